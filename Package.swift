@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "verdeel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "verdeel", targets: ["verdeel"]),
+        .library(name: "VerdeelCore", targets: ["VerdeelCore"]),
+        .library(name: "VerdeelData", targets: ["VerdeelData"]),
+        .library(name: "VerdeelLinearAlgebra", targets: ["VerdeelLinearAlgebra"]),
+        .library(name: "SocialeAgenda", targets: ["SocialeAgenda"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "VerdeelLinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(
+            name: "VerdeelCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
+        .target(name: "SocialeAgenda", dependencies: ["VerdeelCore"]),
+        .executableTarget(
+            name: "verdeel",
+            dependencies: [
+                "VerdeelCore", "VerdeelData", "SocialeAgenda",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VerdeelLinearAlgebraTests",
+            dependencies: [
+                "VerdeelLinearAlgebra",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        .testTarget(
+            name: "VerdeelCoreTests",
+            dependencies: [
+                "VerdeelCore",
+                .product(name: "Numerics", package: "swift-numerics"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
+        .testTarget(
+            name: "SocialeAgendaTests",
+            dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

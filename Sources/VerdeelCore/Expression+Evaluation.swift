@@ -1,0 +1,128 @@
+import RealModule
+
+extension Expression {
+    /// The values of the expression for every region of `table`, in table order.
+    public func evaluate(over table: RegionTable) throws(ExpressionError) -> [Double] {
+        try evaluate(columns: table.indicators, count: table.count, level: .regions(table))
+    }
+
+    /// Where an expression is evaluated: on the regions, or on the districts inside `sumOverDistricts`.
+    enum Level {
+        case regions(RegionTable)
+        case districts
+
+        var noun: String {
+            switch self {
+            case .regions: return "region"
+            case .districts: return "district"
+            }
+        }
+    }
+
+    func evaluate(columns: [String: [Double]], count: Int, level: Level) throws(ExpressionError) -> [Double] {
+        switch self {
+        case .number(let value):
+            return Array(repeating: value, count: count)
+        case .indicator(let name):
+            guard let column = columns[name] else {
+                throw .unknownIndicator(name, level: level.noun, suggestion: NearestName.find(name, among: columns.keys))
+            }
+            return column
+        case .negate(let inner):
+            return try inner.evaluate(columns: columns, count: count, level: level).map { -$0 }
+        case .binary(let op, let left, let right):
+            let x = try left.evaluate(columns: columns, count: count, level: level)
+            let y = try right.evaluate(columns: columns, count: count, level: level)
+            return zip(x, y).map { op.apply($0, $1) }
+        case .call(let function, let arguments):
+            guard function.arity.contains(arguments.count) else {
+                throw .wrongArgumentCount(function: function.rawValue, expected: function.arity, actual: arguments.count)
+            }
+            var values = [[Double]]()
+            for argument in arguments {
+                values.append(try argument.evaluate(columns: columns, count: count, level: level))
+            }
+            return (0..<count).map { row in function.apply(values.map { $0[row] }) }
+        case .aggregate(let aggregate, let inner):
+            let values = try inner.evaluate(columns: columns, count: count, level: level)
+            return Array(repeating: aggregate.apply(values), count: count)
+        case .sumOverDistricts(let inner):
+            guard case .regions(let table) = level else { throw .nestedDistrictSum }
+            guard let districts = table.districts else { throw .noDistricts }
+            let values = try inner.evaluate(columns: districts.indicators, count: districts.districts.count, level: .districts)
+            var sums = Array(repeating: 0.0, count: count)
+            for (district, regionIndex) in table.districtRegionIndex.enumerated() {
+                sums[regionIndex] += values[district]
+            }
+            return sums
+        }
+    }
+}
+
+extension Expression.BinaryOperator {
+    func apply(_ x: Double, _ y: Double) -> Double {
+        switch self {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide: return x / y
+        case .power: return Double.pow(x, y)
+        case .less: return x < y ? 1 : 0
+        case .lessOrEqual: return x <= y ? 1 : 0
+        case .greater: return x > y ? 1 : 0
+        case .greaterOrEqual: return x >= y ? 1 : 0
+        case .equal: return x == y ? 1 : 0
+        case .notEqual: return x != y ? 1 : 0
+        }
+    }
+}
+
+extension Expression.Function {
+    /// Applies the function to one row's arguments; the arity was checked by the caller.
+    func apply(_ arguments: [Double]) -> Double {
+        switch self {
+        case .min: return arguments.min() ?? .nan
+        case .max: return arguments.max() ?? .nan
+        case .clamp: return Swift.min(Swift.max(arguments[0], arguments[1]), arguments[2])
+        case .exp: return Double.exp(arguments[0])
+        case .log: return Double.log(arguments[0])
+        case .sqrt: return arguments[0].squareRoot()
+        case .abs: return Swift.abs(arguments[0])
+        case .normalCDF: return 0.5 * Double.erfc(-arguments[0] / 2.0.squareRoot())
+        case .ifElse: return arguments[0] != 0 ? arguments[1] : arguments[2]
+        }
+    }
+}
+
+extension Expression.Aggregate {
+    func apply(_ values: [Double]) -> Double {
+        switch self {
+        case .highest: return values.max() ?? .nan
+        case .lowest: return values.min() ?? .nan
+        case .total: return values.reduce(0, +)
+        case .mean: return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+        }
+    }
+}
+
+/// Why an expression could not be evaluated.
+public enum ExpressionError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownIndicator(String, level: String, suggestion: String?)
+    case wrongArgumentCount(function: String, expected: ClosedRange<Int>, actual: Int)
+    case nestedDistrictSum
+    case noDistricts
+
+    public var description: String {
+        switch self {
+        case .unknownIndicator(let name, let level, let suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return "unknown \(level) indicator '\(name)'\(hint)"
+        case .wrongArgumentCount(let function, let expected, let actual):
+            let wanted = expected.upperBound == Int.max ? "at least \(expected.lowerBound)"
+                : expected.count == 1 ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
+            return "\(function) takes \(wanted) argument\(expected.lowerBound == 1 && expected.count == 1 ? "" : "s"), got \(actual)"
+        case .nestedDistrictSum: return "sum_districts cannot be used inside sum_districts"
+        case .noDistricts: return "sum_districts needs a district table, and none was given"
+        }
+    }
+}

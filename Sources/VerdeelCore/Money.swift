@@ -1,0 +1,47 @@
+/// An exact amount of money in euro cents. Budgets, bases, top-slices and paid amounts
+/// are `Money`, so totals add up exactly; only unrounded shares are `Double`.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The amount in cents.
+    public var cents: Int64
+
+    /// An amount in cents.
+    public init(cents: Int64) { self.cents = cents }
+
+    /// An amount in whole euros.
+    public init(euros: Int64) { self.cents = euros * 100 }
+
+    /// Zero euros.
+    public static let zero = Money(cents: 0)
+
+    /// The amount in euros as a floating-point number (for unrounded arithmetic).
+    public var euros: Double { Double(cents) / 100 }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+    public static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
+
+    /// "EUR 1,234,567" or "EUR 1,234,567.89": the form used in messages.
+    public var description: String {
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        let whole = Self.grouped(magnitude / 100)
+        let fraction = magnitude % 100
+        return fraction == 0 ? "EUR \(sign)\(whole)" : "EUR \(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    private static func grouped(_ value: UInt64) -> String {
+        let digits = String(value)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}
+
+extension Sequence where Element == Money {
+    /// The exact sum of the amounts.
+    public func sum() -> Money { reduce(.zero, +) }
+}
