@@ -28,7 +28,7 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
-        .target(name: "SocialeAgenda", dependencies: ["VerdeelCore"]),
+        .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .executableTarget(
             name: "verdeel",
             dependencies: [
@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(
             name: "SocialeAgendaTests",
-            dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"]
+            dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"],
+            exclude: ["Reference"]
         ),
     ],
     swiftLanguageModes: [.v6]

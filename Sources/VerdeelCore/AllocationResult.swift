@@ -42,6 +42,11 @@ public struct YearAllocation: Sendable {
 public struct TopsliceAmount: Hashable, Sendable {
     public let name: String
     public let amount: Money
+
+    public init(name: String, amount: Money) {
+        self.name = name
+        self.amount = amount
+    }
 }
 
 /// How one component (or a measure without components) was shared over the regions.

@@ -1,0 +1,146 @@
+import Foundation
+
+import VerdeelCore
+
+/// Builds a ``RegionTable`` from CSV files: one table that defines the regions, further
+/// tables joined to it by region code, and optionally a district table. Every problem is
+/// a ``DataError`` that points at the file, line and column.
+public enum RegionTableLoader {
+    /// One file and what to read from it.
+    public struct Source: Sendable {
+        public let file: CSVFile
+        public let spec: TableSpec
+
+        public init(_ file: CSVFile, _ spec: TableSpec) {
+            self.file = file
+            self.spec = spec
+        }
+    }
+
+    /// Loads the regions of `regions`, joins the indicators of `joins` by code and
+    /// attaches the districts.
+    public static func load(regions: Source, joins: [Source] = [], districts: (file: CSVFile, spec: DistrictSpec)? = nil) throws(DataError) -> RegionTable {
+        let primary = try rows(of: regions)
+        let codes = primary.rows.map(\.code)
+        var lineOfCode = [String: Int]()
+        for row in primary.rows { lineOfCode[row.code] = row.line }
+        var columns = primary.columns
+        var origin = [String: String]()
+        for name in columns.keys { origin[name] = regions.file.name }
+        for join in joins {
+            let joined = try rows(of: join)
+            var valuesByCode = [String: [String: Double]]()
+            for row in joined.rows {
+                guard lineOfCode[row.code] != nil else {
+                    let hint = NearestName.find(row.code, among: codes).map { " Did you mean \($0)?" } ?? ""
+                    throw DataError(
+                        file: join.file.name, line: row.line, column: row.codeColumn, columnName: join.spec.keyColumn,
+                        message: "unknown region \(row.code): it is not in \(regions.file.name).\(hint)")
+                }
+                valuesByCode[row.code] = row.values
+            }
+            for code in codes where valuesByCode[code] == nil {
+                throw DataError(
+                    file: join.file.name, line: 0, column: 0,
+                    message: "region \(code) (line \(lineOfCode[code] ?? 0) of \(regions.file.name)) has no row here; add it or leave the region out")
+            }
+            for (name, _) in joined.columns {
+                if let other = origin[name] {
+                    throw DataError(
+                        file: join.file.name, line: 1, column: 0, columnName: name,
+                        message: "indicator '\(name)' is also read from \(other); give one of them another name")
+                }
+                origin[name] = join.file.name
+                columns[name] = codes.map { valuesByCode[$0]?[name] ?? 0 }
+            }
+        }
+        let districtTable = try districts.map { source throws(DataError) in
+            try loadDistricts(source.file, source.spec, regionCodes: Set(codes), regionFile: regions.file.name)
+        }
+        do {
+            return try RegionTable(
+                regions: primary.rows.map { Region(code: $0.code, name: $0.name) }, indicators: columns, districts: districtTable)
+        } catch {
+            throw DataError(file: regions.file.name, line: 0, column: 0, message: error.description)
+        }
+    }
+
+    /// One data row: its code, name, values and where it stands.
+    private struct Row {
+        let code: String
+        let name: String
+        let values: [String: Double]
+        let line: Int
+        let codeColumn: Int
+    }
+
+    private static func rows(of source: Source) throws(DataError) -> (rows: [Row], columns: [String: [Double]]) {
+        let file = source.file
+        let spec = source.spec
+        try file.checkUniqueColumns()
+        let keyIndex = try file.columnIndex(spec.keyColumn)
+        let nameIndex = try spec.nameColumn.map { name throws(DataError) in try file.columnIndex(name) }
+        let vintageIndex = try spec.vintage.map { vintage throws(DataError) in try file.columnIndex(vintage.column) }
+        var indicatorIndices = [Int]()
+        for indicator in spec.indicators { indicatorIndices.append(try file.columnIndex(indicator.column)) }
+        var rows = [Row]()
+        var firstLine = [String: Int]()
+        var vintagesSeen = Set<String>()
+        for record in file.records {
+            if let vintage = spec.vintage, let index = vintageIndex {
+                vintagesSeen.insert(record[index].value)
+                if record[index].value != vintage.value { continue }
+            }
+            let key = record[keyIndex]
+            let code = key.value.trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty else {
+                throw DataError(file: file.name, line: key.line, column: key.column, columnName: spec.keyColumn, message: "the region code is empty; every row needs a code such as GM0014")
+            }
+            if let first = firstLine[code] {
+                throw DataError(
+                    file: file.name, line: key.line, column: key.column, columnName: spec.keyColumn,
+                    message: "region \(code) occurs twice (first on line \(first)); keep one row per region")
+            }
+            firstLine[code] = key.line
+            var values = [String: Double]()
+            for (indicator, index) in zip(spec.indicators, indicatorIndices) {
+                values[indicator.indicator] = try file.number(record[index], column: indicator.column, kind: indicator.kind)
+            }
+            let name = nameIndex.map { record[$0].value } ?? code
+            rows.append(Row(code: code, name: name, values: values, line: key.line, codeColumn: key.column))
+        }
+        if rows.isEmpty {
+            if let vintage = spec.vintage, !file.records.isEmpty {
+                throw DataError(
+                    file: file.name, line: 0, column: 0, columnName: vintage.column,
+                    message: "no rows for vintage '\(vintage.value)'; the file has: \(vintagesSeen.sorted().joined(separator: ", "))")
+            }
+            throw DataError(file: file.name, line: 0, column: 0, message: "the file has a header but no data rows")
+        }
+        var columns = [String: [Double]]()
+        for indicator in spec.indicators { columns[indicator.indicator] = rows.map { $0.values[indicator.indicator] ?? 0 } }
+        return (rows, columns)
+    }
+
+    private static func loadDistricts(_ file: CSVFile, _ spec: DistrictSpec, regionCodes: Set<String>, regionFile: String) throws(DataError) -> DistrictTable {
+        let tableSpec = TableSpec(keyColumn: spec.keyColumn, nameColumn: spec.nameColumn, indicators: spec.indicators)
+        let parsed = try rows(of: Source(file, tableSpec))
+        let regionIndex = try file.columnIndex(spec.regionColumn)
+        var districts = [District]()
+        for (row, record) in zip(parsed.rows, file.records) {
+            let field = record[regionIndex]
+            guard regionCodes.contains(field.value) else {
+                let hint = NearestName.find(field.value, among: regionCodes).map { " Did you mean \($0)?" } ?? ""
+                throw DataError(
+                    file: file.name, line: field.line, column: field.column, columnName: spec.regionColumn,
+                    message: "unknown region '\(field.value)': it is not in \(regionFile).\(hint)")
+            }
+            districts.append(District(code: row.code, name: row.name, regionCode: field.value))
+        }
+        do {
+            return try DistrictTable(districts: districts, indicators: parsed.columns)
+        } catch {
+            throw DataError(file: file.name, line: 0, column: 0, message: error.description)
+        }
+    }
+}
