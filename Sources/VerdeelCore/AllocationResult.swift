@@ -57,8 +57,6 @@ public struct ComponentAllocation: Sendable {
     public let distributed: Money
     /// One per region, in region-code order.
     public let regions: [RegionAllocation]
-    /// How many rounds of redistribution the limits took (0 when no limit was binding).
-    public let redistributionRounds: Int
 }
 
 /// What one region receives from one component in one year.

@@ -29,9 +29,8 @@ struct PoolDistribution {
         let remainder = max(0, target - base.reduce(0, +))
         var amounts = zip(base, keyShares).map { $0 + remainder * $1 }
         var limitedBy = [LimitKind?](repeating: nil, count: table.count)
-        var rounds = 0
         if bounds.canBind {
-            rounds = try applyLimits(&amounts, &limitedBy, keyShares: keyShares, bounds: bounds, total: target)
+            try applyLimits(&amounts, &limitedBy, keyShares: keyShares, bounds: bounds, total: target)
         }
         guard let units = LargestRemainder.round(amounts, total: total, tieOrder: Array(amounts.indices)) else {
             throw .invariantViolated(measure: measure, year: year, detail: "unrounded amounts \(amounts) do not add up to \(total) units")
@@ -46,49 +45,63 @@ struct PoolDistribution {
                 amount: Money(cents: units[index] * unit.cents), limitedBy: limitedBy[index])
         }
         let allocation = ComponentAllocation(
-            component: component, distributed: Money(cents: total * unit.cents), regions: regions, redistributionRounds: rounds)
+            component: component, distributed: Money(cents: total * unit.cents), regions: regions)
         return (allocation, warnings)
     }
 
-    /// Holds regions that break a bound at the bound and shares the difference over the
-    /// free regions by their key shares, until no bound is broken. Returns the number of
-    /// rounds that redistributed money.
+    /// Holds regions at the bounds they would break and shares the difference over the
+    /// free regions by key. The fixed point of that redistribution gives every free region
+    /// `a_m + T * s_m` for one level `T`, so `T` solves
+    /// ```
+    /// sum_m clamp(a_m + T * s_m, lower_m, upper_m) == total
+    /// ```
+    /// whose left side is non-decreasing in `T`: bisection finds the held regions, then `T`
+    /// is solved exactly on the free ones. Floors and caps binding in the same year are
+    /// handled together; regions with key share 0 cannot take redistributed money.
     private func applyLimits(
         _ amounts: inout [Double], _ limitedBy: inout [LimitKind?], keyShares: [Double], bounds: RegionBounds, total: Double
-    ) throws(AllocationError) -> Int {
+    ) throws(AllocationError) {
         for index in amounts.indices where bounds.lower[index] > bounds.upper[index] {
             throw infeasible("region \(table.regions[index].code) must get at least \(money(bounds.lower[index])) but at most \(money(bounds.upper[index]))")
         }
-        let lowerTotal = bounds.lower.reduce(0, +)
-        let upperTotal = bounds.upper.reduce(0, +)
-        if lowerTotal > total { throw infeasible("the floors need \(money(lowerTotal)) but only \(money(total)) is distributed") }
-        if upperTotal < total { throw infeasible("the caps allow only \(money(upperTotal)) of the \(money(total)) to distribute") }
-        let tolerance = 1e-9 * max(1, total)
-        var rounds = 0
-        while true {
-            var held = false
-            for index in amounts.indices where limitedBy[index] == nil {
-                if amounts[index] > bounds.upper[index] + tolerance {
-                    amounts[index] = bounds.upper[index]
-                    limitedBy[index] = .cap
-                    held = true
-                } else if amounts[index] < bounds.lower[index] - tolerance {
-                    amounts[index] = bounds.lower[index]
-                    limitedBy[index] = .floor
-                    held = true
-                }
-            }
-            guard held else { return rounds }
-            let difference = total - amounts.reduce(0, +)
-            let freeIndices = amounts.indices.filter { limitedBy[$0] == nil }
-            let freeWeight = freeIndices.reduce(0.0) { $0 + keyShares[$1] }
-            guard freeWeight > 0 else {
-                if abs(difference) <= tolerance { return rounds }
-                throw infeasible("\(money(abs(difference))) is left to redistribute but every region with a key share is held at a limit")
-            }
-            rounds += 1
-            for index in freeIndices { amounts[index] += difference * keyShares[index] / freeWeight }
+        let start = amounts
+        func amount(_ index: Int, at level: Double) -> Double {
+            min(max(start[index] + level * keyShares[index], bounds.lower[index]), bounds.upper[index])
         }
+        func sum(at level: Double) -> Double { start.indices.reduce(0) { $0 + amount($1, at: level) } }
+        let lowest = start.indices.reduce(0.0) { $0 + (keyShares[$1] > 0 ? bounds.lower[$1] : amount($1, at: 0)) }
+        let highest = start.indices.reduce(0.0) { $0 + (keyShares[$1] > 0 ? bounds.upper[$1] : amount($1, at: 0)) }
+        let tolerance = 1e-9 * max(1, total)
+        if lowest > total + tolerance {
+            throw infeasible("the floors need \(money(lowest)) but only \(money(total)) is distributed")
+        }
+        if highest < total - tolerance {
+            throw infeasible("the caps allow only \(money(highest)) of the \(money(total)) to distribute")
+        }
+        var (low, high) = (-1.0, 1.0)
+        while sum(at: low) > total { low *= 2 }
+        while sum(at: high) < total { high *= 2 }
+        for _ in 0..<200 where high - low > 0 {
+            let middle = low / 2 + high / 2
+            if middle <= low || middle >= high { break }
+            if sum(at: middle) < total { low = middle } else { high = middle }
+        }
+        let level = low / 2 + high / 2
+        var free = [Int]()
+        for index in start.indices {
+            let unbounded = start[index] + level * keyShares[index]
+            if keyShares[index] > 0, unbounded > bounds.lower[index], unbounded < bounds.upper[index] {
+                free.append(index)
+            } else {
+                amounts[index] = amount(index, at: level)
+                limitedBy[index] = unbounded > bounds.upper[index] ? .cap : unbounded < bounds.lower[index] ? .floor : nil
+            }
+        }
+        let heldTotal = start.indices.filter { !free.contains($0) }.reduce(0.0) { $0 + amounts[$1] }
+        let freeWeight = free.reduce(0.0) { $0 + keyShares[$1] }
+        let freeStart = free.reduce(0.0) { $0 + start[$1] }
+        let exactLevel = freeWeight > 0 ? (total - heldTotal - freeStart) / freeWeight : level
+        for index in free { amounts[index] = amount(index, at: exactLevel) }
     }
 
     private func infeasible(_ reason: String) -> AllocationError {
