@@ -1,0 +1,136 @@
+import Testing
+import VerdeelCore
+import VerdeelData
+
+/// Loading region, indicator and district tables: each bad input gets a message with the
+/// file, line, column, column name and what to do.
+struct RegionTableLoaderTests {
+    static let regionSpec = TableSpec(indicators: [
+        IndicatorColumn("inhabitants", kind: .count), IndicatorColumn("land_area_km2", kind: .nonNegative),
+    ])
+    static let scoreSpec = TableSpec(nameColumn: nil, indicators: [IndicatorColumn("ses_woa_mean", kind: .real)])
+    static let regions = "code,name,inhabitants,land_area_km2\nGM0014,Groningen,243768,185.53\nGM1680,Aa en Hunze,25845,276.06\n"
+
+    func load(_ regions: String, scores: String? = nil, districts: String? = nil) throws -> RegionTable {
+        let joins = try scores.map { [RegionTableLoader.Source(try CSVFile(name: "ses.csv", bytes: Array($0.utf8)), Self.scoreSpec)] } ?? []
+        let districtSource = try districts.map {
+            (file: try CSVFile(name: "districts.csv", bytes: Array($0.utf8)),
+             spec: DistrictSpec(regionColumn: "municipality_code", indicators: [IndicatorColumn("inhabitants", kind: .count)]))
+        }
+        return try RegionTableLoader.load(
+            regions: .init(try CSVFile(name: "regions.csv", bytes: Array(regions.utf8)), Self.regionSpec), joins: joins, districts: districtSource)
+    }
+
+    func error(_ regions: String, scores: String? = nil, districts: String? = nil) -> String {
+        do {
+            _ = try load(regions, scores: scores, districts: districts)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func loadsRegionsJoinsAndDistricts() throws {
+        let table = try load(
+            Self.regions, scores: "code,ses_woa_mean\nGM1680,0.170\nGM0014,-0.1\n",
+            districts: "code,municipality_code,name,inhabitants\nWK168000,GM1680,Annen,6000\nWK168001,GM1680,Gieten,4000\n")
+        #expect(table.regions.map(\.name) == ["Groningen", "Aa en Hunze"])
+        #expect(table.indicators["ses_woa_mean"] == [-0.1, 0.17])
+        #expect(table.indicators["land_area_km2"] == [185.53, 276.06])
+        #expect(try Expression.sumOverDistricts(.indicator("inhabitants")).evaluate(over: table) == [0, 10_000])
+    }
+
+    @Test func missingColumnSuggestsTheNearest() {
+        #expect(error("code,name,inhabitant,land_area_km2\nGM0014,G,1,1\n")
+            == "regions.csv:1: column 'inhabitants': the column is missing. Did you mean 'inhabitant'? The header has: code, name, inhabitant, land_area_km2.")
+    }
+
+    @Test func duplicatedColumn() {
+        #expect(error("code,name,inhabitants,land_area_km2,inhabitants\nGM0014,G,1,1,2\n")
+            == "regions.csv:1:37: column 'inhabitants': the column appears twice (also at column 11); rename or remove one")
+    }
+
+    @Test func nonNumericValue() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,abc,185.53\n")
+            == "regions.csv:2:18: column 'inhabitants': 'abc' is not a number; write a plain number such as 12345 or -0.17")
+    }
+
+    @Test func decimalComma() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,243768,\"185,53\"\n")
+            == "regions.csv:2:25: column 'land_area_km2': '185,53' uses a decimal comma; write numbers with a decimal point, e.g. 185.53")
+    }
+
+    @Test func emptyValueWhereANumberIsNeeded() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,,185.53\n")
+            == "regions.csv:2:18: column 'inhabitants': the value is empty but a number is needed; fill it in, or leave this region out of the table")
+    }
+
+    @Test func notANumberSpellingsAreRejected() {
+        for text in ["nan", "inf", "0x10", "1_000", "1e"] {
+            #expect(error("code,name,inhabitants,land_area_km2\nGM0014,G,1,\(text)\n")
+                == "regions.csv:2:12: column 'land_area_km2': '\(text)' is not a number; write a plain number such as 12345 or -0.17")
+        }
+    }
+
+    @Test func negativeCount() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,-5,185.53\n")
+            == "regions.csv:2:18: column 'inhabitants': negative count -5; a count cannot be below 0")
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,12.5,185.53\n")
+            == "regions.csv:2:18: column 'inhabitants': count 12.5 is not a whole number")
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,5,-1\n")
+            == "regions.csv:2:20: column 'land_area_km2': negative value -1; this indicator cannot be below 0")
+    }
+
+    @Test func duplicatedRegionCode() {
+        #expect(error(Self.regions + "GM0014,Groningen,1,1\n")
+            == "regions.csv:4:1: column 'code': region GM0014 occurs twice (first on line 2); keep one row per region")
+    }
+
+    @Test func emptyRegionCode() {
+        #expect(error("code,name,inhabitants,land_area_km2\n,Groningen,1,1\n")
+            == "regions.csv:2:1: column 'code': the region code is empty; every row needs a code such as GM0014")
+    }
+
+    @Test func headerWithoutRows() {
+        #expect(error("code,name,inhabitants,land_area_km2\n") == "regions.csv: the file has a header but no data rows")
+    }
+
+    @Test func unknownRegionInASecondTable() {
+        #expect(error(Self.regions, scores: "code,ses_woa_mean\nGM0014,0.1\nGM1690,0.2\nGM1680,0.3\n")
+            == "ses.csv:3:1: column 'code': unknown region GM1690: it is not in regions.csv. Did you mean GM1680?")
+    }
+
+    @Test func regionMissingFromASecondTable() {
+        #expect(error(Self.regions, scores: "code,ses_woa_mean\nGM0014,0.1\n")
+            == "ses.csv: region GM1680 (line 3 of regions.csv) has no row here; add it or leave the region out")
+    }
+
+    @Test func districtOfAnUnknownRegion() {
+        #expect(error(Self.regions, districts: "code,municipality_code,name,inhabitants\nWK1,GM0015,x,5\n")
+            == "districts.csv:2:5: column 'municipality_code': unknown region 'GM0015': it is not in regions.csv. Did you mean GM0014?")
+    }
+
+    @Test func vintageSelectsRowsAndReportsMissingVintage() throws {
+        let scores = "code,year,ses_woa_mean\nGM0014,2021,0.1\nGM0014,2022,0.2\nGM1680,2021,0.3\nGM1680,2022,0.4\n"
+        var spec = Self.scoreSpec
+        spec.vintage = Vintage(column: "year", value: "2022")
+        let regions = RegionTableLoader.Source(try CSVFile(name: "regions.csv", bytes: Array(Self.regions.utf8)), Self.regionSpec)
+        let table = try RegionTableLoader.load(regions: regions, joins: [.init(try CSVFile(name: "ses.csv", bytes: Array(scores.utf8)), spec)])
+        #expect(table.indicators["ses_woa_mean"] == [0.2, 0.4])
+        spec.vintage = Vintage(column: "year", value: "2023")
+        #expect(throws: DataError(file: "ses.csv", line: 0, column: 0, columnName: "year", message: "no rows for vintage '2023'; the file has: 2021, 2022")) {
+            try RegionTableLoader.load(regions: regions, joins: [.init(try CSVFile(name: "ses.csv", bytes: Array(scores.utf8)), spec)])
+        }
+    }
+
+    @Test func bundledDataLoadsWithAllRows() throws {
+        let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+        let file = try CSVFile.read(path: "/\(path)/Scenarios/data/national-municipalities-2024.csv", name: "national.csv")
+        let table = try RegionTableLoader.load(regions: .init(file, TableSpec(indicators: [
+            IndicatorColumn("inhabitants_2024", as: "inhabitants", kind: .count), IndicatorColumn("land_area_km2", kind: .nonNegative),
+        ])))
+        #expect(table.count == 342)
+        // CBS 85984NED: Groningen 243,768 inhabitants on 1 January 2024.
+        #expect(table.indicators["inhabitants"]?[table.index(of: "GM0014") ?? 0] == 243_768)
+    }
+}
