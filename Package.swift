@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "VerdeelData", targets: ["VerdeelData"]),
         .library(name: "VerdeelLinearAlgebra", targets: ["VerdeelLinearAlgebra"]),
         .library(name: "SocialeAgenda", targets: ["SocialeAgenda"]),
+        .library(name: "VerdeelReport", targets: ["VerdeelReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,10 +30,11 @@ let package = Package(
         ),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
+        .target(name: "VerdeelReport", dependencies: ["VerdeelCore"]),
         .executableTarget(
             name: "verdeel",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "SocialeAgenda",
+                "VerdeelCore", "VerdeelData", "SocialeAgenda", "VerdeelReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +54,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
+        .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore"]),
         .testTarget(
             name: "SocialeAgendaTests",
             dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"],

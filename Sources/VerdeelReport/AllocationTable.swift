@@ -1,0 +1,55 @@
+import VerdeelCore
+
+/// A plain-text table of one measure: a row per region, a column per year, whole euros
+/// with digit grouping, then the top-slices and the budget; what a person reads first.
+public struct AllocationTable {
+    public let allocation: MeasureAllocation
+
+    public init(_ allocation: MeasureAllocation) {
+        self.allocation = allocation
+    }
+
+    /// The rendered table, lines ending in a newline.
+    public func render() -> String {
+        let years = allocation.years
+        guard let regions = years.first?.components.first?.regions.map(\.region) else { return "\(allocation.measure): no years\n" }
+        var rows: [[String]] = [["code", "region"] + years.map { String($0.year) } + ["total"]]
+        for region in regions {
+            let amounts = years.map { $0.amount(for: region.code) ?? .zero }
+            rows.append([region.code, region.name] + amounts.map(Self.euros) + [Self.euros(amounts.sum())])
+        }
+        let topsliceNames = years.flatMap { $0.topslices.map(\.name) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for name in topsliceNames {
+            let amounts = years.map { $0.topslices.filter { $0.name == name }.map(\.amount).sum() }
+            rows.append(["", "top-slice \(name)"] + amounts.map(Self.euros) + [Self.euros(amounts.sum())])
+        }
+        rows.append(["", "budget"] + years.map { Self.euros($0.budget) } + [Self.euros(years.map(\.budget).sum())])
+        var lines = ["\(allocation.measure) (EUR)"]
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for (index, row) in rows.enumerated() {
+            let cells = row.enumerated().map { column, text in
+                column < 2 ? text.padding(to: widths[column]) : String(repeating: " ", count: widths[column] - text.count) + text
+            }
+            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
+            if index == 0 || index == regions.count { lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whole euros with comma grouping, e.g. "2,073,424" (cents shown only when present).
+    static func euros(_ money: Money) -> String {
+        String(money.description.dropFirst(4))
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - count))
+    }
+
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
