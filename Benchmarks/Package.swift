@@ -1,5 +1,9 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// A path dependency is known by its directory's name, which differs between checkouts.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // A package of its own, so `swift build` and `swift test` at the root never compile the
 // benchmark stack. Run from this directory: `swift package benchmark`.
@@ -15,8 +19,8 @@ let package = Package(
             name: "Allocation",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "VerdeelCore", package: "verdeel"),
-                .product(name: "SocialeAgenda", package: "verdeel"),
+                .product(name: "VerdeelCore", package: root),
+                .product(name: "SocialeAgenda", package: root),
             ],
             path: "Benchmarks/Allocation",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
