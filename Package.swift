@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "VerdeelLinearAlgebra", targets: ["VerdeelLinearAlgebra"]),
         .library(name: "SocialeAgenda", targets: ["SocialeAgenda"]),
         .library(name: "VerdeelReport", targets: ["VerdeelReport"]),
+        .library(name: "VerdeelLanguage", targets: ["VerdeelLanguage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,7 @@ let package = Package(
         .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .target(name: "VerdeelReport", dependencies: ["VerdeelCore"]),
+        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore"]),
         .executableTarget(
             name: "verdeel",
             dependencies: [
@@ -54,6 +56,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
+        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore"]),
         .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore"]),
         .testTarget(
             name: "SocialeAgendaTests",

@@ -1,0 +1,50 @@
+/// An error (or warning) in a scenario file: where, what, and the likely fix. Rendered as
+/// `file:line:column: error: message`, the source line, a caret, and the suggestion.
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public let severity: Severity
+    public let location: SourceLocation
+    /// Length of the caret underline (at least 1).
+    public let length: Int
+    public let message: String
+    /// The likely fix, e.g. "did you mean 'inhabitants'?".
+    public let suggestion: String?
+    /// The offending source line, for rendering.
+    public let sourceLine: String
+
+    public init(_ severity: Severity, at range: SourceRange, in file: SourceFile, _ message: String, suggestion: String? = nil) {
+        self.severity = severity
+        self.location = file.location(of: range.start)
+        let end = file.location(of: max(range.start, range.end))
+        self.length = end.line == location.line ? max(1, end.column - location.column) : 1
+        self.message = message
+        self.suggestion = suggestion
+        self.sourceLine = file.line(location.line)
+    }
+
+    /// The diagnostic as a person reads it: location, message, source line, caret, fix.
+    public var rendered: String {
+        var text = "\(location): \(severity.rawValue): \(message)\n"
+        let shown = String(sourceLine.unicodeScalars.prefix(200).map(Character.init))
+        text += "    \(shown)\n"
+        let caretColumn = min(location.column, 201)
+        let caretLength = max(1, min(length, 201 - caretColumn))
+        text += "    " + String(repeating: " ", count: caretColumn - 1) + String(repeating: "^", count: caretLength) + "\n"
+        if let suggestion { text += "    help: \(suggestion)\n" }
+        return text
+    }
+}
+
+/// All diagnostics of a run, in source order, and whether any is an error.
+public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    public var items: [Diagnostic]
+
+    public init(_ items: [Diagnostic] = []) {
+        self.items = items
+    }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    public var description: String { items.map(\.rendered).joined() }
+}

@@ -1,0 +1,84 @@
+extension Parser {
+    /// `comparison := additive (op additive)?`
+    mutating func expression() throws(Failure) -> Expr {
+        let left = try additive()
+        if case .symbol(let symbol) = current.kind, ["<", "<=", ">", ">=", "==", "!="].contains(symbol) {
+            advance()
+            return .binary(symbol, left, try additive())
+        }
+        return left
+    }
+
+    mutating func additive() throws(Failure) -> Expr {
+        var left = try multiplicative()
+        while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
+            advance()
+            left = .binary(symbol, left, try multiplicative())
+        }
+        return left
+    }
+
+    mutating func multiplicative() throws(Failure) -> Expr {
+        var left = try unary()
+        while case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
+            advance()
+            left = .binary(symbol, left, try unary())
+        }
+        return left
+    }
+
+    mutating func unary() throws(Failure) -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw fail("this expression is nested too deeply (more than \(Self.maximumDepth) levels)", suggestion: "split it into named criteria")
+        }
+        if isSymbol("-") {
+            let start = current.range.start
+            advance()
+            let operand = try unary()
+            return .negate(operand, SourceRange(start, operand.range.end))
+        }
+        let base = try primary()
+        if isSymbol("^") {
+            advance()
+            return .binary("^", base, try unary())
+        }
+        return base
+    }
+
+    mutating func primary() throws(Failure) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number, .percent, .amount:
+            return .literal(try literal("a number"))
+        case .string(let text):
+            advance()
+            return .string(Name(text: text, range: token.range, quoted: true))
+        case .identifier(let text):
+            advance()
+            let name = Name(text: text, range: token.range, quoted: false)
+            guard isSymbol("(") else { return .name(name) }
+            advance()
+            var arguments = [Expr]()
+            if !isSymbol(")") {
+                arguments.append(try expression())
+                while isSymbol(",") {
+                    advance()
+                    arguments.append(try expression())
+                }
+            }
+            let close = current
+            try expectSymbol(")", "to close the arguments of \(text)(")
+            return .call(name, arguments, SourceRange(token.range.start, close.range.end))
+        case .symbol("("):
+            advance()
+            let inner = try expression()
+            let close = current
+            try expectSymbol(")", "to close the '(' at column \(file.location(of: token.range.start).column)")
+            return .parenthesized(inner, SourceRange(token.range.start, close.range.end))
+        default:
+            throw fail("expected a value (a number, an indicator or a function), found \(token.kind.noun)")
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// The syntax tree of a scenario file: what the parser read, with source ranges for
+/// diagnostics and comments for the formatter. No meaning is checked here.
+public struct Document: Sendable {
+    public let file: SourceFile
+    public var lines: [Line<TopLevel>]
+    /// Comments after the last declaration.
+    public var closingComments: [String]
+}
+
+/// A declaration on its own line(s), with the comments above it and after it.
+public struct Line<Node: Sendable>: Sendable {
+    public var node: Node
+    public var range: SourceRange
+    public var leadingComments: [String] = []
+    public var trailingComment: String?
+    /// A blank line separated it from the line before (kept by the formatter, at most one).
+    public var blankLineBefore = false
+}
+
+/// A name: an identifier (`jongerenwerk`) or a quoted string (`"jongerenwerk en opbouwwerk"`).
+public struct Name: Hashable, Sendable {
+    public let text: String
+    public let range: SourceRange
+    public let quoted: Bool
+}
+
+/// A number as written: plain, percentage or amount.
+public struct Literal: Hashable, Sendable {
+    public enum Unit: Hashable, Sendable { case plain, percent, amount }
+    public let unit: Unit
+    /// The value: a percentage as a fraction (5% is 0.05), an amount in euros.
+    public let value: Decimal
+    public let text: String
+    public let range: SourceRange
+}
+
+public enum TopLevel: Sendable {
+    case include(path: Name)
+    case scenario(ScenarioDeclaration)
+}
+
+/// `scenario NAME [extends PARENT] { ... }`.
+public struct ScenarioDeclaration: Sendable {
+    public var name: Name
+    public var parent: Name?
+    public var lines: [Line<ScenarioItem>]
+    public var closingComments: [String]
+}
+
+public enum ScenarioItem: Sendable {
+    case data(DataBlock)
+    case criterion(name: Name, expression: Expr)
+    case measure(MeasureDeclaration)
+    case assertion(Assertion)
+}
+
+/// `data { regions ... table ... districts ... }`.
+public struct DataBlock: Sendable {
+    public var tables: [Line<TableDeclaration>]
+    public var closingComments: [String]
+}
+
+/// One CSV file of the data block and the columns read from it.
+public struct TableDeclaration: Sendable {
+    public enum Role: String, Sendable { case regions, table, districts }
+    public var role: Role
+    /// The table's name; `regions` and `districts` are named after their role.
+    public var name: Name
+    public var path: Name
+    /// Options: `key COLUMN`, `name COLUMN`, `region COLUMN`, `vintage COLUMN = "value"`, `synthetic`.
+    public var options: [TableOption]
+    public var columns: [Line<ColumnDeclaration>]
+    public var closingComments: [String]
+}
+
+public enum TableOption: Sendable {
+    case key(Name)
+    case label(Name)
+    case region(Name)
+    case vintage(column: Name, value: Name)
+    case synthetic(SourceRange)
+}
+
+/// `COLUMN [as INDICATOR]: KIND` with KIND `count`, `nonnegative` or `score`.
+public struct ColumnDeclaration: Sendable {
+    public var column: Name
+    public var alias: Name?
+    public var kind: Name
+}
+
+/// `measure ID ["Title"] { ... }`.
+public struct MeasureDeclaration: Sendable {
+    public var id: Name
+    public var title: Name?
+    public var lines: [Line<MeasureStatement>]
+    public var closingComments: [String]
+}
+
+/// A year or a range of years: `2026` or `2029..2031`.
+public struct YearSpan: Hashable, Sendable {
+    public let first: Int
+    public let last: Int
+    public let range: SourceRange
+}
+
+public struct BudgetEntry: Sendable {
+    public let years: YearSpan
+    public let amount: Literal
+}
+
+public struct KeyTerm: Sendable {
+    public let criterion: Name
+    public let weight: Literal
+}
+
+public enum MeasureStatement: Sendable {
+    case budget([BudgetEntry])
+    case topslice(name: Name, size: Literal)
+    /// `base 200k [if infeasible scale]`; `base none` removes an inherited base.
+    case base(amount: Literal?, policy: Name?)
+    case key([KeyTerm])
+    case component(name: Name, share: Literal, key: [KeyTerm]?)
+    case earmark(purpose: Name, minimum: Literal)
+    case floor(amount: Literal, per: Name?)
+    case cap(amount: Literal, per: Name?)
+    case transition(change: Literal, per: Name?)
+    case rounding(Name)
+}
+
+/// `assert LEFT OP RIGHT ["label"]`.
+public struct Assertion: Sendable {
+    public var left: Expr
+    public var comparison: String
+    public var right: Expr
+    public var label: Name?
+}
+
+/// An expression: criteria, transforms, and both sides of an assertion.
+public indirect enum Expr: Sendable {
+    case literal(Literal)
+    case name(Name)
+    case string(Name)
+    case negate(Expr, SourceRange)
+    case binary(String, Expr, Expr)
+    case call(Name, [Expr], SourceRange)
+    case parenthesized(Expr, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .literal(let literal): return literal.range
+        case .name(let name), .string(let name): return name.range
+        case .negate(_, let range), .call(_, _, let range), .parenthesized(_, let range): return range
+        case .binary(_, let left, let right): return left.range.joined(right.range)
+        }
+    }
+}
