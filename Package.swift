@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SocialeAgenda", targets: ["SocialeAgenda"]),
         .library(name: "VerdeelReport", targets: ["VerdeelReport"]),
         .library(name: "VerdeelLanguage", targets: ["VerdeelLanguage"]),
+        .library(name: "VerdeelSimulation", targets: ["VerdeelSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,10 +34,11 @@ let package = Package(
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .target(name: "VerdeelReport", dependencies: ["VerdeelCore"]),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore"]),
+        .target(name: "VerdeelSimulation", dependencies: ["VerdeelCore", "VerdeelData", "VerdeelLanguage"]),
         .executableTarget(
             name: "verdeel",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "SocialeAgenda", "VerdeelReport",
+                "VerdeelCore", "VerdeelData", "SocialeAgenda", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
-        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore"]),
+        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation"]),
         .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore"]),
         .testTarget(
             name: "SocialeAgendaTests",

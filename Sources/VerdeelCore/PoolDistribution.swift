@@ -16,6 +16,7 @@ struct PoolDistribution {
         let target = Double(total)
         var base = (baseCents ?? Array(repeating: 0, count: table.count)).map { $0 / Double(unit.cents) }
         let baseTotal = base.reduce(0, +)
+        var scaled = false
         if baseTotal > target {
             let required = Money(cents: Int64((baseTotal * Double(unit.cents)).rounded()))
             let available = Money(cents: total * unit.cents)
@@ -24,9 +25,11 @@ struct PoolDistribution {
             }
             let factor = target / baseTotal
             base = base.map { $0 * factor }
+            scaled = true
             warnings.append("measure '\(measure)'\(component.map { ", component '\($0)'" } ?? ""), \(year): the fixed bases need \(required) but only \(available) is available; every base was scaled down pro rata (policy 'scale')")
         }
-        let remainder = max(0, target - base.reduce(0, +))
+        // Scaled bases fill the pool exactly: nothing is left for the key, not even rounding noise.
+        let remainder = scaled ? 0 : max(0, target - base.reduce(0, +))
         var amounts = zip(base, keyShares).map { $0 + remainder * $1 }
         var limitedBy = [LimitKind?](repeating: nil, count: table.count)
         if bounds.canBind {

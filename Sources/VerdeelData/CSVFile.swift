@@ -1,3 +1,5 @@
+import VerdeelCore
+
 /// A CSV file (RFC 4180) read into fields that remember where they stand, so every later
 /// error can point at file:line:column. Accepts a UTF-8 byte-order mark and CRLF line
 /// endings; rejects bytes that are not UTF-8 with the position of the first bad byte.
@@ -21,9 +23,14 @@ public struct CSVFile: Sendable {
     /// Parses a file's bytes.
     public init(name: String, bytes: [UInt8]) throws(DataError) {
         self.name = name
-        var content = bytes[...]
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
-        let text = try Self.decodeUTF8(content, file: name)
+        let text: String
+        switch UTF8Text.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let invalid):
+            throw DataError(
+                file: name, line: invalid.line, column: invalid.column,
+                message: "the file is not valid UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)")
+        }
         var scanner = CSVScanner(text: text, file: name)
         var lines = try scanner.records()
         lines.removeAll { $0.count == 1 && $0[0].value.isEmpty }
@@ -38,27 +45,6 @@ public struct CSVFile: Sendable {
         }
         self.header = header
         self.records = Array(lines.dropFirst())
-    }
-
-    /// The text, or an error at the line and column of the first byte that is not UTF-8.
-    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws(DataError) -> String {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var (line, column) = (1, 1)
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
-            case .emptyInput:
-                return String(scalars)
-            case .error:
-                throw DataError(
-                    file: file, line: line, column: column,
-                    message: "the file is not valid UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)")
-            }
-        }
     }
 }
 

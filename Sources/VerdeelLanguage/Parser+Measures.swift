@@ -88,7 +88,11 @@ extension Parser {
     mutating func budgetEntry() throws(Failure) -> BudgetEntry {
         let years = try yearSpan()
         try expectSymbol(":", "after the year (budget 2026: 10M)")
-        return BudgetEntry(years: years, amount: try literal("the budget (e.g. 10M)"))
+        if isWord("none") {
+            advance()
+            return BudgetEntry(years: years, amount: nil)
+        }
+        return BudgetEntry(years: years, amount: try literal("the budget (e.g. 10M, or none)"))
     }
 
     mutating func yearSpan() throws(Failure) -> YearSpan {

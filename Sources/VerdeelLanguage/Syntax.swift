@@ -107,7 +107,8 @@ public struct YearSpan: Hashable, Sendable {
 
 public struct BudgetEntry: Sendable {
     public let years: YearSpan
-    public let amount: Literal
+    /// The budget, or `nil` for `none`: the years are removed (e.g. from an inherited budget).
+    public let amount: Literal?
 }
 
 public struct KeyTerm: Sendable {

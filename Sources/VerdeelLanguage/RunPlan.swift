@@ -1,0 +1,92 @@
+import Foundation
+import VerdeelCore
+
+/// What the checker hands to the engine for one scenario: the data to load, the measures
+/// in the core's terms, and the assertions to check on the results.
+public struct ScenarioPlan: Sendable {
+    public let name: String
+    public let data: DataPlan
+    public let measures: [PlannedMeasure]
+    public let assertions: [PlannedAssertion]
+}
+
+/// The CSV files a scenario reads: the regions, tables joined to them, and districts.
+public struct DataPlan: Sendable {
+    public let regions: TablePlan
+    public let joins: [TablePlan]
+    public let districts: TablePlan?
+
+    /// True when any table is marked `synthetic`: every output must say so.
+    public var hasSyntheticData: Bool { ([regions] + joins + (districts.map { [$0] } ?? [])).contains { $0.synthetic } }
+
+    /// Every table, regions first.
+    public var tables: [TablePlan] { [regions] + joins + (districts.map { [$0] } ?? []) }
+}
+
+/// One CSV file and the columns read from it.
+public struct TablePlan: Sendable {
+    public let name: String
+    /// The path as written, relative to the directory of the file that declares it.
+    public let path: String
+    /// That directory.
+    public let directory: String
+    public let keyColumn: String
+    public let nameColumn: String?
+    public let regionColumn: String?
+    public let vintage: (column: String, value: String)?
+    public let synthetic: Bool
+    public let columns: [ColumnPlan]
+}
+
+/// A column to read, the indicator it becomes, and what values it may hold.
+public struct ColumnPlan: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case count, nonnegative, score }
+    public let column: String
+    public let indicator: String
+    public let kind: Kind
+}
+
+/// A measure with its identifier (used in outputs) and its title (shown to people).
+public struct PlannedMeasure: Sendable {
+    public let id: String
+    public let title: String
+    public let measure: Measure
+}
+
+/// An `assert` statement, ready to evaluate against a scenario's results.
+public struct PlannedAssertion: Sendable {
+    public let left: ResultExpression
+    public let comparison: String
+    public let right: ResultExpression
+    public let label: String?
+    /// Where the statement is, to report a failure.
+    public let file: SourceFile
+    public let range: SourceRange
+}
+
+/// A number computed from a scenario's results, exact (`Decimal`) so that stated amounts
+/// are compared to the cent.
+public indirect enum ResultExpression: Sendable {
+    case number(Decimal)
+    /// The budget of a measure in one year, or over all its years.
+    case budget(measure: String, year: Int?)
+    /// A named top-slice of a measure in one year, or over all years.
+    case topslice(measure: String, name: String, year: Int?)
+    /// What a measure distributes to all regions, or to one, in one year or all.
+    case amount(measure: String, year: Int?, region: String?)
+    /// What a component distributes in one year or all.
+    case component(measure: String, name: String, year: Int?)
+    case negate(ResultExpression)
+    case binary(String, ResultExpression, ResultExpression)
+
+    /// Whether the value is an amount of money (shown as EUR): a result, or money combined
+    /// with numbers; money divided by money is a ratio.
+    public var isMoney: Bool {
+        switch self {
+        case .number: return false
+        case .budget, .topslice, .amount, .component: return true
+        case .negate(let inner): return inner.isMoney
+        case .binary(let op, let left, let right): return op == "/" ? left.isMoney && !right.isMoney : left.isMoney || right.isMoney
+        }
+    }
+}

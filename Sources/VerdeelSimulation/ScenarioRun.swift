@@ -1,0 +1,85 @@
+import Foundation
+import VerdeelCore
+import VerdeelData
+import VerdeelLanguage
+
+/// One scenario computed: its plan, the region table it read, what every measure
+/// allocates, and the assertions that failed.
+public struct ScenarioRun: Sendable {
+    public let plan: ScenarioPlan
+    public let table: RegionTable
+    public let allocations: [MeasureAllocation]
+    /// Failed assertions, as diagnostics at the `assert` statement.
+    public let failedAssertions: [Diagnostic]
+
+    /// Runs a plan: loads its data, allocates every measure, checks its assertions.
+    public static func run(_ plan: ScenarioPlan) throws(RunError) -> ScenarioRun {
+        let table = try load(plan.data)
+        let allocations: [MeasureAllocation]
+        do {
+            allocations = try Allocator(table: table).allocate(plan.measures.map(\.measure))
+        } catch {
+            throw .allocation(scenario: plan.name, error)
+        }
+        var failures = [Diagnostic]()
+        for assertion in plan.assertions {
+            let evaluator = AssertionEvaluator(allocations: allocations, table: table)
+            do {
+                if let failure = try evaluator.check(assertion) { failures.append(failure) }
+            } catch {
+                failures.append(Diagnostic(.error, at: assertion.range, in: assertion.file, error.description))
+            }
+        }
+        return ScenarioRun(plan: plan, table: table, allocations: allocations, failedAssertions: failures)
+    }
+
+    static func load(_ data: DataPlan) throws(RunError) -> RegionTable {
+        do {
+            let regions = try source(data.regions)
+            let joins = try data.joins.map { plan throws(DataError) in try source(plan) }
+            let districts = try data.districts.map { plan throws(DataError) in
+                (file: try CSVFile.read(path: path(plan), name: plan.path),
+                 spec: DistrictSpec(keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan)))
+            }
+            return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts)
+        } catch {
+            throw .data(error)
+        }
+    }
+
+    private static func path(_ table: TablePlan) -> String {
+        table.directory.isEmpty ? table.path : (table.directory as NSString).appendingPathComponent(table.path)
+    }
+
+    private static func columns(_ table: TablePlan) -> [IndicatorColumn] {
+        table.columns.map { column in
+            let kind: ValueKind = switch column.kind {
+            case .count: .count
+            case .nonnegative: .nonNegative
+            case .score: .real
+            }
+            return IndicatorColumn(column.column, as: column.indicator, kind: kind)
+        }
+    }
+
+    private static func source(_ table: TablePlan) throws(DataError) -> RegionTableLoader.Source {
+        let file = try CSVFile.read(path: path(table), name: table.path)
+        let spec = TableSpec(
+            keyColumn: table.keyColumn, nameColumn: table.nameColumn, indicators: columns(table),
+            vintage: table.vintage.map { Vintage(column: $0.column, value: $0.value) })
+        return RegionTableLoader.Source(file, spec)
+    }
+}
+
+/// Why a scenario could not be computed.
+public enum RunError: Error, Sendable, CustomStringConvertible {
+    case data(DataError)
+    case allocation(scenario: String, AllocationError)
+
+    public var description: String {
+        switch self {
+        case .data(let error): return error.description
+        case .allocation(let scenario, let error): return "scenario '\(scenario)': \(error)"
+        }
+    }
+}
