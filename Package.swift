@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -32,13 +33,17 @@ let package = Package(
         ),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
-        .target(name: "VerdeelReport", dependencies: ["VerdeelCore"]),
+        .target(
+            name: "VerdeelReport",
+            dependencies: ["VerdeelCore", "VerdeelSimulation", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore"]),
+        .target(name: "VerdeelBundle"),
         .target(name: "VerdeelSimulation", dependencies: ["VerdeelCore", "VerdeelData", "VerdeelLanguage"]),
         .executableTarget(
             name: "verdeel",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "SocialeAgenda", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation",
+                "VerdeelCore", "VerdeelData", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,8 +63,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
-        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation"]),
-        .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore"]),
+        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
+        .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),
+        .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelSimulation", "VerdeelLanguage"]),
         .testTarget(
             name: "SocialeAgendaTests",
             dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"],

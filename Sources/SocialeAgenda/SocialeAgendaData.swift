@@ -10,14 +10,6 @@ public enum SocialeAgendaData {
     public static let sesWoaFile = "ses-woa-synthetic.csv"
     public static let districtsFile = "districts-2024.csv"
 
-    /// True when the SES-WOA scores loaded by ``load(directory:)`` are synthetic: every
-    /// output built on them must say so.
-    public static let sesWoaIsSynthetic = true
-
-    /// The notice shown with every output built on the bundled SES-WOA scores.
-    public static let syntheticNotice =
-        "NOTE: the SES-WOA scores of 12 of the 13 municipalities are SYNTHETIC (not CBS figures); amounts that depend on them are for demonstration only."
-
     /// The region table from the three files in `directory`.
     public static func load(directory: String) throws(DataError) -> RegionTable {
         let municipalities = try CSVFile.read(path: "\(directory)/\(municipalitiesFile)", name: municipalitiesFile)

@@ -4,8 +4,9 @@ public enum NearestName {
     /// enough to be a likely typo (at most a third of the name's length, and at least 1).
     public static func find<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(1, name.count / 3)
+        guard name.count <= 64 else { return nil }
         var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
+        for candidate in candidates.sorted() where abs(candidate.count - name.count) <= limit {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

@@ -71,6 +71,9 @@ private struct CSVScanner {
             let separator = scalars[index]
             advance()
             if separator == "\r", index < scalars.count, scalars[index] == "\n" { advance() }
+            if separator == ",", index >= scalars.count {
+                record.append(CSVFile.Field(value: "", line: line, column: column))
+            }
             if separator != "," {
                 records.append(record)
                 record = []

@@ -11,7 +11,7 @@ extension Checker {
             if let money = amount(located.value, located.unit, what: "a budget") { budgets[year] = money }
         }
         let years = draft.budget.keys.sorted()
-        if years.isEmpty {
+        if years.isEmpty, !draft.budgetHadErrors {
             missing(id.range, unit, "measure '\(id.text)' has no budget", suggestion: "add: budget 2026: 10M")
         }
         for (previous, next) in zip(years, years.dropFirst()) where next != previous + 1 {

@@ -11,7 +11,9 @@ extension Parser {
 
     mutating func additive() throws(Failure) -> Expr {
         var left = try multiplicative()
+        var operators = 0
         while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
+            try countOperator(&operators)
             advance()
             left = .binary(symbol, left, try multiplicative())
         }
@@ -20,11 +22,21 @@ extension Parser {
 
     mutating func multiplicative() throws(Failure) -> Expr {
         var left = try unary()
+        var operators = 0
         while case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
+            try countOperator(&operators)
             advance()
             left = .binary(symbol, left, try unary())
         }
         return left
+    }
+
+    /// Chains of operators nest to the left; a cap keeps later passes from recursing too deep.
+    private mutating func countOperator(_ operators: inout Int) throws(Failure) {
+        operators += 1
+        guard operators <= Self.maximumChain else {
+            throw fail("this expression is too long (more than \(Self.maximumChain) operators in a row)", suggestion: "split it into named criteria")
+        }
     }
 
     mutating func unary() throws(Failure) -> Expr {

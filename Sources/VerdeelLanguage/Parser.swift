@@ -12,6 +12,8 @@ public struct Parser {
 
     /// Expressions nested deeper than this are rejected instead of exhausting the stack.
     static let maximumDepth = 100
+    /// Longest chain of `+ - * /` in one expression.
+    static let maximumChain = 1_000
     /// After this many errors in one file the parser stops reporting.
     static let maximumDiagnostics = 50
 
@@ -187,7 +189,8 @@ public struct Parser {
     mutating func unknownKeyword(expected keywords: [String], in context: String) -> Failure {
         if case .identifier(let word) = current.kind {
             let suggestion = NearestName.find(word, among: keywords).map { "did you mean '\($0)'?" }
-            return fail("unknown statement '\(word)' in \(context); expected one of: \(keywords.joined(separator: ", "))", suggestion: suggestion)
+            let shown = word.count > 40 ? word.prefix(40) + "..." : word
+            return fail("unknown statement '\(shown)' in \(context); expected one of: \(keywords.joined(separator: ", "))", suggestion: suggestion)
         }
         return fail("expected a statement in \(context) (\(keywords.joined(separator: ", "))), found \(current.kind.noun)")
     }

@@ -53,6 +53,8 @@ struct MeasureDraft {
     var cap: Located<(amount: Literal, per: Name?)>?
     var transition: Located<(change: Literal, per: Name?)>?
     var rounding: Located<Name>?
+    /// A budget entry had an error: "no budget" would only repeat it.
+    var budgetHadErrors = false
 
     init(id: Located<Name>) {
         self.id = id
@@ -66,6 +68,7 @@ struct MeasureDraft {
             case .budget(let entries):
                 for entry in entries {
                     guard entry.years.first <= entry.years.last else {
+                        budgetHadErrors = true
                         checker.error(entry.years.range, unit, "the year range \(entry.years.first)..\(entry.years.last) runs backwards", suggestion: "write \(entry.years.last)..\(entry.years.first)")
                         continue
                     }

@@ -53,7 +53,8 @@ public enum ScenarioLoader {
             let directory = (next.path as NSString).deletingLastPathComponent
             units.append(Checker.Unit(document: document, directory: directory))
             for line in document.lines {
-                if case .include(let path) = line.node {
+                let lineNumber = file.location(of: line.range.start).line
+                if case .include(let path) = line.node, !parsed.contains(where: { $0.location.line == lineNumber }) {
                     pending.append(((directory as NSString).appendingPathComponent(path.text), (file, path.range)))
                 }
             }

@@ -27,7 +27,7 @@ extension Token.Kind {
     /// How the kind is named in messages.
     var noun: String {
         switch self {
-        case .identifier(let name): return "'\(name)'"
+        case .identifier(let name): return "'\(name.count > 40 ? name.prefix(40) + "..." : name)'"
         case .string: return "a string"
         case .number: return "a number"
         case .percent: return "a percentage"

@@ -4,15 +4,18 @@ import VerdeelCore
 /// with digit grouping, then the top-slices and the budget; what a person reads first.
 public struct AllocationTable {
     public let allocation: MeasureAllocation
+    /// The heading; the measure's name by default.
+    public let title: String
 
-    public init(_ allocation: MeasureAllocation) {
+    public init(_ allocation: MeasureAllocation, title: String? = nil) {
         self.allocation = allocation
+        self.title = title ?? allocation.measure
     }
 
     /// The rendered table, lines ending in a newline.
     public func render() -> String {
         let years = allocation.years
-        guard let regions = years.first?.components.first?.regions.map(\.region) else { return "\(allocation.measure): no years\n" }
+        guard let regions = years.first?.components.first?.regions.map(\.region) else { return "\(title): no years\n" }
         var rows: [[String]] = [["code", "region"] + years.map { String($0.year) } + ["total"]]
         for region in regions {
             let amounts = years.map { $0.amount(for: region.code) ?? .zero }
@@ -24,7 +27,7 @@ public struct AllocationTable {
             rows.append(["", "top-slice \(name)"] + amounts.map(Self.euros) + [Self.euros(amounts.sum())])
         }
         rows.append(["", "budget"] + years.map { Self.euros($0.budget) } + [Self.euros(years.map(\.budget).sum())])
-        var lines = ["\(allocation.measure) (EUR)"]
+        var lines = ["\(title) (EUR)"]
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {
             let cells = row.enumerated().map { column, text in

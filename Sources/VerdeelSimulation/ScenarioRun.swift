@@ -12,9 +12,10 @@ public struct ScenarioRun: Sendable {
     /// Failed assertions, as diagnostics at the `assert` statement.
     public let failedAssertions: [Diagnostic]
 
-    /// Runs a plan: loads its data, allocates every measure, checks its assertions.
-    public static func run(_ plan: ScenarioPlan) throws(RunError) -> ScenarioRun {
-        let table = try load(plan.data)
+    /// Runs a plan: loads its data (through `read`, by default from disk), allocates every
+    /// measure, checks its assertions.
+    public static func run(_ plan: ScenarioPlan, read: (String) -> [UInt8]? = ScenarioRun.readFromDisk) throws(RunError) -> ScenarioRun {
+        let table = try load(plan.data, read: read)
         let allocations: [MeasureAllocation]
         do {
             allocations = try Allocator(table: table).allocate(plan.measures.map(\.measure))
@@ -33,12 +34,17 @@ public struct ScenarioRun: Sendable {
         return ScenarioRun(plan: plan, table: table, allocations: allocations, failedAssertions: failures)
     }
 
-    static func load(_ data: DataPlan) throws(RunError) -> RegionTable {
+    /// Reads a file's bytes from disk.
+    public static func readFromDisk(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    static func load(_ data: DataPlan, read: (String) -> [UInt8]?) throws(RunError) -> RegionTable {
         do {
-            let regions = try source(data.regions)
-            let joins = try data.joins.map { plan throws(DataError) in try source(plan) }
+            let regions = try source(data.regions, read: read)
+            let joins = try data.joins.map { plan throws(DataError) in try source(plan, read: read) }
             let districts = try data.districts.map { plan throws(DataError) in
-                (file: try CSVFile.read(path: path(plan), name: plan.path),
+                (file: try file(plan, read: read),
                  spec: DistrictSpec(keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan)))
             }
             return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts)
@@ -62,8 +68,15 @@ public struct ScenarioRun: Sendable {
         }
     }
 
-    private static func source(_ table: TablePlan) throws(DataError) -> RegionTableLoader.Source {
-        let file = try CSVFile.read(path: path(table), name: table.path)
+    private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> CSVFile {
+        guard let bytes = read(path(table)) else {
+            throw DataError(file: table.path, line: 0, column: 0, message: "cannot read the file (looked for \(path(table)))")
+        }
+        return try CSVFile(name: table.path, bytes: bytes)
+    }
+
+    private static func source(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> RegionTableLoader.Source {
+        let file = try file(table, read: read)
         let spec = TableSpec(
             keyColumn: table.keyColumn, nameColumn: table.nameColumn, indicators: columns(table),
             vintage: table.vintage.map { Vintage(column: $0.column, value: $0.value) })

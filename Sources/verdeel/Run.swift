@@ -1,44 +1,72 @@
 import ArgumentParser
-import SocialeAgenda
-import VerdeelCore
-import VerdeelData
+import Foundation
+import VerdeelLanguage
 import VerdeelReport
+import VerdeelSimulation
 
-/// `verdeel run`: allocates the Sociale Agenda baseline (SPEC 1.4) on the bundled CBS data
-/// and prints a table per measure, municipality and year.
+/// `verdeel run [FILE]`: computes scenarios and prints or writes their allocations.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Allocate the Sociale Agenda baseline and print the amounts per measure, municipality and year.")
+        abstract: "Run scenarios and show the allocation per measure, region and year.")
 
-    @Option(name: .long, help: "The directory with municipalities-2024.csv, ses-woa-synthetic.csv and districts-2024.csv.")
-    var data = "Scenarios/data"
+    @Argument(help: "The scenario file; without it, the bundled Sociale Agenda scenario.")
+    var file: String?
+
+    @Option(name: .long, help: "A scenario to run (repeat for several); all when none is given.")
+    var scenario: [String] = []
+
+    @Option(name: .long, help: "Write the results into this directory (allocations.csv and topslices.csv, or allocations.json).")
+    var output: String?
+
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma) or json.")
+    var format: OutputFormat = .table
 
     func run() throws {
-        let table: RegionTable
-        do {
-            table = try SocialeAgendaData.load(directory: data)
-        } catch {
-            throw CommandFailure("\(data)/\(error)\nRun verdeel from the repository root, or pass --data DIR.")
+        let input = ScenarioInput(file: file)
+        let compilation = try input.compile()
+        // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
+        let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
+        let runs = try input.run(try input.select(names, from: compilation.plans))
+        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+        if let output {
+            try write(runs, compilation: compilation, to: output)
+        } else {
+            print(try render(runs, compilation: compilation), terminator: "")
         }
-        let allocations: [MeasureAllocation]
-        do {
-            allocations = try Allocator(table: table).allocate(SocialeAgenda.baseline())
-        } catch {
-            throw CommandFailure(error.description)
+        for warning in runs.flatMap({ $0.allocations.flatMap { $0.years.flatMap(\.warnings) } }) { printError("warning: \(warning)") }
+        if synthetic && (format == .table || output != nil) { print(AllocationJSON.syntheticNotice) }
+        if file == nil && scenario.isEmpty && format == .table {
+            print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
         }
-        for allocation in allocations {
-            print(AllocationTable(allocation).render())
-            for warning in allocation.years.flatMap(\.warnings) { print("warning: \(warning)") }
-        }
-        if SocialeAgendaData.sesWoaIsSynthetic { print(SocialeAgendaData.syntheticNotice) }
+        let failures = runs.flatMap(\.failedAssertions)
+        for failure in failures { printError(failure.rendered) }
+        if !failures.isEmpty { throw ExitCode(1) }
     }
-}
 
-/// An error already explained to the user: printed once as `error: ...`, exit code 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
+    private func render(_ runs: [ScenarioRun], compilation: ScenarioLoader.Compilation) throws -> String {
+        switch format {
+        case .table:
+            return runs.map { run in
+                "Scenario \(run.plan.name)\n\n" + run.allocations.enumerated().map { index, allocation in
+                    AllocationTable(allocation, title: run.plan.measures[index].title).render()
+                }.joined(separator: "\n")
+            }.joined(separator: "\n")
+        case .csv: return AllocationCSV(runs).allocations()
+        case .csvNL: return AllocationCSV(runs, style: .dutch).allocations()
+        case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files).render()
+        }
+    }
 
-    init(_ description: String) {
-        self.description = description
+    private func write(_ runs: [ScenarioRun], compilation: ScenarioLoader.Compilation, to directory: String) throws {
+        var files = [(String, String)]()
+        switch format {
+        case .json:
+            files = [("allocations.json", try AllocationJSON(runs, scenarioFiles: compilation.files).render())]
+        case .table, .csv, .csvNL:
+            let csv = AllocationCSV(runs, style: format == .csvNL ? .dutch : .standard)
+            files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
+        }
+        try OutputDirectory(directory).write(files)
+        for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
     }
 }

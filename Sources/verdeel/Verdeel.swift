@@ -5,6 +5,7 @@ import ArgumentParser
 struct Verdeel: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Allocate public budgets over regions by weighted keys (verdeelmodellen).",
-        subcommands: [Run.self],
+        discussion: "Without a file, 'verdeel run' runs the bundled Sociale Agenda scenario.",
+        subcommands: [Run.self, Check.self, Format.self, Compare.self],
         defaultSubcommand: Run.self)
 }

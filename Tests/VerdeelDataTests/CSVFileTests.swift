@@ -31,6 +31,11 @@ struct CSVFileTests {
         #expect(file.records[1][1].line == 3)
     }
 
+    @Test func emptyLastFieldWithoutFinalLineBreak() throws {
+        let file = try parse("code,x,y\nGM1,,")
+        #expect(file.records.map { $0.map(\.value) } == [["GM1", "", ""]])
+    }
+
     @Test func emptyFile() {
         #expect(error([]) == "t.csv: the file is empty; it needs a header line naming its columns, e.g. code,name,inhabitants")
         #expect(error([0xEF, 0xBB, 0xBF, 0x0A]) == "t.csv: the file is empty; it needs a header line naming its columns, e.g. code,name,inhabitants")

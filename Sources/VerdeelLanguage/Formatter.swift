@@ -1,0 +1,148 @@
+import Foundation
+
+/// Prints a parsed scenario file in its canonical form: one statement per line, four
+/// spaces per level, single spaces around operators, comments kept where they were, at most
+/// one blank line between statements. Numbers keep their spelling (9.4M stays 9.4M).
+/// `format` is idempotent and parsing its output gives the same tree.
+public enum Formatter {
+    public static func format(_ document: Document) -> String {
+        var printer = Printer()
+        printer.lines(document.lines, depth: 0) { printer, node, depth in printer.topLevel(node, depth) }
+        printer.comments(document.closingComments, depth: 0)
+        return printer.output
+    }
+
+    /// Parses and formats text; `nil` when it has syntax errors (it is then left alone).
+    public static func format(_ text: String, name: String) -> String? {
+        let (document, diagnostics) = Parser.parse(SourceFile(name: name, text: text))
+        return diagnostics.isEmpty ? format(document) : nil
+    }
+}
+
+private struct Printer {
+    var output = ""
+
+    mutating func line(_ text: String, depth: Int, trailing: String? = nil) {
+        output += String(repeating: "    ", count: depth) + text + (trailing.map { " # \($0)" } ?? "") + "\n"
+    }
+
+    mutating func comments(_ comments: [String], depth: Int) {
+        for comment in comments { line(comment.isEmpty ? "#" : "# \(comment)", depth: depth) }
+    }
+
+    mutating func lines<Node>(_ lines: [Line<Node>], depth: Int, _ body: (inout Printer, Node, Int) -> Void) {
+        for (index, entry) in lines.enumerated() {
+            if index > 0, entry.blankLineBefore { output += "\n" }
+            comments(entry.leadingComments, depth: depth)
+            body(&self, entry.node, depth)
+            if let trailing = entry.trailingComment {
+                // On the statement's last line: for a block, after its closing brace.
+                output.removeLast()
+                output += " # \(trailing)\n"
+            }
+        }
+    }
+
+    mutating func block<Node>(_ opening: String, _ lines: [Line<Node>], closing: [String], depth: Int, _ body: (inout Printer, Node, Int) -> Void) {
+        line(opening + " {", depth: depth)
+        self.lines(lines, depth: depth + 1, body)
+        comments(closing, depth: depth + 1)
+        line("}", depth: depth)
+    }
+
+    mutating func topLevel(_ node: TopLevel, _ depth: Int) {
+        switch node {
+        case .include(let path):
+            line("include \(Printer.name(path))", depth: depth)
+        case .scenario(let scenario):
+            let header = "scenario \(Printer.name(scenario.name))" + (scenario.parent.map { " extends \(Printer.name($0))" } ?? "")
+            block(header, scenario.lines, closing: scenario.closingComments, depth: depth) { printer, item, depth in printer.scenarioItem(item, depth) }
+        }
+    }
+
+    mutating func scenarioItem(_ item: ScenarioItem, _ depth: Int) {
+        switch item {
+        case .data(let data):
+            block("data", data.tables, closing: data.closingComments, depth: depth) { printer, table, depth in printer.table(table, depth) }
+        case .criterion(let name, let expression):
+            line("criterion \(Printer.name(name)) = \(Printer.expression(expression))", depth: depth)
+        case .measure(let measure):
+            let header = "measure \(Printer.name(measure.id))" + (measure.title.map { " \(Printer.name($0))" } ?? "")
+            block(header, measure.lines, closing: measure.closingComments, depth: depth) { printer, statement, depth in
+                printer.line(Printer.statement(statement), depth: depth)
+            }
+        case .assertion(let assertion):
+            let label = assertion.label.map { " \(Printer.name($0))" } ?? ""
+            line("assert \(Printer.expression(assertion.left)) \(assertion.comparison) \(Printer.expression(assertion.right))\(label)", depth: depth)
+        }
+    }
+
+    mutating func table(_ table: TableDeclaration, _ depth: Int) {
+        var header = table.role.rawValue
+        if table.role == .table { header += " \(Printer.name(table.name))" }
+        header += " \(Printer.name(table.path))"
+        for option in table.options {
+            switch option {
+            case .key(let name): header += " key \(Printer.name(name))"
+            case .label(let name): header += " name \(Printer.name(name))"
+            case .region(let name): header += " region \(Printer.name(name))"
+            case .vintage(let column, let value): header += " vintage \(Printer.name(column)) = \(Printer.name(value))"
+            case .synthetic: header += " synthetic"
+            }
+        }
+        block(header, table.columns, closing: table.closingComments, depth: depth) { printer, column, depth in
+            let alias = column.alias.map { " as \(Printer.name($0))" } ?? ""
+            printer.line("\(Printer.name(column.column))\(alias): \(Printer.name(column.kind))", depth: depth)
+        }
+    }
+
+    static func statement(_ statement: MeasureStatement) -> String {
+        switch statement {
+        case .budget(let entries):
+            return "budget " + entries.map { entry in
+                let years = entry.years.first == entry.years.last ? "\(entry.years.first)" : "\(entry.years.first)..\(entry.years.last)"
+                return "\(years): \(entry.amount?.text ?? "none")"
+            }.joined(separator: ", ")
+        case .topslice(let name, let size):
+            return "topslice \(Printer.name(name)) \(size.text)"
+        case .base(let amount, let policy):
+            guard let amount else { return "base none" }
+            return "base \(amount.text)" + (policy.map { " if infeasible \(Printer.name($0))" } ?? "")
+        case .key(let terms):
+            return "key " + keyTerms(terms)
+        case .component(let name, let share, let key):
+            return "component \(Printer.name(name)) \(share.text)" + (key.map { " key " + keyTerms($0) } ?? "")
+        case .earmark(let purpose, let minimum):
+            return "earmark \(Printer.name(purpose)) >= \(minimum.text)"
+        case .floor(let amount, let per):
+            return "floor \(amount.text)" + (per.map { " per \(Printer.name($0))" } ?? "")
+        case .cap(let amount, let per):
+            return "cap \(amount.text)" + (per.map { " per \(Printer.name($0))" } ?? "")
+        case .transition(let change, let per):
+            return "transition \(change.text)" + (per.map { " per \(Printer.name($0))" } ?? "") + " from previous year"
+        case .rounding(let unit):
+            return "rounding \(Printer.name(unit))"
+        }
+    }
+
+    static func keyTerms(_ terms: [KeyTerm]) -> String {
+        terms.map { "\(name($0.criterion)) \($0.weight.text)" }.joined(separator: ", ")
+    }
+
+    static func name(_ name: Name) -> String {
+        guard name.quoted else { return name.text }
+        return "\"" + name.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func expression(_ expression: Expr) -> String {
+        switch expression {
+        case .literal(let literal): return literal.text
+        case .name(let value), .string(let value): return name(value)
+        case .negate(let inner, _): return "-" + self.expression(inner)
+        case .binary(let op, let left, let right): return "\(self.expression(left)) \(op) \(self.expression(right))"
+        case .call(let function, let arguments, _): return "\(function.text)(\(arguments.map { self.expression($0) }.joined(separator: ", ")))"
+        case .parenthesized(let inner, _): return "(\(self.expression(inner)))"
+        }
+    }
+}
+

@@ -1,0 +1,97 @@
+import Crypto
+import Foundation
+import VerdeelCore
+import VerdeelSimulation
+
+/// The JSON output: the same rows as the CSV files plus provenance (scenario file hashes,
+/// data files and whether they are synthetic, engine version), in one document.
+public struct AllocationJSON {
+    /// The engine version written into every output.
+    public static let engineVersion = "0.2.0"
+
+    public let runs: [ScenarioRun]
+    /// Every scenario file read (main file first) with its bytes.
+    public let scenarioFiles: [(path: String, bytes: [UInt8])]
+
+    public init(_ runs: [ScenarioRun], scenarioFiles: [(path: String, bytes: [UInt8])]) {
+        self.runs = runs
+        self.scenarioFiles = scenarioFiles
+    }
+
+    struct Document: Encodable {
+        let engine: String
+        let engineVersion: String
+        let scenarioFiles: [FileProvenance]
+        let dataFiles: [DataProvenance]
+        let syntheticData: Bool
+        let notice: String?
+        let allocations: [AllocationRow]
+        let topslices: [TopsliceRow]
+    }
+
+    struct FileProvenance: Encodable {
+        let path: String
+        let sha256: String
+    }
+
+    struct DataProvenance: Encodable {
+        let scenario: String
+        let table: String
+        let path: String
+        let synthetic: Bool
+        let columns: [String]
+    }
+
+    struct AllocationRow: Encodable {
+        let scenario, measure: String
+        let component: String?
+        let year: Int
+        let region, regionName: String
+        let amount: Decimal
+        let exact: Double
+    }
+
+    struct TopsliceRow: Encodable {
+        let scenario, measure: String
+        let year: Int
+        let name: String
+        let amount: Decimal
+    }
+
+    /// The notice every output built on synthetic data carries.
+    public static let syntheticNotice = "Some input data is SYNTHETIC (marked 'synthetic' in the scenario's data block, e.g. the SES-WOA scores): amounts that depend on it are for demonstration only."
+
+    public func render() throws -> String {
+        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+        var allocations = [AllocationRow]()
+        var topslices = [TopsliceRow]()
+        for run in runs {
+            for measure in run.allocations {
+                for year in measure.years {
+                    for component in year.components {
+                        for region in component.regions {
+                            allocations.append(AllocationRow(
+                                scenario: run.plan.name, measure: measure.measure, component: component.component, year: year.year,
+                                region: region.region.code, regionName: region.region.name, amount: Decimal(region.amount.cents) / 100, exact: region.exact))
+                        }
+                    }
+                    for topslice in year.topslices {
+                        topslices.append(TopsliceRow(scenario: run.plan.name, measure: measure.measure, year: year.year, name: topslice.name, amount: Decimal(topslice.amount.cents) / 100))
+                    }
+                }
+            }
+        }
+        let data = runs.flatMap { run in
+            run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, columns: $0.columns.map(\.column)) }
+        }
+        let document = Document(
+            engine: "verdeel", engineVersion: Self.engineVersion,
+            scenarioFiles: scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) },
+            dataFiles: data, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
+            allocations: allocations, topslices: topslices)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import VerdeelReport
+
+/// `verdeel compare FILE A B`: winners and losers between two scenarios.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two scenarios: the change per region, measure and year, in euros and per inhabitant.")
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Argument(help: "The scenario compared from (e.g. baseline).")
+    var first: String
+
+    @Argument(help: "The scenario compared to.")
+    var second: String
+
+    func run() throws {
+        let input = ScenarioInput(file: file)
+        let compilation = try input.compile()
+        let runs = try input.run(try input.select([first, second], from: compilation.plans))
+        print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
+        if runs.contains(where: { $0.plan.data.hasSyntheticData }) { print(AllocationJSON.syntheticNotice) }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import VerdeelBundle
+import VerdeelCore
+import VerdeelLanguage
+import VerdeelSimulation
+
+/// A scenario file given on the command line, or the bundled Sociale Agenda scenario.
+struct ScenarioInput {
+    let path: String
+    let read: (String) -> [UInt8]?
+
+    init(file: String?) {
+        if let file {
+            path = file
+            read = ScenarioRun.readFromDisk
+        } else {
+            path = BundledScenario.mainFile
+            read = { path in BundledScenario.files[(path as NSString).standardizingPath].map { Array($0.utf8) } }
+        }
+    }
+
+    /// Compiles the file; prints diagnostics; throws exit code 1 on errors.
+    func compile() throws -> ScenarioLoader.Compilation {
+        let compilation = ScenarioLoader.compile(path: path, read: read)
+        for diagnostic in compilation.diagnostics { printError(diagnostic.rendered) }
+        if compilation.hasErrors {
+            let count = compilation.diagnostics.filter { $0.severity == .error }.count
+            printError("\(count) error\(count == 1 ? "" : "s") in \(path)")
+            throw ExitCode(1)
+        }
+        return compilation
+    }
+
+    /// The plans named (all when none is), or exit code 1 for an unknown name.
+    func select(_ names: [String], from plans: [ScenarioPlan]) throws -> [ScenarioPlan] {
+        guard !names.isEmpty else { return plans }
+        var selected = [ScenarioPlan]()
+        for name in names {
+            guard let plan = plans.first(where: { $0.name == name }) else {
+                let hint = NearestName.find(name, among: plans.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+                printError("error: \(path) has no scenario '\(name)'.\(hint) It has: \(plans.map(\.name).joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            selected.append(plan)
+        }
+        return selected
+    }
+
+    /// Runs the plans; prints a data or allocation error and exits 1.
+    func run(_ plans: [ScenarioPlan]) throws -> [ScenarioRun] {
+        var runs = [ScenarioRun]()
+        for plan in plans {
+            do {
+                runs.append(try ScenarioRun.run(plan, read: read))
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        return runs
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
