@@ -26,13 +26,17 @@ private struct Printer {
         output += String(repeating: "    ", count: depth) + text + (trailing.map { " # \($0)" } ?? "") + "\n"
     }
 
-    mutating func comments(_ comments: [String], depth: Int) {
-        for comment in comments { line(comment.isEmpty ? "#" : "# \(comment)", depth: depth) }
+    mutating func comments(_ trivia: [Trivia], depth: Int) {
+        for item in trivia {
+            switch item {
+            case .comment(let text): line(text.isEmpty ? "#" : "# \(text)", depth: depth)
+            case .blankLine: output += "\n"
+            }
+        }
     }
 
     mutating func lines<Node>(_ lines: [Line<Node>], depth: Int, _ body: (inout Printer, Node, Int) -> Void) {
-        for (index, entry) in lines.enumerated() {
-            if index > 0, entry.blankLineBefore { output += "\n" }
+        for entry in lines {
             comments(entry.leadingComments, depth: depth)
             body(&self, entry.node, depth)
             if let trailing = entry.trailingComment {
@@ -43,7 +47,7 @@ private struct Printer {
         }
     }
 
-    mutating func block<Node>(_ opening: String, _ lines: [Line<Node>], closing: [String], depth: Int, _ body: (inout Printer, Node, Int) -> Void) {
+    mutating func block<Node>(_ opening: String, _ lines: [Line<Node>], closing: [Trivia], depth: Int, _ body: (inout Printer, Node, Int) -> Void) {
         line(opening + " {", depth: depth)
         self.lines(lines, depth: depth + 1, body)
         comments(closing, depth: depth + 1)

@@ -8,7 +8,7 @@ extension Parser {
     mutating func parseDocument() -> Document {
         var lines = [Line<TopLevel>]()
         while true {
-            let (comments, blankLine) = gap()
+            let comments = gap(atStart: lines.isEmpty)
             if case .end = current.kind { return Document(file: file, lines: lines, closingComments: comments) }
             let start = current.range.start
             do throws(Failure) {
@@ -25,7 +25,7 @@ extension Parser {
                 }
                 let end = tokens[max(0, position - 1)].range.end
                 let trailing = try endOfLine()
-                lines.append(Line(node: node, range: SourceRange(start, end), leadingComments: comments, trailingComment: trailing, blankLineBefore: blankLine && !lines.isEmpty))
+                lines.append(Line(node: node, range: SourceRange(start, end), leadingComments: comments, trailingComment: trailing))
             } catch {
                 recover()
                 if isSymbol("}") { advance() }

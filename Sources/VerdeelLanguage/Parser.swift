@@ -124,21 +124,24 @@ public struct Parser {
         }
     }
 
-    /// Reads comments and line breaks before a statement.
-    mutating func gap() -> (comments: [String], blankLine: Bool) {
-        var comments = [String]()
-        var newlines = 0
-        var blankLine = false
+    /// Reads the comments and blank lines before a statement (or before a closing `}`).
+    /// `atStart`: right after `{` or at the top of the file, where blank lines are dropped.
+    mutating func gap(atStart: Bool) -> [Trivia] {
+        var trivia = [Trivia]()
+        var newlines = atStart ? 1 : 0
         while true {
             switch current.kind {
             case .newline:
                 newlines += 1
-                if newlines >= 2 { blankLine = true }
+                if newlines == 2, !(atStart && trivia.isEmpty), trivia.last != .blankLine { trivia.append(.blankLine) }
             case .comment(let text):
-                comments.append(text)
+                trivia.append(.comment(text))
                 newlines = 0
             default:
-                return (comments, blankLine)
+                if isSymbol("}") || current.kind == .end {
+                    while trivia.last == .blankLine { trivia.removeLast() }
+                }
+                return trivia
             }
             advance()
         }
@@ -160,10 +163,10 @@ public struct Parser {
     /// Reads `{ line* }` after the opening brace; each line by `parseLine`.
     mutating func block<Node>(
         opened opening: Token, _ what: String, keywords: [String], parseLine: (inout Parser) throws(Failure) -> Node
-    ) -> (lines: [Line<Node>], closingComments: [String]) {
+    ) -> (lines: [Line<Node>], closingComments: [Trivia]) {
         var lines = [Line<Node>]()
         while true {
-            let (comments, blankLine) = gap()
+            let comments = gap(atStart: lines.isEmpty)
             if isSymbol("}") {
                 advance()
                 return (lines, comments)
@@ -178,7 +181,7 @@ public struct Parser {
                 let node = try parseLine(&self)
                 let end = tokens[max(0, position - 1)].range.end
                 let trailing = try endOfLine()
-                lines.append(Line(node: node, range: SourceRange(start, end), leadingComments: comments, trailingComment: trailing, blankLineBefore: blankLine && !lines.isEmpty))
+                lines.append(Line(node: node, range: SourceRange(start, end), leadingComments: comments, trailingComment: trailing))
             } catch {
                 recover()
             }

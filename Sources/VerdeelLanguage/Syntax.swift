@@ -6,17 +6,22 @@ public struct Document: Sendable {
     public let file: SourceFile
     public var lines: [Line<TopLevel>]
     /// Comments after the last declaration.
-    public var closingComments: [String]
+    public var closingComments: [Trivia]
+}
+
+/// What stands between statements: a comment line, or one blank line (several collapse
+/// into one; none is kept right after `{` or right before `}`).
+public enum Trivia: Hashable, Sendable {
+    case comment(String)
+    case blankLine
 }
 
 /// A declaration on its own line(s), with the comments above it and after it.
 public struct Line<Node: Sendable>: Sendable {
     public var node: Node
     public var range: SourceRange
-    public var leadingComments: [String] = []
+    public var leadingComments: [Trivia] = []
     public var trailingComment: String?
-    /// A blank line separated it from the line before (kept by the formatter, at most one).
-    public var blankLineBefore = false
 }
 
 /// A name: an identifier (`jongerenwerk`) or a quoted string (`"jongerenwerk en opbouwwerk"`).
@@ -46,7 +51,7 @@ public struct ScenarioDeclaration: Sendable {
     public var name: Name
     public var parent: Name?
     public var lines: [Line<ScenarioItem>]
-    public var closingComments: [String]
+    public var closingComments: [Trivia]
 }
 
 public enum ScenarioItem: Sendable {
@@ -59,7 +64,7 @@ public enum ScenarioItem: Sendable {
 /// `data { regions ... table ... districts ... }`.
 public struct DataBlock: Sendable {
     public var tables: [Line<TableDeclaration>]
-    public var closingComments: [String]
+    public var closingComments: [Trivia]
 }
 
 /// One CSV file of the data block and the columns read from it.
@@ -72,7 +77,7 @@ public struct TableDeclaration: Sendable {
     /// Options: `key COLUMN`, `name COLUMN`, `region COLUMN`, `vintage COLUMN = "value"`, `synthetic`.
     public var options: [TableOption]
     public var columns: [Line<ColumnDeclaration>]
-    public var closingComments: [String]
+    public var closingComments: [Trivia]
 }
 
 public enum TableOption: Sendable {
@@ -95,7 +100,7 @@ public struct MeasureDeclaration: Sendable {
     public var id: Name
     public var title: Name?
     public var lines: [Line<MeasureStatement>]
-    public var closingComments: [String]
+    public var closingComments: [Trivia]
 }
 
 /// A year or a range of years: `2026` or `2029..2031`.

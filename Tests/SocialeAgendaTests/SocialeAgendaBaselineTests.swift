@@ -51,7 +51,7 @@ struct SocialeAgendaBaselineTests {
 
     @Test func districtSupport2026() {
         // 3M - 5% = 2,850,000; 13 x 200,000 = 2,600,000; 250,000 by inhabitants.
-        // Groningen: 200,000 + 250,000 * 243,768 / 693,614 = 287,862.2 -> 287,862.
+        // Groningen: 200,000 + 250,000 * 243,768 / 693,614 = 287,861.55 -> 287,862.
         #expect(amounts(year(SocialeAgenda.districtSupport, 2026)) == [
             "GM0014": 287_862, "GM0037": 211_538, "GM0047": 209_919, "GM0765": 204_511, "GM1680": 209_315,
             "GM1699": 211_421, "GM1730": 212_520, "GM1895": 214_203, "GM1950": 209_539, "GM1952": 222_142,

@@ -1,4 +1,5 @@
 import Testing
+import VerdeelBundle
 import VerdeelCore
 import VerdeelLanguage
 import VerdeelSimulation
@@ -87,5 +88,16 @@ struct BundledScenarioTests {
         let run = try run("horizon_2030")
         #expect(run.allocations.first { $0.measure == "wijk" }?.years.map(\.year) == Array(2026...2030))
         #expect(run.allocations.first { $0.measure == "ontmoetingsplekken" }?.years.map(\.year) == Array(2026...2032))
+    }
+}
+
+/// The copy embedded in the binary is the file on disk (regenerate with
+/// scripts/embed-bundled-scenario.py).
+struct BundledScenarioEmbeddingTests {
+    @Test func embeddedFilesEqualTheFilesOnDisk() throws {
+        #expect(BundledScenario.files.count == 4)
+        for (path, text) in BundledScenario.files {
+            #expect(try String(contentsOfFile: "\(repositoryRoot)/\(path)", encoding: .utf8) == text, "\(path)")
+        }
     }
 }

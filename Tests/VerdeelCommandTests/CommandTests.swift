@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// The `verdeel` command end to end: the built binary, its output and its exit code.
+struct CommandTests {
+    static let root: String = {
+        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        components.removeLast(3)
+        return components.joined(separator: "/")
+    }()
+
+    /// The binary next to the test bundle in the build directory.
+    static let binary: String = {
+        var directory = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("verdeel").path), directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("verdeel").path
+    }()
+
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    func verdeel(_ arguments: [String], in directory: String = CommandTests.root) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func checkReportsTheStated2027SupportBudgetMismatch() throws {
+        let result = try verdeel(["check", "Scenarios/source-document-figures.verdeel"])
+        #expect(result.status == 1)
+        // 5% x 4M + 5% x 9M = 650,000 by the rule; the document states 550,000.
+        #expect(result.errors == """
+            Scenarios/source-document-figures.verdeel:12:12: error: assertion failed: support budget 2027: the left side is EUR 650,000, the right side EUR 550,000 (expected ==); the difference is EUR 100,000
+                    assert topslice(wijk, ondersteuning, 2027) + topslice(jongerenwerk, ondersteuning, 2027) == 550k "support budget 2027"
+                           \(String(repeating: "^", count: 89))
+            1 of 7 assertions failed in Scenarios/source-document-figures.verdeel
+
+            """)
+    }
+
+    @Test func checkPassesOnTheBundledScenario() throws {
+        let result = try verdeel(["check", "Scenarios/sociale-agenda.verdeel"])
+        #expect(result.status == 0)
+        #expect(result.output == "Scenarios/sociale-agenda.verdeel: 7 scenarios, 0 assertions hold\n")
+    }
+
+    @Test func runWithoutAFileWorksFromAnyDirectory() throws {
+        let result = try verdeel(["run"], in: NSTemporaryDirectory())
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("Scenario baseline\n\nOntmoetingsplekken (EUR)\n"))
+        // Groningen, district support: 287,862 (2026) and 1,456,420 (2028), worked out by hand.
+        #expect(result.output.contains("GM0014  Groningen                  287,862    621,735  1,456,420"))
+        #expect(result.output.contains("SYNTHETIC"))
+    }
+
+    @Test func runWritesTheCSVContract() throws {
+        let directory = NSTemporaryDirectory() + "verdeel-csv-\(UUID().uuidString)"
+        let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--output", directory])
+        #expect(result.status == 0)
+        let allocations = try String(contentsOfFile: directory + "/allocations.csv", encoding: .utf8).split(separator: "\n")
+        #expect(allocations.first == "scenario,measure,component,year,region,region_name,amount,exact")
+        // 13 regions x (7 + 7 + 3 x 7) measure-years-components.
+        #expect(allocations.count == 1 + 13 * 35)
+        #expect(allocations.contains("baseline,wijk,,2026,GM0014,Groningen,287862,287861.548354"))
+        // The rounding tie of 2026: cultuurcoaches got the extra euro of the component split,
+        // so Pekela receives 23,577 there and 23,576 from buurtsportcoaches.
+        #expect(allocations.contains { $0.hasPrefix("baseline,jongerenwerk,buurtsportcoaches,2026,GM0765,Pekela,23576,") })
+        let topslices = try String(contentsOfFile: directory + "/topslices.csv", encoding: .utf8).split(separator: "\n")
+        #expect(topslices.first == "scenario,measure,year,name,amount")
+        #expect(topslices.contains("baseline,jongerenwerk,2027,ondersteuning,450000"))
+        #expect(topslices.count == 1 + 14)
+    }
+
+    @Test func runWritesDutchCSV() throws {
+        let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv-nl"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first == "scenario;measure;component;year;region;region_name;amount;exact")
+        #expect(lines.contains("baseline;wijk;;2026;GM0014;Groningen;287862;287861,548354"))
+        #expect(lines.contains { $0.hasPrefix("baseline;jongerenwerk;jongerenwerk en opbouwwerk;2028;GM0047;Veendam;40708;") })
+    }
+
+    @Test func runWritesJSONWithProvenance() throws {
+        let directory = NSTemporaryDirectory() + "verdeel-json-\(UUID().uuidString)"
+        let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "json", "--output", directory])
+        #expect(result.status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/allocations.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["engine"] as? String == "verdeel")
+        #expect(json["synthetic_data"] as? Bool == true)
+        let files = try #require(json["scenario_files"] as? [[String: Any]])
+        #expect((files.first?["sha256"] as? String)?.count == 64)
+        let dataFiles = try #require(json["data_files"] as? [[String: Any]])
+        #expect(dataFiles.map { $0["path"] as? String } == ["data/municipalities-2024.csv", "data/ses-woa-synthetic.csv", "data/districts-2024.csv"])
+        #expect(dataFiles.map { $0["synthetic"] as? Bool } == [false, true, false])
+        #expect((json["allocations"] as? [Any])?.count == 13 * 35)
+    }
+
+    @Test func unknownScenarioSuggestsTheNearest() throws {
+        let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "basline"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("error: Scenarios/sociale-agenda.verdeel has no scenario 'basline'. Did you mean 'baseline'?"))
+    }
+
+    @Test func badDataFileIsReportedWithItsLocation() throws {
+        let directory = NSTemporaryDirectory() + "verdeel-bad-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "code,name,inhabitants\nGM1,A,10\nGM2,B,x1\n".write(toFile: directory + "/r.csv", atomically: true, encoding: .utf8)
+        try "scenario s {\n    data {\n        regions \"r.csv\" {\n            inhabitants: count\n        }\n    }\n    measure m {\n        budget 2026: 1k\n        key inhabitants 100%\n    }\n}\n"
+            .write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
+        let result = try verdeel(["run", "s.verdeel"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.errors == "error: r.csv:3:7: column 'inhabitants': 'x1' is not a number; write a plain number such as 12345 or -0.17\n")
+    }
+
+    @Test func fmtCheckAcceptsTheBundledFilesAndRejectsAMessyOne() throws {
+        #expect(try verdeel(["fmt", "--check", "Scenarios/sociale-agenda.verdeel"]).status == 0)
+        #expect(try verdeel(["fmt", "--check", "Scenarios/source-document-figures.verdeel"]).status == 0)
+        let path = NSTemporaryDirectory() + "messy-\(UUID().uuidString).verdeel"
+        try "scenario   s {\n}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try verdeel(["fmt", "--check", path]).status == 1)
+        #expect(try verdeel(["fmt", "--write", path]).status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "scenario s {\n}\n")
+    }
+
+    @Test func compareShowsWinnersAndLosers() throws {
+        let result = try verdeel(["compare", "Scenarios/sociale-agenda.verdeel", "baseline", "base_150k"])
+        #expect(result.status == 0)
+        // A lower base moves money to the larger municipalities: every year 13 x 50,000 = 650,000
+        // more by inhabitants; Groningen gains 650,000 x 243,768 / 693,614 - 50,000 = 178,440.03.
+        #expect(result.output.contains("winners: Groningen"))
+        #expect(result.output.contains("+178,440"))
+    }
+}

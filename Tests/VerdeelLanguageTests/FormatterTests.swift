@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import VerdeelLanguage
+
+/// `fmt` is idempotent and keeps the meaning: `parse(format(x)) == parse(x)` for every file
+/// in Scenarios/ and for generated inputs.
+struct FormatterTests {
+    /// The whole syntax tree as text, with source positions blanked out.
+    func tree(_ text: String) -> String? {
+        let (document, diagnostics) = Parser.parse(SourceFile(name: "t.verdeel", text: text))
+        guard diagnostics.isEmpty else { return nil }
+        let description = String(describing: document.lines) + String(describing: document.closingComments)
+        return description.replacingOccurrences(of: #"SourceRange\(start: \d+, end: \d+\)"#, with: "_", options: .regularExpression)
+    }
+
+    func checkRoundTrip(_ text: String, _ name: String) throws {
+        let (_, diagnostics) = Parser.parse(SourceFile(name: name, text: text))
+        #expect(diagnostics.map(\.rendered) == [], "\(name) parses")
+        let original = try #require(tree(text), "\(name) parses")
+        let formatted = try #require(Formatter.format(text, name: name))
+        #expect(tree(formatted) == original, "parse(format(x)) == parse(x) for \(name)")
+        #expect(Formatter.format(formatted, name: name) == formatted, "format is idempotent for \(name)")
+    }
+
+    @Test func everyBundledScenarioFileIsCanonicalAndRoundTrips() throws {
+        let directory = "\(repositoryRoot)/Scenarios"
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".verdeel") }.sorted()
+        #expect(files == ["sociale-agenda.verdeel", "source-document-figures.verdeel"])
+        for name in files {
+            let text = try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+            try checkRoundTrip(text, name)
+            #expect(Formatter.format(text, name: name) == text, "\(name) is in canonical form")
+        }
+    }
+
+    @Test func formatsAMessyFileCanonically() throws {
+        let messy = "\n\n# top\nscenario   s {\n  measure m \"M\" {   # note\n budget 2026:1M,\n   2027..2028 :  2M\n\n\n  key a 50% ,b 50%\n\n  }\n criterion c=max( 0 ,-a*(b+1) )\n\n}\n\n\n"
+        let expected = """
+            # top
+            scenario s {
+                measure m "M" {
+                    # note
+                    budget 2026: 1M, 2027..2028: 2M
+
+                    key a 50%, b 50%
+                }
+                criterion c = max(0, -a * (b + 1))
+            }
+
+            """
+        #expect(Formatter.format(messy, name: "messy.verdeel") == expected)
+        try checkRoundTrip(messy, "messy.verdeel")
+    }
+
+    @Test func generatedInputsRoundTrip() throws {
+        var generator = ScenarioTextGenerator(seed: 20_261_123)
+        for index in 0..<300 {
+            try checkRoundTrip(generator.document(), "generated-\(index).verdeel")
+        }
+    }
+}
+
+/// Random but well-formed scenario text with irregular spacing, comments and blank lines,
+/// from a seeded SplitMix64 stream so every run tests the same inputs.
+struct ScenarioTextGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+
+    mutating func pick(_ options: [String]) -> String { options[next(options.count)] }
+    mutating func space() -> String { pick(["", " ", "  ", "\t"]) }
+    mutating func blank() -> String { pick(["", "", "\n", "\n\n", "    # note \(next(100))\n"]) }
+
+    mutating func name() -> String { pick(["inhabitants", "area", "need", "\"quoted name\"", "x_1"]) }
+    mutating func amount() -> String { pick(["1M", "9.4M", "200k", "3_000_000", "12.5k", "7"]) }
+    mutating func percent() -> String { pick(["5%", "50%", "12.5%", "100%"]) }
+
+    mutating func expression(_ depth: Int = 0) -> String {
+        switch depth > 3 ? next(2) : next(7) {
+        case 0: return pick(["inhabitants", "ses_woa_mean", "2", "0.5", "10%"])
+        case 1: return pick(["1", "land_area_km2"])
+        case 2: return "-" + expression(depth + 1)
+        case 3: return "(" + space() + expression(depth + 1) + space() + ")"
+        case 4: return expression(depth + 1) + space() + pick(["+", "-", "*", "/", "^"]) + space() + expression(depth + 1)
+        case 5 where next(2) == 0:
+            // Comparisons do not chain: each one is parenthesized.
+            return "(" + expression(depth + 1) + space() + pick(["<", ">=", "==", "!="]) + space() + expression(depth + 1) + ")"
+        case 5: return pick(["max", "min", "clamp"]) + "(" + expression(depth + 1) + "," + space() + expression(depth + 1) + ")"
+        default: return pick(["highest", "sum_districts", "exp"]) + "(" + expression(depth + 1) + ")"
+        }
+    }
+
+    mutating func measureStatement() -> String {
+        switch next(10) {
+        case 0: return "budget 2026:\(space())\(amount()),\(space())2027..2030: \(amount())"
+        case 1: return "topslice \(name()) \(pick([percent(), amount()]))"
+        case 2: return pick(["base \(amount())", "base \(amount()) if infeasible scale", "base none"])
+        case 3: return "key \(name()) \(percent()),\(space())\(name()) \(percent())"
+        case 4: return "component \(name()) \(amount())" + pick(["", " key \(name()) 100%"])
+        case 5: return "earmark \(name()) >= \(percent())"
+        case 6: return pick(["floor", "cap"]) + " \(amount())" + pick(["", " per inhabitants"])
+        case 7: return "transition \(pick([percent(), amount()])) from previous year"
+        case 8: return "rounding " + pick(["euro", "cent"])
+        default: return "budget 2026: \(amount()), 2027: none"
+        }
+    }
+
+    mutating func document() -> String {
+        var text = blank()
+        for scenario in 0..<(1 + next(3)) {
+            text += "scenario s\(scenario)" + (scenario > 0 ? " extends s0" : "") + space() + "{" + pick(["", " # opens"]) + "\n"
+            if next(2) == 0 {
+                text += "  data {\n    regions \"data/r.csv\" key code" + pick(["", " synthetic"]) + " {\n      inhabitants: count\n      score as s: score\n    }\n"
+                text += "    table t \"data/t.csv\" vintage year = \"2022\" {\n      x: nonnegative\n    }\n  }\n"
+            }
+            for _ in 0..<next(4) { text += blank() + "  criterion \(pick(["c", "need"])) =\(space())\(expression())\n" }
+            for measure in 0..<next(3) {
+                text += blank() + "  measure m\(measure)" + pick(["", " \"Title \(measure)\""]) + " {\n"
+                for _ in 0..<next(6) { text += blank() + space() + "    " + measureStatement() + pick(["", "   # trailing"]) + "\n" }
+                text += "  }" + pick(["", " # end"]) + "\n"
+            }
+            if next(3) == 0 { text += "  assert budget(m0, 2026) + topslice(m0, a) == 1M \"label\"\n" }
+            text += "}\n" + blank()
+        }
+        return text
+    }
+}
