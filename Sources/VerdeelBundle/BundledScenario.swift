@@ -13,19 +13,19 @@ public enum BundledScenario {
 
 scenario baseline {
     data {
-        # CBS 85984NED, 1 January 2024 (see data/SOURCES.md)
-        regions "data/municipalities-2024.csv" {
+        # Inhabitants on 1 January 2024 and areas (see data/SOURCES.md).
+        regions "data/municipalities-2024.csv" source "CBS 85984NED Kerncijfers wijken en buurten 2024" {
             inhabitants: count
             land_area_km2: nonnegative
             total_area_km2: nonnegative
         }
         # SYNTHETIC SES-WOA scores: real CBS scores could not be obtained (data/SOURCES.md)
-        table ses_woa "data/ses-woa-synthetic.csv" vintage year = "synthetic" synthetic {
+        table ses_woa "data/ses-woa-synthetic.csv" vintage year = "synthetic" synthetic source "generated, not CBS" {
             ses_woa_mean: score
             ses_woa_spread: nonnegative
             households: count
         }
-        districts "data/districts-2024.csv" region municipality_code {
+        districts "data/districts-2024.csv" region municipality_code source "CBS 85984NED" {
             inhabitants: count
             land_area_km2: nonnegative
         }

@@ -49,6 +49,7 @@ extension Checker {
             var key = "code", label: String? = table.role == .table ? nil : "name", region: String?
             var vintage: (column: String, value: String)?
             var synthetic = false
+            var source: String?
             for option in table.options {
                 switch option {
                 case .key(let name): key = name.text
@@ -56,6 +57,7 @@ extension Checker {
                 case .region(let name): region = name.text
                 case .vintage(let column, let value): vintage = (column.text, value.text)
                 case .synthetic: synthetic = true
+                case .source(let text): source = text.text
                 }
             }
             if table.role == .districts && region == nil {
@@ -80,7 +82,7 @@ extension Checker {
             }
             let plan = TablePlan(
                 name: table.name.text, path: table.path.text, directory: located.unit.directory, keyColumn: key, nameColumn: label,
-                regionColumn: region, vintage: vintage, synthetic: synthetic, columns: columns)
+                regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns)
             switch table.role {
             case .regions: regions = plan
             case .table: joins.append(plan)

@@ -92,6 +92,7 @@ private struct Printer {
             case .region(let name): header += " region \(Printer.name(name))"
             case .vintage(let column, let value): header += " vintage \(Printer.name(column)) = \(Printer.name(value))"
             case .synthetic: header += " synthetic"
+            case .source(let text): header += " source \(Printer.name(text))"
             }
         }
         block(header, table.columns, closing: table.closingComments, depth: depth) { printer, column, depth in

@@ -98,7 +98,7 @@ extension Parser {
         let path = try string("the CSV file's path")
         var options = [TableOption]()
         while !isSymbol("{"), !isEndOfStatement {
-            let option = try self.name("a table option (key, name, region, vintage, synthetic)")
+            let option = try self.name("a table option (key, name, region, vintage, synthetic, source)")
             switch option.text {
             case "key": options.append(.key(try self.name("the key column")))
             case "name": options.append(.label(try self.name("the name column")))
@@ -108,8 +108,9 @@ extension Parser {
                 try expectSymbol("=", "after the vintage column")
                 options.append(.vintage(column: column, value: try string("the vintage")))
             case "synthetic": options.append(.synthetic(option.range))
+            case "source": options.append(.source(try string("the table's source")))
             default:
-                let suggestion = NearestName.find(option.text, among: ["key", "name", "region", "vintage", "synthetic"]).map { "did you mean '\($0)'?" }
+                let suggestion = NearestName.find(option.text, among: ["key", "name", "region", "vintage", "synthetic", "source"]).map { "did you mean '\($0)'?" }
                 throw fail("unknown table option '\(option.text)'", at: option.range, suggestion: suggestion)
             }
         }

@@ -35,6 +35,8 @@ public struct TablePlan: Sendable {
     public let regionColumn: String?
     public let vintage: (column: String, value: String)?
     public let synthetic: Bool
+    /// Where the figures come from, as the scenario states it.
+    public let source: String?
     public let columns: [ColumnPlan]
 }
 

@@ -74,7 +74,8 @@ public struct TableDeclaration: Sendable {
     /// The table's name; `regions` and `districts` are named after their role.
     public var name: Name
     public var path: Name
-    /// Options: `key COLUMN`, `name COLUMN`, `region COLUMN`, `vintage COLUMN = "value"`, `synthetic`.
+    /// Options: `key COLUMN`, `name COLUMN`, `region COLUMN`, `vintage COLUMN = "value"`,
+    /// `synthetic`, `source "text"`.
     public var options: [TableOption]
     public var columns: [Line<ColumnDeclaration>]
     public var closingComments: [Trivia]
@@ -86,6 +87,8 @@ public enum TableOption: Sendable {
     case region(Name)
     case vintage(column: Name, value: Name)
     case synthetic(SourceRange)
+    /// Where the figures come from, e.g. `source "CBS 85984NED"`: written into outputs.
+    case source(Name)
 }
 
 /// `COLUMN [as INDICATOR]: KIND` with KIND `count`, `nonnegative` or `score`.

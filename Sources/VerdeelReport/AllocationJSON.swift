@@ -39,6 +39,7 @@ public struct AllocationJSON {
         let table: String
         let path: String
         let synthetic: Bool
+        let source: String?
         let columns: [String]
     }
 
@@ -82,7 +83,7 @@ public struct AllocationJSON {
             }
         }
         let data = runs.flatMap { run in
-            run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, columns: $0.columns.map(\.column)) }
+            run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, source: $0.source, columns: $0.columns.map(\.column)) }
         }
         let document = Document(
             engine: "verdeel", engineVersion: Self.engineVersion,

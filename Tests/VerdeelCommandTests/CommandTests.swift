@@ -107,6 +107,7 @@ struct CommandTests {
         let dataFiles = try #require(json["data_files"] as? [[String: Any]])
         #expect(dataFiles.map { $0["path"] as? String } == ["data/municipalities-2024.csv", "data/ses-woa-synthetic.csv", "data/districts-2024.csv"])
         #expect(dataFiles.map { $0["synthetic"] as? Bool } == [false, true, false])
+        #expect(dataFiles.map { $0["source"] as? String } == ["CBS 85984NED Kerncijfers wijken en buurten 2024", "generated, not CBS", "CBS 85984NED"])
         #expect((json["allocations"] as? [Any])?.count == 13 * 35)
     }
 
@@ -144,5 +145,25 @@ struct CommandTests {
         // more by inhabitants; Groningen gains 650,000 x 243,768 / 693,614 - 50,000 = 178,440.03.
         #expect(result.output.contains("winners: Groningen"))
         #expect(result.output.contains("+178,440"))
+    }
+
+    @Test func readmeLanguageExampleChecksAndCompares() throws {
+        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        let afterIntro = try #require(readme.components(separatedBy: "A complete small scenario file").last)
+        let example = try #require(afterIntro.components(separatedBy: "```").dropFirst().first).drop { $0 != "\n" }.dropFirst()
+        let directory = NSTemporaryDirectory() + "verdeel-readme-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try String(example).write(toFile: directory + "/example.verdeel", atomically: true, encoding: .utf8)
+        try "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n".write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+        let check = try verdeel(["check", "example.verdeel"], in: directory)
+        #expect(check.status == 0)
+        #expect(check.output == "example.verdeel: 2 scenarios, 1 assertion hold\n")
+        // 2026: 2,850,000 after 5%; bases 2 x 200,000; 2,450,000 by 80% inhabitants (0.75 / 0.25)
+        // and 20% area (0.25 / 0.75): A = 200,000 + 2,450,000 x 0.65 = 1,792,500; B = 1,057,500.
+        // The 150k base moves 100,000 into the key: A gains 100,000 x 0.65 - 50,000 = +15,000.
+        let compare = try verdeel(["compare", "example.verdeel", "baseline", "lower_base"], in: directory)
+        #expect(compare.output.contains("GM0001  A       +15,000  +15,000  +15,000  +45,000"))
+        let run = try verdeel(["run", "example.verdeel", "--scenario", "baseline", "--format", "csv"], in: directory)
+        #expect(run.output.contains("baseline,support,,2026,GM0001,A,1792500,1792500.000000"))
     }
 }

@@ -120,7 +120,7 @@ struct ScenarioTextGenerator {
         for scenario in 0..<(1 + next(3)) {
             text += "scenario s\(scenario)" + (scenario > 0 ? " extends s0" : "") + space() + "{" + pick(["", " # opens"]) + "\n"
             if next(2) == 0 {
-                text += "  data {\n    regions \"data/r.csv\" key code" + pick(["", " synthetic"]) + " {\n      inhabitants: count\n      score as s: score\n    }\n"
+                text += "  data {\n    regions \"data/r.csv\" key code" + pick(["", " synthetic", " source \"CBS\""]) + " {\n      inhabitants: count\n      score as s: score\n    }\n"
                 text += "    table t \"data/t.csv\" vintage year = \"2022\" {\n      x: nonnegative\n    }\n  }\n"
             }
             for _ in 0..<next(4) { text += blank() + "  criterion \(pick(["c", "need"])) =\(space())\(expression())\n" }
