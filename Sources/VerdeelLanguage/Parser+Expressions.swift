@@ -10,23 +10,21 @@ extension Parser {
     }
 
     mutating func additive() throws(Failure) -> Expr {
-        var left = try multiplicative()
-        var operators = 0
-        while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
-            try countOperator(&operators)
-            advance()
-            left = .binary(symbol, left, try multiplicative())
-        }
-        return left
+        try chain(["+", "-"]) { parser throws(Failure) in try parser.multiplicative() }
     }
 
     mutating func multiplicative() throws(Failure) -> Expr {
-        var left = try unary()
+        try chain(["*", "/"]) { parser throws(Failure) in try parser.unary() }
+    }
+
+    /// `operand (op operand)*`, nested to the left.
+    private mutating func chain(_ symbols: Set<String>, _ operand: (inout Parser) throws(Failure) -> Expr) throws(Failure) -> Expr {
+        var left = try operand(&self)
         var operators = 0
-        while case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
+        while case .symbol(let symbol) = current.kind, symbols.contains(symbol) {
             try countOperator(&operators)
             advance()
-            left = .binary(symbol, left, try unary())
+            left = .binary(symbol, left, try operand(&self))
         }
         return left
     }
