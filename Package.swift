@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "VerdeelReport", targets: ["VerdeelReport"]),
         .library(name: "VerdeelLanguage", targets: ["VerdeelLanguage"]),
         .library(name: "VerdeelSimulation", targets: ["VerdeelSimulation"]),
+        .library(name: "VerdeelBundle", targets: ["VerdeelBundle"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

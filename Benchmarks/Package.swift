@@ -21,6 +21,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "VerdeelCore", package: root),
                 .product(name: "SocialeAgenda", package: root),
+                .product(name: "VerdeelLanguage", package: root),
+                .product(name: "VerdeelSimulation", package: root),
             ],
             path: "Benchmarks/Allocation",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
