@@ -17,7 +17,7 @@ extension Decimal {
     }
 
     /// The amount in whole cents, or `nil` if it has fractions of a cent or is too large.
-    var exactCents: Int64? {
+    public var exactCents: Int64? {
         let cents = self * 100
         let rounded = NSDecimalNumber(decimal: cents).rounding(accordingToBehavior: nil)
         guard rounded.decimalValue == cents, cents.magnitude < Decimal(Int64.max / 4) else { return nil }

@@ -27,16 +27,7 @@ public struct AllocationTable {
             rows.append(["", "top-slice \(name)"] + amounts.map(Self.euros) + [Self.euros(amounts.sum())])
         }
         rows.append(["", "budget"] + years.map { Self.euros($0.budget) } + [Self.euros(years.map(\.budget).sum())])
-        var lines = ["\(title) (EUR)"]
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for (index, row) in rows.enumerated() {
-            let cells = row.enumerated().map { column, text in
-                column < 2 ? text.padding(to: widths[column]) : String(repeating: " ", count: widths[column] - text.count) + text
-            }
-            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
-            if index == 0 || index == regions.count { lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))) }
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return "\(title) (EUR)\n" + TextGrid(rows, rulesAfter: [0, regions.count]).render()
     }
 
     /// Whole euros with comma grouping, e.g. "2,073,424" (cents shown only when present).
@@ -45,14 +36,3 @@ public struct AllocationTable {
     }
 }
 
-extension String {
-    func padding(to width: Int) -> String {
-        self + String(repeating: " ", count: max(0, width - count))
-    }
-
-    var trimmingTrailingSpaces: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

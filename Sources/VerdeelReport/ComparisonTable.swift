@@ -44,31 +44,12 @@ public struct ComparisonTable {
     }
 
     static func signed(_ cents: Int64) -> String {
-        let money = Money(cents: abs(cents))
-        let digits = String(money.description.dropFirst(4))
+        let digits = AllocationTable.euros(Money(cents: abs(cents)))
         return cents > 0 ? "+" + digits : cents < 0 ? "-" + digits : "0"
     }
 
     static func perUnit(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         return rounded > 0 ? "+\(rounded)" : rounded == 0 ? "0" : "\(rounded)"
-    }
-}
-
-/// Left-aligned text columns followed by right-aligned number columns.
-struct TextGrid {
-    let rows: [[String]]
-
-    init(_ rows: [[String]]) {
-        self.rows = rows
-    }
-
-    func render() -> String {
-        let widths = rows[0].indices.map { column in rows.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, text in
-                column < 2 ? text.padding(to: widths[column]) : String(repeating: " ", count: widths[column] - text.count) + text
-            }.joined(separator: "  ").trimmingTrailingSpaces
-        }.joined(separator: "\n") + "\n"
     }
 }

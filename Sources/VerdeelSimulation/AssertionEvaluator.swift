@@ -33,7 +33,7 @@ struct AssertionEvaluator {
     }
 
     static func show(_ value: Decimal, money: Bool) -> String {
-        guard money, let cents = value.centsValue else { return "\(value)" }
+        guard money, let cents = value.exactCents else { return "\(value)" }
         return Money(cents: cents).description
     }
 
@@ -77,14 +77,5 @@ struct AssertionEvaluator {
 
     private func euros(_ money: Money) -> Decimal {
         Decimal(money.cents) / 100
-    }
-}
-
-extension Decimal {
-    /// The value in whole cents, if it is one.
-    var centsValue: Int64? {
-        let cents = self * 100
-        let rounded = NSDecimalNumber(decimal: cents).rounding(accordingToBehavior: nil)
-        return rounded.decimalValue == cents ? rounded.int64Value : nil
     }
 }

@@ -1,0 +1,31 @@
+/// Plain-text columns: the first two (code, name) left-aligned, the rest (amounts)
+/// right-aligned, two spaces apart, with an optional rule of dashes after given rows.
+struct TextGrid {
+    let rows: [[String]]
+    /// Indices of the rows followed by a rule.
+    let rulesAfter: Set<Int>
+
+    init(_ rows: [[String]], rulesAfter: Set<Int> = []) {
+        self.rows = rows
+        self.rulesAfter = rulesAfter
+    }
+
+    /// The grid, every line ending in a newline.
+    func render() -> String {
+        guard let header = rows.first else { return "" }
+        let widths = header.indices.map { column in rows.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        var lines = [String]()
+        for (index, row) in rows.enumerated() {
+            let cells = row.enumerated().map { column, text in
+                column < 2 ? text + String(repeating: " ", count: widths[column] - text.count)
+                    : String(repeating: " ", count: widths[column] - text.count) + text
+            }
+            var line = cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+            if rulesAfter.contains(index) { lines.append(rule) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
