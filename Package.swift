@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "VerdeelLanguage", targets: ["VerdeelLanguage"]),
         .library(name: "VerdeelSimulation", targets: ["VerdeelSimulation"]),
         .library(name: "VerdeelBundle", targets: ["VerdeelBundle"]),
+        .library(name: "VerdeelRandom", targets: ["VerdeelRandom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,9 +39,10 @@ let package = Package(
             name: "VerdeelReport",
             dependencies: ["VerdeelCore", "VerdeelSimulation", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore"]),
+        .target(name: "VerdeelRandom"),
+        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
         .target(name: "VerdeelBundle"),
-        .target(name: "VerdeelSimulation", dependencies: ["VerdeelCore", "VerdeelData", "VerdeelLanguage"]),
+        .target(name: "VerdeelSimulation", dependencies: ["VerdeelCore", "VerdeelData", "VerdeelLanguage", "VerdeelRandom", "VerdeelLinearAlgebra"]),
         .executableTarget(
             name: "verdeel",
             dependencies: [
@@ -63,6 +65,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "VerdeelSimulationTests", dependencies: ["VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore"]),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),

@@ -27,8 +27,9 @@ extension Checker {
         for assertion in draft.assertions {
             if let planned = lowerAssertion(assertion.value, assertion.unit, measures: draft.measures) { assertions.append(planned) }
         }
+        let simulation = lowerSimulation(draft, measures: measures, scope)
         guard diagnostics.count == before else { return nil }
-        return ScenarioPlan(name: own.declaration.name.text, data: data, measures: measures, assertions: assertions)
+        return ScenarioPlan(name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation)
     }
 
     /// The names an expression may use.

@@ -78,6 +78,14 @@ private struct Printer {
         case .assertion(let assertion):
             let label = assertion.label.map { " \(Printer.name($0))" } ?? ""
             line("assert \(Printer.expression(assertion.left)) \(assertion.comparison) \(Printer.expression(assertion.right))\(label)", depth: depth)
+        case .variants(let variants):
+            block("variants", variants.lines, closing: variants.closingComments, depth: depth) { printer, statement, depth in
+                printer.variantStatement(statement, depth)
+            }
+        case .monteCarlo(let monteCarlo):
+            block("montecarlo", monteCarlo.lines, closing: monteCarlo.closingComments, depth: depth) { printer, statement, depth in
+                printer.line(Printer.monteCarloStatement(statement), depth: depth)
+            }
         }
     }
 
@@ -127,6 +135,42 @@ private struct Printer {
             return "transition \(change.text)" + (per.map { " per \(Printer.name($0))" } ?? "") + " from previous year"
         case .rounding(let unit):
             return "rounding \(Printer.name(unit))"
+        }
+    }
+
+    mutating func variantStatement(_ statement: VariantStatement, _ depth: Int) {
+        switch statement {
+        case .weight(let measure, let criterion, let values):
+            line("weight \(Printer.name(measure)) \(Printer.name(criterion)) \(Printer.values(values))", depth: depth)
+        case .simplex(let measure, let step):
+            line("simplex \(Printer.name(measure)) step \(step.text)", depth: depth)
+        case .base(let measure, let values):
+            line("base \(Printer.name(measure)) \(Printer.values(values))", depth: depth)
+        case .budget(let measure, let year, let values):
+            let years = year.first == year.last ? "\(year.first)" : "\(year.first)..\(year.last)"
+            line("budget \(Printer.name(measure)) \(years) \(Printer.values(values))", depth: depth)
+        case .sample(let method, let count, let seed, let lines, let closing):
+            let header = "\(method.text) \(count.text)" + (seed.map { " seed \($0.text)" } ?? "")
+            block(header, lines, closing: closing, depth: depth) { printer, inner, depth in printer.variantStatement(inner, depth) }
+        }
+    }
+
+    static func values(_ values: ValueSet) -> String {
+        switch values {
+        case .list(let literals): return "in " + literals.map(\.text).joined(separator: ", ")
+        case .range(let from, let to, let step, let count):
+            return "from \(from.text) to \(to.text)" + (step.map { " step \($0.text)" } ?? "") + (count.map { " count \($0.text)" } ?? "")
+        }
+    }
+
+    static func monteCarloStatement(_ statement: MonteCarloStatement) -> String {
+        switch statement {
+        case .draws(let count): return "draws \(count.text)"
+        case .seed(let seed): return "seed \(seed.text)"
+        case .perturb(let indicator, let distribution, let spread):
+            return "perturb \(name(indicator)) \(name(distribution))\(distribution.text == "uniform" ? "" : " sd") \(expression(spread))"
+        case .dirichlet(let measure, let concentration): return "dirichlet \(name(measure)) \(concentration.text)"
+        case .correlate(let first, let second, let value): return "correlate \(name(first)) \(name(second)) \(expression(value))"
         }
     }
 

@@ -2,7 +2,7 @@ import VerdeelCore
 
 extension Parser {
     static let topLevelKeywords = ["scenario", "include"]
-    static let scenarioKeywords = ["data", "criterion", "measure", "assert"]
+    static let scenarioKeywords = ["data", "criterion", "measure", "assert", "variants", "montecarlo"]
     static let tableKeywords = ["regions", "table", "districts"]
 
     mutating func parseDocument() -> Document {
@@ -67,6 +67,12 @@ extension Parser {
         }
         if isWord("measure") {
             return .measure(try measure())
+        }
+        if isWord("variants") {
+            return .variants(try variantsBlock())
+        }
+        if isWord("montecarlo") {
+            return .monteCarlo(try monteCarloBlock())
         }
         if isWord("assert") {
             advance()

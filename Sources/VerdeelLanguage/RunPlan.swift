@@ -8,6 +8,8 @@ public struct ScenarioPlan: Sendable {
     public let data: DataPlan
     public let measures: [PlannedMeasure]
     public let assertions: [PlannedAssertion]
+    /// The variants and Monte Carlo draws to run, when the scenario declares them.
+    public let simulation: SimulationPlan?
 }
 
 /// The CSV files a scenario reads: the regions, tables joined to them, and districts.

@@ -11,6 +11,9 @@ struct ScenarioDraft {
     var criteria: [Located<(name: Name, expression: Expr)>] = []
     var measures: [MeasureDraft] = []
     var assertions: [Located<Assertion>] = []
+    /// The last `variants` and `montecarlo` blocks of the chain: a child's replaces its parent's.
+    var variants: Located<VariantsBlock>?
+    var monteCarlo: Located<MonteCarloBlock>?
 
     mutating func merge(_ declaration: ScenarioDeclaration, from unit: Checker.Unit, own: Bool, checker: inout Checker) {
         for line in declaration.lines {
@@ -33,6 +36,10 @@ struct ScenarioDraft {
                 }
             case .assertion(let assertion):
                 if own { assertions.append(Located(value: assertion, unit: unit)) }
+            case .variants(let block):
+                variants = Located(value: block, unit: unit)
+            case .monteCarlo(let block):
+                monteCarlo = Located(value: block, unit: unit)
             }
         }
     }

@@ -59,6 +59,8 @@ public enum ScenarioItem: Sendable {
     case criterion(name: Name, expression: Expr)
     case measure(MeasureDeclaration)
     case assertion(Assertion)
+    case variants(VariantsBlock)
+    case monteCarlo(MonteCarloBlock)
 }
 
 /// `data { regions ... table ... districts ... }`.

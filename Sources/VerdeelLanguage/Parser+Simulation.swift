@@ -1,0 +1,108 @@
+extension Parser {
+    static let variantKeywords = ["weight", "simplex", "base", "budget", "latin_hypercube", "sobol"]
+    static let monteCarloKeywords = ["draws", "seed", "perturb", "dirichlet", "correlate"]
+
+    mutating func variantsBlock() throws(Failure) -> VariantsBlock {
+        advance()
+        let opening = current
+        try expectSymbol("{", "after 'variants'")
+        let (lines, closing) = block(opened: opening, "variants block", keywords: Self.variantKeywords) { parser throws(Failure) in
+            try parser.variantStatement(insideSample: false)
+        }
+        return VariantsBlock(lines: lines, closingComments: closing)
+    }
+
+    mutating func variantStatement(insideSample: Bool) throws(Failure) -> VariantStatement {
+        guard case .identifier(let keyword) = current.kind, Self.variantKeywords.contains(keyword) else {
+            throw unknownKeyword(expected: Self.variantKeywords, in: "a variants block")
+        }
+        let keywordRange = current.range
+        advance()
+        switch keyword {
+        case "weight":
+            let measure = try name("the measure whose key weight varies")
+            let criterion = try name("the criterion whose weight varies")
+            return .weight(measure: measure, criterion: criterion, values: try valueSet())
+        case "simplex":
+            let measure = try name("the measure whose key varies over the simplex")
+            try expectWord("step", "in a simplex (simplex jongerenwerk step 1%)")
+            return .simplex(measure: measure, step: try literal("the grid step (e.g. 1%)"))
+        case "base":
+            let measure = try name("the measure whose base varies")
+            return .base(measure: measure, values: try valueSet())
+        case "budget":
+            let measure = try name("the measure whose budget varies")
+            let year = try yearSpan()
+            return .budget(measure: measure, year: year, values: try valueSet())
+        default:
+            if insideSample { throw fail("a sample cannot contain another sample", at: keywordRange) }
+            let method = Name(text: keyword, range: keywordRange, quoted: false)
+            let count = try literal("the number of points (e.g. 1000)")
+            var seed: Literal?
+            if isWord("seed") {
+                advance()
+                seed = try literal("the seed")
+            }
+            let opening = current
+            try expectSymbol("{", "before the sampled ranges")
+            let (lines, closing) = block(opened: opening, "\(keyword) sample", keywords: ["weight", "base", "budget"]) { parser throws(Failure) in
+                try parser.variantStatement(insideSample: true)
+            }
+            return .sample(method: method, count: count, seed: seed, lines: lines, closingComments: closing)
+        }
+    }
+
+    mutating func valueSet() throws(Failure) -> ValueSet {
+        if isWord("in") {
+            advance()
+            return .list(try list { parser throws(Failure) in try parser.literal("a value") })
+        }
+        guard isWord("from") else { throw fail("expected 'in A, B, ...' or 'from A to B step S' or 'from A to B count N', found \(current.kind.noun)") }
+        advance()
+        let from = try literal("the first value")
+        try expectWord("to", "in a range (from 0% to 100% step 10%)")
+        let to = try literal("the last value")
+        if isWord("step") {
+            advance()
+            return .range(from: from, to: to, step: try literal("the step"), count: nil)
+        }
+        if isWord("count") {
+            advance()
+            return .range(from: from, to: to, step: nil, count: try literal("the number of values"))
+        }
+        return .range(from: from, to: to, step: nil, count: nil)
+    }
+
+    mutating func monteCarloBlock() throws(Failure) -> MonteCarloBlock {
+        advance()
+        let opening = current
+        try expectSymbol("{", "after 'montecarlo'")
+        let (lines, closing) = block(opened: opening, "montecarlo block", keywords: Self.monteCarloKeywords) { parser throws(Failure) in
+            try parser.monteCarloStatement()
+        }
+        return MonteCarloBlock(lines: lines, closingComments: closing)
+    }
+
+    mutating func monteCarloStatement() throws(Failure) -> MonteCarloStatement {
+        guard case .identifier(let keyword) = current.kind, Self.monteCarloKeywords.contains(keyword) else {
+            throw unknownKeyword(expected: Self.monteCarloKeywords, in: "a montecarlo block")
+        }
+        advance()
+        switch keyword {
+        case "draws": return .draws(try literal("the number of draws (e.g. 10_000)"))
+        case "seed": return .seed(try literal("the seed (e.g. 42)"))
+        case "perturb":
+            let indicator = try name("the indicator to perturb")
+            let distribution = try name("the distribution (normal, uniform or lognormal)")
+            if isWord("sd") { advance() }
+            return .perturb(indicator: indicator, distribution: distribution, spread: try expression())
+        case "dirichlet":
+            let measure = try name("the measure whose key weights are perturbed")
+            return .dirichlet(measure: measure, concentration: try literal("the concentration (e.g. 200)"))
+        default:
+            let first = try name("the first perturbed indicator")
+            let second = try name("the second perturbed indicator")
+            return .correlate(first: first, second: second, value: try expression())
+        }
+    }
+}

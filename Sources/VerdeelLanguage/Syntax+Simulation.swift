@@ -1,0 +1,48 @@
+/// `variants { ... }`: the parameters a run varies. Each line is one dimension; the
+/// variants are every combination of the lines' values (a full factorial).
+public struct VariantsBlock: Sendable {
+    public var lines: [Line<VariantStatement>]
+    public var closingComments: [Trivia]
+}
+
+/// The values one varied parameter takes: `in 20%, 50%`, `from 0% to 100% step 10%` or
+/// `from 0% to 100% count 1000` (evenly spaced, both ends included).
+public enum ValueSet: Sendable {
+    case list([Literal])
+    case range(from: Literal, to: Literal, step: Literal?, count: Literal?)
+}
+
+/// One varied parameter, or a sample over several.
+public enum VariantStatement: Sendable {
+    /// `weight MEASURE CRITERION VALUES`: the criterion's weight in the measure's key; the
+    /// other weights share the rest in their nominal proportions.
+    case weight(measure: Name, criterion: Name, values: ValueSet)
+    /// `simplex MEASURE step 1%`: every key over the measure's criteria with weights on
+    /// the grid summing to 100%.
+    case simplex(measure: Name, step: Literal)
+    /// `base MEASURE VALUES`: the fixed base per region.
+    case base(measure: Name, values: ValueSet)
+    /// `budget MEASURE YEAR VALUES`: one year's budget.
+    case budget(measure: Name, year: YearSpan, values: ValueSet)
+    /// `latin_hypercube N [seed S] { ... }` or `sobol N { ... }`: `N` points jointly over
+    /// the ranges inside, each line a `from .. to ..` range.
+    case sample(method: Name, count: Literal, seed: Literal?, lines: [Line<VariantStatement>], closingComments: [Trivia])
+}
+
+/// `montecarlo { ... }`: the uncertain inputs, and how many draws of them.
+public struct MonteCarloBlock: Sendable {
+    public var lines: [Line<MonteCarloStatement>]
+    public var closingComments: [Trivia]
+}
+
+public enum MonteCarloStatement: Sendable {
+    case draws(Literal)
+    case seed(Literal)
+    /// `perturb INDICATOR normal|uniform|lognormal SPREAD`: SPREAD is a percentage of the
+    /// value (relative) or an expression over indicators (absolute, per region).
+    case perturb(indicator: Name, distribution: Name, spread: Expr)
+    /// `dirichlet MEASURE CONCENTRATION`: the measure's key weights ~ Dirichlet(concentration x weights).
+    case dirichlet(measure: Name, concentration: Literal)
+    /// `correlate A B R`: the correlation of two perturbed indicators within a region.
+    case correlate(first: Name, second: Name, value: Expr)
+}
