@@ -37,7 +37,7 @@ public struct Allocator: Sendable {
             guard topsliceUnits <= budgetUnits else {
                 throw .topslicesExceedBudget(measure: name, year: year, topslices: topslices.map(\.amount).sum(), budget: budget)
             }
-            let poolTotals = try split(budgetUnits - topsliceUnits, over: pools, measure: name)
+            let poolTotals = try split(budgetUnits - topsliceUnits, weights: pools.map(\.weight), measure: name)
             var components = [ComponentAllocation]()
             var warnings = [String]()
             for (index, pool) in pools.enumerated() {
@@ -66,7 +66,27 @@ public struct Allocator: Sendable {
         let keyShares: [Double]
     }
 
-    private func componentPools(of measure: Measure, measureKeyShares: [Double]) throws(AllocationError) -> [Pool] {
+    /// The units of rounding each pool (the whole measure, or each component in order)
+    /// distributes in every budget year, after top-slices: what the Monte Carlo engine
+    /// shares with its own, vectorised distribution.
+    public func poolTotals(_ measure: Measure) throws(AllocationError) -> [(year: Int, units: [Int64])] {
+        let name = measure.name
+        guard !measure.budgets.isEmpty else { throw .noBudget(measure: name) }
+        let weights = measure.components.isEmpty ? [Fraction.one] : try componentWeights(of: measure)
+        var result = [(year: Int, units: [Int64])]()
+        for (year, budget) in measure.budgets.sorted(by: { $0.key < $1.key }) {
+            let budgetUnits = try wholeUnits(budget, measure: name, year: year, what: "the budget", unit: measure.rounding)
+            let topslices = try topsliceAmounts(measure, year: year, budgetUnits: budgetUnits)
+            let topsliceUnits = topslices.reduce(Int64(0)) { $0 + $1.amount.cents / measure.rounding.cents }
+            guard topsliceUnits <= budgetUnits else {
+                throw .topslicesExceedBudget(measure: name, year: year, topslices: topslices.map(\.amount).sum(), budget: budget)
+            }
+            result.append((year, try split(budgetUnits - topsliceUnits, weights: weights, measure: name)))
+        }
+        return result
+    }
+
+    private func componentWeights(of measure: Measure) throws(AllocationError) -> [Fraction] {
         let name = measure.name
         var weights = [Fraction]()
         let fractions = measure.components.compactMap { component -> Fraction? in
@@ -89,6 +109,12 @@ public struct Allocator: Sendable {
         } else {
             throw .mixedComponentShares(measure: name)
         }
+        return weights
+    }
+
+    private func componentPools(of measure: Measure, measureKeyShares: [Double]) throws(AllocationError) -> [Pool] {
+        let name = measure.name
+        let weights = try componentWeights(of: measure)
         var pools = [Pool]()
         var seen = Set<String>()
         for (component, weight) in zip(measure.components, weights) {
@@ -103,18 +129,18 @@ public struct Allocator: Sendable {
 
     /// Splits `units` over the pools in proportion to their exact weights, by largest
     /// remainder (ties to the pool declared first).
-    private func split(_ units: Int64, over pools: [Pool], measure: String) throws(AllocationError) -> [Int64] {
+    private func split(_ units: Int64, weights: [Fraction], measure: String) throws(AllocationError) -> [Int64] {
         var quotients = [Int64]()
         var remainders = [Fraction]()
-        for pool in pools {
-            guard let (quotient, remainder) = pool.weight.times(units),
-                  let fraction = Fraction(remainder, pool.weight.denominator)
+        for weight in weights {
+            guard let (quotient, remainder) = weight.times(units),
+                  let fraction = Fraction(remainder, weight.denominator)
             else { throw .arithmeticOverflow(measure: measure, what: "the components' amounts") }
             quotients.append(quotient)
             remainders.append(fraction)
         }
         let leftover = Int(units - quotients.reduce(0, +))
-        let order = pools.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+        let order = weights.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
         for index in order.prefix(leftover) { quotients[index] += 1 }
         return quotients
     }

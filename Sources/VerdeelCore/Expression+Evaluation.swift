@@ -3,7 +3,19 @@ import RealModule
 extension Expression {
     /// The values of the expression for every region of `table`, in table order.
     public func evaluate(over table: RegionTable) throws(ExpressionError) -> [Double] {
-        try evaluate(columns: table.indicators, count: table.count, level: .regions(table))
+        try evaluate(columns: table.indicators, count: table.count, level: .regions(table), groupSize: table.count)
+    }
+
+    /// The values for `groups` stacked copies of the regions: `columns` hold the indicators
+    /// of copy 0 (in table order), then copy 1, and so on; indicators missing from `columns`
+    /// come from `table`. Aggregates such as `highest` reduce within each copy, so a Monte
+    /// Carlo draw sees only its own values; district sums use the table's districts.
+    public func evaluate(stacked columns: [String: [Double]], groups: Int, over table: RegionTable) throws(ExpressionError) -> [Double] {
+        var merged = columns
+        for (name, column) in table.indicators where merged[name] == nil {
+            merged[name] = Array((0..<groups).map { _ in column }.joined())
+        }
+        return try evaluate(columns: merged, count: groups * table.count, level: .regions(table), groupSize: table.count)
     }
 
     /// Where an expression is evaluated: on the regions, or on the districts inside `sumOverDistricts`.
@@ -19,7 +31,7 @@ extension Expression {
         }
     }
 
-    func evaluate(columns: [String: [Double]], count: Int, level: Level) throws(ExpressionError) -> [Double] {
+    func evaluate(columns: [String: [Double]], count: Int, level: Level, groupSize: Int) throws(ExpressionError) -> [Double] {
         switch self {
         case .number(let value):
             return Array(repeating: value, count: count)
@@ -29,10 +41,10 @@ extension Expression {
             }
             return column
         case .negate(let inner):
-            return try inner.evaluate(columns: columns, count: count, level: level).map { -$0 }
+            return try inner.evaluate(columns: columns, count: count, level: level, groupSize: groupSize).map { -$0 }
         case .binary(let op, let left, let right):
-            let x = try left.evaluate(columns: columns, count: count, level: level)
-            let y = try right.evaluate(columns: columns, count: count, level: level)
+            let x = try left.evaluate(columns: columns, count: count, level: level, groupSize: groupSize)
+            let y = try right.evaluate(columns: columns, count: count, level: level, groupSize: groupSize)
             return zip(x, y).map { op.apply($0, $1) }
         case .call(let function, let arguments):
             guard function.arity.contains(arguments.count) else {
@@ -40,21 +52,28 @@ extension Expression {
             }
             var values = [[Double]]()
             for argument in arguments {
-                values.append(try argument.evaluate(columns: columns, count: count, level: level))
+                values.append(try argument.evaluate(columns: columns, count: count, level: level, groupSize: groupSize))
             }
             return (0..<count).map { row in function.apply(values.map { $0[row] }) }
         case .aggregate(let aggregate, let inner):
-            let values = try inner.evaluate(columns: columns, count: count, level: level)
-            return Array(repeating: aggregate.apply(values), count: count)
+            let values = try inner.evaluate(columns: columns, count: count, level: level, groupSize: groupSize)
+            guard groupSize > 0, groupSize < count else { return Array(repeating: aggregate.apply(values), count: count) }
+            var result = [Double]()
+            result.reserveCapacity(count)
+            for start in stride(from: 0, to: count, by: groupSize) {
+                let group = Array(values[start..<min(start + groupSize, count)])
+                result.append(contentsOf: repeatElement(aggregate.apply(group), count: group.count))
+            }
+            return result
         case .sumOverDistricts(let inner):
             guard case .regions(let table) = level else { throw .nestedDistrictSum }
             guard let districts = table.districts else { throw .noDistricts }
-            let values = try inner.evaluate(columns: districts.indicators, count: districts.districts.count, level: .districts)
-            var sums = Array(repeating: 0.0, count: count)
+            let values = try inner.evaluate(columns: districts.indicators, count: districts.districts.count, level: .districts, groupSize: districts.districts.count)
+            var sums = Array(repeating: 0.0, count: table.count)
             for (district, regionIndex) in table.districtRegionIndex.enumerated() {
                 sums[regionIndex] += values[district]
             }
-            return sums
+            return Array((0..<(count / max(table.count, 1))).map { _ in sums }.joined())
         }
     }
 }

@@ -78,7 +78,7 @@ extension Checker {
             correlationSite = correlationSite.map { ($0.file, $0.range.joined(pending.range)) } ?? (unit.document.file, pending.range)
         }
         guard let draws else {
-            missing(SourceRange(0, 0), unit, "the montecarlo block says no number of draws", suggestion: "add: draws 10_000")
+            missing(block.lines.first?.range ?? SourceRange(0, 0), unit, "the montecarlo block says no number of draws", suggestion: "add: draws 10_000")
             return nil
         }
         return MonteCarloPlan(draws: draws, seed: seed, perturbations: perturbations, dirichlets: dirichlets, correlations: correlations, correlationSite: correlationSite)
@@ -116,7 +116,7 @@ extension Checker {
 
     private mutating func count(_ literal: Literal, _ unit: Unit, what: String, range: ClosedRange<Int>) -> Int? {
         let value = NSDecimalNumber(decimal: literal.value)
-        guard literal.unit == .plain, literal.value == Decimal(value.int64Value), range.contains(Int(value.int64Value)) else {
+        guard literal.unit != .percent, literal.value == Decimal(value.int64Value), range.contains(Int(value.int64Value)) else {
             error(literal.range, unit, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(literal.text)")
             return nil
         }

@@ -205,7 +205,7 @@ extension Checker {
 
     private mutating func wholeNumber(_ literal: Literal, _ unit: Unit, what: String, range: ClosedRange<Int>) -> Int? {
         let value = NSDecimalNumber(decimal: literal.value)
-        guard literal.unit == .plain, literal.value == Decimal(value.intValue), range.contains(value.intValue) else {
+        guard literal.unit != .percent, literal.value == Decimal(value.intValue), range.contains(value.intValue) else {
             error(literal.range, unit, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(literal.text)")
             return nil
         }

@@ -72,6 +72,10 @@ public struct AllocationCSV {
 
     /// RFC 4180 quoting where a field holds the separator, a quote or a line break.
     private func quote(_ field: String) -> String {
+        Self.quoted(field, separator: separator)
+    }
+
+    static func quoted(_ field: String, separator: String = ",") -> String {
         guard field.contains(separator) || field.contains("\"") || field.contains("\n") else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -21,12 +21,36 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma) or json.")
     var format: OutputFormat = .table
 
+    @Option(name: .long, help: "Threads for variant and Monte Carlo runs (results do not depend on it).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Variants per work item in variant runs (results do not depend on it).")
+    var chunk: Int = 8
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
+    }
+
     func run() throws {
         let input = ScenarioInput(file: file)
         let compilation = try input.compile()
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
-        let runs = try input.run(try input.select(names, from: compilation.plans))
+        let selected = try input.select(names, from: compilation.plans)
+        let simulated = selected.filter { $0.simulation != nil }
+        if !simulated.isEmpty {
+            guard selected.count == 1 else {
+                printError("error: scenario\(simulated.count == 1 ? "" : "s") \(simulated.map { "'\($0.name)'" }.joined(separator: ", ")) declare\(simulated.count == 1 ? "s" : "") variants or montecarlo; run one scenario at a time")
+                printError("help: add --scenario \(simulated[0].name)")
+                throw ExitCode(1)
+            }
+            let runs = try input.run(selected)
+            try Simulate(run: runs[0], threads: threads, chunk: chunk).execute(output: output)
+            if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
+            return
+        }
+        let runs = try input.run(selected)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         if let output {
             try write(runs, compilation: compilation, to: output)

@@ -1,0 +1,51 @@
+import VerdeelSimulation
+
+/// The files of a variants / Monte Carlo run: `variants.csv` (one row per variant: its id
+/// and one column per varied parameter), `summary.csv` (per variant, measure, year and
+/// region: mean, sd, P5/P50/P95 and the probability of getting less than the baseline)
+/// and, when some variants were infeasible, `infeasible.csv` with the reason for each.
+/// Numbers are written in full precision (shortest exact form), variant ids from 1.
+public struct SimulationCSV {
+    public static let summaryHeader = "variant,measure,year,region,mean,sd,p05,p50,p95,p_below_baseline"
+    let result: SimulationResult
+
+    public init(_ result: SimulationResult) {
+        self.result = result
+    }
+
+    public func variants() -> String {
+        var text = (["variant"] + result.plan.parameters.map(\.description)).joined(separator: ",") + "\n"
+        for variant in 0..<result.variantCount {
+            text += ([String(variant + 1)] + result.plan.values(ofVariant: variant).map(Self.number)).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    public func summary() -> String {
+        var text = Self.summaryHeader + "\n"
+        text.reserveCapacity(result.variantCount * result.slots.count * 90)
+        for variant in 0..<result.variantCount where result.infeasible[variant] == nil {
+            for (index, slot) in result.slots.enumerated() {
+                let s = result.summary(variant: variant, slot: index)
+                text += "\(variant + 1),\(AllocationCSV.quoted(slot.measure)),\(slot.year),\(slot.region),"
+                text += [s.mean, s.standardDeviation, s.p05, s.p50, s.p95, s.probabilityBelowBaseline].map(Self.number).joined(separator: ",")
+                text += "\n"
+            }
+        }
+        return text
+    }
+
+    /// `nil` when every variant could be allocated.
+    public func infeasible() -> String? {
+        guard !result.infeasible.isEmpty else { return nil }
+        var text = "variant,reason\n"
+        for (variant, reason) in result.infeasible.sorted(by: { $0.key < $1.key }) {
+            text += "\(variant + 1),\(AllocationCSV.quoted(reason))\n"
+        }
+        return text
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+}

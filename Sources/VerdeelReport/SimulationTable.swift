@@ -1,0 +1,27 @@
+import Foundation
+import VerdeelSimulation
+
+/// A terminal table of one variant's Monte Carlo summary: per measure, year and region the
+/// mean, spread, P5/P50/P95 and the chance of getting less than the baseline.
+public struct SimulationTable {
+    let result: SimulationResult
+    let variant: Int
+
+    public init(_ result: SimulationResult, variant: Int) {
+        self.result = result
+        self.variant = variant
+    }
+
+    public func render() -> String {
+        let values = zip(result.plan.parameters, result.plan.values(ofVariant: variant)).map { "\($0) = \(SimulationCSV.number($1))" }
+        var text = "Variant \(variant + 1) of \(result.variantCount)" + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))") + "\n\n"
+        if let reason = result.infeasible[variant] { return text + "infeasible: \(reason)\n" }
+        var rows = [["measure", "year", "region", "mean", "sd", "p05", "p50", "p95", "P(< baseline)"]]
+        for (index, slot) in result.slots.enumerated() {
+            let s = result.summary(variant: variant, slot: index)
+            rows.append([slot.measure, String(slot.year), slot.region] + [s.mean, s.standardDeviation, s.p05, s.p50, s.p95].map { String(format: "%.0f", $0) } + [String(format: "%.3f", s.probabilityBelowBaseline)])
+        }
+        text += TextGrid(rows, rulesAfter: [0]).render()
+        return text
+    }
+}

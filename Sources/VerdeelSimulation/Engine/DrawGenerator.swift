@@ -1,0 +1,140 @@
+import RealModule
+import VerdeelCore
+import VerdeelLanguage
+import VerdeelLinearAlgebra
+import VerdeelRandom
+
+/// Turns a Monte Carlo plan into criterion shares for every draw: perturbs the indicators
+/// (correlated through the Cholesky factor of the correlation matrix), evaluates every
+/// criterion on each draw's own data, validates it, and stores its shares region-major
+/// (`shares[c][r * draws + d]`). Draw `d` depends only on (seed, d), never on threads.
+struct DrawGenerator {
+    let table: RegionTable
+    let criteria: [Criterion]
+    let plan: MonteCarloPlan?
+    let draws: Int
+
+    /// Draws evaluated together: stacked evaluation amortises the expression tree walk.
+    static let chunk = 256
+
+    func shares() throws(SimulationError) -> [[Double]] {
+        let regions = table.count
+        let count = draws * regions
+        var result = criteria.map { _ in [Double](repeating: 0, count: count) }
+        guard let plan, !plan.perturbations.isEmpty else {
+            for (index, criterion) in criteria.enumerated() {
+                let nominal: [Double]
+                do { nominal = try criterion.shares(over: table) } catch { throw .invalidDraw(draw: 0, error) }
+                for r in 0..<regions { for d in 0..<draws { result[index][r * draws + d] = nominal[r] } }
+            }
+            return result
+        }
+        let factor = try cholesky(plan)
+        let spreads = try spreadValues(plan)
+        let generator = Philox(seed: plan.seed)
+        let p = plan.perturbations.count
+        var normals = [Double]()
+        var independent = [[Double]](repeating: [], count: p)
+        for start in stride(from: 0, to: draws, by: Self.chunk) {
+            let size = min(Self.chunk, draws - start)
+            var columns = [String: [Double]]()
+            var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
+            for j in 0..<size {
+                let draw = start + j
+                for stream in 0..<p {
+                    generator.normals(draw: draw, stream: stream, count: regions, into: &normals)
+                    independent[stream] = normals
+                }
+                for r in 0..<regions {
+                    for (q, perturbation) in plan.perturbations.enumerated() {
+                        var z = 0.0
+                        for k in 0...q { z += factor[q * p + k] * independent[k][r] }
+                        let x = table.indicators[perturbation.indicator]?[r] ?? 0
+                        perturbed[q][j * regions + r] = Self.apply(perturbation.distribution, x: x, spread: spreads[q][r], z: z)
+                    }
+                }
+            }
+            for (q, perturbation) in plan.perturbations.enumerated() { columns[perturbation.indicator] = perturbed[q] }
+            for (index, criterion) in criteria.enumerated() {
+                let values: [Double]
+                do {
+                    values = try criterion.expression.evaluate(stacked: columns, groups: size, over: table)
+                } catch {
+                    throw .invalidDraw(draw: start, .expression(criterion: criterion.name, error))
+                }
+                try store(values, criterion: criterion, start: start, size: size, into: &result[index])
+            }
+        }
+        return result
+    }
+
+    /// Validates each draw's values like ``Criterion/shares(over:)`` and stores the shares.
+    private func store(_ values: [Double], criterion: Criterion, start: Int, size: Int, into output: inout [Double]) throws(SimulationError) {
+        let regions = table.count
+        for j in 0..<size {
+            var total = 0.0
+            for r in 0..<regions {
+                let value = values[j * regions + r]
+                if !value.isFinite { throw .invalidDraw(draw: start + j, .notFinite(criterion: criterion.name, region: table.regions[r].code, value: value)) }
+                if value < 0 { throw .invalidDraw(draw: start + j, .negative(criterion: criterion.name, region: table.regions[r].code, value: value)) }
+                total += value
+            }
+            guard total > 0 else { throw .invalidDraw(draw: start + j, .sumIsZero(criterion: criterion.name)) }
+            for r in 0..<regions { output[r * draws + start + j] = values[j * regions + r] / total }
+        }
+    }
+
+    static func apply(_ distribution: Perturbation.Distribution, x: Double, spread: Double, z: Double) -> Double {
+        switch distribution {
+        case .normal: return x + spread * z
+        case .uniform:
+            let u = 0.5 * Double.erfc(-z / 2.0.squareRoot())
+            return x + spread * (2 * u - 1)
+        case .lognormal: return x * Double.exp(spread * z - spread * spread / 2)
+        }
+    }
+
+    /// Each perturbation's spread per region: relative spreads times the value, or the
+    /// spread expression on the nominal data; lognormal keeps sigma.
+    private func spreadValues(_ plan: MonteCarloPlan) throws(SimulationError) -> [[Double]] {
+        var result = [[Double]]()
+        for perturbation in plan.perturbations {
+            let values = table.indicators[perturbation.indicator] ?? []
+            switch perturbation.spread {
+            case .relative(let fraction):
+                result.append(perturbation.distribution == .lognormal ? values.map { _ in fraction } : values.map { abs($0) * fraction })
+            case .absolute(let expression):
+                let spreads: [Double]
+                do { spreads = try expression.evaluate(over: table) } catch {
+                    throw .badSpread(Diagnostic(.error, at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
+                }
+                for (r, spread) in spreads.enumerated() where !(spread >= 0 && spread.isFinite) {
+                    throw .badSpread(Diagnostic(.error, at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' is \(spread) for region \(table.regions[r].code); it must be a finite number >= 0", suggestion: "check the columns the spread uses for that region"))
+                }
+                result.append(spreads)
+            }
+        }
+        return result
+    }
+
+    /// The lower Cholesky factor (row-major, p x p) of the perturbations' correlation matrix.
+    private func cholesky(_ plan: MonteCarloPlan) throws(SimulationError) -> [Double] {
+        let p = plan.perturbations.count
+        var rows = (0..<p).map { i in (0..<p).map { j in i == j ? 1.0 : 0.0 } }
+        for (first, second, value) in plan.correlations {
+            rows[first][second] = value
+            rows[second][first] = value
+        }
+        guard !plan.correlations.isEmpty else { return rows.flatMap { $0 } }
+        do {
+            return try Matrix(rows).choleskyFactor().elements
+        } catch {
+            let names = plan.perturbations.map(\.indicator).joined(separator: ", ")
+            let message = "the correlation matrix of \(names) is not positive definite, so no inputs can have these correlations (\(error))"
+            if let site = plan.correlationSite {
+                throw .correlationNotPositiveDefinite(Diagnostic(.error, at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
+            }
+            throw .unsupported(message)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Dispatch
+import Synchronization
+import VerdeelCore
+import VerdeelLanguage
+import VerdeelLinearAlgebra
+import VerdeelRandom
+
+/// Runs a scenario's variants under its Monte Carlo draws. For each measure the key
+/// shares of a tile of variants for all draws are one BLAS product (variant weights x
+/// per-draw criterion shares); base, rounding and the statistics follow tile by tile, so
+/// only `threads x tile x draws x regions` numbers are ever held, never the whole
+/// variants x draws x regions array. Every variant sees the same draws (common random numbers).
+public enum MonteCarloEngine {
+    /// Variants per BLAS product: fixed, so the kernel that computes a variant's numbers
+    /// does not depend on the thread count or the chunk size.
+    static let tile = 8
+
+    public static func run(_ plan: ScenarioPlan, table: RegionTable, control: RunControl = RunControl()) throws(SimulationError) -> SimulationResult {
+        let simulation = plan.simulation ?? SimulationPlan(dimensions: [], monteCarlo: nil)
+        let measures = plan.measures
+        for planned in measures {
+            let limits = planned.measure.limits
+            if limits.floor != nil || limits.cap != nil || limits.transition != nil {
+                throw .unsupported("measure '\(planned.id)' has floors, caps or a transition limit, which variant and Monte Carlo runs do not support yet; run it without variants and montecarlo, or remove the limits")
+            }
+        }
+        let allocator = Allocator(table: table)
+        let baseline: [MeasureAllocation]
+        do { baseline = try allocator.allocate(measures.map(\.measure)) } catch { throw .baseline(error) }
+
+        let regions = table.count
+        let draws = simulation.monteCarlo?.draws ?? 1
+        let layout = Layout(measures: measures, baseline: baseline, table: table)
+        var criteria = [Criterion]()
+        for planned in measures {
+            for term in planned.measure.key.terms + planned.measure.components.flatMap({ $0.key?.terms ?? [] })
+            where !criteria.contains(where: { $0.name == term.criterion.name }) {
+                criteria.append(term.criterion)
+            }
+        }
+        let variants = simulation.variantCount
+        let columns = draws * regions
+        let perWorker = (tile + 2) * columns * 8
+        let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + variants * layout.slots.count * 48
+        if needed > control.memoryLimit || columns > Int(Int32.max) {
+            throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, draws: draws, regions: regions)
+        }
+
+        let shares = try DrawGenerator(table: table, criteria: criteria, plan: simulation.monteCarlo, draws: draws).shares()
+        let prepared = measures.enumerated().map { index, planned in
+            PreparedMeasure(planned, index: index, criteria: criteria, shares: shares, draws: draws, regions: regions, monteCarlo: simulation.monteCarlo)
+        }
+        BlockProduct.setLibraryThreads(1)
+        let output = Output(variants: variants, slots: layout.slots.count)
+        let parameters = simulation.parameters
+        let itemSize = (control.chunk + tile - 1) / tile * tile
+        let items = (variants + itemSize - 1) / itemSize
+        let next = Atomic<Int>(0)
+        let threads = min(control.threads, max(items, 1))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            var worker = Worker(regions: regions, draws: draws, layout: layout)
+            while !control.isCancelled {
+                let item = next.add(1, ordering: .relaxed).oldValue
+                guard item < items else { break }
+                let first = item * itemSize
+                for start in stride(from: first, to: min(first + itemSize, variants), by: tile) {
+                    let end = min(start + tile, variants)
+                    let values = (start..<end).map { simulation.values(ofVariant: $0) }
+                    worker.run(variants: start..<end, values: values, parameters: parameters, measures: prepared, allocator: allocator, output: output)
+                }
+                let done = control.finished.add(min(first + itemSize, variants) - first, ordering: .relaxed).newValue
+                control.progress?(done, variants)
+            }
+        }
+        if control.isCancelled { throw .interrupted }
+        let cells = variants * draws * layout.slots.count
+        return SimulationResult(
+            plan: simulation, slots: layout.slots, summaries: output.summaries(), infeasible: output.infeasibleVariants(),
+            draws: draws, cells: cells)
+    }
+}
+
+/// Where each measure, year and region's summary goes in a variant's row, and its baseline.
+struct Layout: Sendable {
+    let slots: [SimulationResult.Slot]
+    /// The first slot of each measure's years, by measure index, then year index.
+    let firstSlot: [[Int]]
+    /// The baseline amount of each slot in units of rounding.
+    let baselineUnits: [Double]
+    /// Euros per unit of rounding, per measure.
+    let unitEuros: [Double]
+
+    init(measures: [PlannedMeasure], baseline: [MeasureAllocation], table: RegionTable) {
+        var slots = [SimulationResult.Slot]()
+        var firstSlot = [[Int]]()
+        var baselineUnits = [Double]()
+        for (planned, allocation) in zip(measures, baseline) {
+            let unit = Double(planned.measure.rounding.cents)
+            var starts = [Int]()
+            for year in allocation.years {
+                starts.append(slots.count)
+                for (index, region) in table.regions.enumerated() {
+                    slots.append(.init(measure: planned.id, year: year.year, region: region.code))
+                    let cents = year.components.reduce(Int64(0)) { $0 + $1.regions[index].amount.cents }
+                    baselineUnits.append(Double(cents) / unit)
+                }
+            }
+            firstSlot.append(starts)
+        }
+        self.slots = slots
+        self.firstSlot = firstSlot
+        self.baselineUnits = baselineUnits
+        unitEuros = measures.map { Double($0.measure.rounding.cents) / 100 }
+    }
+}
+
+/// The shared result storage: each variant's slots are written by exactly one worker.
+final class Output: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<DrawSummary>
+    private let infeasible = Mutex<[Int: String]>([:])
+    let slots: Int
+
+    init(variants: Int, slots: Int) {
+        self.slots = slots
+        storage = .allocate(capacity: max(variants * slots, 1))
+        storage.initialize(repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
+    }
+
+    deinit { storage.deallocate() }
+
+    func write(_ summary: DrawSummary, variant: Int, slot: Int) {
+        storage[variant * slots + slot] = summary
+    }
+
+    func markInfeasible(_ variant: Int, _ reason: String) {
+        infeasible.withLock { if $0[variant] == nil { $0[variant] = reason } }
+    }
+
+    func summaries() -> [DrawSummary] { Array(storage) }
+    func infeasibleVariants() -> [Int: String] { infeasible.withLock { $0 } }
+}

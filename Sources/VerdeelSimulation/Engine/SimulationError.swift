@@ -1,0 +1,39 @@
+import VerdeelCore
+import VerdeelLanguage
+
+/// Why a simulation run could not start or finish; each names where to look.
+public enum SimulationError: Error, Sendable, CustomStringConvertible {
+    /// The correlation matrix of the perturbed indicators is not positive definite.
+    case correlationNotPositiveDefinite(Diagnostic)
+    /// A perturbation's spread is negative or not finite for a region.
+    case badSpread(Diagnostic)
+    /// A perturbed draw made a criterion invalid (negative, not finite, or all zero).
+    case invalidDraw(draw: Int, CriterionError)
+    /// The run would need more memory than the machine has.
+    case tooLarge(neededBytes: Int, availableBytes: Int, draws: Int, regions: Int)
+    /// A rule that Monte Carlo runs do not support.
+    case unsupported(String)
+    /// The baseline itself cannot be allocated.
+    case baseline(AllocationError)
+    /// Ctrl-C: the run stopped and wrote nothing.
+    case interrupted
+
+    public var description: String {
+        switch self {
+        case .correlationNotPositiveDefinite(let diagnostic), .badSpread(let diagnostic):
+            return diagnostic.rendered
+        case .invalidDraw(let draw, let error):
+            return "draw \(draw): \(error); make the perturbation smaller, or use lognormal to keep values positive"
+        case .tooLarge(let needed, let available, let draws, let regions):
+            return "the run needs about \(Self.gigabytes(needed)) of memory (\(draws) draws x \(regions) regions per variant) but only \(Self.gigabytes(available)) is available; use fewer draws, fewer threads (--threads 1) or a larger machine"
+        case .unsupported(let text): return text
+        case .baseline(let error): return "the baseline cannot be allocated: \(error)"
+        case .interrupted: return "interrupted: no output was written"
+        }
+    }
+
+    static func gigabytes(_ bytes: Int) -> String {
+        let value = Double(bytes) / 1_073_741_824
+        return value >= 10 ? "\(Int(value.rounded())) GB" : "\(Double(Int(value * 100)) / 100) GB"
+    }
+}

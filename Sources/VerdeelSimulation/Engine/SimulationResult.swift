@@ -1,0 +1,30 @@
+import VerdeelCore
+import VerdeelLanguage
+
+/// What a variants / Monte Carlo run produced: per variant, for every measure, year and
+/// region, a ``DrawSummary`` in euros; and the variants whose rules were infeasible.
+public struct SimulationResult: Sendable {
+    /// One row of a variant's summaries.
+    public struct Slot: Hashable, Sendable {
+        public let measure: String
+        public let year: Int
+        public let region: String
+    }
+
+    public let plan: SimulationPlan
+    public let slots: [Slot]
+    /// `summaries[variant * slots.count + slot]`; meaningless for infeasible variants.
+    public let summaries: [DrawSummary]
+    /// Why a variant could not be allocated, by variant index.
+    public let infeasible: [Int: String]
+    public let draws: Int
+    /// Variant x draw x region cells computed (pools of every measure and year counted).
+    public let cells: Int
+
+    public var variantCount: Int { plan.variantCount }
+
+    /// The summary of one variant and slot.
+    public func summary(variant: Int, slot: Int) -> DrawSummary {
+        summaries[variant * slots.count + slot]
+    }
+}
