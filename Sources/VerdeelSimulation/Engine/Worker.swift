@@ -14,6 +14,9 @@ struct Worker {
     private var weights: [Double]
     private var kernel: LargestRemainderKernel
     private var summariser = ColumnSummariser()
+    /// The last summary of each slot this worker computed: a starting point for the next
+    /// variant's quantiles (which are exact whatever the hint).
+    private var hints: [DrawSummary?]
 
     init(regions: Int, draws: Int, layout: Layout) {
         self.regions = regions
@@ -22,6 +25,7 @@ struct Worker {
         keyShares = Array(repeating: 0, count: MonteCarloEngine.tile * regions * draws)
         amounts = Array(repeating: 0, count: regions * draws)
         weights = []
+        hints = Array(repeating: nil, count: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions, draws: draws)
     }
 
@@ -97,7 +101,8 @@ struct Worker {
             amounts.withUnsafeBufferPointer { y in
                 for r in 0..<regions {
                     let column = UnsafeBufferPointer(rebasing: y[(r * draws)..<((r + 1) * draws)])
-                    let units = summariser.summarise(column, baseline: layout.baselineUnits[first + r])
+                    let units = summariser.summarise(column, baseline: layout.baselineUnits[first + r], hint: hints[first + r])
+                    hints[first + r] = units
                     let summary = DrawSummary(
                         mean: units.mean * unitEuros, standardDeviation: units.standardDeviation * unitEuros,
                         p05: units.p05 * unitEuros, p50: units.p50 * unitEuros, p95: units.p95 * unitEuros,
