@@ -30,11 +30,11 @@ public struct Philox: Sendable {
 }
 
 extension Philox {
-    /// A double in (0, 1) from 64 random bits: the top 53 bits, offset by half a step so
-    /// that neither 0 nor 1 occurs (safe for logarithms and the inverse normal).
+    /// A double in (0, 1) from 64 random bits: the top 52 bits, offset by half a step so
+    /// that neither 0 nor 1 occurs (safe for logarithms); every result is exact.
     @inline(__always)
     public static func openUnit(_ bits: UInt64) -> Double {
-        (Double(bits >> 11) + 0.5) * 0x1.0p-53
+        (Double(bits >> 12) + 0.5) * 0x1.0p-52
     }
 
     /// Four uniforms in (0, 1) for counter (draw, stream, index).

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import VerdeelSimulation
+import VerdeelRandom
+
+/// Statistics against hand-worked values and a sorted reference.
+@Suite struct DrawSummaryTests {
+    func summarise(_ values: [Double], baseline: Double, hint: DrawSummary? = nil) -> DrawSummary {
+        var summariser = ColumnSummariser()
+        return values.withUnsafeBufferPointer { summariser.summarise($0, baseline: baseline, hint: hint) }
+    }
+
+    /// 1...10 shuffled: type 7 puts P5 at h = 9 x 0.05 = 0.45 -> 1.45, P50 at 4.5 -> 5.5,
+    /// P95 at 8.55 -> 9.55; mean 5.5; sd sqrt(82.5 / 9); 4 of 10 below 5.
+    @Test func smallCaseByHand() {
+        let s = summarise([7, 3, 10, 1, 5, 9, 2, 8, 6, 4], baseline: 5)
+        #expect(s.mean == 5.5)
+        #expect(abs(s.standardDeviation - (82.5 / 9).squareRoot()) < 1e-12)
+        #expect(abs(s.p05 - 1.45) < 1e-12)
+        #expect(s.p50 == 5.5)
+        #expect(abs(s.p95 - 9.55) < 1e-12)
+        #expect(s.probabilityBelowBaseline == 0.4)
+    }
+
+    /// One draw: every quantile is the value, sd 0.
+    @Test func oneDraw() {
+        let s = summarise([42], baseline: 50)
+        #expect(s == DrawSummary(mean: 42, standardDeviation: 0, p05: 42, p50: 42, p95: 42, probabilityBelowBaseline: 1))
+    }
+
+    /// The type 7 formula on a fully sorted copy, as numpy writes it.
+    func reference(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        let h = Double(values.count - 1) * p
+        let lower = Int(h.rounded(.down))
+        let a = sorted[lower], b = sorted[min(lower + 1, values.count - 1)]
+        let t = h - Double(lower)
+        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
+    }
+
+    /// Histogram and bracket paths both give exactly the sorted reference, with ties,
+    /// heavy tails and hints that are good, poor, or wrong.
+    @Test(arguments: [257, 1000, 10_000])
+    func quantilesEqualSortedReference(count: Int) {
+        let generator = Philox(seed: UInt64(count))
+        var normals = [Double]()
+        generator.normals(draw: 0, stream: 0, count: count, into: &normals)
+        let samples: [[Double]] = [
+            normals.map { ($0 * 1000).rounded() },
+            normals.map { exp(3 * $0) },
+            normals.map { $0 < 0 ? 0 : 1 },
+        ]
+        for values in samples {
+            let plain = summarise(values, baseline: 0)
+            let hints = [plain, DrawSummary(mean: plain.mean + 50, standardDeviation: 1, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0)]
+            for s in [plain] + hints.map({ summarise(values, baseline: 0, hint: $0) }) {
+                #expect(s.p05 == reference(values, 0.05))
+                #expect(s.p50 == reference(values, 0.5))
+                #expect(s.p95 == reference(values, 0.95))
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+import VerdeelCore
+import VerdeelLanguage
+import VerdeelReport
+@testable import VerdeelSimulation
+
+/// The Monte Carlo engine: exactness against the core, convergence, reproducibility, errors.
+@Suite struct EngineTests {
+    /// Deterministic variants give exactly the core allocator's amounts for the same key:
+    /// 1M over inhabitants (10%, 30%, 60%) and area (50%, 30%, 20%): with need-weight w the
+    /// amounts are 1M x ((1 - w) x inhabitants share + w x area share).
+    @Test func deterministicVariantsEqualHandWorkedAmounts() throws {
+        let result = try simulate("""
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 50%, land_area_km2 50%
+                }
+                variants {
+                    weight m land_area_km2 in 0%, 25%, 100%
+                }
+            }
+            """, files: ["three.csv": threeRegions])
+        #expect(result.variantCount == 3)
+        let means = (0..<3).map { v in (0..<3).map { result.summary(variant: v, slot: $0).mean } }
+        #expect(means[0] == [100_000, 300_000, 600_000])
+        // 0.75 x (100k, 300k, 600k) + 0.25 x (500k, 300k, 200k)
+        #expect(means[1] == [200_000, 300_000, 500_000])
+        #expect(means[2] == [500_000, 300_000, 200_000])
+        // The baseline (50/50: 300k, 300k, 400k): variant 1 gives A less, C more.
+        #expect((0..<3).map { result.summary(variant: 0, slot: $0).probabilityBelowBaseline } == [1, 0, 0])
+        #expect(result.summary(variant: 0, slot: 0).standardDeviation == 0)
+    }
+
+    /// Dirichlet weights are linear in the amounts: the Monte Carlo mean converges to the
+    /// nominal key's amounts (300k, 300k, 400k) within 4 standard errors (+1 euro rounding).
+    /// Region B has 30% under both criteria, so its amount never moves.
+    @Test func monteCarloMeanConvergesToAnalyticValue() throws {
+        let result = try simulate("""
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 50%, land_area_km2 50%
+                }
+                montecarlo {
+                    draws 4000
+                    seed 11
+                    dirichlet m 20
+                }
+            }
+            """, files: ["three.csv": threeRegions])
+        for (slot, expected) in [300_000.0, 300_000, 400_000].enumerated() {
+            let s = result.summary(variant: 0, slot: slot)
+            #expect(slot == 1 ? s.standardDeviation == 0 : s.standardDeviation > 1000)
+            #expect(abs(s.mean - expected) <= 4 * s.standardDeviation / Double(result.draws).squareRoot() + 1, "slot \(slot): \(s)")
+        }
+    }
+
+    static let w3 = try? String(contentsOfFile: "\(repositoryRoot)/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
+
+    /// A smaller w3: same model, fewer variants and draws.
+    static func smallW3(draws: Int) -> String {
+        (w3 ?? "")
+            .replacingOccurrences(of: "../../Scenarios/data/", with: "data/")
+            .replacingOccurrences(of: "count 1000", with: "count 21")
+            .replacingOccurrences(of: "draws 10_000", with: "draws \(draws)")
+    }
+
+    /// The same seed gives bit-identical summary files whatever the thread count or chunk size.
+    @Test func identicalForAnyThreadCountAndChunk() throws {
+        let text = Self.smallW3(draws: 500)
+        var files = [String]()
+        for (threads, chunk) in [(1, 8), (2, 8), (2, 1), (2, 24), (1, 1000)] {
+            let result = try simulate(text, control: RunControl(threads: threads, chunk: chunk))
+            files.append(SimulationCSV(result).summary())
+        }
+        #expect(files.count == 5)
+        #expect(Set(files).count == 1)
+        #expect(files[0].split(separator: "\n").count == 1 + 21 * 13)
+    }
+
+    /// Common random numbers: every variant sees the same draws, so two variants with the
+    /// same parameters have identical summaries (independent draws would differ).
+    @Test func commonRandomNumbersAcrossVariants() throws {
+        let text = Self.smallW3(draws: 300).replacingOccurrences(of: "from 0% to 100% count 21", with: "in 30%, 70%, 30%")
+        let result = try simulate(text)
+        for slot in 0..<13 {
+            #expect(result.summary(variant: 0, slot: slot) == result.summary(variant: 2, slot: slot))
+            #expect(result.summary(variant: 0, slot: slot) != result.summary(variant: 1, slot: slot))
+        }
+    }
+
+    @Test func correlationMatrixThatIsNotPositiveDefinite() throws {
+        let text = """
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 100%
+                }
+                montecarlo {
+                    draws 10
+                    perturb inhabitants normal sd 1%
+                    perturb land_area_km2 normal sd 1%
+                    correlate inhabitants land_area_km2 -0.9
+                    correlate land_area_km2 inhabitants 0.5
+                }
+            }
+            """
+        let compilation = compile(text, files: ["three.csv": threeRegions])
+        #expect(compilation.diagnostics.map(\.message) == ["the correlation of 'land_area_km2' and 'inhabitants' is given twice"])
+        let threeWay = text
+            .replacingOccurrences(of: "correlate land_area_km2 inhabitants 0.5", with: "perturb households normal sd 1%\n        correlate inhabitants households 0.9\n        correlate land_area_km2 households 0.9")
+            .replacingOccurrences(of: "land_area_km2: nonnegative", with: "land_area_km2: nonnegative\n            households: count")
+        let csv = threeRegions.replacingOccurrences(of: "land_area_km2\n", with: "land_area_km2,households\n")
+            .replacingOccurrences(of: ",50\n", with: ",50,40\n").replacingOccurrences(of: ",30\n", with: ",30,120\n").replacingOccurrences(of: ",20", with: ",20,250")
+        do {
+            _ = try simulate(threeWay, files: ["three.csv": csv])
+            Issue.record("a non-positive-definite correlation matrix was accepted")
+        } catch let error as SimulationError {
+            guard case .correlationNotPositiveDefinite(let diagnostic) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(diagnostic.message.hasPrefix("the correlation matrix of inhabitants, land_area_km2, households is not positive definite"))
+            #expect(diagnostic.rendered.contains("test.verdeel:17:9: error"))
+        }
+    }
+
+    /// Distribution parameters out of range are reported where they are written.
+    @Test func distributionParametersOutOfRange() {
+        let cases: [(String, String)] = [
+            ("perturb inhabitants uniform 150%", "a uniform perturbation of 150% can make a value zero or negative"),
+            ("perturb inhabitants normal sd -5", "a spread cannot be negative (-5.0)"),
+            ("perturb inhabitants lognormal sd 5", "a lognormal spread is the standard deviation of the logarithm, as a percentage"),
+            ("perturb inhabitants poisson sd 1%", "unknown distribution 'poisson'; use normal, uniform or lognormal"),
+            ("dirichlet m 0", "a Dirichlet concentration must be a positive number, not 0"),
+            ("perturb inhabitants normal sd 1%\n        perturb land_area_km2 normal sd 1%\n        correlate inhabitants land_area_km2 1.5", "a correlation must be a number from -1 to 1"),
+            ("draws 0", "the number of draws must be a whole number from 1 to 100000000, not 0"),
+        ]
+        for (line, message) in cases {
+            let text = """
+                scenario s {
+                \(threeRegionData)
+                    measure m {
+                        budget 2026: 1M
+                        key inhabitants 50%, land_area_km2 50%
+                    }
+                    montecarlo {
+                        draws 10
+                        \(line)
+                    }
+                }
+                """
+            let compilation = compile(text, files: ["three.csv": threeRegions])
+            #expect(compilation.diagnostics.map(\.message).contains(message), "\(line): \(compilation.diagnostics.map(\.message))")
+        }
+    }
+
+    /// A spread that is negative for one region is reported with that region at run time.
+    @Test func spreadNegativeForARegion() throws {
+        let text = """
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 100%
+                }
+                montecarlo {
+                    draws 10
+                    perturb inhabitants normal sd land_area_km2 - 40
+                }
+            }
+            """
+        #expect {
+            try simulate(text, files: ["three.csv": threeRegions])
+        } throws: { error in
+            "\(error)".contains("the spread of 'inhabitants' is -10.0 for region GM0002; it must be a finite number >= 0")
+        }
+    }
+
+    /// A run that needs more memory than allowed stops before allocating, with the sizes.
+    @Test func runTooLargeForMemory() throws {
+        let text = Self.smallW3(draws: 100_000_000)
+        #expect {
+            try simulate(text, control: RunControl(threads: 2, memoryLimit: 8 << 30))
+        } throws: { error in
+            guard let error = error as? SimulationError, case .tooLarge(let needed, _, let draws, let regions) = error else { return false }
+            return needed > 8 << 30 && draws == 100_000_000 && regions == 13
+                && error.description.contains("but only 8.0 GB is available; use fewer draws")
+        }
+    }
+
+    /// An infeasible variant is reported on its own; the others still run. Wijk-like
+    /// measure: 3M - 5% = 2,850,000 to distribute; 13 x 300k = 3.9M does not fit.
+    @Test func infeasibleVariantIsReportedAndTheRestRun() throws {
+        let result = try simulate("""
+            scenario s {
+                data {
+                    regions "data/municipalities-2024.csv" {
+                        inhabitants: count
+                    }
+                }
+                measure wijk {
+                    budget 2026: 3M
+                    topslice ondersteuning 5%
+                    base 200k if infeasible error
+                    key inhabitants 100%
+                }
+                variants {
+                    base wijk in 100k, 300k, 200k
+                }
+            }
+            """)
+        #expect(result.infeasible == [1: "measure 'wijk', 2026: the fixed bases need EUR 3,900,000 but only EUR 2,850,000 is available (policy 'error')"])
+        // Variant 3 is the baseline itself: 200k each plus (2,850,000 - 2,600,000) by inhabitants.
+        let csv = SimulationCSV(result)
+        #expect(!csv.summary().contains("\n2,wijk"))
+        #expect(csv.summary().contains("\n3,wijk,2026,GM0014,"))
+        #expect(csv.infeasible()?.hasPrefix("variant,reason\n2,") == true)
+        let total = (0..<13).map { result.summary(variant: 0, slot: $0).mean }.reduce(0, +)
+        #expect(total == 2_850_000)
+        #expect((0..<13).allSatisfy { result.summary(variant: 2, slot: $0).probabilityBelowBaseline == 0 })
+    }
+}

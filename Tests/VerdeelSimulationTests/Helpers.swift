@@ -1,0 +1,56 @@
+import Foundation
+import VerdeelLanguage
+import VerdeelSimulation
+
+/// The repository's root, found from this file's path.
+let repositoryRoot: String = {
+    var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    components.removeLast(3)
+    return components.joined(separator: "/")
+}()
+
+/// Extra files a test provides in memory (by name in the Scenarios directory).
+func compile(_ text: String, files: [String: String] = [:]) -> ScenarioLoader.Compilation {
+    let path = "\(repositoryRoot)/Scenarios/test.verdeel"
+    return ScenarioLoader.compile(path: path) { requested in
+        if requested == path { return Array(text.utf8) }
+        return read(requested, files: files)
+    }
+}
+
+func read(_ path: String, files: [String: String]) -> [UInt8]? {
+    for (name, contents) in files where path.hasSuffix("/" + name) { return Array(contents.utf8) }
+    return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+}
+
+/// Compiles, loads the data and runs the one scenario's variants and draws.
+func simulate(_ text: String, files: [String: String] = [:], control: RunControl = RunControl(threads: 2)) throws -> SimulationResult {
+    let compilation = compile(text, files: files)
+    guard let plan = compilation.plans.first, !compilation.hasErrors else {
+        throw TestFailure(compilation.diagnostics.map(\.rendered).joined())
+    }
+    let run = try ScenarioRun.run(plan) { read($0, files: files) }
+    return try MonteCarloEngine.run(plan, table: run.table, control: control)
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Three regions with round numbers, so expected amounts can be worked out by hand.
+let threeRegions = """
+    code,name,inhabitants,land_area_km2
+    GM0001,A,100,50
+    GM0002,B,300,30
+    GM0003,C,600,20
+    """
+
+let threeRegionData = """
+    data {
+        regions "three.csv" {
+            inhabitants: count
+            land_area_km2: nonnegative
+        }
+    }
+    """
