@@ -167,3 +167,62 @@ struct CommandTests {
         #expect(run.output.contains("baseline,support,,2026,GM0001,A,1792500,1792500.000000"))
     }
 }
+
+/// `verdeel run` on variant and Monte Carlo scenarios: the output contract, Ctrl-C.
+extension CommandTests {
+    @Test func variantRunWritesVariantsAndSummary() throws {
+        let directory = NSTemporaryDirectory() + "verdeel-w2-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--output", directory, "--threads", "2"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix("scenario w2: 5151 variants x 1 draws x 13 measure-year-regions = 66963 cells in "))
+        let variants = try String(contentsOfFile: directory + "/variants.csv", encoding: .utf8).split(separator: "\n")
+        #expect(variants.count == 1 + 5151)
+        #expect(variants[0] == "variant,jongerenwerk.weight.inhabitants,jongerenwerk.weight.need,jongerenwerk.weight.area")
+        #expect(variants[1] == "1,0,0,1")
+        #expect(variants[5151] == "5151,1,0,0")
+        let summary = try String(contentsOfFile: directory + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        #expect(summary[0] == "variant,measure,year,region,mean,sd,p05,p50,p95,p_below_baseline")
+        #expect(summary.count == 1 + 5151 * 13)
+        // Variant 5151 is inhabitants 100%: Groningen gets 8,930,000 x 243,768 / (the
+        // 13 municipalities' inhabitants, 693,614) = 3,138,414.51, rounded up by largest
+        // remainder; the baseline key (20/70/10) gives it less, so P(below baseline) is 0.
+        // Eemsdelta: 8,930,000 x 45,106 / 693,614 = 580,721.53 -> 580,722.
+        #expect(summary.last == "5151,jongerenwerk,2028,GM1979,580722,0,580722,580722,580722,1")
+        #expect(summary[summary.count - 13] == "5151,jongerenwerk,2028,GM0014,3138415,0,3138415,3138415,3138415,0")
+    }
+
+    @Test func twoSimulatedScenariosNeedAChoice() throws {
+        let directory = NSTemporaryDirectory() + "verdeel-two-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: Self.root + "/Benchmarks/workloads/w2-simplex.verdeel", encoding: .utf8)
+            .replacingOccurrences(of: "../../Scenarios/", with: Self.root + "/Scenarios/")
+        try (text + "\nscenario other extends w2 {\n}\n").write(toFile: directory + "/two.verdeel", atomically: true, encoding: .utf8)
+        let result = try verdeel(["run", directory + "/two.verdeel"])
+        #expect(result.status == 1)
+        #expect(result.errors == "error: scenarios 'w2', 'other' declare variants or montecarlo; run one scenario at a time\nhelp: add --scenario w2\n")
+    }
+
+    /// Ctrl-C during a long run: exit code 130, a message, and no file in the output directory.
+    @Test func interruptLeavesNoFiles() throws {
+        let directory = NSTemporaryDirectory() + "verdeel-int-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["run", "Benchmarks/workloads/w4-national.verdeel", "--output", directory]
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        process.interrupt()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(text.contains("interrupted: no output was written"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/summary.csv"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/variants.csv"))
+    }
+}

@@ -33,6 +33,74 @@ struct FormatterTests {
         }
     }
 
+    @Test func everyWorkloadIsCanonicalAndRoundTrips() throws {
+        let directory = "\(repositoryRoot)/Benchmarks/workloads"
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".verdeel") }.sorted()
+        #expect(files == ["w1-baseline.verdeel", "w2-simplex.verdeel", "w3-montecarlo.verdeel", "w4-national.verdeel"])
+        for name in files {
+            let text = try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+            try checkRoundTrip(text, name)
+            #expect(Formatter.format(text, name: name) == text, "\(name) is in canonical form")
+        }
+    }
+
+    /// Every variants and montecarlo statement, written untidily, formats to one canonical form.
+    @Test func formatsVariantsAndMonteCarloCanonically() throws {
+        let messy = """
+            scenario s {
+              variants {
+                weight   jongerenwerk need from 0% to 100% count 11 # eleven
+                simplex wijk step 10%
+                base wijk in 100k,150k ,  200k
+                budget jongerenwerk 2028..2030 from 8M to 10M step 0.5M
+                sobol 64 { weight ontmoeting area from 20% to 80%
+                base x from 0 to 300k }
+                latin_hypercube 100 seed 3 {
+                  budget m 2026 from 1M to 2M
+                }
+              }
+              montecarlo {
+                draws 10_000
+                seed 42
+                perturb ses_woa_mean normal ses_woa_spread/sqrt(households)
+                perturb inhabitants uniform sd 2%
+                perturb land_area_km2 lognormal sd 5%
+                dirichlet jongerenwerk 200
+                correlate inhabitants ses_woa_mean -0.3
+              }
+            }
+            """
+        let formatted = try #require(Formatter.format(messy, name: "m.verdeel"))
+        #expect(formatted == """
+            scenario s {
+                variants {
+                    weight jongerenwerk need from 0% to 100% count 11 # eleven
+                    simplex wijk step 10%
+                    base wijk in 100k, 150k, 200k
+                    budget jongerenwerk 2028..2030 from 8M to 10M step 0.5M
+                    sobol 64 {
+                        weight ontmoeting area from 20% to 80%
+                        base x from 0 to 300k
+                    }
+                    latin_hypercube 100 seed 3 {
+                        budget m 2026 from 1M to 2M
+                    }
+                }
+                montecarlo {
+                    draws 10_000
+                    seed 42
+                    perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)
+                    perturb inhabitants uniform 2%
+                    perturb land_area_km2 lognormal sd 5%
+                    dirichlet jongerenwerk 200
+                    correlate inhabitants ses_woa_mean -0.3
+                }
+            }
+
+            """)
+        try checkRoundTrip(messy, "m.verdeel")
+    }
+
     @Test func formatsAMessyFileCanonically() throws {
         let messy = "\n\n# top\nscenario   s {\n  measure m \"M\" {   # note\n budget 2026:1M,\n   2027..2028 :  2M\n\n\n  key a 50% ,b 50%\n\n  }\n criterion c=max( 0 ,-a*(b+1) )\n\n}\n\n\n"
         let expected = """
