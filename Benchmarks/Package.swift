@@ -27,6 +27,16 @@ let package = Package(
             path: "Benchmarks/Allocation",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Workloads",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VerdeelLanguage", package: root),
+                .product(name: "VerdeelSimulation", package: root),
+            ],
+            path: "Benchmarks/Workloads",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
