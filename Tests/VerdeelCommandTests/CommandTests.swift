@@ -166,6 +166,29 @@ struct CommandTests {
         let run = try verdeel(["run", "example.verdeel", "--scenario", "baseline", "--format", "csv"], in: directory)
         #expect(run.output.contains("baseline,support,,2026,GM0001,A,1792500,1792500.000000"))
     }
+
+    /// The README's variants and montecarlo block, added to the same example.
+    @Test func readmeSweepExampleRuns() throws {
+        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        let afterIntro = try #require(readme.components(separatedBy: "A complete small scenario file").last)
+        let blocks = afterIntro.components(separatedBy: "```")
+        let example = blocks[1].drop { $0 != "\n" }.dropFirst()
+        let sweep = blocks[3].drop { $0 != "\n" }.dropFirst()
+        #expect(sweep.hasPrefix("scenario sweep extends baseline"))
+        let directory = NSTemporaryDirectory() + "verdeel-sweep-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try (String(example) + "\n" + String(sweep)).write(toFile: directory + "/example.verdeel", atomically: true, encoding: .utf8)
+        try "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n".write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+        let run = try verdeel(["run", "example.verdeel", "--scenario", "sweep", "--output", "out"], in: directory)
+        #expect(run.status == 0, "\(run.errors)")
+        let variants = try String(contentsOfFile: directory + "/out/variants.csv", encoding: .utf8).split(separator: "\n")
+        #expect(variants.count == 1 + 22)
+        #expect(variants[0] == "variant,support.weight.area,support.base")
+        #expect(variants[1] == "1,0,150000" && variants[22] == "22,1,200000")
+        let summary = try String(contentsOfFile: directory + "/out/summary.csv", encoding: .utf8).split(separator: "\n")
+        #expect(summary.count == 1 + 22 * 3 * 2)
+    }
 }
 
 /// `verdeel run` on variant and Monte Carlo scenarios: the output contract, Ctrl-C.
