@@ -11,8 +11,24 @@ extension Checker {
         var dimensions = [VariantDimension]()
         var seen = [VariantParameter: SourceRange]()
         var variedKeys = Set<String>()
+        var alternatives = [String: [(expression: VerdeelCore.Expression, text: String)]]()
         if let located = draft.variants {
             for line in located.value.lines {
+                if case .criterion(let name, let expressions) = line.node {
+                    guard scope.criteria[name.text] != nil else {
+                        error(name.range, located.unit, "unknown criterion '\(name.text)'", suggestion: NearestName.find(name.text, among: scope.criteria.keys).map { "did you mean '\($0)'?" } ?? "declare it first: criterion \(name.text) = ...")
+                        continue
+                    }
+                    if alternatives[name.text] != nil {
+                        error(name.range, located.unit, "criterion '\(name.text)' is varied twice", suggestion: "list all its alternatives on one line")
+                        continue
+                    }
+                    let lowered = expressions.compactMap { lowerExpression($0, located.unit, scope) }
+                    guard lowered.count == expressions.count else { continue }
+                    alternatives[name.text] = zip(lowered, expressions).map { ($0, Formatter.text($1)) }
+                    dimensions.append(VariantDimension(parameters: [.criterion(name.text)], points: lowered.indices.map { [Double($0)] }))
+                    continue
+                }
                 guard let dimension = lowerDimension(line.node, located.unit, measures: measures) else { continue }
                 let keyMeasures = Set(dimension.parameters.compactMap { parameter -> String? in
                     if case .weight(let measure, _) = parameter { return measure }
@@ -39,7 +55,7 @@ extension Checker {
         if let located = draft.monteCarlo {
             monteCarlo = lowerMonteCarlo(located.value, located.unit, measures: measures, variedKeys: variedKeys, scope)
         }
-        return SimulationPlan(dimensions: dimensions, monteCarlo: monteCarlo)
+        return SimulationPlan(dimensions: dimensions, monteCarlo: monteCarlo, alternatives: alternatives)
     }
 
     private mutating func lowerDimension(_ statement: VariantStatement, _ unit: Unit, measures: [PlannedMeasure]) -> VariantDimension? {
@@ -97,6 +113,8 @@ extension Checker {
                 return nil
             }
             return VariantDimension(parameters: [.budget(measure: measureName.text, first: years.first, last: years.last)], points: points.map { [$0] })
+        case .criterion:
+            return nil
         case .sample(let method, let countLiteral, let seedLiteral, let lines, _):
             guard let count = wholeNumber(countLiteral, unit, what: "the number of points", range: 1...Self.maximumVariants) else { return nil }
             let seed = seedLiteral.flatMap { wholeNumber($0, unit, what: "a seed", range: 0...Int.max) } ?? 0

@@ -12,6 +12,11 @@ public enum Formatter {
         return printer.output
     }
 
+    /// An expression in canonical form, e.g. for output columns.
+    public static func text(_ expression: Expr) -> String {
+        Printer.expression(expression)
+    }
+
     /// Parses and formats text; `nil` when it has syntax errors (it is then left alone).
     public static func format(_ text: String, name: String) -> String? {
         let (document, diagnostics) = Parser.parse(SourceFile(name: name, text: text))
@@ -149,6 +154,8 @@ private struct Printer {
         case .budget(let measure, let year, let values):
             let years = year.first == year.last ? "\(year.first)" : "\(year.first)..\(year.last)"
             line("budget \(Printer.name(measure)) \(years) \(Printer.values(values))", depth: depth)
+        case .criterion(let name, let alternatives):
+            line("criterion \(Printer.name(name)) in " + alternatives.map { Printer.expression($0) }.joined(separator: ", "), depth: depth)
         case .sample(let method, let count, let seed, let lines, let closing):
             let header = "\(method.text) \(count.text)" + (seed.map { " seed \($0.text)" } ?? "")
             block(header, lines, closing: closing, depth: depth) { printer, inner, depth in printer.variantStatement(inner, depth) }

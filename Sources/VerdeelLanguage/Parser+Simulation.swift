@@ -1,5 +1,5 @@
 extension Parser {
-    static let variantKeywords = ["weight", "simplex", "base", "budget", "latin_hypercube", "sobol"]
+    static let variantKeywords = ["weight", "simplex", "base", "budget", "criterion", "latin_hypercube", "sobol"]
     static let monteCarloKeywords = ["draws", "seed", "perturb", "dirichlet", "correlate"]
 
     mutating func variantsBlock() throws(Failure) -> VariantsBlock {
@@ -30,6 +30,10 @@ extension Parser {
         case "base":
             let measure = try name("the measure whose base varies")
             return .base(measure: measure, values: try valueSet())
+        case "criterion":
+            let criterion = try name("the criterion whose definition varies")
+            try expectWord("in", "before the alternatives (criterion need in EXPR, EXPR)")
+            return .criterion(name: criterion, alternatives: try list { parser throws(Failure) in try parser.expression() })
         case "budget":
             let measure = try name("the measure whose budget varies")
             let year = try yearSpan()

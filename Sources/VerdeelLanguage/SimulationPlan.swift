@@ -5,10 +5,13 @@ import VerdeelCore
 public struct SimulationPlan: Sendable {
     public let dimensions: [VariantDimension]
     public let monteCarlo: MonteCarloPlan?
+    /// The alternative definitions of each varied criterion, with their text as written.
+    public let alternatives: [String: [(expression: Expression, text: String)]]
 
-    public init(dimensions: [VariantDimension], monteCarlo: MonteCarloPlan?) {
+    public init(dimensions: [VariantDimension], monteCarlo: MonteCarloPlan?, alternatives: [String: [(expression: Expression, text: String)]] = [:]) {
         self.dimensions = dimensions
         self.monteCarlo = monteCarlo
+        self.alternatives = alternatives
     }
 
     /// The number of variants: the product of the dimensions' point counts (1 without variants).
@@ -40,6 +43,8 @@ public enum VariantParameter: Hashable, Sendable, CustomStringConvertible {
     case base(measure: String)
     /// A measure's budget in the years `first...last`, in euros.
     case budget(measure: String, first: Int, last: Int)
+    /// Which alternative definition (0-based) of a criterion.
+    case criterion(String)
 
     /// The column name in variants.csv, e.g. `jongerenwerk.weight.need`.
     public var description: String {
@@ -47,6 +52,7 @@ public enum VariantParameter: Hashable, Sendable, CustomStringConvertible {
         case .weight(let measure, let criterion): return "\(measure).weight.\(criterion)"
         case .base(let measure): return "\(measure).base"
         case .budget(let measure, let first, let last): return "\(measure).budget.\(first == last ? "\(first)" : "\(first)-\(last)")"
+        case .criterion(let name): return "criterion.\(name)"
         }
     }
 }

@@ -24,6 +24,8 @@ public enum VariantStatement: Sendable {
     case base(measure: Name, values: ValueSet)
     /// `budget MEASURE YEAR VALUES`: one year's budget.
     case budget(measure: Name, year: YearSpan, values: ValueSet)
+    /// `criterion NAME in EXPR, EXPR, ...`: alternative definitions (transforms) of a criterion.
+    case criterion(name: Name, alternatives: [Expr])
     /// `latin_hypercube N [seed S] { ... }` or `sobol N { ... }`: `N` points jointly over
     /// the ranges inside, each line a `from .. to ..` range.
     case sample(method: Name, count: Literal, seed: Literal?, lines: [Line<VariantStatement>], closingComments: [Trivia])

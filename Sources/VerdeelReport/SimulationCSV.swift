@@ -1,3 +1,4 @@
+import VerdeelLanguage
 import VerdeelSimulation
 
 /// The files of a variants / Monte Carlo run: `variants.csv` (one row per variant: its id
@@ -16,7 +17,10 @@ public struct SimulationCSV {
     public func variants() -> String {
         var text = (["variant"] + result.plan.parameters.map(\.description)).joined(separator: ",") + "\n"
         for variant in 0..<result.variantCount {
-            text += ([String(variant + 1)] + result.plan.values(ofVariant: variant).map(Self.number)).joined(separator: ",") + "\n"
+            let values = zip(result.plan.parameters, result.plan.values(ofVariant: variant)).map { parameter, value in
+                Self.value(value, of: parameter, in: result.plan)
+            }
+            text += ([String(variant + 1)] + values).joined(separator: ",") + "\n"
         }
         return text
     }
@@ -43,6 +47,12 @@ public struct SimulationCSV {
             text += "\(variant + 1),\(AllocationCSV.quoted(reason))\n"
         }
         return text
+    }
+
+    /// A parameter's value: a number, or for a criterion the definition it takes (quoted).
+    static func value(_ value: Double, of parameter: VariantParameter, in plan: SimulationPlan) -> String {
+        guard case .criterion(let name) = parameter, let alternative = plan.alternatives[name]?[Int(value)] else { return number(value) }
+        return AllocationCSV.quoted(alternative.text)
     }
 
     static func number(_ value: Double) -> String {

@@ -13,7 +13,7 @@ public struct SimulationTable {
     }
 
     public func render() -> String {
-        let values = zip(result.plan.parameters, result.plan.values(ofVariant: variant)).map { "\($0) = \(SimulationCSV.number($1))" }
+        let values = zip(result.plan.parameters, result.plan.values(ofVariant: variant)).map { "\($0) = \(SimulationCSV.value($1, of: $0, in: result.plan))" }
         var text = "Variant \(variant + 1) of \(result.variantCount)" + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))") + "\n\n"
         if let reason = result.infeasible[variant] { return text + "infeasible: \(reason)\n" }
         var rows = [["measure", "year", "region", "mean", "sd", "p05", "p50", "p95", "P(< baseline)"]]

@@ -52,6 +52,7 @@ struct FormatterTests {
                 weight   jongerenwerk need from 0% to 100% count 11 # eleven
                 simplex wijk step 10%
                 base wijk in 100k,150k ,  200k
+                criterion need in inhabitants*max(0,highest(ses_woa_mean)-ses_woa_mean),inhabitants
                 budget jongerenwerk 2028..2030 from 8M to 10M step 0.5M
                 sobol 64 { weight ontmoeting area from 20% to 80%
                 base x from 0 to 300k }
@@ -77,6 +78,7 @@ struct FormatterTests {
                     weight jongerenwerk need from 0% to 100% count 11 # eleven
                     simplex wijk step 10%
                     base wijk in 100k, 150k, 200k
+                    criterion need in inhabitants * max(0, highest(ses_woa_mean) - ses_woa_mean), inhabitants
                     budget jongerenwerk 2028..2030 from 8M to 10M step 0.5M
                     sobol 64 {
                         weight ontmoeting area from 20% to 80%

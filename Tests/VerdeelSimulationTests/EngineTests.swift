@@ -34,6 +34,28 @@ import VerdeelReport
         #expect(result.summary(variant: 0, slot: 0).standardDeviation == 0)
     }
 
+    /// Alternative criterion definitions (transforms) crossed with a weight: variants 1-4 are
+    /// (c weight 0%, c = area), (0%, inhabitants), (100%, area), (100%, inhabitants).
+    @Test func criterionAlternativesAreVariants() throws {
+        let result = try simulate("""
+            scenario s {
+            \(threeRegionData)
+                criterion c = land_area_km2
+                measure m {
+                    budget 2026: 1M
+                    key c 50%, inhabitants 50%
+                }
+                variants {
+                    weight m c in 0%, 100%
+                    criterion c in land_area_km2, inhabitants
+                }
+            }
+            """, files: ["three.csv": threeRegions])
+        let means = (0..<4).map { v in (0..<3).map { result.summary(variant: v, slot: $0).mean } }
+        #expect(means == [[100_000, 300_000, 600_000], [100_000, 300_000, 600_000], [500_000, 300_000, 200_000], [100_000, 300_000, 600_000]])
+        #expect(SimulationCSV(result).variants() == "variant,m.weight.c,criterion.c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
+    }
+
     /// Dirichlet weights are linear in the amounts: the Monte Carlo mean converges to the
     /// nominal key's amounts (300k, 300k, 400k) within 4 standard errors (+1 euro rounding).
     /// Region B has 30% under both criteria, so its amount never moves.

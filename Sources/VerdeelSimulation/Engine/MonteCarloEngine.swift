@@ -46,30 +46,36 @@ public enum MonteCarloEngine {
             throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, draws: draws, regions: regions)
         }
 
-        let shares = try DrawGenerator(table: table, criteria: criteria, plan: simulation.monteCarlo, draws: draws).shares()
-        let prepared = measures.enumerated().map { index, planned in
-            PreparedMeasure(planned, index: index, criteria: criteria, shares: shares, draws: draws, regions: regions, monteCarlo: simulation.monteCarlo)
-        }
         BlockProduct.setLibraryThreads(1)
         let output = Output(variants: variants, slots: layout.slots.count)
         let parameters = simulation.parameters
-        let itemSize = (control.chunk + tile - 1) / tile * tile
-        let items = (variants + itemSize - 1) / itemSize
-        let next = Atomic<Int>(0)
-        let threads = min(control.threads, max(items, 1))
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var worker = Worker(regions: regions, draws: draws, layout: layout)
-            while !control.isCancelled {
-                let item = next.add(1, ordering: .relaxed).oldValue
-                guard item < items else { break }
-                let first = item * itemSize
-                for start in stride(from: first, to: min(first + itemSize, variants), by: tile) {
-                    let end = min(start + tile, variants)
-                    let values = (start..<end).map { simulation.values(ofVariant: $0) }
-                    worker.run(variants: start..<end, values: values, parameters: parameters, measures: prepared, allocator: allocator, output: output)
+        for (choice, members) in configurations(simulation, parameters: parameters) {
+            let configured = criteria.map { criterion in
+                choice[criterion.name].map { Criterion(name: criterion.name, expression: $0) } ?? criterion
+            }
+            let shares = try DrawGenerator(table: table, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares()
+            let prepared = measures.enumerated().map { index, planned in
+                PreparedMeasure(planned, index: index, criteria: configured, shares: shares, draws: draws, regions: regions, monteCarlo: simulation.monteCarlo)
+            }
+            let itemSize = (control.chunk + tile - 1) / tile * tile
+            let items = (members.count + itemSize - 1) / itemSize
+            let next = Atomic<Int>(0)
+            let threads = min(control.threads, max(items, 1))
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                var worker = Worker(regions: regions, draws: draws, layout: layout)
+                while !control.isCancelled {
+                    let item = next.add(1, ordering: .relaxed).oldValue
+                    guard item < items else { break }
+                    let first = item * itemSize
+                    let last = min(first + itemSize, members.count)
+                    for start in stride(from: first, to: last, by: tile) {
+                        let tileMembers = Array(members[start..<min(start + tile, last)])
+                        let values = tileMembers.map { simulation.values(ofVariant: $0) }
+                        worker.run(variants: tileMembers, values: values, parameters: parameters, measures: prepared, allocator: allocator, output: output)
+                    }
+                    let done = control.finished.add(last - first, ordering: .relaxed).newValue
+                    control.progress?(done, variants)
                 }
-                let done = control.finished.add(min(first + itemSize, variants) - first, ordering: .relaxed).newValue
-                control.progress?(done, variants)
             }
         }
         if control.isCancelled { throw .interrupted }
@@ -77,6 +83,35 @@ public enum MonteCarloEngine {
         return SimulationResult(
             plan: simulation, slots: layout.slots, summaries: output.summaries(), infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells)
+    }
+}
+
+extension MonteCarloEngine {
+    /// The variants grouped by the alternative criterion definitions they use, each group
+    /// in variant order: the criteria's per-draw shares are computed once per group.
+    static func configurations(_ simulation: SimulationPlan, parameters: [VariantParameter]) -> [(choice: [String: Expression], members: [Int])] {
+        let positions = parameters.enumerated().compactMap { index, parameter -> (Int, String)? in
+            if case .criterion(let name) = parameter { return (index, name) }
+            return nil
+        }
+        guard !positions.isEmpty else { return [([:], Array(0..<simulation.variantCount))] }
+        var groups = [[Int]: Int]()
+        var result = [(choice: [String: Expression], members: [Int])]()
+        for variant in 0..<simulation.variantCount {
+            let values = simulation.values(ofVariant: variant)
+            let key = positions.map { Int(values[$0.0]) }
+            if let index = groups[key] {
+                result[index].members.append(variant)
+            } else {
+                var choice = [String: Expression]()
+                for ((_, name), alternative) in zip(positions, key) {
+                    choice[name] = simulation.alternatives[name]?[alternative].expression
+                }
+                groups[key] = result.count
+                result.append((choice, [variant]))
+            }
+        }
+        return result
     }
 }
 

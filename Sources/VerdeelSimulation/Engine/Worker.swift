@@ -30,7 +30,7 @@ struct Worker {
     }
 
     mutating func run(
-        variants: Range<Int>, values: [[Double]], parameters: [VariantParameter], measures: [PreparedMeasure],
+        variants: [Int], values: [[Double]], parameters: [VariantParameter], measures: [PreparedMeasure],
         allocator: Allocator, output: Output
     ) {
         let columns = regions * draws
