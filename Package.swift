@@ -65,7 +65,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "VerdeelSimulationTests", dependencies: ["VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore"]),
+        .testTarget(name: "VerdeelSimulationTests", dependencies: ["VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore", "VerdeelReport"]),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),

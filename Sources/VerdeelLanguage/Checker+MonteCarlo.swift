@@ -13,6 +13,7 @@ extension Checker {
         var correlations = [(first: Int, second: Int, value: Double)]()
         var correlationSite: (file: SourceFile, range: SourceRange)?
         var pendingCorrelations = [(first: Name, second: Name, value: Expr, range: SourceRange)]()
+        var ranks = false
         for line in block.lines {
             switch line.node {
             case .draws(let literal):
@@ -50,6 +51,8 @@ extension Checker {
                 dirichlets.append((measure.id, literal.value.doubleValue))
             case .correlate(let first, let second, let value):
                 pendingCorrelations.append((first, second, value, line.range))
+            case .ranks:
+                ranks = true
             }
         }
         for pending in pendingCorrelations {
@@ -81,7 +84,7 @@ extension Checker {
             missing(block.lines.first?.range ?? SourceRange(0, 0), unit, "the montecarlo block says no number of draws", suggestion: "add: draws 10_000")
             return nil
         }
-        return MonteCarloPlan(draws: draws, seed: seed, perturbations: perturbations, dirichlets: dirichlets, correlations: correlations, correlationSite: correlationSite)
+        return MonteCarloPlan(draws: draws, seed: seed, perturbations: perturbations, dirichlets: dirichlets, correlations: correlations, correlationSite: correlationSite, ranks: ranks)
     }
 
     private mutating func lowerSpread(_ expression: Expr, _ distribution: Perturbation.Distribution, _ unit: Unit, _ scope: Scope) -> Perturbation.Spread? {

@@ -178,6 +178,7 @@ private struct Printer {
             return "perturb \(name(indicator)) \(name(distribution))\(distribution.text == "uniform" ? "" : " sd") \(expression(spread))"
         case .dirichlet(let measure, let concentration): return "dirichlet \(name(measure)) \(concentration.text)"
         case .correlate(let first, let second, let value): return "correlate \(name(first)) \(name(second)) \(expression(value))"
+        case .ranks: return "ranks"
         }
     }
 

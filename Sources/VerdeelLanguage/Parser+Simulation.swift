@@ -1,6 +1,6 @@
 extension Parser {
     static let variantKeywords = ["weight", "simplex", "base", "budget", "criterion", "latin_hypercube", "sobol"]
-    static let monteCarloKeywords = ["draws", "seed", "perturb", "dirichlet", "correlate"]
+    static let monteCarloKeywords = ["draws", "seed", "perturb", "dirichlet", "correlate", "ranks"]
 
     mutating func variantsBlock() throws(Failure) -> VariantsBlock {
         advance()
@@ -91,8 +91,10 @@ extension Parser {
         guard case .identifier(let keyword) = current.kind, Self.monteCarloKeywords.contains(keyword) else {
             throw unknownKeyword(expected: Self.monteCarloKeywords, in: "a montecarlo block")
         }
+        let keywordRange = current.range
         advance()
         switch keyword {
+        case "ranks": return .ranks(keywordRange)
         case "draws": return .draws(try literal("the number of draws (e.g. 10_000)"))
         case "seed": return .seed(try literal("the seed (e.g. 42)"))
         case "perturb":

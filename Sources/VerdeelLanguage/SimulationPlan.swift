@@ -79,11 +79,14 @@ public struct MonteCarloPlan: Sendable {
     /// they were written, to report a matrix that is not positive definite.
     public let correlations: [(first: Int, second: Int, value: Double)]
     public let correlationSite: (file: SourceFile, range: SourceRange)?
+    /// Whether to report rank statistics (ranks.csv).
+    public let ranks: Bool
 
     public init(
         draws: Int, seed: UInt64, perturbations: [Perturbation], dirichlets: [(measure: String, concentration: Double)],
-        correlations: [(first: Int, second: Int, value: Double)], correlationSite: (file: SourceFile, range: SourceRange)?
+        correlations: [(first: Int, second: Int, value: Double)], correlationSite: (file: SourceFile, range: SourceRange)?, ranks: Bool = false
     ) {
+        self.ranks = ranks
         self.draws = draws
         self.seed = seed
         self.perturbations = perturbations

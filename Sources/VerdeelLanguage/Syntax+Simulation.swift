@@ -47,4 +47,6 @@ public enum MonteCarloStatement: Sendable {
     case dirichlet(measure: Name, concentration: Literal)
     /// `correlate A B R`: the correlation of two perturbed indicators within a region.
     case correlate(first: Name, second: Name, value: Expr)
+    /// `ranks`: also report each region's rank (1 = the largest amount) over the draws.
+    case ranks(SourceRange)
 }

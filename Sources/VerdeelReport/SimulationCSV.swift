@@ -39,6 +39,22 @@ public struct SimulationCSV {
         return text
     }
 
+    public static let ranksHeader = "variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank"
+
+    /// `ranks.csv`, when the scenario asked for rank statistics.
+    public func ranks() -> String? {
+        guard let ranks = result.ranks else { return nil }
+        var text = Self.ranksHeader + "\n"
+        for variant in 0..<result.variantCount where result.infeasible[variant] == nil {
+            for (index, slot) in result.slots.enumerated() {
+                let r = ranks[variant * result.slots.count + index]
+                text += "\(variant + 1),\(AllocationCSV.quoted(slot.measure)),\(slot.year),\(slot.region),\(r.baselineRank),"
+                text += "\(Self.number(r.meanRank)),\(r.bestRank),\(r.worstRank),\(Self.number(r.probabilitySameRank))\n"
+            }
+        }
+        return text
+    }
+
     /// `nil` when every variant could be allocated.
     public func infeasible() -> String? {
         guard !result.infeasible.isEmpty else { return nil }

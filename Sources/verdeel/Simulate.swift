@@ -48,6 +48,7 @@ struct Simulate {
         print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) threads)")
         if let output {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
+            if let ranks = csv.ranks() { files.append(("ranks.csv", ranks)) }
             if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
             try OutputDirectory(output).write(files)
             for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }

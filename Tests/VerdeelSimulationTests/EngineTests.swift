@@ -81,6 +81,53 @@ import VerdeelReport
         }
     }
 
+    /// Rank statistics: without perturbations every draw keeps the nominal order (C 600k,
+    /// B 300k, A 100k). With Dirichlet weights (w on inhabitants) A gets 1M x (0.5 - 0.4w),
+    /// C 1M x (0.2 + 0.4w) and B always 300k: B is last for 0.25 < w < 0.5 and second
+    /// otherwise, never first (that would need w > 0.5 and w < 0.25 at once).
+    @Test func rankStatistics() throws {
+        let fixed = try simulate("""
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 100%
+                }
+                montecarlo {
+                    draws 5
+                    ranks
+                }
+            }
+            """, files: ["three.csv": threeRegions])
+        #expect(fixed.ranks == [
+            RankSummary(baselineRank: 3, meanRank: 3, bestRank: 3, worstRank: 3, probabilitySameRank: 1),
+            RankSummary(baselineRank: 2, meanRank: 2, bestRank: 2, worstRank: 2, probabilitySameRank: 1),
+            RankSummary(baselineRank: 1, meanRank: 1, bestRank: 1, worstRank: 1, probabilitySameRank: 1),
+        ])
+        let perturbed = try simulate("""
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 50%, land_area_km2 50%
+                }
+                montecarlo {
+                    draws 2000
+                    seed 5
+                    dirichlet m 2
+                    ranks
+                }
+            }
+            """, files: ["three.csv": threeRegions])
+        let ranks = try #require(perturbed.ranks)
+        // Baseline 300k, 300k, 400k: A and B tie at 300k and A (lower code) ranks first.
+        #expect(ranks.map(\.baselineRank) == [2, 3, 1])
+        #expect(abs(ranks.map(\.meanRank).reduce(0, +) - 6) < 1e-9)
+        #expect(ranks[1].bestRank == 2 && ranks[1].worstRank == 3)
+        #expect(ranks.allSatisfy { $0.probabilitySameRank > 0 && $0.probabilitySameRank < 1 })
+        #expect(SimulationCSV(perturbed).ranks()?.hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,") == true)
+    }
+
     static let w3 = try? String(contentsOfFile: "\(repositoryRoot)/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
 
     /// A smaller w3: same model, fewer variants and draws.

@@ -47,7 +47,7 @@ public enum MonteCarloEngine {
         }
 
         BlockProduct.setLibraryThreads(1)
-        let output = Output(variants: variants, slots: layout.slots.count)
+        let output = Output(variants: variants, slots: layout.slots.count, ranks: simulation.monteCarlo?.ranks ?? false)
         let parameters = simulation.parameters
         for (choice, members) in configurations(simulation, parameters: parameters) {
             let configured = criteria.map { criterion in
@@ -62,7 +62,7 @@ public enum MonteCarloEngine {
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                var worker = Worker(regions: regions, draws: draws, layout: layout)
+                var worker = Worker(regions: regions, draws: draws, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }
@@ -81,7 +81,7 @@ public enum MonteCarloEngine {
         if control.isCancelled { throw .interrupted }
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
-            plan: simulation, slots: layout.slots, summaries: output.summaries(), infeasible: output.infeasibleVariants(),
+            plan: simulation, slots: layout.slots, summaries: output.summaries(), ranks: output.rankSummaries(), infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells)
     }
 }
@@ -124,6 +124,8 @@ struct Layout: Sendable {
     let baselineUnits: [Double]
     /// Euros per unit of rounding, per measure.
     let unitEuros: [Double]
+    /// Each slot's region's rank in the baseline allocation of its measure and year.
+    let baselineRanks: [Int]
 
     init(measures: [PlannedMeasure], baseline: [MeasureAllocation], table: RegionTable) {
         var slots = [SimulationResult.Slot]()
@@ -146,6 +148,11 @@ struct Layout: Sendable {
         self.firstSlot = firstSlot
         self.baselineUnits = baselineUnits
         unitEuros = measures.map { Double($0.measure.rounding.cents) / 100 }
+        var ranks = [Int]()
+        for start in stride(from: 0, to: baselineUnits.count, by: max(table.count, 1)) {
+            ranks += RankCounter.ranks(of: Array(baselineUnits[start..<min(start + table.count, baselineUnits.count)]))
+        }
+        baselineRanks = ranks
     }
 }
 
@@ -153,15 +160,27 @@ struct Layout: Sendable {
 final class Output: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<DrawSummary>
     private let infeasible = Mutex<[Int: String]>([:])
+    private let rankStorage: UnsafeMutableBufferPointer<RankSummary>?
     let slots: Int
 
-    init(variants: Int, slots: Int) {
+    init(variants: Int, slots: Int, ranks: Bool) {
         self.slots = slots
+        rankStorage = ranks ? .allocate(capacity: max(variants * slots, 1)) : nil
+        rankStorage?.initialize(repeating: RankSummary(baselineRank: 0, meanRank: 0, bestRank: 0, worstRank: 0, probabilitySameRank: 0))
         storage = .allocate(capacity: max(variants * slots, 1))
         storage.initialize(repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        storage.deallocate()
+        rankStorage?.deallocate()
+    }
+
+    func write(_ ranks: RankSummary, variant: Int, slot: Int) {
+        rankStorage?[variant * slots + slot] = ranks
+    }
+
+    func rankSummaries() -> [RankSummary]? { rankStorage.map { Array($0) } }
 
     func write(_ summary: DrawSummary, variant: Int, slot: Int) {
         storage[variant * slots + slot] = summary

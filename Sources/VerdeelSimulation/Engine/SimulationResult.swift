@@ -15,6 +15,8 @@ public struct SimulationResult: Sendable {
     public let slots: [Slot]
     /// `summaries[variant * slots.count + slot]`; meaningless for infeasible variants.
     public let summaries: [DrawSummary]
+    /// Rank statistics in the same layout, when the scenario asked for `ranks`.
+    public let ranks: [RankSummary]?
     /// Why a variant could not be allocated, by variant index.
     public let infeasible: [Int: String]
     public let draws: Int

@@ -17,8 +17,9 @@ struct Worker {
     /// The last summary of each slot this worker computed: a starting point for the next
     /// variant's quantiles (which are exact whatever the hint).
     private var hints: [DrawSummary?]
+    private let rankCounter: RankCounter?
 
-    init(regions: Int, draws: Int, layout: Layout) {
+    init(regions: Int, draws: Int, layout: Layout, ranks: Bool) {
         self.regions = regions
         self.draws = draws
         self.layout = layout
@@ -26,6 +27,7 @@ struct Worker {
         amounts = Array(repeating: 0, count: regions * draws)
         weights = []
         hints = Array(repeating: nil, count: layout.slots.count)
+        rankCounter = ranks ? RankCounter(regions: regions, draws: draws) : nil
         kernel = LargestRemainderKernel(regions: regions, draws: draws)
     }
 
@@ -108,6 +110,12 @@ struct Worker {
                         p05: units.p05 * unitEuros, p50: units.p50 * unitEuros, p95: units.p95 * unitEuros,
                         probabilityBelowBaseline: units.probabilityBelowBaseline)
                     output.write(summary, variant: variant, slot: first + r)
+                }
+                if let rankCounter {
+                    let baseline = Array(layout.baselineRanks[first..<(first + regions)])
+                    for (r, ranks) in rankCounter.summarise(y, baselineRanks: baseline).enumerated() {
+                        output.write(ranks, variant: variant, slot: first + r)
+                    }
                 }
             }
         }
