@@ -81,6 +81,36 @@ import VerdeelReport
         }
     }
 
+    /// Caps in variant and Monte Carlo runs follow the allocator: inhabitants 100% gives
+    /// 100k, 300k, 600k; a 500k cap holds C and shares its 100k over A and B by key (1 : 3):
+    /// 125k and 375k. Half area gives 300k, 300k, 400k: the cap does not bind.
+    @Test func capsInVariantRuns() throws {
+        let text = """
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 50%, land_area_km2 50%
+                    cap 500k
+                }
+                variants {
+                    weight m land_area_km2 in 0%, 50%
+                }
+            }
+            """
+        let result = try simulate(text, files: ["three.csv": threeRegions])
+        #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [125_000, 375_000, 500_000])
+        #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [300_000, 300_000, 400_000])
+        let perturbed = try simulate(text.replacingOccurrences(of: "    variants {\n        weight m land_area_km2 in 0%, 50%\n    }", with: "    montecarlo {\n        draws 500\n        dirichlet m 3\n    }"), files: ["three.csv": threeRegions])
+        let c = perturbed.summary(variant: 0, slot: 2)
+        #expect(c.p95 == 500_000 && c.p05 < 500_000)
+        #expect(abs((0..<3).map { perturbed.summary(variant: 0, slot: $0).mean }.reduce(0, +) - 1_000_000) < 1e-6)
+        // A 150k floor lifts A from 100k; the 50k comes from B and C by key (1 : 2):
+        // 283,333.33 and 566,666.67, rounded to 283,333 and 566,667.
+        let floors = try simulate(text.replacingOccurrences(of: "cap 500k", with: "floor 150k"), files: ["three.csv": threeRegions])
+        #expect((0..<3).map { floors.summary(variant: 0, slot: $0).mean } == [150_000, 283_333, 566_667])
+    }
+
     /// Rank statistics: without perturbations every draw keeps the nominal order (C 600k,
     /// B 300k, A 100k). With Dirichlet weights (w on inhabitants) A gets 1M x (0.5 - 0.4w),
     /// C 1M x (0.2 + 0.4w) and B always 300k: B is last for 0.25 < w < 0.5 and second

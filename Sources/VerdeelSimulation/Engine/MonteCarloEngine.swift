@@ -20,8 +20,8 @@ public enum MonteCarloEngine {
         let measures = plan.measures
         for planned in measures {
             let limits = planned.measure.limits
-            if limits.floor != nil || limits.cap != nil || limits.transition != nil {
-                throw .unsupported("measure '\(planned.id)' has floors, caps or a transition limit, which variant and Monte Carlo runs do not support yet; run it without variants and montecarlo, or remove the limits")
+            if limits.transition != nil {
+                throw .unsupported("measure '\(planned.id)' has a transition limit, which variant and Monte Carlo runs do not support yet (floors and caps are); run it without variants and montecarlo, or remove the limit")
             }
         }
         let allocator = Allocator(table: table)
@@ -62,7 +62,7 @@ public enum MonteCarloEngine {
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                var worker = Worker(regions: regions, draws: draws, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false)
+                var worker = Worker(regions: regions, draws: draws, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: table)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }

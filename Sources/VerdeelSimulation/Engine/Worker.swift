@@ -9,6 +9,8 @@ struct Worker {
     let regions: Int
     let draws: Int
     let layout: Layout
+    /// The nominal data, for floors and caps per indicator.
+    let table: RegionTable
     private var keyShares: [Double]
     private var amounts: [Double]
     private var weights: [Double]
@@ -19,7 +21,8 @@ struct Worker {
     private var hints: [DrawSummary?]
     private let rankCounter: RankCounter?
 
-    init(regions: Int, draws: Int, layout: Layout, ranks: Bool) {
+    init(regions: Int, draws: Int, layout: Layout, ranks: Bool, table: RegionTable) {
+        self.table = table
         self.regions = regions
         self.draws = draws
         self.layout = layout
@@ -65,6 +68,40 @@ struct Worker {
         }
     }
 
+    /// A measure with floors or caps: each draw through the core's own pool distribution
+    /// (limits with redistribution, then rounding). `false` when a draw is infeasible.
+    private mutating func distributeLimited(
+        _ measure: PreparedMeasure, _ setting: VariantSettings, year: Int, total: Int64, pool: Int, variant: Int, row: Int, output: Output
+    ) -> Bool {
+        let columns = regions * draws
+        var planned = measure.planned.measure
+        if let baseUnits = setting.baseUnits, let first = baseUnits.first {
+            planned.base = Base(.uniform(Money(cents: Int64((first * Double(planned.rounding.cents)).rounded()))), ifInfeasible: setting.policy)
+        }
+        let limited: LimitedPool
+        do { limited = try LimitedPool(planned, year: year, table: table) } catch {
+            output.markInfeasible(variant, error.description)
+            return false
+        }
+        var shares = [Double](repeating: 0, count: regions)
+        for d in 0..<draws {
+            for r in 0..<regions {
+                switch measure.pools[pool] {
+                case .measureKey: shares[r] = keyShares[row * columns + r * draws + d]
+                case .fixed(let fixed): shares[r] = fixed[r * draws + d]
+                }
+            }
+            do {
+                let units = try limited.units(total: total, keyShares: shares)
+                for r in 0..<regions { amounts[r * draws + d] = (pool > 0 ? amounts[r * draws + d] : 0) + Double(units[r]) }
+            } catch {
+                output.markInfeasible(variant, "draw \(d + 1): \(error)")
+                return false
+            }
+        }
+        return true
+    }
+
     private mutating func distribute(_ measure: PreparedMeasure, _ setting: VariantSettings, variant: Int, row: Int, output: Output) {
         let columns = regions * draws
         let unitEuros = layout.unitEuros[measure.index]
@@ -84,6 +121,10 @@ struct Worker {
                     remainder = 0
                 }
                 let accumulate = poolIndex > 0
+                if !measure.planned.measure.limits.isEmpty {
+                    guard distributeLimited(measure, setting, year: year.year, total: total, pool: poolIndex, variant: variant, row: row, output: output) else { return }
+                    continue
+                }
                 switch measure.pools[poolIndex] {
                 case .measureKey:
                     keyShares.withUnsafeBufferPointer { x in
