@@ -12,6 +12,7 @@ extension Checker {
         }
         guard let data = lowerData(draft.tables, scenario: own.declaration.name, own.unit) else { return nil }
         var scope = Scope(
+            data: data,
             indicators: Set((data.joins + [data.regions]).flatMap { $0.columns.map(\.indicator) }),
             districtIndicators: Set(data.districts?.columns.map(\.indicator) ?? []), criteria: [:], hasDistricts: data.districts != nil)
         for criterion in draft.criteria {
@@ -34,6 +35,7 @@ extension Checker {
 
     /// The names an expression may use.
     struct Scope {
+        var data: DataPlan?
         var indicators: Set<String>
         var districtIndicators: Set<String>
         var criteria: [String: VerdeelCore.Expression]

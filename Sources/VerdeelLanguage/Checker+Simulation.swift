@@ -12,8 +12,26 @@ extension Checker {
         var seen = [VariantParameter: SourceRange]()
         var variedKeys = Set<String>()
         var alternatives = [String: [(expression: VerdeelCore.Expression, text: String)]]()
+        var vintages = [String: [String]]()
         if let located = draft.variants {
             for line in located.value.lines {
+                if case .vintage(let table, let values) = line.node {
+                    guard let data = scope.data, let plan = data.tables.first(where: { $0.name == table.text }) else {
+                        error(table.range, located.unit, "unknown table '\(table.text)'", suggestion: NearestName.find(table.text, among: scope.data?.tables.map(\.name) ?? []).map { "did you mean '\($0)'?" })
+                        continue
+                    }
+                    guard plan.vintage != nil else {
+                        error(table.range, located.unit, "table '\(table.text)' has no vintage column, so its vintage cannot vary", suggestion: "add to the table: vintage COLUMN = \"VALUE\"")
+                        continue
+                    }
+                    if vintages[table.text] != nil {
+                        error(table.range, located.unit, "the vintage of table '\(table.text)' is varied twice", suggestion: "list all its vintages on one line")
+                        continue
+                    }
+                    vintages[table.text] = values.map(\.text)
+                    dimensions.append(VariantDimension(parameters: [.vintage(table: table.text)], points: values.indices.map { [Double($0)] }))
+                    continue
+                }
                 if case .criterion(let name, let expressions) = line.node {
                     guard scope.criteria[name.text] != nil else {
                         error(name.range, located.unit, "unknown criterion '\(name.text)'", suggestion: NearestName.find(name.text, among: scope.criteria.keys).map { "did you mean '\($0)'?" } ?? "declare it first: criterion \(name.text) = ...")
@@ -55,7 +73,7 @@ extension Checker {
         if let located = draft.monteCarlo {
             monteCarlo = lowerMonteCarlo(located.value, located.unit, measures: measures, variedKeys: variedKeys, scope)
         }
-        return SimulationPlan(dimensions: dimensions, monteCarlo: monteCarlo, alternatives: alternatives)
+        return SimulationPlan(dimensions: dimensions, monteCarlo: monteCarlo, alternatives: alternatives, vintages: vintages)
     }
 
     private mutating func lowerDimension(_ statement: VariantStatement, _ unit: Unit, measures: [PlannedMeasure]) -> VariantDimension? {
@@ -113,7 +131,7 @@ extension Checker {
                 return nil
             }
             return VariantDimension(parameters: [.budget(measure: measureName.text, first: years.first, last: years.last)], points: points.map { [$0] })
-        case .criterion:
+        case .criterion, .vintage:
             return nil
         case .sample(let method, let countLiteral, let seedLiteral, let lines, _):
             guard let count = wholeNumber(countLiteral, unit, what: "the number of points", range: 1...Self.maximumVariants) else { return nil }

@@ -154,6 +154,8 @@ private struct Printer {
         case .budget(let measure, let year, let values):
             let years = year.first == year.last ? "\(year.first)" : "\(year.first)..\(year.last)"
             line("budget \(Printer.name(measure)) \(years) \(Printer.values(values))", depth: depth)
+        case .vintage(let table, let values):
+            line("vintage \(Printer.name(table)) in " + values.map { Printer.name($0) }.joined(separator: ", "), depth: depth)
         case .criterion(let name, let alternatives):
             line("criterion \(Printer.name(name)) in " + alternatives.map { Printer.expression($0) }.joined(separator: ", "), depth: depth)
         case .sample(let method, let count, let seed, let lines, let closing):

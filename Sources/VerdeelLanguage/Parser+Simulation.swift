@@ -1,5 +1,5 @@
 extension Parser {
-    static let variantKeywords = ["weight", "simplex", "base", "budget", "criterion", "latin_hypercube", "sobol"]
+    static let variantKeywords = ["weight", "simplex", "base", "budget", "criterion", "vintage", "latin_hypercube", "sobol"]
     static let monteCarloKeywords = ["draws", "seed", "perturb", "dirichlet", "correlate", "ranks"]
 
     mutating func variantsBlock() throws(Failure) -> VariantsBlock {
@@ -30,6 +30,10 @@ extension Parser {
         case "base":
             let measure = try name("the measure whose base varies")
             return .base(measure: measure, values: try valueSet())
+        case "vintage":
+            let table = try name("the table whose vintage varies")
+            try expectWord("in", "before the vintages (vintage ses_woa in \"2019\", \"2023\")")
+            return .vintage(table: table, values: try list { parser throws(Failure) in try parser.string("a vintage") })
         case "criterion":
             let criterion = try name("the criterion whose definition varies")
             try expectWord("in", "before the alternatives (criterion need in EXPR, EXPR)")

@@ -25,8 +25,23 @@ public struct DataPlan: Sendable {
     public var tables: [TablePlan] { [regions] + joins + (districts.map { [$0] } ?? []) }
 }
 
+extension DataPlan {
+    /// The same data with other vintages of the named tables.
+    public func with(vintages: [String: String]) -> DataPlan {
+        DataPlan(regions: regions.with(vintages: vintages), joins: joins.map { $0.with(vintages: vintages) }, districts: districts?.with(vintages: vintages))
+    }
+}
+
 /// One CSV file and the columns read from it.
 public struct TablePlan: Sendable {
+    /// The same table with the vintage given for it in `vintages`, if any.
+    public func with(vintages: [String: String]) -> TablePlan {
+        guard let value = vintages[name], let vintage else { return self }
+        return TablePlan(
+            name: name, path: path, directory: directory, keyColumn: keyColumn, nameColumn: nameColumn, regionColumn: regionColumn,
+            vintage: (vintage.column, value), synthetic: synthetic, source: source, columns: columns)
+    }
+
     public let name: String
     /// The path as written, relative to the directory of the file that declares it.
     public let path: String

@@ -7,11 +7,17 @@ public struct SimulationPlan: Sendable {
     public let monteCarlo: MonteCarloPlan?
     /// The alternative definitions of each varied criterion, with their text as written.
     public let alternatives: [String: [(expression: Expression, text: String)]]
+    /// The vintages listed for each varied table.
+    public let vintages: [String: [String]]
 
-    public init(dimensions: [VariantDimension], monteCarlo: MonteCarloPlan?, alternatives: [String: [(expression: Expression, text: String)]] = [:]) {
+    public init(
+        dimensions: [VariantDimension], monteCarlo: MonteCarloPlan?, alternatives: [String: [(expression: Expression, text: String)]] = [:],
+        vintages: [String: [String]] = [:]
+    ) {
         self.dimensions = dimensions
         self.monteCarlo = monteCarlo
         self.alternatives = alternatives
+        self.vintages = vintages
     }
 
     /// The number of variants: the product of the dimensions' point counts (1 without variants).
@@ -45,6 +51,8 @@ public enum VariantParameter: Hashable, Sendable, CustomStringConvertible {
     case budget(measure: String, first: Int, last: Int)
     /// Which alternative definition (0-based) of a criterion.
     case criterion(String)
+    /// Which of the listed vintages (0-based) of a table.
+    case vintage(table: String)
 
     /// The column name in variants.csv, e.g. `jongerenwerk.weight.need`.
     public var description: String {
@@ -53,6 +61,7 @@ public enum VariantParameter: Hashable, Sendable, CustomStringConvertible {
         case .base(let measure): return "\(measure).base"
         case .budget(let measure, let first, let last): return "\(measure).budget.\(first == last ? "\(first)" : "\(first)-\(last)")"
         case .criterion(let name): return "criterion.\(name)"
+        case .vintage(let table): return "vintage.\(table)"
         }
     }
 }

@@ -24,6 +24,8 @@ public enum VariantStatement: Sendable {
     case base(measure: Name, values: ValueSet)
     /// `budget MEASURE YEAR VALUES`: one year's budget.
     case budget(measure: Name, year: YearSpan, values: ValueSet)
+    /// `vintage TABLE in "2019", "2023"`: which vintage of a table's indicators is read.
+    case vintage(table: Name, values: [Name])
     /// `criterion NAME in EXPR, EXPR, ...`: alternative definitions (transforms) of a criterion.
     case criterion(name: Name, alternatives: [Expr])
     /// `latin_hypercube N [seed S] { ... }` or `sobol N { ... }`: `N` points jointly over

@@ -67,8 +67,11 @@ public struct SimulationCSV {
 
     /// A parameter's value: a number, or for a criterion the definition it takes (quoted).
     static func value(_ value: Double, of parameter: VariantParameter, in plan: SimulationPlan) -> String {
-        guard case .criterion(let name) = parameter, let alternative = plan.alternatives[name]?[Int(value)] else { return number(value) }
-        return AllocationCSV.quoted(alternative.text)
+        switch parameter {
+        case .criterion(let name): return plan.alternatives[name].map { AllocationCSV.quoted($0[Int(value)].text) } ?? number(value)
+        case .vintage(let table): return plan.vintages[table].map { AllocationCSV.quoted($0[Int(value)]) } ?? number(value)
+        default: return number(value)
+        }
     }
 
     static func number(_ value: Double) -> String {

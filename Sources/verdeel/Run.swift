@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
-            try Simulate(run: runs[0], threads: threads, chunk: chunk).execute(output: output)
+            try Simulate(run: runs[0], read: input.read, threads: threads, chunk: chunk).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
         }

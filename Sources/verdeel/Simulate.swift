@@ -10,6 +10,8 @@ import VerdeelSimulation
 /// files are written atomically at the end.
 struct Simulate {
     let run: ScenarioRun
+    /// Reads the scenario's files (for other data vintages).
+    let read: (String) -> [UInt8]?
     let threads: Int
     let chunk: Int
 
@@ -27,7 +29,7 @@ struct Simulate {
         }
         let result: SimulationResult
         do {
-            result = try MonteCarloEngine.run(run.plan, table: run.table, control: control)
+            result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, read: read)
         } catch .interrupted {
             bar.clear()
             printError("interrupted: no output was written")

@@ -53,6 +53,7 @@ struct FormatterTests {
                 simplex wijk step 10%
                 base wijk in 100k,150k ,  200k
                 criterion need in inhabitants*max(0,highest(ses_woa_mean)-ses_woa_mean),inhabitants
+                vintage ses_woa in "2019","2023"
                 budget jongerenwerk 2028..2030 from 8M to 10M step 0.5M
                 sobol 64 { weight ontmoeting area from 20% to 80%
                 base x from 0 to 300k }
@@ -79,6 +80,7 @@ struct FormatterTests {
                     simplex wijk step 10%
                     base wijk in 100k, 150k, 200k
                     criterion need in inhabitants * max(0, highest(ses_woa_mean) - ses_woa_mean), inhabitants
+                    vintage ses_woa in "2019", "2023"
                     budget jongerenwerk 2028..2030 from 8M to 10M step 0.5M
                     sobol 64 {
                         weight ontmoeting area from 20% to 80%

@@ -56,6 +56,43 @@ import VerdeelReport
         #expect(SimulationCSV(result).variants() == "variant,m.weight.c,criterion.c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
     }
 
+    /// Data vintages as a variant dimension: score 1, 1, 2 in 2019 shares 1M as 250k, 250k,
+    /// 500k; score 1, 2, 1 in 2023 as 250k, 500k, 250k.
+    @Test func vintagesAreVariants() throws {
+        let scores = "code,year,score\nGM0001,2019,1\nGM0002,2019,1\nGM0003,2019,2\nGM0001,2023,1\nGM0002,2023,2\nGM0003,2023,1\n"
+        let text = """
+            scenario s {
+                data {
+                    regions "three.csv" {
+                        inhabitants: count
+                    }
+                    table scores "scores.csv" vintage year = "2019" {
+                        score: nonnegative
+                    }
+                }
+                measure m {
+                    budget 2026: 1M
+                    key score 100%
+                }
+                variants {
+                    vintage scores in "2023", "2019"
+                }
+            }
+            """
+        let result = try simulate(text, files: ["three.csv": threeRegions, "scores.csv": scores])
+        #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [250_000, 500_000, 250_000])
+        #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [250_000, 250_000, 500_000])
+        #expect(SimulationCSV(result).variants() == "variant,vintage.scores\n1,2023\n2,2019\n")
+        let missing = text.replacingOccurrences(of: "\"2023\", \"2019\"", with: "\"2023\", \"2031\"")
+        #expect {
+            try simulate(missing, files: ["three.csv": threeRegions, "scores.csv": scores])
+        } throws: { error in
+            "\(error)".hasPrefix("vintage scores = \"2031\": ")
+        }
+        let compilation = compile(text.replacingOccurrences(of: "vintage scores in", with: "vintage regions in"), files: ["three.csv": threeRegions])
+        #expect(compilation.diagnostics.map(\.message) == ["table 'regions' has no vintage column, so its vintage cannot vary"])
+    }
+
     /// Dirichlet weights are linear in the amounts: the Monte Carlo mean converges to the
     /// nominal key's amounts (300k, 300k, 400k) within 4 standard errors (+1 euro rounding).
     /// Region B has 30% under both criteria, so its amount never moves.

@@ -30,7 +30,7 @@ func simulate(_ text: String, files: [String: String] = [:], control: RunControl
         throw TestFailure(compilation.diagnostics.map(\.rendered).joined())
     }
     let run = try ScenarioRun.run(plan) { read($0, files: files) }
-    return try MonteCarloEngine.run(plan, table: run.table, control: control)
+    return try MonteCarloEngine.run(plan, table: run.table, control: control) { read($0, files: files) }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

@@ -15,7 +15,11 @@ public enum MonteCarloEngine {
     /// does not depend on the thread count or the chunk size.
     static let tile = 8
 
-    public static func run(_ plan: ScenarioPlan, table: RegionTable, control: RunControl = RunControl()) throws(SimulationError) -> SimulationResult {
+    /// `table` is the scenario's data as loaded; `read` loads the other vintages that
+    /// variants ask for.
+    public static func run(
+        _ plan: ScenarioPlan, table: RegionTable, control: RunControl = RunControl(), read: (String) -> [UInt8]? = ScenarioRun.readFromDisk
+    ) throws(SimulationError) -> SimulationResult {
         let simulation = plan.simulation ?? SimulationPlan(dimensions: [], monteCarlo: nil)
         let measures = plan.measures
         for planned in measures {
@@ -49,11 +53,21 @@ public enum MonteCarloEngine {
         BlockProduct.setLibraryThreads(1)
         let output = Output(variants: variants, slots: layout.slots.count, ranks: simulation.monteCarlo?.ranks ?? false)
         let parameters = simulation.parameters
-        for (choice, members) in configurations(simulation, parameters: parameters) {
+        for (choice, vintages, members) in configurations(simulation, parameters: parameters) {
             let configured = criteria.map { criterion in
                 choice[criterion.name].map { Criterion(name: criterion.name, expression: $0) } ?? criterion
             }
-            let shares = try DrawGenerator(table: table, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares()
+            var configuredTable = table
+            if !vintages.isEmpty {
+                do { configuredTable = try ScenarioRun.load(plan.data.with(vintages: vintages), read: read) } catch {
+                    throw .data("vintage \(vintages.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value)\"" }.joined(separator: ", ")): \(error)")
+                }
+                guard configuredTable.regions.map(\.code) == table.regions.map(\.code) else {
+                    throw .data("vintage \(vintages.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value)\"" }.joined(separator: ", ")) has other regions than the scenario's data")
+                }
+            }
+            let data = configuredTable
+            let shares = try DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares()
             let prepared = measures.enumerated().map { index, planned in
                 PreparedMeasure(planned, index: index, criteria: configured, shares: shares, draws: draws, regions: regions, monteCarlo: simulation.monteCarlo)
             }
@@ -62,7 +76,7 @@ public enum MonteCarloEngine {
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                var worker = Worker(regions: regions, draws: draws, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: table)
+                var worker = Worker(regions: regions, draws: draws, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }
@@ -89,17 +103,21 @@ public enum MonteCarloEngine {
 extension MonteCarloEngine {
     /// The variants grouped by the alternative criterion definitions they use, each group
     /// in variant order: the criteria's per-draw shares are computed once per group.
-    static func configurations(_ simulation: SimulationPlan, parameters: [VariantParameter]) -> [(choice: [String: Expression], members: [Int])] {
+    static func configurations(_ simulation: SimulationPlan, parameters: [VariantParameter]) -> [(choice: [String: Expression], vintages: [String: String], members: [Int])] {
         let positions = parameters.enumerated().compactMap { index, parameter -> (Int, String)? in
             if case .criterion(let name) = parameter { return (index, name) }
             return nil
         }
-        guard !positions.isEmpty else { return [([:], Array(0..<simulation.variantCount))] }
+        let tables = parameters.enumerated().compactMap { index, parameter -> (Int, String)? in
+            if case .vintage(let table) = parameter { return (index, table) }
+            return nil
+        }
+        guard !positions.isEmpty || !tables.isEmpty else { return [([:], [:], Array(0..<simulation.variantCount))] }
         var groups = [[Int]: Int]()
-        var result = [(choice: [String: Expression], members: [Int])]()
+        var result = [(choice: [String: Expression], vintages: [String: String], members: [Int])]()
         for variant in 0..<simulation.variantCount {
             let values = simulation.values(ofVariant: variant)
-            let key = positions.map { Int(values[$0.0]) }
+            let key = (positions + tables).map { Int(values[$0.0]) }
             if let index = groups[key] {
                 result[index].members.append(variant)
             } else {
@@ -107,8 +125,12 @@ extension MonteCarloEngine {
                 for ((_, name), alternative) in zip(positions, key) {
                     choice[name] = simulation.alternatives[name]?[alternative].expression
                 }
+                var vintages = [String: String]()
+                for ((_, table), index) in zip(tables, key.dropFirst(positions.count)) {
+                    vintages[table] = simulation.vintages[table]?[index]
+                }
                 groups[key] = result.count
-                result.append((choice, [variant]))
+                result.append((choice, vintages, [variant]))
             }
         }
         return result

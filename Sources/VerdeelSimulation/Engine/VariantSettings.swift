@@ -35,7 +35,7 @@ struct VariantSettings {
                 measure.base = Base(.uniform(Money(cents: cents)), ifInfeasible: measure.base?.policy ?? .error)
             case .budget(let id, let first, let last) where id == planned.id:
                 for year in first...last { measure.budgets[year] = Money(cents: Int64((value * 100).rounded())) }
-            case .criterion:
+            case .criterion, .vintage:
                 continue
             default:
                 continue
