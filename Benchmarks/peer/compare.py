@@ -6,7 +6,7 @@ and prints JSON that a CI benchmark tracker can store per commit:
 
 For each workload: verdeel's wall-clock seconds for the whole process (parse, load,
 compute, write the CSV files) and its own engine seconds, the peer's compute seconds, the
-ratio peer / verdeel (whole process), cells (variant x draw x region) per second, and that
+ratio peer / verdeel (whole process; `ratio_engine` against the engine's own seconds), cells (variant x draw x region) per second, and that
 throughput as a share of this machine's measured peaks (ENGINEERING-NOTES.md: dgemm
 ~170 GFLOP/s with AVX-512 kernels, ~96 without; memory bandwidth ~39 GB/s). For w3 it also
 checks that every mean agrees with the peer's within 4 standard errors.
@@ -83,6 +83,7 @@ def main():
                 "verdeel_engine_seconds": engine_seconds,
                 "numpy_seconds": round(numpy_seconds, 4),
                 "ratio": round(numpy_seconds / verdeel_seconds, 2),
+                "ratio_engine": round(numpy_seconds / engine_seconds, 2) if engine_seconds else None,
                 "cells": cells,
                 "cells_per_second": round(cells / verdeel_seconds),
             }
