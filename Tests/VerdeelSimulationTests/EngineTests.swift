@@ -34,6 +34,33 @@ import VerdeelReport
         #expect(result.summary(variant: 0, slot: 0).standardDeviation == 0)
     }
 
+    /// A Sobol sample over the area weight: unscrambled points 0, 1/2, 3/4, 1/4 give
+    /// (1 - w) x (100k, 300k, 600k) + w x (500k, 300k, 200k). A Latin hypercube of 10 points
+    /// puts one weight in each tenth of the range.
+    @Test func samplesAsVariants() throws {
+        let text = """
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 50%, land_area_km2 50%
+                }
+                variants {
+                    sobol 4 {
+                        weight m land_area_km2 from 0% to 100%
+                    }
+                }
+            }
+            """
+        let sobol = try simulate(text, files: ["three.csv": threeRegions])
+        let means = (0..<4).map { v in (0..<3).map { sobol.summary(variant: v, slot: $0).mean } }
+        #expect(means == [[100_000, 300_000, 600_000], [300_000, 300_000, 400_000], [400_000, 300_000, 300_000], [200_000, 300_000, 500_000]])
+        let hypercube = try simulate(text.replacingOccurrences(of: "sobol 4 {", with: "latin_hypercube 10 seed 3 {"), files: ["three.csv": threeRegions])
+        let weights = (0..<10).map { hypercube.plan.values(ofVariant: $0)[0] }
+        #expect(Set(weights.map { Int($0 * 10) }) == Set(0..<10))
+        #expect(hypercube.plan.parameters == [.weight(measure: "m", criterion: "land_area_km2")])
+    }
+
     /// Alternative criterion definitions (transforms) crossed with a weight: variants 1-4 are
     /// (c weight 0%, c = area), (0%, inhabitants), (100%, area), (100%, inhabitants).
     @Test func criterionAlternativesAreVariants() throws {
