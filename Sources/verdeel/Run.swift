@@ -45,6 +45,11 @@ struct Run: ParsableCommand {
                 printError("help: add --scenario \(simulated[0].name)")
                 throw ExitCode(1)
             }
+            guard format == .table || format == .csv else {
+                printError("error: variant and Monte Carlo runs write variants.csv and summary.csv (standard CSV); --format \(format.rawValue) is not available for them")
+                printError("help: leave out --format, or use --format csv")
+                throw ExitCode(1)
+            }
             let runs = try input.run(selected)
             try Simulate(run: runs[0], read: input.read, threads: threads, chunk: chunk).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }

@@ -215,6 +215,14 @@ extension CommandTests {
         #expect(summary[summary.count - 13] == "5151,jongerenwerk,2028,GM0014,3138415,0,3138415,3138415,3138415,0")
     }
 
+    @Test func variantRunsRefuseOtherFormats() throws {
+        let result = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("error: variant and Monte Carlo runs write variants.csv and summary.csv (standard CSV); --format json is not available for them\n"))
+        let threads = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--threads", "0"])
+        #expect(threads.status != 0 && threads.errors.contains("--threads must be at least 1"))
+    }
+
     @Test func twoSimulatedScenariosNeedAChoice() throws {
         let directory = NSTemporaryDirectory() + "verdeel-two-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
