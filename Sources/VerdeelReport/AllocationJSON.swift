@@ -7,7 +7,7 @@ import VerdeelSimulation
 /// data files and whether they are synthetic, engine version), in one document.
 public struct AllocationJSON {
     /// The engine version written into every output.
-    public static let engineVersion = "0.2.0"
+    public static let engineVersion = "0.3.0"
 
     public let runs: [ScenarioRun]
     /// Every scenario file read (main file first) with its bytes.
