@@ -11,18 +11,11 @@ import VerdeelReport
     /// 1M over inhabitants (10%, 30%, 60%) and area (50%, 30%, 20%): with need-weight w the
     /// amounts are 1M x ((1 - w) x inhabitants share + w x area share).
     @Test func deterministicVariantsEqualHandWorkedAmounts() throws {
-        let result = try simulate("""
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 50%, land_area_km2 50%
-                }
-                variants {
-                    weight m land_area_km2 in 0%, 25%, 100%
-                }
+        let result = try simulate(threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
+            variants {
+                weight m land_area_km2 in 0%, 25%, 100%
             }
-            """, files: ["three.csv": threeRegions])
+            """), files: ["three.csv": threeRegions])
         #expect(result.variantCount == 3)
         let means = (0..<3).map { v in (0..<3).map { result.summary(variant: v, slot: $0).mean } }
         #expect(means[0] == [100_000, 300_000, 600_000])
@@ -38,20 +31,13 @@ import VerdeelReport
     /// (1 - w) x (100k, 300k, 600k) + w x (500k, 300k, 200k). A Latin hypercube of 10 points
     /// puts one weight in each tenth of the range.
     @Test func samplesAsVariants() throws {
-        let text = """
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 50%, land_area_km2 50%
-                }
-                variants {
-                    sobol 4 {
-                        weight m land_area_km2 from 0% to 100%
-                    }
+        let text = threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
+            variants {
+                sobol 4 {
+                    weight m land_area_km2 from 0% to 100%
                 }
             }
-            """
+            """)
         let sobol = try simulate(text, files: ["three.csv": threeRegions])
         let means = (0..<4).map { v in (0..<3).map { sobol.summary(variant: v, slot: $0).mean } }
         #expect(means == [[100_000, 300_000, 600_000], [300_000, 300_000, 400_000], [400_000, 300_000, 300_000], [200_000, 300_000, 500_000]])
@@ -124,20 +110,13 @@ import VerdeelReport
     /// nominal key's amounts (300k, 300k, 400k) within 4 standard errors (+1 euro rounding).
     /// Region B has 30% under both criteria, so its amount never moves.
     @Test func monteCarloMeanConvergesToAnalyticValue() throws {
-        let result = try simulate("""
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 50%, land_area_km2 50%
-                }
-                montecarlo {
-                    draws 4000
-                    seed 11
-                    dirichlet m 20
-                }
+        let result = try simulate(threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
+            montecarlo {
+                draws 4000
+                seed 11
+                dirichlet m 20
             }
-            """, files: ["three.csv": threeRegions])
+            """), files: ["three.csv": threeRegions])
         for (slot, expected) in [300_000.0, 300_000, 400_000].enumerated() {
             let s = result.summary(variant: 0, slot: slot)
             #expect(slot == 1 ? s.standardDeviation == 0 : s.standardDeviation > 1000)
@@ -149,19 +128,11 @@ import VerdeelReport
     /// 100k, 300k, 600k; a 500k cap holds C and shares its 100k over A and B by key (1 : 3):
     /// 125k and 375k. Half area gives 300k, 300k, 400k: the cap does not bind.
     @Test func capsInVariantRuns() throws {
-        let text = """
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 50%, land_area_km2 50%
-                    cap 500k
-                }
-                variants {
-                    weight m land_area_km2 in 0%, 50%
-                }
+        let text = threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", measure: ["cap 500k"], blocks: """
+            variants {
+                weight m land_area_km2 in 0%, 50%
             }
-            """
+            """)
         let result = try simulate(text, files: ["three.csv": threeRegions])
         #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [125_000, 375_000, 500_000])
         #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [300_000, 300_000, 400_000])
@@ -180,39 +151,25 @@ import VerdeelReport
     /// C 1M x (0.2 + 0.4w) and B always 300k: B is last for 0.25 < w < 0.5 and second
     /// otherwise, never first (that would need w > 0.5 and w < 0.25 at once).
     @Test func rankStatistics() throws {
-        let fixed = try simulate("""
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 100%
-                }
-                montecarlo {
-                    draws 5
-                    ranks
-                }
+        let fixed = try simulate(threeRegionScenario(key: "inhabitants 100%", blocks: """
+            montecarlo {
+                draws 5
+                ranks
             }
-            """, files: ["three.csv": threeRegions])
+            """), files: ["three.csv": threeRegions])
         #expect(fixed.ranks == [
             RankSummary(baselineRank: 3, meanRank: 3, bestRank: 3, worstRank: 3, probabilitySameRank: 1),
             RankSummary(baselineRank: 2, meanRank: 2, bestRank: 2, worstRank: 2, probabilitySameRank: 1),
             RankSummary(baselineRank: 1, meanRank: 1, bestRank: 1, worstRank: 1, probabilitySameRank: 1),
         ])
-        let perturbed = try simulate("""
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 50%, land_area_km2 50%
-                }
-                montecarlo {
-                    draws 2000
-                    seed 5
-                    dirichlet m 2
-                    ranks
-                }
+        let perturbed = try simulate(threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
+            montecarlo {
+                draws 2000
+                seed 5
+                dirichlet m 2
+                ranks
             }
-            """, files: ["three.csv": threeRegions])
+            """), files: ["three.csv": threeRegions])
         let ranks = try #require(perturbed.ranks)
         // Baseline 300k, 300k, 400k: A and B tie at 300k and A (lower code) ranks first.
         #expect(ranks.map(\.baselineRank) == [2, 3, 1])
@@ -257,22 +214,15 @@ import VerdeelReport
     }
 
     @Test func correlationMatrixThatIsNotPositiveDefinite() throws {
-        let text = """
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 100%
-                }
-                montecarlo {
-                    draws 10
-                    perturb inhabitants normal sd 1%
-                    perturb land_area_km2 normal sd 1%
-                    correlate inhabitants land_area_km2 -0.9
-                    correlate land_area_km2 inhabitants 0.5
-                }
+        let text = threeRegionScenario(key: "inhabitants 100%", blocks: """
+            montecarlo {
+                draws 10
+                perturb inhabitants normal sd 1%
+                perturb land_area_km2 normal sd 1%
+                correlate inhabitants land_area_km2 -0.9
+                correlate land_area_km2 inhabitants 0.5
             }
-            """
+            """)
         let compilation = compile(text, files: ["three.csv": threeRegions])
         #expect(compilation.diagnostics.map(\.message) == ["the correlation of 'land_area_km2' and 'inhabitants' is given twice"])
         let threeWay = text
@@ -302,19 +252,12 @@ import VerdeelReport
             ("draws 0", "the number of draws must be a whole number from 1 to 100000000, not 0"),
         ]
         for (line, message) in cases {
-            let text = """
-                scenario s {
-                \(threeRegionData)
-                    measure m {
-                        budget 2026: 1M
-                        key inhabitants 50%, land_area_km2 50%
-                    }
-                    montecarlo {
-                        draws 10
-                        \(line)
-                    }
+            let text = threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
+                montecarlo {
+                    draws 10
+                    \(line)
                 }
-                """
+                """)
             let compilation = compile(text, files: ["three.csv": threeRegions])
             #expect(compilation.diagnostics.map(\.message).contains(message), "\(line): \(compilation.diagnostics.map(\.message))")
         }
@@ -322,19 +265,12 @@ import VerdeelReport
 
     /// A spread that is negative for one region is reported with that region at run time.
     @Test func spreadNegativeForARegion() throws {
-        let text = """
-            scenario s {
-            \(threeRegionData)
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 100%
-                }
-                montecarlo {
-                    draws 10
-                    perturb inhabitants normal sd land_area_km2 - 40
-                }
+        let text = threeRegionScenario(key: "inhabitants 100%", blocks: """
+            montecarlo {
+                draws 10
+                perturb inhabitants normal sd land_area_km2 - 40
             }
-            """
+            """)
         #expect {
             try simulate(text, files: ["three.csv": threeRegions])
         } throws: { error in

@@ -54,3 +54,11 @@ let threeRegionData = """
         }
     }
     """
+
+/// Scenario `s` over the three regions: measure `m` shares 1M in 2026 by `key` (plus
+/// `measure` lines such as a cap), followed by `blocks` (variants, montecarlo).
+func threeRegionScenario(key: String, measure: [String] = [], blocks: String) -> String {
+    let statements = (["budget 2026: 1M", "key \(key)"] + measure).map { "        \($0)\n" }.joined()
+    let indented = blocks.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n")
+    return "scenario s {\n\(threeRegionData)\n    measure m {\n\(statements)    }\n\(indented)\n}\n"
+}
