@@ -146,6 +146,30 @@ import VerdeelReport
         #expect((0..<3).map { floors.summary(variant: 0, slot: $0).mean } == [150_000, 283_333, 566_667])
     }
 
+    /// A transition limit bounds each draw by its own year before. 1M in 2026, 1.05M in 2027,
+    /// at most 20k change: inhabitants 100% would give +5k, +15k, +30k; C is held at 620k,
+    /// its 10k goes to A and B by key (2.5k, 7.5k), B is then held at 320k, A takes the
+    /// rest: 110k, 320k, 620k. Area 100%: A is held at 520k, its 5k goes to B and C (3 : 2).
+    @Test func transitionLimitsInVariantRuns() throws {
+        let text = """
+            scenario s {
+            \(threeRegionData)
+                measure m {
+                    budget 2026: 1M, 2027: 1.05M
+                    key inhabitants 50%, land_area_km2 50%
+                    transition 20k from previous year
+                }
+                variants {
+                    weight m land_area_km2 in 0%, 100%
+                }
+            }
+            """
+        let result = try simulate(text, files: ["three.csv": threeRegions])
+        let means = (0..<2).map { v in (0..<6).map { result.summary(variant: v, slot: $0).mean } }
+        #expect(means[0] == [100_000, 300_000, 600_000, 110_000, 320_000, 620_000])
+        #expect(means[1] == [500_000, 300_000, 200_000, 520_000, 318_000, 212_000])
+    }
+
     /// Rank statistics: without perturbations every draw keeps the nominal order (C 600k,
     /// B 300k, A 100k). With Dirichlet weights (w on inhabitants) A gets 1M x (0.5 - 0.4w),
     /// C 1M x (0.2 + 0.4w) and B always 300k: B is last for 0.25 < w < 0.5 and second

@@ -22,12 +22,6 @@ public enum MonteCarloEngine {
     ) throws(SimulationError) -> SimulationResult {
         let simulation = plan.simulation ?? SimulationPlan(dimensions: [], monteCarlo: nil)
         let measures = plan.measures
-        for planned in measures {
-            let limits = planned.measure.limits
-            if limits.transition != nil {
-                throw .unsupported("measure '\(planned.id)' has a transition limit, which variant and Monte Carlo runs do not support yet (floors and caps are); run it without variants and montecarlo, or remove the limit")
-            }
-        }
         let allocator = Allocator(table: table)
         let baseline: [MeasureAllocation]
         do { baseline = try allocator.allocate(measures.map(\.measure)) } catch { throw .baseline(error) }

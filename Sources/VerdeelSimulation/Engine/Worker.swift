@@ -20,6 +20,10 @@ struct Worker {
     /// variant's quantiles (which are exact whatever the hint).
     private var hints: [DrawSummary?]
     private let rankCounter: RankCounter?
+    /// For measures with limits: each pool's units per region and draw in the year just
+    /// done, the reference of a transition limit in the next year.
+    private var previousYear: [[Int64]] = []
+    private var currentYear: [[Int64]] = []
 
     init(regions: Int, draws: Int, layout: Layout, ranks: Bool, table: RegionTable) {
         self.table = table
@@ -84,6 +88,8 @@ struct Worker {
             return false
         }
         var shares = [Double](repeating: 0, count: regions)
+        while currentYear.count <= pool { currentYear.append(Array(repeating: 0, count: columns)) }
+        let previous = pool < previousYear.count && limited.needsPreviousYear ? previousYear[pool] : nil
         for d in 0..<draws {
             for r in 0..<regions {
                 switch measure.pools[pool] {
@@ -92,8 +98,11 @@ struct Worker {
                 }
             }
             do {
-                let units = try limited.units(total: total, keyShares: shares)
-                for r in 0..<regions { amounts[r * draws + d] = (pool > 0 ? amounts[r * draws + d] : 0) + Double(units[r]) }
+                let units = try limited.units(total: total, keyShares: shares, previous: previous.map { p in (0..<regions).map { p[$0 * draws + d] } })
+                for r in 0..<regions {
+                    amounts[r * draws + d] = (pool > 0 ? amounts[r * draws + d] : 0) + Double(units[r])
+                    currentYear[pool][r * draws + d] = units[r]
+                }
             } catch {
                 output.markInfeasible(variant, "draw \(d + 1): \(error)")
                 return false
@@ -105,7 +114,9 @@ struct Worker {
     private mutating func distribute(_ measure: PreparedMeasure, _ setting: VariantSettings, variant: Int, row: Int, output: Output) {
         let columns = regions * draws
         let unitEuros = layout.unitEuros[measure.index]
+        previousYear.removeAll(keepingCapacity: true)
         for (yearIndex, year) in setting.poolTotals.enumerated() {
+            defer { if !measure.planned.measure.limits.isEmpty { swap(&previousYear, &currentYear) } }
             for (poolIndex, total) in year.units.enumerated() {
                 var base = setting.baseUnits ?? Array(repeating: 0, count: regions)
                 let baseTotal = base.reduce(0, +)
