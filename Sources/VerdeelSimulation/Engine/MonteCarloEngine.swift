@@ -53,11 +53,12 @@ public enum MonteCarloEngine {
             }
             var configuredTable = table
             if !vintages.isEmpty {
+                let label = "vintage " + vintages.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value)\"" }.joined(separator: ", ")
                 do { configuredTable = try ScenarioRun.load(plan.data.with(vintages: vintages), read: read) } catch {
-                    throw .data("vintage \(vintages.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value)\"" }.joined(separator: ", ")): \(error)")
+                    throw .data("\(label): \(error)")
                 }
                 guard configuredTable.regions.map(\.code) == table.regions.map(\.code) else {
-                    throw .data("vintage \(vintages.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value)\"" }.joined(separator: ", ")) has other regions than the scenario's data")
+                    throw .data("\(label) has other regions than the scenario's data")
                 }
             }
             let data = configuredTable
