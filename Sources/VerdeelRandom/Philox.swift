@@ -54,9 +54,10 @@ extension Philox {
             index += 1
             let r1 = (-2 * log(u1)).squareRoot(), r2 = (-2 * log(u3)).squareRoot()
             let t1 = 2 * Double.pi * u2, t2 = 2 * Double.pi * u4
-            for value in [r1 * cos(t1), r1 * sin(t1), r2 * cos(t2), r2 * sin(t2)] where output.count < count {
-                output.append(value)
-            }
+            output.append(r1 * cos(t1))
+            if output.count < count { output.append(r1 * sin(t1)) }
+            if output.count < count { output.append(r2 * cos(t2)) }
+            if output.count < count { output.append(r2 * sin(t2)) }
         }
     }
 }

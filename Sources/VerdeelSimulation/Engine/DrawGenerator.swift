@@ -33,6 +33,7 @@ struct DrawGenerator {
         let spreads = try spreadValues(plan)
         let generator = Philox(seed: plan.seed)
         let p = plan.perturbations.count
+        let nominal = plan.perturbations.map { table.indicators[$0.indicator] ?? [] }
         var normals = [Double]()
         var independent = [[Double]](repeating: [], count: p)
         for start in stride(from: 0, to: draws, by: Self.chunk) {
@@ -49,8 +50,7 @@ struct DrawGenerator {
                     for (q, perturbation) in plan.perturbations.enumerated() {
                         var z = 0.0
                         for k in 0...q { z += factor[q * p + k] * independent[k][r] }
-                        let x = table.indicators[perturbation.indicator]?[r] ?? 0
-                        perturbed[q][j * regions + r] = Self.apply(perturbation.distribution, x: x, spread: spreads[q][r], z: z)
+                        perturbed[q][j * regions + r] = Self.apply(perturbation.distribution, x: nominal[q][r], spread: spreads[q][r], z: z)
                     }
                 }
             }
