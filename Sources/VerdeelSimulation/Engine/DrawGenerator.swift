@@ -131,10 +131,10 @@ struct DrawGenerator {
         } catch {
             let names = plan.perturbations.map(\.indicator).joined(separator: ", ")
             let message = "the correlation matrix of \(names) is not positive definite, so no inputs can have these correlations (\(error))"
-            if let site = plan.correlationSite {
-                throw .correlationNotPositiveDefinite(Diagnostic(.error, at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
-            }
-            throw .unsupported(message)
+            // Correlations always come with the lines they were written on; the first
+            // perturbation's line stands in should a plan be built without them.
+            let site = plan.correlationSite ?? (plan.perturbations[0].file, plan.perturbations[0].range)
+            throw .correlationNotPositiveDefinite(Diagnostic(.error, at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
         }
     }
 }

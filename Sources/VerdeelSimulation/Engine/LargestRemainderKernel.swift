@@ -11,7 +11,6 @@ final class LargestRemainderKernel {
     private let floors: UnsafeMutableBufferPointer<Double>
     private let remainders: UnsafeMutableBufferPointer<Double>
     private let deficits: UnsafeMutableBufferPointer<Double>
-    private let ranks: UnsafeMutableBufferPointer<Double>
     static let buckets = 256
     private let bucketCounts: UnsafeMutableBufferPointer<Int>
     private let bucketOf: UnsafeMutableBufferPointer<Int32>
@@ -23,8 +22,7 @@ final class LargestRemainderKernel {
         floors = .allocate(capacity: regions * Self.block)
         remainders = .allocate(capacity: regions * Self.block)
         deficits = .allocate(capacity: Self.block)
-        ranks = .allocate(capacity: Self.block)
-        for buffer in [floors, remainders, deficits, ranks] { buffer.initialize(repeating: 0) }
+        for buffer in [floors, remainders, deficits] { buffer.initialize(repeating: 0) }
         bucketCounts = .allocate(capacity: Self.buckets)
         bucketOf = .allocate(capacity: regions)
     }
@@ -33,7 +31,6 @@ final class LargestRemainderKernel {
         floors.deallocate()
         remainders.deallocate()
         deficits.deallocate()
-        ranks.deallocate()
         bucketCounts.deallocate()
         bucketOf.deallocate()
     }
@@ -46,7 +43,7 @@ final class LargestRemainderKernel {
     ) {
         let regions = self.regions, draws = self.draws
         let totalUnits = Double(total)
-        let (floors, remainders, deficits, ranks) = (self.floors, self.remainders, self.deficits, self.ranks)
+        let (floors, remainders, deficits) = (self.floors, self.remainders, self.deficits)
         var start = 0
         while start < draws {
             let size = min(Self.block, draws - start)
@@ -68,7 +65,7 @@ final class LargestRemainderKernel {
                 }
             }
             if regions <= 48 {
-                pairwise(size: size, floors: floors, remainders: remainders, deficits: deficits, ranks: ranks)
+                pairwise(size: size, floors: floors, remainders: remainders, deficits: deficits)
             } else {
                 bucketed(size: size, floors: floors, remainders: remainders, deficits: deficits)
             }
@@ -91,7 +88,7 @@ final class LargestRemainderKernel {
     /// when equal), so the loops have no branches.
     private func pairwise(
         size: Int, floors: UnsafeMutableBufferPointer<Double>, remainders: UnsafeMutableBufferPointer<Double>,
-        deficits: UnsafeMutableBufferPointer<Double>, ranks: UnsafeMutableBufferPointer<Double>
+        deficits: UnsafeMutableBufferPointer<Double>
     ) {
         let m = remainders.baseAddress!
         let block = Self.block

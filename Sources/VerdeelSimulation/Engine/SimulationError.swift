@@ -13,8 +13,6 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
     case tooLarge(neededBytes: Int, availableBytes: Int, draws: Int, regions: Int)
     /// Data a variant needs (another vintage) cannot be loaded.
     case data(String)
-    /// A rule that Monte Carlo runs do not support.
-    case unsupported(String)
     /// The baseline itself cannot be allocated.
     case baseline(AllocationError)
     /// Ctrl-C: the run stopped and wrote nothing.
@@ -28,7 +26,7 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
             return "draw \(draw): \(error); make the perturbation smaller, or use lognormal to keep values positive"
         case .tooLarge(let needed, let available, let draws, let regions):
             return "the run needs about \(Self.gigabytes(needed)) of memory (\(draws) draws x \(regions) regions per variant) but only \(Self.gigabytes(available)) is available; use fewer draws, fewer threads (--threads 1) or a larger machine"
-        case .unsupported(let text), .data(let text): return text
+        case .data(let text): return text
         case .baseline(let error): return "the baseline cannot be allocated: \(error)"
         case .interrupted: return "interrupted: no output was written"
         }
