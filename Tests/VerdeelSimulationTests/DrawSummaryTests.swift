@@ -5,9 +5,25 @@ import VerdeelRandom
 
 /// Statistics against hand-worked values and a sorted reference.
 @Suite struct DrawSummaryTests {
-    func summarise(_ values: [Double], baseline: Double, hint: DrawSummary? = nil) -> DrawSummary {
+    func summarise(_ values: [Double], baseline: Double) -> DrawSummary {
         var summariser = ColumnSummariser()
-        return values.withUnsafeBufferPointer { summariser.summarise($0, baseline: baseline, hint: hint) }
+        return values.withUnsafeBufferPointer { summariser.summarise($0, baseline: baseline) }
+    }
+
+    /// The statistics of `values` fed in blocks of `block` draws, with quantile brackets.
+    func bracketed(_ values: [Double], block: Int, brackets: [(low: Double, high: Double)]) -> (moments: DrawSummary, quantiles: [Double]?) {
+        var statistics = SlotStatistics(baseline: 0, brackets: brackets)
+        var candidates = [Double](repeating: 0, count: values.count)
+        let quantiles = values.withUnsafeBufferPointer { v in
+            candidates.withUnsafeMutableBufferPointer { c in
+                for start in stride(from: 0, to: values.count, by: block) {
+                    statistics.add(v.baseAddress! + start, count: min(block, values.count - start), start: start, candidates: c.baseAddress!, capacity: values.count)
+                }
+                return statistics.bracketedQuantiles(candidates: c.baseAddress!, capacity: values.count)
+            }
+        }
+        let m = statistics.moments
+        return (DrawSummary(mean: m.mean, standardDeviation: m.standardDeviation, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: m.probabilityBelowBaseline), quantiles)
     }
 
     /// 1...10 shuffled: type 7 puts P5 at h = 9 x 0.05 = 0.45 -> 1.45, P50 at 4.5 -> 5.5,
@@ -38,8 +54,9 @@ import VerdeelRandom
         return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
     }
 
-    /// Histogram and bracket paths both give exactly the sorted reference, with ties,
-    /// heavy tails and hints that are good, poor, or wrong.
+    /// Histogram and bracket paths both give exactly the sorted reference, with ties and
+    /// heavy tails; brackets that miss their ranks give nil, never a wrong value. Moments fed
+    /// in blocks equal the one-pass moments bit for bit.
     @Test(arguments: [257, 1000, 10_000])
     func quantilesEqualSortedReference(count: Int) {
         let generator = Philox(seed: UInt64(count))
@@ -52,11 +69,20 @@ import VerdeelRandom
         ]
         for values in samples {
             let plain = summarise(values, baseline: 0)
-            let hints = [plain, DrawSummary(mean: plain.mean + 50, standardDeviation: 1, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0)]
-            for s in [plain] + hints.map({ summarise(values, baseline: 0, hint: $0) }) {
-                #expect(s.p05 == reference(values, 0.05))
-                #expect(s.p50 == reference(values, 0.5))
-                #expect(s.p95 == reference(values, 0.95))
+            let expected = [0.05, 0.5, 0.95].map { reference(values, $0) }
+            #expect([plain.p05, plain.p50, plain.p95] == expected)
+            // Good brackets hold both order statistics that each quantile interpolates.
+            let sorted = values.sorted()
+            let good = [0.05, 0.5, 0.95].map { p in
+                let rank = Int((Double(count - 1) * p).rounded(.down))
+                return (low: sorted[rank] - 1, high: sorted[min(rank + 1, count - 1)] + 1)
+            }
+            let shifted = expected.map { (low: $0.rounded(.down) + 2, high: $0.rounded(.up) + 50) }
+            for block in [8, 24, 312, count] {
+                let (moments, quantiles) = bracketed(values, block: block, brackets: good)
+                #expect(quantiles == expected)
+                #expect(moments.mean == plain.mean && moments.standardDeviation == plain.standardDeviation)
+                #expect(bracketed(values, block: block, brackets: shifted).quantiles == nil)
             }
         }
     }

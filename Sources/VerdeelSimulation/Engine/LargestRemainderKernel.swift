@@ -1,164 +1,181 @@
-/// Largest-remainder rounding for many draws at once, on region-major rows
-/// (`row[r * draws + d]`): for each draw, the unrounded amounts `base[r] + remainder *
-/// share[r][d]` are floored and the units still missing go to the largest remainders,
-/// ties to the lowest region (code order), exactly as the core's allocator does.
-/// Few regions: branch-free pairwise ranks over a block of draws (vectorises); many
-/// regions: a partial sort per draw.
+/// Largest-remainder rounding of one block of draws (`shares[r * width + j]`): for each
+/// draw the unrounded amounts `base[r] + remainder * share` are floored and the units still
+/// missing go to the largest remainders, ties to the lowest region (code order), exactly
+/// as the core's allocator does.
+///
+/// Eight draws at a time in SIMD lanes: the remainders, rounded to single precision (which
+/// keeps their order, or makes them equal), are sorted by a sorting network, and a region
+/// gets a unit when its remainder is at least the deficit-th largest. When that one is
+/// not strictly above the next largest, exact remainders and the index must decide, and
+/// the draw is done one at a time in double precision, as are many regions and the draws
+/// of a block's ragged end.
 final class LargestRemainderKernel {
+    typealias Lanes = SIMD8<Double>
+    typealias Keys = SIMD8<Float>
     let regions: Int
-    let draws: Int
-    static let block = 64
-    private let floors: UnsafeMutableBufferPointer<Double>
-    private let remainders: UnsafeMutableBufferPointer<Double>
-    private let deficits: UnsafeMutableBufferPointer<Double>
-    static let buckets = 256
-    private let bucketCounts: UnsafeMutableBufferPointer<Int>
-    private let bucketOf: UnsafeMutableBufferPointer<Int32>
-    private var candidates: [Int] = []
+    private let network: [(Int, Int)]
+    private let whole: UnsafeMutablePointer<Lanes>
+    private let keys: UnsafeMutablePointer<Keys>
+    private let sorted: UnsafeMutablePointer<Keys>
+    private var one: OneDraw
 
-    init(regions: Int, draws: Int) {
+    /// Regions up to which the sorting network is used.
+    static let networkRegions = 32
+
+    init(regions: Int) {
         self.regions = regions
-        self.draws = draws
-        floors = .allocate(capacity: regions * Self.block)
-        remainders = .allocate(capacity: regions * Self.block)
-        deficits = .allocate(capacity: Self.block)
-        for buffer in [floors, remainders, deficits] { buffer.initialize(repeating: 0) }
-        bucketCounts = .allocate(capacity: Self.buckets)
-        bucketOf = .allocate(capacity: regions)
+        network = regions <= Self.networkRegions ? SortingNetwork.comparators(count: regions) : []
+        whole = .allocate(capacity: regions)
+        whole.initialize(repeating: Lanes(), count: regions)
+        keys = .allocate(capacity: regions)
+        sorted = .allocate(capacity: regions)
+        for buffer in [keys, sorted] { buffer.initialize(repeating: Keys(), count: regions) }
+        one = OneDraw(regions: regions)
     }
 
     deinit {
-        floors.deallocate()
-        remainders.deallocate()
-        deficits.deallocate()
-        bucketCounts.deallocate()
-        bucketOf.deallocate()
+        whole.deallocate()
+        keys.deallocate()
+        sorted.deallocate()
     }
 
-    /// Rounds one pool for every draw and adds the whole units to `output` (or writes them
-    /// when `accumulate` is false).
+    /// Rounds one pool for every draw of a block and adds the whole units to `output`
+    /// (or writes them when `accumulate` is false); `output` has the layout of `shares`.
     func round(
-        shares: UnsafePointer<Double>, base: [Double], remainder: Double, total: Int64,
+        shares: UnsafePointer<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
         into output: UnsafeMutablePointer<Double>, accumulate: Bool
     ) {
-        let regions = self.regions, draws = self.draws
-        let totalUnits = Double(total)
-        let (floors, remainders, deficits) = (self.floors, self.remainders, self.deficits)
-        var start = 0
-        while start < draws {
-            let size = min(Self.block, draws - start)
-            for j in 0..<size { deficits[j] = totalUnits }
+        var j = 0
+        if regions <= Self.networkRegions {
+            while j + Lanes.scalarCount <= width {
+                lanes(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate)
+                j += Lanes.scalarCount
+            }
+        }
+        while j < width {
+            one.round(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total)
             for r in 0..<regions {
-                let row = shares + r * draws + start
-                let b = base[r]
-                let f = floors.baseAddress! + r * Self.block
-                let m = remainders.baseAddress! + r * Self.block
-                for j in 0..<size {
-                    let x = b + remainder * row[j]
-                    // floor(x) for 0 <= x < 2^52 without a library call, so the loop vectorises:
-                    // adding and subtracting 2^52 rounds to the nearest integer.
-                    let nearest = (x + 0x1.0p52) - 0x1.0p52
-                    let whole = nearest > x ? nearest - 1 : nearest
-                    f[j] = whole
-                    m[j] = x - whole
-                    deficits[j] -= whole
-                }
+                let units = one.units[r]
+                output[r * width + j] = accumulate ? output[r * width + j] + units : units
             }
-            if regions <= 48 {
-                pairwise(size: size, floors: floors, remainders: remainders, deficits: deficits)
-            } else {
-                bucketed(size: size, floors: floors, remainders: remainders, deficits: deficits)
-            }
-            for r in 0..<regions {
-                let f = floors.baseAddress! + r * Self.block
-                let out = output + r * draws + start
-                if accumulate {
-                    for j in 0..<size { out[j] += f[j] }
-                } else {
-                    for j in 0..<size { out[j] = f[j] }
-                }
-            }
-            start += size
+            j += 1
         }
     }
 
-    /// Region r gets a unit when fewer than `deficit` regions beat it: a larger remainder,
-    /// or an equal one and a lower index. Four draws at a time in registers; comparisons
-    /// are sign bits of differences (`a - b` is negative exactly when `a < b`, and `+0`
-    /// when equal), so the loops have no branches.
-    private func pairwise(
-        size: Int, floors: UnsafeMutableBufferPointer<Double>, remainders: UnsafeMutableBufferPointer<Double>,
-        deficits: UnsafeMutableBufferPointer<Double>
+    private func lanes(
+        shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64,
+        into output: UnsafeMutablePointer<Double>, accumulate: Bool
     ) {
-        let m = remainders.baseAddress!
-        let block = Self.block
-        for r in 0..<regions {
-            let mine = m + r * block
-            let f = floors.baseAddress! + r * block
-            var j = 0
-            while j < size {
-                // Lanes past `size` read stale (initialised) scratch and are not used.
-                let (m0, m1, m2, m3) = (mine[j], mine[j + 1], mine[j + 2], mine[j + 3])
-                var (a0, a1, a2, a3) = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-                for q in 0..<r {
-                    let o = m + q * block + j
-                    a0 &+= 1 &- ((o[0] - m0).bitPattern >> 63)
-                    a1 &+= 1 &- ((o[1] - m1).bitPattern >> 63)
-                    a2 &+= 1 &- ((o[2] - m2).bitPattern >> 63)
-                    a3 &+= 1 &- ((o[3] - m3).bitPattern >> 63)
-                }
-                for q in (r + 1)..<Swift.max(r + 1, regions) {
-                    let o = m + q * block + j
-                    a0 &+= (m0 - o[0]).bitPattern >> 63
-                    a1 &+= (m1 - o[1]).bitPattern >> 63
-                    a2 &+= (m2 - o[2]).bitPattern >> 63
-                    a3 &+= (m3 - o[3]).bitPattern >> 63
-                }
-                let width = Swift.min(4, size - j)
-                f[j] += Double(a0) < deficits[j] ? 1 : 0
-                if width > 1 { f[j + 1] += Double(a1) < deficits[j + 1] ? 1 : 0 }
-                if width > 2 { f[j + 2] += Double(a2) < deficits[j + 2] ? 1 : 0 }
-                if width > 3 { f[j + 3] += Double(a3) < deficits[j + 3] ? 1 : 0 }
-                j += 4
+        let count = regions
+        let big = Lanes(repeating: 0x1.0p52)
+        var deficit = Lanes(repeating: Double(total))
+        for r in 0..<count {
+            let share = UnsafeRawPointer(shares + r * width + j).loadUnaligned(as: Lanes.self)
+            let x = Lanes(repeating: base[r]) + remainder * share
+            // floor(x) for 0 <= x < 2^52 without a library call: adding and subtracting 2^52
+            // rounds to the nearest integer, one less when that is above x.
+            let nearest = (x + big) - big
+            let floor = nearest.replacing(with: nearest - 1, where: nearest .> x)
+            whole[r] = floor
+            keys[r] = Keys(x - floor)
+            sorted[r] = keys[r]
+            deficit -= floor
+        }
+        // Descending: each comparator leaves the larger value in its first slot.
+        for (first, second) in network {
+            let a = sorted[first], b = sorted[second]
+            sorted[first] = a.replacing(with: b, where: a .< b)
+            sorted[second] = b.replacing(with: a, where: a .< b)
+        }
+        // The deficit-th largest remainder (threshold) and the one after it; no unit when
+        // the deficit is 0, a unit for everyone when it reaches the number of regions.
+        let missing = Keys(deficit)
+        let regionCount = Keys(repeating: Float(count))
+        var threshold = Keys(repeating: .infinity).replacing(with: -.infinity, where: missing .>= regionCount)
+        var next = Keys(repeating: -.infinity)
+        for i in 0..<count {
+            let position = Keys(repeating: Float(i))
+            threshold.replace(with: sorted[i], where: missing .== position + 1)
+            next.replace(with: sorted[i], where: missing .== position)
+        }
+        let (none, unit) = (Keys(), Keys(repeating: 1))
+        for r in 0..<count {
+            whole[r] += Lanes(none.replacing(with: unit, where: keys[r] .>= threshold))
+        }
+        let ties = (threshold .== next) .& (missing .>= 1) .& (missing .< regionCount)
+        if any(ties) {
+            for lane in 0..<Lanes.scalarCount where ties[lane] {
+                one.round(shares: shares, width: width, at: j + lane, base: base, remainder: remainder, total: total)
+                for r in 0..<count { whole[r][lane] = one.units[r] }
             }
+        }
+        for r in 0..<count {
+            let target = UnsafeMutableRawPointer(output + r * width + j)
+            let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()
+            target.storeBytes(of: previous + whole[r], as: Lanes.self)
         }
     }
+}
 
-    /// For many regions: per draw, bucket the remainders; regions in buckets above the one
-    /// where the `deficit`-th largest falls get a unit, and that bucket's few regions are
-    /// ranked exactly (remainder descending, index ascending).
-    private func bucketed(size: Int, floors: UnsafeMutableBufferPointer<Double>, remainders: UnsafeMutableBufferPointer<Double>, deficits: UnsafeMutableBufferPointer<Double>) {
-        let block = Self.block
-        let buckets = Self.buckets
-        for j in 0..<size {
-            let deficit = Int(deficits[j].rounded())
-            guard deficit > 0 else { continue }
-            for b in 0..<buckets { bucketCounts[b] = 0 }
-            for r in 0..<regions {
-                let bucket = min(Int(remainders[r * block + j] * Double(buckets)), buckets - 1)
-                bucketOf[r] = Int32(bucket)
-                bucketCounts[bucket] += 1
-            }
-            var above = 0
-            var boundary = buckets - 1
-            while boundary > 0, above + bucketCounts[boundary] < deficit {
-                above += bucketCounts[boundary]
-                boundary -= 1
-            }
-            candidates.removeAll(keepingCapacity: true)
-            for r in 0..<regions {
-                let bucket = Int(bucketOf[r])
-                if bucket > boundary {
-                    floors[r * block + j] += 1
-                } else if bucket == boundary {
-                    candidates.append(r)
-                }
-            }
-            candidates.sort { a, b in
-                let x = remainders[a * block + j], y = remainders[b * block + j]
-                return x != y ? x > y : a < b
-            }
-            for r in candidates.prefix(max(0, deficit - above)) { floors[r * block + j] += 1 }
+/// Largest remainder for a single draw, any number of regions: the remainders are
+/// bucketed, regions in buckets above the one where the deficit-th largest falls get a
+/// unit, and that bucket's few regions are ranked exactly (remainder descending, index
+/// ascending).
+struct OneDraw {
+    static let buckets = 256
+    let regions: Int
+    private(set) var units: [Double]
+    private var fractions: [Double]
+    private var bucketCounts: [Int]
+    private var bucketOf: [Int]
+    private var candidates: [Int] = []
+
+    init(regions: Int) {
+        self.regions = regions
+        units = Array(repeating: 0, count: regions)
+        fractions = Array(repeating: 0, count: regions)
+        bucketCounts = Array(repeating: 0, count: Self.buckets)
+        bucketOf = Array(repeating: 0, count: regions)
+    }
+
+    mutating func round(shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
+        var deficit = Double(total)
+        for r in 0..<regions {
+            let x = base[r] + remainder * shares[r * width + j]
+            let floor = x.rounded(.down)
+            units[r] = floor
+            fractions[r] = x - floor
+            deficit -= floor
         }
+        let missing = Int(deficit)
+        guard missing > 0 else { return }
+        guard missing < regions else {
+            for r in 0..<regions { units[r] += 1 }
+            return
+        }
+        let buckets = Self.buckets
+        for b in 0..<buckets { bucketCounts[b] = 0 }
+        for r in 0..<regions {
+            let bucket = Swift.min(Int(fractions[r] * Double(buckets)), buckets - 1)
+            bucketOf[r] = bucket
+            bucketCounts[bucket] += 1
+        }
+        var above = 0
+        var boundary = buckets - 1
+        while boundary > 0, above + bucketCounts[boundary] < missing {
+            above += bucketCounts[boundary]
+            boundary -= 1
+        }
+        candidates.removeAll(keepingCapacity: true)
+        for r in 0..<regions {
+            if bucketOf[r] > boundary {
+                units[r] += 1
+            } else if bucketOf[r] == boundary {
+                candidates.append(r)
+            }
+        }
+        let fractions = self.fractions
+        candidates.sort { a, b in fractions[a] != fractions[b] ? fractions[a] > fractions[b] : a < b }
+        for r in candidates.prefix(missing - above) { units[r] += 1 }
     }
 }

@@ -5,11 +5,12 @@ import VerdeelLanguage
 import VerdeelLinearAlgebra
 import VerdeelRandom
 
-/// Runs a scenario's variants under its Monte Carlo draws. For each measure the key
-/// shares of a tile of variants for all draws are one BLAS product (variant weights x
-/// per-draw criterion shares); base, rounding and the statistics follow tile by tile, so
-/// only `threads x tile x draws x regions` numbers are ever held, never the whole
-/// variants x draws x regions array. Every variant sees the same draws (common random numbers).
+/// Runs a scenario's variants under its Monte Carlo draws. For each measure and block of
+/// draws the key shares of a tile of variants are one BLAS product (variant weights x
+/// per-draw criterion shares); base, rounding and the statistics follow while the block is
+/// in cache, so per thread only a block and one variant's amounts are held, never the
+/// whole variants x draws x regions array. Every variant sees the same draws (common
+/// random numbers).
 public enum MonteCarloEngine {
     /// Variants per BLAS product: fixed, so the kernel that computes a variant's numbers
     /// does not depend on the thread count or the chunk size.
@@ -38,7 +39,11 @@ public enum MonteCarloEngine {
         }
         let variants = simulation.variantCount
         let columns = draws * regions
-        let perWorker = (tile + 2) * columns * 8
+        let blocks = DrawBlocks(regions: regions, draws: draws)
+        // Per worker: a tile's key shares for one block, one variant's amounts in full for
+        // every year of a measure, and the tile's quantile candidates.
+        let years = layout.firstSlot.map(\.count).max() ?? 1
+        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * max(64, draws / 8)) * 8
         let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + variants * layout.slots.count * 48
         if needed > control.memoryLimit || columns > Int(Int32.max) {
             throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, draws: draws, regions: regions)
@@ -64,14 +69,14 @@ public enum MonteCarloEngine {
             let data = configuredTable
             let shares = try DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares()
             let prepared = measures.enumerated().map { index, planned in
-                PreparedMeasure(planned, index: index, criteria: configured, shares: shares, draws: draws, regions: regions, monteCarlo: simulation.monteCarlo)
+                PreparedMeasure(planned, index: index, criteria: configured, shares: shares, blocks: blocks, monteCarlo: simulation.monteCarlo)
             }
             let itemSize = (control.chunk + tile - 1) / tile * tile
             let items = (members.count + itemSize - 1) / itemSize
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                var worker = Worker(regions: regions, draws: draws, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data)
+                var worker = Worker(blocks: blocks, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }

@@ -2,174 +2,330 @@ import VerdeelCore
 import VerdeelLanguage
 import VerdeelLinearAlgebra
 
-/// One thread's share of a run, with buffers allocated once and reused for every tile:
-/// key shares of a tile of variants (BLAS), the rounded amounts of one variant, the
-/// rounding kernel and the summariser.
+/// One thread's share of a run, with buffers allocated once and reused for every tile.
+/// A tile of variants goes through the draws block by block: one BLAS product gives the
+/// tile's key shares for the block, then per variant the rounding and the statistics
+/// follow while the block is in cache. Quantiles come from brackets predicted from the
+/// last variant this worker finished; a variant without that, or whose brackets miss,
+/// runs again alone with its amounts kept in full and exact quantiles from a histogram.
+/// Both ways give the same numbers.
 struct Worker {
     let regions: Int
-    let draws: Int
+    let blocks: DrawBlocks
     let layout: Layout
     /// The nominal data, for floors and caps per indicator.
     let table: RegionTable
-    private var keyShares: [Double]
+    private var tileShares: [Double]
     private var amounts: [Double]
-    private var weights: [Double]
+    private var weights: [Double] = []
     private var kernel: LargestRemainderKernel
-    private var summariser = ColumnSummariser()
-    /// The last summary of each slot this worker computed: a starting point for the next
-    /// variant's quantiles (which are exact whatever the hint).
-    private var hints: [DrawSummary?]
+    private var quantiles = ExactQuantiles()
+    private var hints: [Hint?]
     private let rankCounter: RankCounter?
-    /// For measures with limits: each pool's units per region and draw in the year just
-    /// done, the reference of a transition limit in the next year.
+    /// The amounts of every draw of one variant (years x regions x draws) when it runs alone.
+    private var column: [Double] = []
+    private var candidates: [Double] = []
+    /// For measures with limits: each pool's units in one block in the year just done, the
+    /// reference of a transition limit in the next year, and in the current year.
     private var previousYear: [[Int64]] = []
     private var currentYear: [[Int64]] = []
 
-    init(regions: Int, draws: Int, layout: Layout, ranks: Bool, table: RegionTable) {
-        self.table = table
-        self.regions = regions
-        self.draws = draws
-        self.layout = layout
-        keyShares = Array(repeating: 0, count: MonteCarloEngine.tile * regions * draws)
-        amounts = Array(repeating: 0, count: regions * draws)
-        weights = []
-        hints = Array(repeating: nil, count: layout.slots.count)
-        rankCounter = ranks ? RankCounter(regions: regions, draws: draws) : nil
-        kernel = LargestRemainderKernel(regions: regions, draws: draws)
+    /// Where a slot's quantiles fell for the last variant: with that variant's predicted
+    /// mean and spread, a start for the next variant's brackets.
+    struct Hint {
+        var quantiles: [Double]
+        var mean: Double
+        var spread: Double
+        var weights: [Double]
     }
+
+    /// Draws per standard deviation at P5, P50 and P95 for normal amounts: n x the
+    /// standard normal density there.
+    static func quantileDensities(draws: Int) -> [Double] {
+        [0.103_136, 0.398_942, 0.103_136].map { Double(Swift.max(draws, 1)) * $0 }
+    }
+
+    init(blocks: DrawBlocks, layout: Layout, ranks: Bool, table: RegionTable) {
+        self.table = table
+        self.blocks = blocks
+        regions = blocks.regions
+        self.layout = layout
+        let cells = regions * blocks.size
+        tileShares = Array(repeating: 0, count: MonteCarloEngine.tile * cells)
+        amounts = Array(repeating: 0, count: cells)
+        hints = Array(repeating: nil, count: layout.slots.count)
+        rankCounter = ranks ? RankCounter(regions: regions, width: blocks.size) : nil
+        kernel = LargestRemainderKernel(regions: regions)
+    }
+
+    /// The candidates a slot may hold in its brackets before they count as too wide.
+    private var capacity: Int { Swift.max(64, blocks.draws / 8) }
 
     mutating func run(
         variants: [Int], values: [[Double]], parameters: [VariantParameter], measures: [PreparedMeasure],
         allocator: Allocator, output: Output
     ) {
-        let columns = regions * draws
         for measure in measures {
-            var settings = [VariantSettings?]()
+            var members = [(variant: Int, settings: VariantSettings)]()
             for (offset, variant) in variants.enumerated() {
                 do {
-                    settings.append(try VariantSettings.make(measure.planned, parameters: parameters, values: values[offset], allocator: allocator))
+                    members.append((variant, try VariantSettings.make(measure.planned, parameters: parameters, values: values[offset], allocator: allocator)))
                 } catch {
                     output.markInfeasible(variant, error.description)
-                    settings.append(nil)
                 }
             }
-            let k = measure.criteriaCount
-            weights = Array(repeating: 0, count: variants.count * k)
-            for (offset, setting) in settings.enumerated() {
-                for j in 0..<k { weights[offset * k + j] = measure.perturbedWeights ? 1 : setting?.weights[j] ?? 0 }
+            let slots = layout.firstSlot[measure.index].flatMap { first in first..<(first + regions) }
+            if let first = members.first, slots.contains(where: { hints[$0] == nil }) {
+                run([first], measure: measure, alone: true, output: output)
+                members.removeFirst()
             }
+            let missed = run(members, measure: measure, alone: false, output: output)
+            for member in missed { run([member], measure: measure, alone: true, output: output) }
+        }
+    }
+
+    /// One measure for a tile of variants; returns the variants whose brackets missed
+    /// (only when not `alone`), which have written nothing.
+    @discardableResult
+    private mutating func run(_ members: [(variant: Int, settings: VariantSettings)], measure: PreparedMeasure, alone: Bool, output: Output) -> [(variant: Int, settings: VariantSettings)] {
+        guard !members.isEmpty else { return [] }
+        let years = members[0].settings.poolTotals.count
+        let draws = blocks.draws
+        let k = measure.criteriaCount
+        let capacity = alone ? 0 : self.capacity
+        let unitEuros = layout.unitEuros[measure.index]
+        let firstSlots = layout.firstSlot[measure.index]
+        let densities = Self.quantileDensities(draws: draws)
+
+        // Per variant and year: each pool's base and remainder, and the limits if any.
+        var pools = [[[(base: [Double], remainder: Double)]]]()
+        var limited = [[LimitedPool?]]()
+        var alive = [Bool]()
+        for member in members {
+            var ok = true
+            var memberPools = [[(base: [Double], remainder: Double)]]()
+            var memberLimits = [LimitedPool?]()
+            for year in member.settings.poolTotals {
+                var yearPools = [(base: [Double], remainder: Double)]()
+                for total in year.units {
+                    var base = member.settings.baseUnits ?? Array(repeating: 0, count: regions)
+                    let baseTotal = base.reduce(0, +)
+                    var remainder = Double(total) - baseTotal
+                    if baseTotal > Double(total) {
+                        guard member.settings.policy == .scale else {
+                            let euros = { (units: Double) in Money(cents: Int64((units * unitEuros * 100).rounded())) }
+                            output.markInfeasible(member.variant, "measure '\(measure.planned.id)', \(year.year): the fixed bases need \(euros(baseTotal)) but only \(euros(Double(total))) is available (policy 'error')")
+                            ok = false
+                            break
+                        }
+                        let factor = Double(total) / baseTotal
+                        base = base.map { $0 * factor }
+                        remainder = 0
+                    }
+                    yearPools.append((base, remainder))
+                }
+                memberPools.append(yearPools)
+                if ok, !measure.planned.measure.limits.isEmpty {
+                    do { memberLimits.append(try limitedPool(measure, member.settings, year: year.year)) } catch {
+                        output.markInfeasible(member.variant, error.description)
+                        ok = false
+                    }
+                } else {
+                    memberLimits.append(nil)
+                }
+                if !ok { break }
+            }
+            pools.append(memberPools)
+            limited.append(memberLimits)
+            alive.append(ok)
+        }
+
+        // Statistics per variant, year and region, with brackets from the hints.
+        var predictions = [Hint]()
+        var statistics = [SlotStatistics]()
+        for (m, member) in members.enumerated() {
+            for y in 0..<years {
+                for r in 0..<regions {
+                    let slot = firstSlots[y] + r
+                    let yearPools = alive[m] ? pools[m][y].map { (base: $0.base[r], remainder: $0.remainder) } : []
+                    let weights = measure.perturbedWeights ? Array(repeating: 1, count: k) : member.settings.weights
+                    let (mean, spread) = measure.prediction(region: r, weights: weights, pools: yearPools)
+                    predictions.append(Hint(quantiles: [], mean: mean, spread: spread, weights: weights))
+                    var brackets: [(low: Double, high: Double)]?
+                    if !alone, let hint = hints[slot] {
+                        // The hint's quantiles, moved and scaled as the predicted mean and
+                        // spread. Standardised, each draw moves by about `drift` (in standard
+                        // deviations) from the hint's variant to this one; a quantile then
+                        // moves by about sqrt(drift / draws near it), and the bracket allows
+                        // four times that.
+                        let ratio = hint.spread > 0 && spread > 0 ? spread / hint.spread : 1
+                        let correlation = measure.correlation(region: r, hint.weights, weights)
+                        let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
+                        brackets = zip(hint.quantiles, densities).map { q, density in
+                            let center = mean + (q - hint.mean) * ratio
+                            let width = 2 + spread * (0.002 + 4 * (drift / density).squareRoot())
+                            return ((center - width).rounded(.down), (center + width).rounded(.up))
+                        }
+                    }
+                    statistics.append(SlotStatistics(baseline: layout.baselineUnits[slot], brackets: brackets))
+                }
+            }
+        }
+        var tallies = rankCounter == nil ? [] : members.indices.flatMap { _ in
+            (0..<years).map { y in RankTally(baselineRanks: Array(layout.baselineRanks[firstSlots[y]..<(firstSlots[y] + regions)])) }
+        }
+        let candidateCount = members.count * years * regions * capacity
+        if candidates.count < candidateCount { candidates = Array(repeating: 0, count: candidateCount) }
+        if alone, column.count < years * regions * draws { column = Array(repeating: 0, count: years * regions * draws) }
+
+        weights = Array(repeating: 0, count: members.count * k)
+        for (m, member) in members.enumerated() {
+            for j in 0..<k { weights[m * k + j] = measure.perturbedWeights ? 1 : member.settings.weights[j] }
+        }
+        for b in 0..<blocks.count {
+            let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
             weights.withUnsafeBufferPointer { w in
-                measure.keyMatrix.withUnsafeBufferPointer { b in
-                    keyShares.withUnsafeMutableBufferPointer { x in
-                        BlockProduct.multiply(m: variants.count, n: columns, k: k, a: w, b: b, into: x)
+                measure.keyMatrix.withUnsafeBufferPointer { key in
+                    tileShares.withUnsafeMutableBufferPointer { x in
+                        let block = UnsafeBufferPointer(rebasing: key[(k * blocks.offset(b))..<(k * blocks.offset(b) + k * cells)])
+                        BlockProduct.multiply(m: members.count, n: cells, k: k, a: w, b: block, into: x)
                     }
                 }
             }
-            for (offset, variant) in variants.enumerated() {
-                guard let setting = settings[offset] else { continue }
-                distribute(measure, setting, variant: variant, row: offset, output: output)
+            for m in members.indices where alive[m] {
+                previousYear.removeAll(keepingCapacity: true)
+                for y in 0..<years {
+                    let total = members[m].settings.poolTotals[y]
+                    if let limits = limited[m][y] {
+                        if let failure = distributeLimited(measure, limits, totals: total.units, block: b, row: m) {
+                            output.markInfeasible(members[m].variant, failure)
+                            alive[m] = false
+                            break
+                        }
+                    } else {
+                        round(measure, pools: pools[m][y], totals: total.units, block: b, row: m)
+                    }
+                    amounts.withUnsafeBufferPointer { y0 in
+                        candidates.withUnsafeMutableBufferPointer { c in
+                            for r in 0..<regions {
+                                let index = (m * years + y) * regions + r
+                                statistics[index].add(y0.baseAddress! + r * width, count: width, start: start, candidates: c.baseAddress! + index * capacity, capacity: capacity)
+                            }
+                        }
+                        if let rankCounter { rankCounter.add(y0.baseAddress!, width: width, to: &tallies[m * years + y]) }
+                        if alone {
+                            for r in 0..<regions {
+                                for j in 0..<width { column[(y * regions + r) * draws + start + j] = y0[r * width + j] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        var missed = [(variant: Int, settings: VariantSettings)]()
+        for (m, member) in members.enumerated() where alive[m] {
+            var summaries = [DrawSummary]()
+            for y in 0..<years {
+                for r in 0..<regions {
+                    let index = (m * years + y) * regions + r
+                    let q: [Double]?
+                    if alone {
+                        q = column.withUnsafeBufferPointer { c in
+                            quantiles.quantiles(UnsafeBufferPointer(rebasing: c[((y * regions + r) * draws)..<((y * regions + r + 1) * draws)]))
+                        }
+                    } else {
+                        q = candidates.withUnsafeMutableBufferPointer { c in
+                            statistics[index].bracketedQuantiles(candidates: c.baseAddress! + index * capacity, capacity: capacity)
+                        }
+                    }
+                    guard let q else { break }
+                    let moments = statistics[index].moments
+                    summaries.append(DrawSummary(
+                        mean: moments.mean * unitEuros, standardDeviation: moments.standardDeviation * unitEuros,
+                        p05: q[0] * unitEuros, p50: q[1] * unitEuros, p95: q[2] * unitEuros,
+                        probabilityBelowBaseline: moments.probabilityBelowBaseline))
+                    predictions[index].quantiles = q
+                }
+                if summaries.count < (y + 1) * regions { break }
+            }
+            guard summaries.count == years * regions else {
+                missed.append(member)
+                continue
+            }
+            for y in 0..<years {
+                for r in 0..<regions {
+                    let index = (m * years + y) * regions + r
+                    output.write(summaries[y * regions + r], variant: member.variant, slot: firstSlots[y] + r)
+                    hints[firstSlots[y] + r] = predictions[index]
+                }
+                if rankCounter != nil {
+                    for (r, ranks) in tallies[m * years + y].summaries.enumerated() {
+                        output.write(ranks, variant: member.variant, slot: firstSlots[y] + r)
+                    }
+                }
+            }
+        }
+        return missed
+    }
+
+    /// Rounds every pool of one year for one variant's block of draws into `amounts`.
+    private mutating func round(_ measure: PreparedMeasure, pools: [(base: [Double], remainder: Double)], totals: [Int64], block b: Int, row m: Int) {
+        let width = blocks.width(b), cells = regions * width
+        for (p, (base, remainder)) in pools.enumerated() {
+            amounts.withUnsafeMutableBufferPointer { y in
+                switch measure.pools[p] {
+                case .measureKey:
+                    tileShares.withUnsafeBufferPointer { x in
+                        kernel.round(shares: x.baseAddress! + m * cells, width: width, base: base, remainder: remainder, total: totals[p], into: y.baseAddress!, accumulate: p > 0)
+                    }
+                case .fixed(let shares):
+                    shares.withUnsafeBufferPointer { x in
+                        kernel.round(shares: x.baseAddress! + blocks.offset(b), width: width, base: base, remainder: remainder, total: totals[p], into: y.baseAddress!, accumulate: p > 0)
+                    }
+                }
             }
         }
     }
 
-    /// A measure with floors or caps: each draw through the core's own pool distribution
-    /// (limits with redistribution, then rounding). `false` when a draw is infeasible.
-    private mutating func distributeLimited(
-        _ measure: PreparedMeasure, _ setting: VariantSettings, year: Int, total: Int64, pool: Int, variant: Int, row: Int, output: Output
-    ) -> Bool {
-        let columns = regions * draws
+    /// The core's pool distribution for a variant's measure and year: floors, caps and
+    /// transition limits with redistribution.
+    private func limitedPool(_ measure: PreparedMeasure, _ setting: VariantSettings, year: Int) throws(AllocationError) -> LimitedPool {
         var planned = measure.planned.measure
         if let baseUnits = setting.baseUnits, let first = baseUnits.first {
             planned.base = Base(.uniform(Money(cents: Int64((first * Double(planned.rounding.cents)).rounded()))), ifInfeasible: setting.policy)
         }
-        let limited: LimitedPool
-        do { limited = try LimitedPool(planned, year: year, table: table) } catch {
-            output.markInfeasible(variant, error.description)
-            return false
-        }
-        var shares = [Double](repeating: 0, count: regions)
-        while currentYear.count <= pool { currentYear.append(Array(repeating: 0, count: columns)) }
-        let previous = pool < previousYear.count && limited.needsPreviousYear ? previousYear[pool] : nil
-        for d in 0..<draws {
-            for r in 0..<regions {
-                switch measure.pools[pool] {
-                case .measureKey: shares[r] = keyShares[row * columns + r * draws + d]
-                case .fixed(let fixed): shares[r] = fixed[r * draws + d]
-                }
-            }
-            do {
-                let units = try limited.units(total: total, keyShares: shares, previous: previous.map { p in (0..<regions).map { p[$0 * draws + d] } })
-                for r in 0..<regions {
-                    amounts[r * draws + d] = (pool > 0 ? amounts[r * draws + d] : 0) + Double(units[r])
-                    currentYear[pool][r * draws + d] = units[r]
-                }
-            } catch {
-                output.markInfeasible(variant, "draw \(d + 1): \(error)")
-                return false
-            }
-        }
-        return true
+        return try LimitedPool(planned, year: year, table: table)
     }
 
-    private mutating func distribute(_ measure: PreparedMeasure, _ setting: VariantSettings, variant: Int, row: Int, output: Output) {
-        let columns = regions * draws
-        let unitEuros = layout.unitEuros[measure.index]
-        previousYear.removeAll(keepingCapacity: true)
-        for (yearIndex, year) in setting.poolTotals.enumerated() {
-            defer { if !measure.planned.measure.limits.isEmpty { swap(&previousYear, &currentYear) } }
-            for (poolIndex, total) in year.units.enumerated() {
-                var base = setting.baseUnits ?? Array(repeating: 0, count: regions)
-                let baseTotal = base.reduce(0, +)
-                var remainder = Double(total) - baseTotal
-                if baseTotal > Double(total) {
-                    guard setting.policy == .scale else {
-                        let euros = { (units: Double) in Money(cents: Int64((units * unitEuros * 100).rounded())) }
-                        output.markInfeasible(variant, "measure '\(measure.planned.id)', \(year.year): the fixed bases need \(euros(baseTotal)) but only \(euros(Double(total))) is available (policy 'error')")
-                        return
-                    }
-                    let factor = Double(total) / baseTotal
-                    base = base.map { $0 * factor }
-                    remainder = 0
-                }
-                let accumulate = poolIndex > 0
-                if !measure.planned.measure.limits.isEmpty {
-                    guard distributeLimited(measure, setting, year: year.year, total: total, pool: poolIndex, variant: variant, row: row, output: output) else { return }
-                    continue
-                }
-                switch measure.pools[poolIndex] {
-                case .measureKey:
-                    keyShares.withUnsafeBufferPointer { x in
-                        amounts.withUnsafeMutableBufferPointer { y in
-                            kernel.round(shares: x.baseAddress! + row * columns, base: base, remainder: remainder, total: total, into: y.baseAddress!, accumulate: accumulate)
-                        }
-                    }
-                case .fixed(let shares):
-                    shares.withUnsafeBufferPointer { x in
-                        amounts.withUnsafeMutableBufferPointer { y in
-                            kernel.round(shares: x.baseAddress!, base: base, remainder: remainder, total: total, into: y.baseAddress!, accumulate: accumulate)
-                        }
-                    }
-                }
-            }
-            let first = layout.firstSlot[measure.index][yearIndex]
-            amounts.withUnsafeBufferPointer { y in
+    /// A measure with floors or caps: each draw of the block through the core's own pool
+    /// distribution (limits with redistribution, then rounding); the reason when a draw is
+    /// infeasible.
+    private mutating func distributeLimited(_ measure: PreparedMeasure, _ limited: LimitedPool, totals: [Int64], block b: Int, row m: Int) -> String? {
+        let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
+        var shares = [Double](repeating: 0, count: regions)
+        while currentYear.count < totals.count { currentYear.append(Array(repeating: 0, count: cells)) }
+        for (p, total) in totals.enumerated() {
+            let previous = p < previousYear.count && limited.needsPreviousYear ? previousYear[p] : nil
+            for j in 0..<width {
                 for r in 0..<regions {
-                    let column = UnsafeBufferPointer(rebasing: y[(r * draws)..<((r + 1) * draws)])
-                    let units = summariser.summarise(column, baseline: layout.baselineUnits[first + r], hint: hints[first + r])
-                    hints[first + r] = units
-                    let summary = DrawSummary(
-                        mean: units.mean * unitEuros, standardDeviation: units.standardDeviation * unitEuros,
-                        p05: units.p05 * unitEuros, p50: units.p50 * unitEuros, p95: units.p95 * unitEuros,
-                        probabilityBelowBaseline: units.probabilityBelowBaseline)
-                    output.write(summary, variant: variant, slot: first + r)
-                }
-                if let rankCounter {
-                    let baseline = Array(layout.baselineRanks[first..<(first + regions)])
-                    for (r, ranks) in rankCounter.summarise(y, baselineRanks: baseline).enumerated() {
-                        output.write(ranks, variant: variant, slot: first + r)
+                    switch measure.pools[p] {
+                    case .measureKey: shares[r] = tileShares[m * cells + r * width + j]
+                    case .fixed(let fixed): shares[r] = fixed[blocks.offset(b) + r * width + j]
                     }
+                }
+                do {
+                    let units = try limited.units(total: total, keyShares: shares, previous: previous.map { q in (0..<regions).map { q[$0 * width + j] } })
+                    for r in 0..<regions {
+                        amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + Double(units[r])
+                        currentYear[p][r * width + j] = units[r]
+                    }
+                } catch {
+                    return "draw \(start + j + 1): \(error)"
                 }
             }
         }
+        swap(&previousYear, &currentYear)
+        return nil
     }
 }

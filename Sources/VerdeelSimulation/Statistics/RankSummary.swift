@@ -18,18 +18,58 @@ public struct RankSummary: Equatable, Sendable {
     }
 }
 
-/// Ranks the regions in every draw of a region-major column block (`amounts[r * draws + d]`)
-/// and summarises each region's ranks.
+/// Each region's ranks so far in one variant, measure and year, fed block by block.
+struct RankTally {
+    let baselineRanks: [Int]
+    private(set) var draws = 0
+    private var sum: [Int]
+    private var best: [Int]
+    private var worst: [Int]
+    private var same: [Int]
+
+    init(baselineRanks: [Int]) {
+        self.baselineRanks = baselineRanks
+        sum = baselineRanks.map { _ in 0 }
+        best = baselineRanks.map { _ in Int.max }
+        worst = sum
+        same = sum
+    }
+
+    mutating func add(region r: Int, ranks: UnsafeBufferPointer<Int32>) {
+        if r == 0 { draws += ranks.count }
+        let baseline = Int32(baselineRanks[r])
+        var (total, low, high, kept) = (0, Int32.max, Int32(0), 0)
+        for rank in ranks {
+            total += Int(rank)
+            low = Swift.min(low, rank)
+            high = Swift.max(high, rank)
+            kept += rank == baseline ? 1 : 0
+        }
+        sum[r] += total
+        best[r] = Swift.min(best[r], Int(low))
+        worst[r] = Swift.max(worst[r], Int(high))
+        same[r] += kept
+    }
+
+    var summaries: [RankSummary] {
+        baselineRanks.indices.map { r in
+            RankSummary(
+                baselineRank: baselineRanks[r], meanRank: Double(sum[r]) / Double(draws), bestRank: best[r], worstRank: worst[r],
+                probabilitySameRank: Double(same[r]) / Double(draws))
+        }
+    }
+}
+
+/// Ranks the regions in every draw of a block (`amounts[r * width + j]`) and adds them to
+/// a ``RankTally``.
 final class RankCounter {
     let regions: Int
-    let draws: Int
     private var ranks: [Int32]
     private var order: [Int]
 
-    init(regions: Int, draws: Int) {
+    init(regions: Int, width: Int) {
         self.regions = regions
-        self.draws = draws
-        ranks = Array(repeating: 0, count: regions * draws)
+        ranks = Array(repeating: 0, count: regions * width)
         order = Array(0..<regions)
     }
 
@@ -41,48 +81,37 @@ final class RankCounter {
         return result
     }
 
-    func summarise(_ amounts: UnsafeBufferPointer<Double>, baselineRanks: [Int]) -> [RankSummary] {
-        let (regions, draws) = (self.regions, self.draws)
-        let y = amounts.baseAddress!
+    func add(_ y: UnsafePointer<Double>, width: Int, to tally: inout RankTally) {
+        let regions = self.regions
         ranks.withUnsafeMutableBufferPointer { ranks in
             if regions <= 64 {
                 // Pairwise over contiguous draws: rank = 1 + regions that beat this one.
-                for index in 0..<(regions * draws) { ranks[index] = 1 }
+                for index in 0..<(regions * width) { ranks[index] = 1 }
                 for r in 0..<regions {
-                    let mine = y + r * draws
-                    let rank = ranks.baseAddress! + r * draws
+                    let mine = y + r * width
+                    let rank = ranks.baseAddress! + r * width
                     for q in 0..<regions where q != r {
-                        let other = y + q * draws
+                        let other = y + q * width
                         if q < r {
-                            for d in 0..<draws { rank[d] &+= other[d] >= mine[d] ? 1 : 0 }
+                            for d in 0..<width { rank[d] &+= other[d] >= mine[d] ? 1 : 0 }
                         } else {
-                            for d in 0..<draws { rank[d] &+= other[d] > mine[d] ? 1 : 0 }
+                            for d in 0..<width { rank[d] &+= other[d] > mine[d] ? 1 : 0 }
                         }
                     }
                 }
             } else {
-                for d in 0..<draws {
+                for d in 0..<width {
                     for index in order.indices { order[index] = index }
                     order.sort { a, b in
-                        let x = y[a * draws + d], z = y[b * draws + d]
+                        let x = y[a * width + d], z = y[b * width + d]
                         return x != z ? x > z : a < b
                     }
-                    for (position, region) in order.enumerated() { ranks[region * draws + d] = Int32(position + 1) }
+                    for (position, region) in order.enumerated() { ranks[region * width + d] = Int32(position + 1) }
                 }
             }
-        }
-        return (0..<regions).map { r in
-            var sum = 0, best = Int.max, worst = 0, same = 0
-            for d in 0..<draws {
-                let rank = Int(ranks[r * draws + d])
-                sum += rank
-                best = min(best, rank)
-                worst = max(worst, rank)
-                same += rank == baselineRanks[r] ? 1 : 0
+            for r in 0..<regions {
+                tally.add(region: r, ranks: UnsafeBufferPointer(rebasing: ranks[(r * width)..<((r + 1) * width)]))
             }
-            return RankSummary(
-                baselineRank: baselineRanks[r], meanRank: Double(sum) / Double(draws), bestRank: best, worstRank: worst,
-                probabilitySameRank: Double(same) / Double(draws))
         }
     }
 }
