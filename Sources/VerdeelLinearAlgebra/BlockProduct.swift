@@ -19,8 +19,11 @@ public enum BlockProduct {
     }
 
     /// Sets how many threads BLAS itself may use. The engine runs its own threads and
-    /// gives BLAS one, so every block is computed by the same kernel whatever the thread count.
+    /// gives BLAS one, so every block is computed by the same kernel whatever the thread
+    /// count; with one, BLAS's idle worker threads are stopped so they do not spin on the
+    /// cores the engine uses.
     public static func setLibraryThreads(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))
+        if count <= 1 { _ = blas_thread_shutdown_() }
     }
 }

@@ -25,7 +25,7 @@ struct Run: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Variants per work item in variant runs (results do not depend on it).")
-    var chunk: Int = 8
+    var chunk: Int = 32
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }

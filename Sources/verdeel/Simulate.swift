@@ -16,6 +16,10 @@ struct Simulate {
     let chunk: Int
 
     func execute(output: String?) throws {
+        if let problem = ProcessorCheck.problem() {
+            printError("error: \(problem)")
+            throw ExitCode(1)
+        }
         let started = Date()
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let control = RunControl(threads: threads, chunk: chunk) { done, total in bar.show(done, total) }

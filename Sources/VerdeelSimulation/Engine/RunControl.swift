@@ -13,7 +13,7 @@ public final class RunControl: Sendable {
     let finished = Atomic<Int>(0)
     let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-    public init(threads: Int = 2, chunk: Int = 8, memoryLimit: Int = RunControl.availableMemory(), progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    public init(threads: Int = 2, chunk: Int = 32, memoryLimit: Int = RunControl.availableMemory(), progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.threads = max(1, threads)
         self.chunk = max(1, chunk)
         self.memoryLimit = memoryLimit

@@ -79,7 +79,10 @@ struct Worker {
                 run([first], measure: measure, alone: true, output: output)
                 members.removeFirst()
             }
-            let missed = run(members, measure: measure, alone: false, output: output)
+            // Brackets that missed get a second chance, four times as wide, from the hints of
+            // the tile's variants that just finished (nearer); then the variant runs alone.
+            var missed = run(members, measure: measure, alone: false, output: output)
+            if !missed.isEmpty { missed = run(missed, measure: measure, alone: false, widening: 4, output: output) }
             for member in missed { run([member], measure: measure, alone: true, output: output) }
         }
     }
@@ -87,7 +90,9 @@ struct Worker {
     /// One measure for a tile of variants; returns the variants whose brackets missed
     /// (only when not `alone`), which have written nothing.
     @discardableResult
-    private mutating func run(_ members: [(variant: Int, settings: VariantSettings)], measure: PreparedMeasure, alone: Bool, output: Output) -> [(variant: Int, settings: VariantSettings)] {
+    private mutating func run(
+        _ members: [(variant: Int, settings: VariantSettings)], measure: PreparedMeasure, alone: Bool, widening: Double = 1, output: Output
+    ) -> [(variant: Int, settings: VariantSettings)] {
         guard !members.isEmpty else { return [] }
         let years = members[0].settings.poolTotals.count
         let draws = blocks.draws
@@ -163,7 +168,7 @@ struct Worker {
                         let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
                         brackets = zip(hint.quantiles, densities).map { q, density in
                             let center = mean + (q - hint.mean) * ratio
-                            let width = 2 + spread * (0.002 + 4 * (drift / density).squareRoot())
+                            let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot()))
                             return ((center - width).rounded(.down), (center + width).rounded(.up))
                         }
                     }
