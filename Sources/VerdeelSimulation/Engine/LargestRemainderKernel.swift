@@ -17,7 +17,7 @@ final class LargestRemainderKernel {
     private let whole: UnsafeMutablePointer<Lanes>
     private let keys: UnsafeMutablePointer<Keys>
     private let sorted: UnsafeMutablePointer<Keys>
-    private var one: OneDraw
+    private let one: OneDraw
 
     /// Regions up to which the sorting network is used.
     static let networkRegions = 32
@@ -120,32 +120,44 @@ final class LargestRemainderKernel {
 /// Largest remainder for a single draw, any number of regions: the remainders are
 /// bucketed, regions in buckets above the one where the deficit-th largest falls get a
 /// unit, and that bucket's few regions are ranked exactly (remainder descending, index
-/// ascending).
-struct OneDraw {
+/// ascending). Scratch is allocated once.
+final class OneDraw {
     static let buckets = 256
     let regions: Int
-    private(set) var units: [Double]
-    private var fractions: [Double]
-    private var bucketCounts: [Int]
-    private var bucketOf: [Int]
+    let units: UnsafeMutableBufferPointer<Double>
+    private let fractions: UnsafeMutableBufferPointer<Double>
+    private let bucketCounts: UnsafeMutableBufferPointer<Int>
+    private let bucketOf: UnsafeMutableBufferPointer<Int>
     private var candidates: [Int] = []
 
     init(regions: Int) {
         self.regions = regions
-        units = Array(repeating: 0, count: regions)
-        fractions = Array(repeating: 0, count: regions)
-        bucketCounts = Array(repeating: 0, count: Self.buckets)
-        bucketOf = Array(repeating: 0, count: regions)
+        units = .allocate(capacity: regions)
+        fractions = .allocate(capacity: regions)
+        bucketOf = .allocate(capacity: regions)
+        bucketCounts = .allocate(capacity: Self.buckets)
+        for buffer in [units, fractions] { buffer.initialize(repeating: 0) }
+        for buffer in [bucketOf, bucketCounts] { buffer.initialize(repeating: 0) }
     }
 
-    mutating func round(shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
+    deinit {
+        units.deallocate()
+        fractions.deallocate()
+        bucketOf.deallocate()
+        bucketCounts.deallocate()
+    }
+
+    func round(shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
+        let (units, fractions, bucketOf, bucketCounts) = (self.units, self.fractions, self.bucketOf, self.bucketCounts)
         var deficit = Double(total)
-        for r in 0..<regions {
-            let x = base[r] + remainder * shares[r * width + j]
-            let floor = x.rounded(.down)
-            units[r] = floor
-            fractions[r] = x - floor
-            deficit -= floor
+        base.withUnsafeBufferPointer { base in
+            for r in 0..<regions {
+                let x = base[r] + remainder * shares[r * width + j]
+                let floor = x.rounded(.down)
+                units[r] = floor
+                fractions[r] = x - floor
+                deficit -= floor
+            }
         }
         let missing = Int(deficit)
         guard missing > 0 else { return }
@@ -174,7 +186,6 @@ struct OneDraw {
                 candidates.append(r)
             }
         }
-        let fractions = self.fractions
         candidates.sort { a, b in fractions[a] != fractions[b] ? fractions[a] > fractions[b] : a < b }
         for r in candidates.prefix(missing - above) { units[r] += 1 }
     }
