@@ -32,7 +32,6 @@ struct SlotStatistics {
         if count == 0 { shift = row[0] }
         count += n
         let shiftLanes = Lanes(repeating: shift), baselineLanes = Lanes(repeating: baseline)
-        let zero = Lanes(), one = Lanes(repeating: 1)
         var (deviations, squares, below) = (self.deviations, self.squares, self.below)
         var j = 0
         if let brackets {
@@ -43,10 +42,7 @@ struct SlotStatistics {
             var inside = self.inside
             while j + Lanes.scalarCount <= n {
                 let a = UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self)
-                let d = a - shiftLanes
-                deviations += d
-                squares += d * d
-                below += zero.replacing(with: one, where: a .< baselineLanes)
+                Self.addMoments(a, shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
                 // A true lane of a comparison is -1 as an integer: subtracting counts it.
                 b0 &-= Self.integers(a .< l0)
                 b1 &-= Self.integers(a .< l1)
@@ -68,11 +64,7 @@ struct SlotStatistics {
             self.inside = inside
         } else {
             while j + Lanes.scalarCount <= n {
-                let a = UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self)
-                let d = a - shiftLanes
-                deviations += d
-                squares += d * d
-                below += zero.replacing(with: one, where: a .< baselineLanes)
+                Self.addMoments(UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self), shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
                 j += Lanes.scalarCount
             }
         }
@@ -94,6 +86,15 @@ struct SlotStatistics {
             j += 1
         }
         (self.deviations, self.squares, self.below) = (deviations, squares, below)
+    }
+
+    /// Eight draws into the moment sums and the count below the baseline.
+    @inline(__always)
+    private static func addMoments(_ a: Lanes, shift: Lanes, baseline: Lanes, _ deviations: inout Lanes, _ squares: inout Lanes, _ below: inout Lanes) {
+        let d = a - shift
+        deviations += d
+        squares += d * d
+        below += Lanes().replacing(with: Lanes(repeating: 1), where: a .< baseline)
     }
 
     /// A comparison's lanes as integers: -1 where true, 0 where false.
