@@ -28,10 +28,11 @@ public struct SimulationCSV {
     public func summary() -> String {
         var text = Self.summaryHeader + "\n"
         text.reserveCapacity(result.variantCount * result.slots.count * 90)
+        let slots = slotFields
         for variant in 0..<result.variantCount where result.infeasible[variant] == nil {
-            for (index, slot) in result.slots.enumerated() {
+            for (index, fields) in slots.enumerated() {
                 let s = result.summary(variant: variant, slot: index)
-                text += "\(variant + 1),\(AllocationCSV.quoted(slot.measure)),\(slot.year),\(slot.region),"
+                text += "\(variant + 1),\(fields),"
                 text += [s.mean, s.standardDeviation, s.p05, s.p50, s.p95, s.probabilityBelowBaseline].map(Self.number).joined(separator: ",")
                 text += "\n"
             }
@@ -45,10 +46,11 @@ public struct SimulationCSV {
     public func ranks() -> String? {
         guard let ranks = result.ranks else { return nil }
         var text = Self.ranksHeader + "\n"
+        let slots = slotFields
         for variant in 0..<result.variantCount where result.infeasible[variant] == nil {
-            for (index, slot) in result.slots.enumerated() {
+            for (index, fields) in slots.enumerated() {
                 let r = ranks[variant * result.slots.count + index]
-                text += "\(variant + 1),\(AllocationCSV.quoted(slot.measure)),\(slot.year),\(slot.region),\(r.baselineRank),"
+                text += "\(variant + 1),\(fields),\(r.baselineRank),"
                 text += "\(Self.number(r.meanRank)),\(r.bestRank),\(r.worstRank),\(Self.number(r.probabilitySameRank))\n"
             }
         }
@@ -72,6 +74,11 @@ public struct SimulationCSV {
         case .vintage(let table): return plan.vintages[table].map { AllocationCSV.quoted($0[Int(value)]) } ?? number(value)
         default: return number(value)
         }
+    }
+
+    /// Each slot's `measure,year,region` fields, quoted once rather than on every row.
+    private var slotFields: [String] {
+        result.slots.map { "\(AllocationCSV.quoted($0.measure)),\($0.year),\($0.region)" }
     }
 
     static func number(_ value: Double) -> String {

@@ -6,7 +6,7 @@ import VerdeelRandom
 /// The vectorised rounding against the core's largest remainder (ties to the lowest code).
 @Suite struct LargestRemainderKernelTests {
     /// Random shares for `regions` x `draws` (one block), with every fourth draw made of exact
-    /// ties; 203 draws go 8 at a time through the sorting network and the last 3 one by one.
+    /// ties; 203 draws go 16 at a time through the sorting network and the last 11 one by one.
     func check(regions: Int, draws: Int) {
         let generator = Philox(seed: UInt64(regions))
         var shares = [Double](repeating: 0, count: regions * draws)

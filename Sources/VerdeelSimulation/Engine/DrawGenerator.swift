@@ -1,4 +1,6 @@
+import Dispatch
 import RealModule
+import Synchronization
 import VerdeelCore
 import VerdeelLanguage
 import VerdeelLinearAlgebra
@@ -17,7 +19,7 @@ struct DrawGenerator {
     /// Draws evaluated together: stacked evaluation amortises the expression tree walk.
     static let chunk = 256
 
-    func shares() throws(SimulationError) -> [[Double]] {
+    func shares(threads: Int = 1) throws(SimulationError) -> [[Double]] {
         let regions = table.count
         let count = draws * regions
         var result = criteria.map { _ in [Double](repeating: 0, count: count) }
@@ -34,42 +36,68 @@ struct DrawGenerator {
         let generator = Philox(seed: plan.seed)
         let p = plan.perturbations.count
         let nominal = plan.perturbations.map { table.indicators[$0.indicator] ?? [] }
-        var normals = [Double]()
-        var independent = [[Double]](repeating: [], count: p)
-        for start in stride(from: 0, to: draws, by: Self.chunk) {
-            let size = min(Self.chunk, draws - start)
-            var columns = [String: [Double]]()
-            var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
-            for j in 0..<size {
-                let draw = start + j
-                for stream in 0..<p {
-                    generator.normals(draw: draw, stream: stream, count: regions, into: &normals)
-                    independent[stream] = normals
-                }
-                for r in 0..<regions {
-                    for (q, perturbation) in plan.perturbations.enumerated() {
-                        var z = 0.0
-                        for k in 0...q { z += factor[q * p + k] * independent[k][r] }
-                        perturbed[q][j * regions + r] = Self.apply(perturbation.distribution, x: nominal[q][r], spread: spreads[q][r], z: z)
-                    }
-                }
-            }
-            for (q, perturbation) in plan.perturbations.enumerated() { columns[perturbation.indicator] = perturbed[q] }
-            for (index, criterion) in criteria.enumerated() {
-                let values: [Double]
-                do {
-                    values = try criterion.expression.evaluate(stacked: columns, groups: size, over: table)
+        // Chunks of draws are independent (each draw's numbers depend only on the seed and
+        // the draw), so threads take them in any order; the first failing draw is reported.
+        let outputs = SharedRows(rows: criteria.count, count: count)
+        let chunks = (draws + Self.chunk - 1) / Self.chunk
+        let next = Atomic<Int>(0)
+        let failures = Mutex<[Int: SimulationError]>([:])
+        DispatchQueue.concurrentPerform(iterations: Swift.max(1, Swift.min(threads, chunks))) { _ in
+            var normals = [Double]()
+            var independent = [[Double]](repeating: [], count: p)
+            while true {
+                let chunk = next.add(1, ordering: .relaxed).oldValue
+                guard chunk < chunks, failures.withLock({ $0.isEmpty }) else { break }
+                do throws(SimulationError) {
+                    try draw(chunk: chunk, factor: factor, spreads: spreads, nominal: nominal, generator: generator, normals: &normals, independent: &independent, into: outputs)
                 } catch {
-                    throw .invalidDraw(draw: start, .expression(criterion: criterion.name, error))
+                    failures.withLock { $0[chunk] = error }
                 }
-                try store(values, criterion: criterion, start: start, size: size, into: &result[index])
             }
         }
-        return result
+        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
+        return outputs.arrays()
+    }
+
+    private func draw(
+        chunk: Int, factor: [Double], spreads: [[Double]], nominal: [[Double]], generator: Philox, normals: inout [Double], independent: inout [[Double]],
+        into outputs: SharedRows
+    ) throws(SimulationError) {
+        guard let plan else { return }
+        let regions = table.count
+        let p = plan.perturbations.count
+        let start = chunk * Self.chunk
+        let size = min(Self.chunk, draws - start)
+        var columns = [String: [Double]]()
+        var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
+        for j in 0..<size {
+            let draw = start + j
+            for stream in 0..<p {
+                generator.normals(draw: draw, stream: stream, count: regions, into: &normals)
+                independent[stream] = normals
+            }
+            for r in 0..<regions {
+                for (q, perturbation) in plan.perturbations.enumerated() {
+                    var z = 0.0
+                    for k in 0...q { z += factor[q * p + k] * independent[k][r] }
+                    perturbed[q][j * regions + r] = Self.apply(perturbation.distribution, x: nominal[q][r], spread: spreads[q][r], z: z)
+                }
+            }
+        }
+        for (q, perturbation) in plan.perturbations.enumerated() { columns[perturbation.indicator] = perturbed[q] }
+        for (index, criterion) in criteria.enumerated() {
+            let values: [Double]
+            do {
+                values = try criterion.expression.evaluate(stacked: columns, groups: size, over: table)
+            } catch {
+                throw .invalidDraw(draw: start, .expression(criterion: criterion.name, error))
+            }
+            try store(values, criterion: criterion, start: start, size: size, into: outputs.row(index))
+        }
     }
 
     /// Validates each draw's values like ``Criterion/shares(over:)`` and stores the shares.
-    private func store(_ values: [Double], criterion: Criterion, start: Int, size: Int, into output: inout [Double]) throws(SimulationError) {
+    private func store(_ values: [Double], criterion: Criterion, start: Int, size: Int, into output: UnsafeMutableBufferPointer<Double>) throws(SimulationError) {
         let regions = table.count
         for j in 0..<size {
             var total = 0.0
@@ -137,4 +165,23 @@ struct DrawGenerator {
             throw .correlationNotPositiveDefinite(Diagnostic(.error, at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
         }
     }
+}
+
+/// Rows of doubles that threads fill in disjoint places (each chunk of draws its own).
+private final class SharedRows: @unchecked Sendable {
+    private let storage: [UnsafeMutableBufferPointer<Double>]
+
+    init(rows: Int, count: Int) {
+        storage = (0..<rows).map { _ in
+            let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+            row.initialize(repeating: 0)
+            return row
+        }
+    }
+
+    deinit { for row in storage { row.deallocate() } }
+
+    func row(_ index: Int) -> UnsafeMutableBufferPointer<Double> { storage[index] }
+
+    func arrays() -> [[Double]] { storage.map { Array($0) } }
 }

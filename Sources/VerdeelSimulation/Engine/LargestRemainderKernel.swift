@@ -3,18 +3,19 @@
 /// missing go to the largest remainders, ties to the lowest region (code order), exactly
 /// as the core's allocator does.
 ///
-/// Eight draws at a time in SIMD lanes: the remainders, rounded to single precision (which
+/// Sixteen draws at a time in SIMD lanes: the remainders, rounded to single precision (which
 /// keeps their order, or makes them equal), are sorted by a sorting network, and a region
 /// gets a unit when its remainder is at least the deficit-th largest. When that one is
 /// not strictly above the next largest, exact remainders and the index must decide, and
 /// the draw is done one at a time in double precision, as are many regions and the draws
 /// of a block's ragged end.
 final class LargestRemainderKernel {
-    typealias Lanes = SIMD8<Double>
-    typealias Keys = SIMD8<Float>
+    typealias Lanes = SIMD16<Double>
+    typealias Keys = SIMD16<Float>
     let regions: Int
     private let network: [(Int, Int)]
     private let whole: UnsafeMutablePointer<Lanes>
+    private let fractions: UnsafeMutablePointer<Lanes>
     private let keys: UnsafeMutablePointer<Keys>
     private let sorted: UnsafeMutablePointer<Keys>
     private let one: OneDraw
@@ -26,7 +27,8 @@ final class LargestRemainderKernel {
         self.regions = regions
         network = regions <= Self.networkRegions ? SortingNetwork.comparators(count: regions) : []
         whole = .allocate(capacity: regions)
-        whole.initialize(repeating: Lanes(), count: regions)
+        fractions = .allocate(capacity: regions)
+        for buffer in [whole, fractions] { buffer.initialize(repeating: Lanes(), count: regions) }
         keys = .allocate(capacity: regions)
         sorted = .allocate(capacity: regions)
         for buffer in [keys, sorted] { buffer.initialize(repeating: Keys(), count: regions) }
@@ -35,6 +37,7 @@ final class LargestRemainderKernel {
 
     deinit {
         whole.deallocate()
+        fractions.deallocate()
         keys.deallocate()
         sorted.deallocate()
     }
@@ -46,11 +49,9 @@ final class LargestRemainderKernel {
         into output: UnsafeMutablePointer<Double>, accumulate: Bool
     ) {
         var j = 0
-        if regions <= Self.networkRegions {
-            while j + Lanes.scalarCount <= width {
-                lanes(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate)
-                j += Lanes.scalarCount
-            }
+        while j + Lanes.scalarCount <= width {
+            lanes(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate)
+            j += Lanes.scalarCount
         }
         while j < width {
             one.round(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total)
@@ -77,9 +78,35 @@ final class LargestRemainderKernel {
             let nearest = (x + big) - big
             let floor = nearest.replacing(with: nearest - 1, where: nearest .> x)
             whole[r] = floor
-            keys[r] = Keys(x - floor)
-            sorted[r] = keys[r]
+            fractions[r] = x - floor
             deficit -= floor
+        }
+        if network.isEmpty {
+            // Many regions: each draw's units are chosen on their own.
+            for lane in 0..<Lanes.scalarCount {
+                for r in 0..<count {
+                    one.units[r] = whole[r][lane]
+                    one.fractions[r] = fractions[r][lane]
+                }
+                one.award(missing: Int(deficit[lane]))
+                for r in 0..<count { whole[r][lane] = one.units[r] }
+            }
+        } else {
+            award(deficit: deficit, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total)
+        }
+        for r in 0..<count {
+            let target = UnsafeMutableRawPointer(output + r * width + j)
+            let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()
+            target.storeBytes(of: previous + whole[r], as: Lanes.self)
+        }
+    }
+
+    /// The missing units of sixteen draws through the sorting network.
+    private func award(deficit: Lanes, shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
+        let count = regions
+        for r in 0..<count {
+            keys[r] = Keys(fractions[r])
+            sorted[r] = keys[r]
         }
         // Descending: each comparator leaves the larger value in its first slot.
         for (first, second) in network {
@@ -109,11 +136,6 @@ final class LargestRemainderKernel {
                 for r in 0..<count { whole[r][lane] = one.units[r] }
             }
         }
-        for r in 0..<count {
-            let target = UnsafeMutableRawPointer(output + r * width + j)
-            let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()
-            target.storeBytes(of: previous + whole[r], as: Lanes.self)
-        }
     }
 }
 
@@ -124,14 +146,18 @@ final class LargestRemainderKernel {
 final class OneDraw {
     static let buckets = 256
     let regions: Int
+    /// Whole units per region (the floors, then with the awarded units).
     let units: UnsafeMutableBufferPointer<Double>
-    private let fractions: UnsafeMutableBufferPointer<Double>
+    /// The remainders above the floors.
+    let fractions: UnsafeMutableBufferPointer<Double>
     private let bucketCounts: UnsafeMutableBufferPointer<Int>
     private let bucketOf: UnsafeMutableBufferPointer<Int>
-    private var candidates: [Int] = []
+    private let candidates: UnsafeMutableBufferPointer<Int>
 
     init(regions: Int) {
         self.regions = regions
+        candidates = .allocate(capacity: regions)
+        candidates.initialize(repeating: 0)
         units = .allocate(capacity: regions)
         fractions = .allocate(capacity: regions)
         bucketOf = .allocate(capacity: regions)
@@ -145,10 +171,11 @@ final class OneDraw {
         fractions.deallocate()
         bucketOf.deallocate()
         bucketCounts.deallocate()
+        candidates.deallocate()
     }
 
     func round(shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
-        let (units, fractions, bucketOf, bucketCounts) = (self.units, self.fractions, self.bucketOf, self.bucketCounts)
+        let (units, fractions) = (self.units, self.fractions)
         var deficit = Double(total)
         base.withUnsafeBufferPointer { base in
             for r in 0..<regions {
@@ -159,7 +186,12 @@ final class OneDraw {
                 deficit -= floor
             }
         }
-        let missing = Int(deficit)
+        award(missing: Int(deficit))
+    }
+
+    /// Adds the `missing` units to `units` by `fractions`.
+    func award(missing: Int) {
+        let (units, fractions, bucketOf, bucketCounts) = (self.units, self.fractions, self.bucketOf, self.bucketCounts)
         guard missing > 0 else { return }
         guard missing < regions else {
             for r in 0..<regions { units[r] += 1 }
@@ -170,7 +202,7 @@ final class OneDraw {
         for r in 0..<regions {
             let bucket = Swift.min(Int(fractions[r] * Double(buckets)), buckets - 1)
             bucketOf[r] = bucket
-            bucketCounts[bucket] += 1
+            bucketCounts[bucket] &+= 1
         }
         var above = 0
         var boundary = buckets - 1
@@ -178,15 +210,19 @@ final class OneDraw {
             above += bucketCounts[boundary]
             boundary -= 1
         }
-        candidates.removeAll(keepingCapacity: true)
+        // Branch-free: which side of the boundary a remainder falls is unpredictable.
+        var tied = 0
         for r in 0..<regions {
-            if bucketOf[r] > boundary {
-                units[r] += 1
-            } else if bucketOf[r] == boundary {
-                candidates.append(r)
-            }
+            let bucket = bucketOf[r]
+            units[r] += bucket > boundary ? 1 : 0
+            candidates[tied] = r
+            tied &+= bucket == boundary ? 1 : 0
         }
-        candidates.sort { a, b in fractions[a] != fractions[b] ? fractions[a] > fractions[b] : a < b }
-        for r in candidates.prefix(missing - above) { units[r] += 1 }
+        var ranked = UnsafeMutableBufferPointer<Int>(rebasing: candidates[0..<tied])
+        ranked.sort { (a: Int, b: Int) -> Bool in
+            let (x, y) = (fractions[a], fractions[b])
+            return x != y ? x > y : a < b
+        }
+        for r in ranked.prefix(missing - above) { units[r] += 1 }
     }
 }

@@ -41,9 +41,9 @@ public enum MonteCarloEngine {
         let columns = draws * regions
         let blocks = DrawBlocks(regions: regions, draws: draws)
         // Per worker: a tile's key shares for one block, one variant's amounts in full for
-        // every year of a measure, and the tile's quantile candidates.
+        // every year of a measure, and the tile's quantile bracket tallies.
         let years = layout.firstSlot.map(\.count).max() ?? 1
-        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * max(64, draws / 8)) * 8
+        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024) * 8
         let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + variants * layout.slots.count * 48
         if needed > control.memoryLimit || columns > Int(Int32.max) {
             throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, draws: draws, regions: regions)
@@ -67,7 +67,7 @@ public enum MonteCarloEngine {
                 }
             }
             let data = configuredTable
-            let shares = try DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares()
+            let shares = try DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares(threads: control.threads)
             let prepared = measures.enumerated().map { index, planned in
                 PreparedMeasure(planned, index: index, criteria: configured, shares: shares, blocks: blocks, monteCarlo: simulation.monteCarlo)
             }

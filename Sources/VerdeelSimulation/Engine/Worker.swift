@@ -24,7 +24,8 @@ struct Worker {
     private let rankCounter: RankCounter?
     /// The amounts of every draw of one variant (years x regions x draws) when it runs alone.
     private var column: [Double] = []
-    private var candidates: [Double] = []
+    /// The tile's bracket tallies, slot after slot.
+    private var bracketTallies: [UInt32] = []
     /// For measures with limits: each pool's units in one block in the year just done, the
     /// reference of a transition limit in the next year, and in the current year.
     private var previousYear: [[Int64]] = []
@@ -57,9 +58,6 @@ struct Worker {
         rankCounter = ranks ? RankCounter(regions: regions, width: blocks.size) : nil
         kernel = LargestRemainderKernel(regions: regions)
     }
-
-    /// The candidates a slot may hold in its brackets before they count as too wide.
-    private var capacity: Int { Swift.max(64, blocks.draws / 8) }
 
     mutating func run(
         variants: [Int], values: [[Double]], parameters: [VariantParameter], measures: [PreparedMeasure],
@@ -97,7 +95,6 @@ struct Worker {
         let years = members[0].settings.poolTotals.count
         let draws = blocks.draws
         let k = measure.criteriaCount
-        let capacity = alone ? 0 : self.capacity
         let unitEuros = layout.unitEuros[measure.index]
         let firstSlots = layout.firstSlot[measure.index]
         let densities = Self.quantileDensities(draws: draws)
@@ -166,10 +163,12 @@ struct Worker {
                         let ratio = hint.spread > 0 && spread > 0 ? spread / hint.spread : 1
                         let correlation = measure.correlation(region: r, hint.weights, weights)
                         let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
-                        brackets = zip(hint.quantiles, densities).map { q, density in
+                        brackets = zip(hint.quantiles, densities).flatMap { q, density in
                             let center = mean + (q - hint.mean) * ratio
-                            let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot()))
-                            return ((center - width).rounded(.down), (center + width).rounded(.up))
+                            // A second try also allows half the quantile's own sampling noise.
+                            let noise = widening > 1 ? 0.5 * Double(draws).squareRoot() / density : 0
+                            let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot())) + spread * noise
+                            return SlotStatistics.brackets(around: [center], width: width)
                         }
                     }
                     statistics.append(SlotStatistics(baseline: layout.baselineUnits[slot], brackets: brackets))
@@ -179,8 +178,14 @@ struct Worker {
         var tallies = rankCounter == nil ? [] : members.indices.flatMap { _ in
             (0..<years).map { y in RankTally(baselineRanks: Array(layout.baselineRanks[firstSlots[y]..<(firstSlots[y] + regions)])) }
         }
-        let candidateCount = members.count * years * regions * capacity
-        if candidates.count < candidateCount { candidates = Array(repeating: 0, count: candidateCount) }
+        var tallyStarts = [Int]()
+        var tallyCount = 0
+        for slot in statistics {
+            tallyStarts.append(tallyCount)
+            tallyCount += slot.tallySize
+        }
+        if bracketTallies.count < tallyCount { bracketTallies = Array(repeating: 0, count: tallyCount) }
+        bracketTallies.withUnsafeMutableBufferPointer { t in t[0..<tallyCount].update(repeating: 0) }
         if alone, column.count < years * regions * draws { column = Array(repeating: 0, count: years * regions * draws) }
 
         weights = Array(repeating: 0, count: members.count * k)
@@ -211,10 +216,10 @@ struct Worker {
                         round(measure, pools: pools[m][y], totals: total.units, block: b, row: m)
                     }
                     amounts.withUnsafeBufferPointer { y0 in
-                        candidates.withUnsafeMutableBufferPointer { c in
+                        bracketTallies.withUnsafeMutableBufferPointer { t in
                             for r in 0..<regions {
                                 let index = (m * years + y) * regions + r
-                                statistics[index].add(y0.baseAddress! + r * width, count: width, start: start, candidates: c.baseAddress! + index * capacity, capacity: capacity)
+                                statistics[index].add(y0.baseAddress! + r * width, count: width, start: start, tallies: t.baseAddress! + tallyStarts[index])
                             }
                         }
                         if let rankCounter { rankCounter.add(y0.baseAddress!, width: width, to: &tallies[m * years + y]) }
@@ -240,8 +245,8 @@ struct Worker {
                             quantiles.quantiles(UnsafeBufferPointer(rebasing: c[((y * regions + r) * draws)..<((y * regions + r + 1) * draws)]))
                         }
                     } else {
-                        q = candidates.withUnsafeMutableBufferPointer { c in
-                            statistics[index].bracketedQuantiles(candidates: c.baseAddress! + index * capacity, capacity: capacity)
+                        q = bracketTallies.withUnsafeBufferPointer { t in
+                            statistics[index].bracketedQuantiles(tallies: t.baseAddress! + tallyStarts[index])
                         }
                     }
                     guard let q else { break }

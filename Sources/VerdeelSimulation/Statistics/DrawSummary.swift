@@ -34,8 +34,8 @@ public struct ColumnSummariser {
     /// `values` must not be empty.
     public mutating func summarise(_ values: UnsafeBufferPointer<Double>, baseline: Double) -> DrawSummary {
         var statistics = SlotStatistics(baseline: baseline)
-        var unused = 0.0
-        statistics.add(values.baseAddress!, count: values.count, start: 0, candidates: &unused, capacity: 0)
+        var unused: UInt32 = 0
+        statistics.add(values.baseAddress!, count: values.count, start: 0, tallies: &unused)
         let moments = statistics.moments
         let q = quantiles.quantiles(values)
         return DrawSummary(

@@ -1,33 +1,47 @@
 /// The running statistics of one slot (variant, measure, year, region) over the draws,
 /// fed one block of draws at a time: sums of deviations from the first draw's amount and
 /// of their squares, the count below the baseline and, when quantile brackets are set,
-/// the count below each bracket and the amounts inside them. Each of eight lanes takes
-/// the draws with the same index modulo 8 in draw order, so the sums never depend on how
-/// the draws were cut into blocks (and for whole units they are exact anyway).
+/// the count below each bracket and how often each whole amount inside it occurs. Each of
+/// eight lanes takes the draws with the same index modulo 8 in draw order, so the sums
+/// never depend on how the draws were cut into blocks (and for whole units they are exact
+/// anyway). Amounts are whole units (the engine rounds before it summarises).
 struct SlotStatistics {
     typealias Lanes = SIMD8<Double>
     typealias Counts = SIMD8<Int64>
+    /// The most whole amounts a bracket may span.
+    static let maximumSpan = 16_384
     private(set) var count = 0
     private var shift = 0.0
     private var deviations = Lanes()
     private var squares = Lanes()
     private var below = Lanes()
     private let baseline: Double
-    /// The quantile brackets [low, high] (P5, P50, P95), or nil for none.
+    /// The quantile brackets [low, high] of whole amounts (P5, P50, P95), or nil for none.
     let brackets: [(low: Double, high: Double)]?
     private var belowBrackets = (Lanes(), Lanes(), Lanes())
-    /// Amounts inside a bracket seen so far (more than fit in the candidate storage means
-    /// the brackets were too wide to be worth it).
-    private(set) var inside = 0
+    /// Where each bracket's tally starts: the brackets' tallies follow one another.
+    private let tallyStarts: [Int]
+    /// The whole amounts the three brackets span together: the size of the slot's tallies.
+    let tallySize: Int
 
+    /// `brackets` hold whole amounts.
     init(baseline: Double, brackets: [(low: Double, high: Double)]? = nil) {
         self.baseline = baseline
         self.brackets = brackets
+        let sizes = (brackets ?? []).map { Int($0.high - $0.low) + 1 }
+        tallyStarts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
+        tallySize = sizes.reduce(0, +)
+    }
+
+    /// Brackets of at most ``maximumSpan`` whole amounts, `width` either side of each centre.
+    static func brackets(around centers: [Double], width: Double) -> [(low: Double, high: Double)] {
+        let half = Swift.min(width, Double(maximumSpan / 2 - 1))
+        return centers.map { ((($0 - half).rounded(.down)), ($0 + half).rounded(.up)) }
     }
 
     /// Adds `n` consecutive draws starting at draw `start` (a multiple of 8); amounts inside
-    /// a bracket go to `candidates` while fewer than `capacity` are there.
-    mutating func add(_ row: UnsafePointer<Double>, count n: Int, start: Int, candidates: UnsafeMutablePointer<Double>, capacity: Int) {
+    /// a bracket are tallied in `tallies` (``tallySize`` counts, which must start at 0).
+    mutating func add(_ row: UnsafePointer<Double>, count n: Int, start: Int, tallies: UnsafeMutablePointer<UInt32>) {
         guard n > 0 else { return }
         if count == 0 { shift = row[0] }
         count += n
@@ -39,7 +53,6 @@ struct SlotStatistics {
             let (l1, h1) = (Lanes(repeating: brackets[1].low), Lanes(repeating: brackets[1].high))
             let (l2, h2) = (Lanes(repeating: brackets[2].low), Lanes(repeating: brackets[2].high))
             var (b0, b1, b2) = (Counts(), Counts(), Counts())
-            var inside = self.inside
             while j + Lanes.scalarCount <= n {
                 let a = UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self)
                 Self.addMoments(a, shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
@@ -51,17 +64,13 @@ struct SlotStatistics {
                 let quarter = within.lowHalf | within.highHalf
                 let half = quarter.lowHalf | quarter.highHalf
                 if half[0] | half[1] != 0 {
-                    for lane in 0..<Lanes.scalarCount where within[lane] != 0 {
-                        if inside < capacity { candidates[inside] = a[lane] }
-                        inside += 1
-                    }
+                    for lane in 0..<Lanes.scalarCount where within[lane] != 0 { tally(a[lane], tallies) }
                 }
                 j += Lanes.scalarCount
             }
             belowBrackets.0 += Lanes(b0)
             belowBrackets.1 += Lanes(b1)
             belowBrackets.2 += Lanes(b2)
-            self.inside = inside
         } else {
             while j + Lanes.scalarCount <= n {
                 Self.addMoments(UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self), shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
@@ -78,14 +87,18 @@ struct SlotStatistics {
                 belowBrackets.0[lane] += a < brackets[0].low ? 1 : 0
                 belowBrackets.1[lane] += a < brackets[1].low ? 1 : 0
                 belowBrackets.2[lane] += a < brackets[2].low ? 1 : 0
-                if brackets.contains(where: { a >= $0.low && a <= $0.high }) {
-                    if inside < capacity { candidates[inside] = a }
-                    inside += 1
-                }
+                tally(a, tallies)
             }
             j += 1
         }
         (self.deviations, self.squares, self.below) = (deviations, squares, below)
+    }
+
+    private func tally(_ a: Double, _ tallies: UnsafeMutablePointer<UInt32>) {
+        guard let brackets else { return }
+        for k in 0..<3 where a >= brackets[k].low && a <= brackets[k].high {
+            tallies[tallyStarts[k] + Int(a - brackets[k].low)] &+= 1
+        }
     }
 
     /// Eight draws into the moment sums and the count below the baseline.
@@ -116,39 +129,32 @@ struct SlotStatistics {
         return (shift + d / n, variance.squareRoot(), Self.total(below) / n)
     }
 
-    /// The exact quantiles from the brackets' candidates (sorted in place), or nil when a
-    /// bracket missed its ranks or the candidates overflowed their storage.
-    func bracketedQuantiles(candidates: UnsafeMutablePointer<Double>, capacity: Int) -> [Double]? {
-        guard let brackets, inside <= capacity else { return nil }
-        var sorted = UnsafeMutableBufferPointer(start: candidates, count: inside)
-        sorted.sort()
+    /// The exact quantiles from the brackets' tallies, or nil when a bracket missed the
+    /// ranks it was meant to hold.
+    func bracketedQuantiles(tallies: UnsafePointer<UInt32>) -> [Double]? {
+        guard let brackets else { return nil }
         let belows = [belowBrackets.0, belowBrackets.1, belowBrackets.2].map { Int(Self.total($0)) }
         var result = [Double]()
-        for (index, p) in DrawSummary.probabilities.enumerated() {
+        for (k, p) in DrawSummary.probabilities.enumerated() {
             let h = Double(count - 1) * p
             let rank = Int(h.rounded(.down))
             let next = Swift.min(rank + 1, count - 1)
-            let (low, high) = brackets[index]
-            // The bracket's values are a contiguous run of the sorted candidates.
-            let start = sorted.partitioningIndex { $0 >= low }
-            let end = sorted.partitioningIndex { $0 > high }
-            let below = belows[index]
-            guard rank - below >= 0, next - below < end - start else { return nil }
-            result.append(ExactQuantiles.interpolate(sorted[start + rank - below], sorted[start + next - below], h - Double(rank)))
+            guard rank >= belows[k] else { return nil }
+            // Walk the tally to the amounts at ranks `rank` and `next`.
+            let tally = tallies + tallyStarts[k]
+            let size = Int(brackets[k].high - brackets[k].low) + 1
+            var seen = belows[k]
+            var values = [Double]()
+            for offset in 0..<size where tally[offset] > 0 {
+                seen += Int(tally[offset])
+                while (values.count < 2) && (seen > (values.isEmpty ? rank : next)) {
+                    values.append(brackets[k].low + Double(offset))
+                }
+                if values.count == 2 { break }
+            }
+            guard values.count == 2 else { return nil }
+            result.append(ExactQuantiles.interpolate(values[0], values[1], h - Double(rank)))
         }
         return result
-    }
-}
-
-extension UnsafeMutableBufferPointer where Element == Double {
-    /// The first index whose element satisfies `predicate`, for a predicate that is false
-    /// then true along the (sorted) buffer.
-    func partitioningIndex(where predicate: (Double) -> Bool) -> Int {
-        var (low, high) = (0, count)
-        while low < high {
-            let middle = (low + high) / 2
-            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }
