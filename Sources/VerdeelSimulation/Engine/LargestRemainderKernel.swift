@@ -3,7 +3,7 @@
 /// missing go to the largest remainders, ties to the lowest region (code order), exactly
 /// as the core's allocator does.
 ///
-/// Sixteen draws at a time in SIMD lanes: the remainders, rounded to single precision (which
+/// Sixteen draws at a time in SIMD lanes: the remainders, cut to single precision (which
 /// keeps their order, or makes them equal), are sorted by a sorting network, and a region
 /// gets a unit when its remainder is at least the deficit-th largest. When that one is
 /// not strictly above the next largest, exact remainders and the index must decide, and
@@ -12,6 +12,7 @@
 final class LargestRemainderKernel {
     typealias Lanes = SIMD16<Double>
     typealias Keys = SIMD16<Float>
+    typealias Masks = SIMD16<UInt64>
     let regions: Int
     private let network: [(Int, Int)]
     private let whole: UnsafeMutablePointer<Lanes>
@@ -104,7 +105,11 @@ final class LargestRemainderKernel {
     /// The missing units of sixteen draws through the sorting network.
     private func award(deficit: Lanes, shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
         let count = regions
+        // Remainders cut (not rounded) to the 24 bits of single precision: the comparisons
+        // below can then run on them in double precision and give the same answers.
+        let single = Masks(repeating: ~(1 << 29 - 1))
         for r in 0..<count {
+            fractions[r] = unsafeBitCast(unsafeBitCast(fractions[r], to: Masks.self) & single, to: Lanes.self)
             keys[r] = Keys(fractions[r])
             sorted[r] = keys[r]
         }
@@ -125,9 +130,9 @@ final class LargestRemainderKernel {
             threshold.replace(with: sorted[i], where: missing .== position + 1)
             next.replace(with: sorted[i], where: missing .== position)
         }
-        let (none, unit) = (Keys(), Keys(repeating: 1))
+        let cut = Lanes(threshold)
         for r in 0..<count {
-            whole[r] += Lanes(none.replacing(with: unit, where: keys[r] .>= threshold))
+            whole[r] = whole[r].replacing(with: whole[r] + 1, where: fractions[r] .>= cut)
         }
         let ties = (threshold .== next) .& (missing .>= 1) .& (missing .< regionCount)
         if any(ties) {

@@ -19,8 +19,11 @@ struct SlotStatistics {
     /// The quantile brackets [low, high] of whole amounts (P5, P50, P95), or nil for none.
     let brackets: [(low: Double, high: Double)]?
     private var belowBrackets = (Lanes(), Lanes(), Lanes())
-    /// Where each bracket's tally starts: the brackets' tallies follow one another.
-    private let tallyStarts: [Int]
+    /// Each bracket's low and high end and where its tally starts (the brackets' tallies
+    /// follow one another), as plain numbers for the hot loop.
+    private let lows: SIMD4<Double>
+    private let highs: SIMD4<Double>
+    private let tallyStarts: SIMD4<Int>
     /// The whole amounts the three brackets span together: the size of the slot's tallies.
     let tallySize: Int
 
@@ -29,7 +32,11 @@ struct SlotStatistics {
         self.baseline = baseline
         self.brackets = brackets
         let sizes = (brackets ?? []).map { Int($0.high - $0.low) + 1 }
-        tallyStarts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
+        var (lows, highs, starts) = (SIMD4<Double>(repeating: .infinity), SIMD4<Double>(repeating: -.infinity), SIMD4<Int>())
+        for (k, bracket) in (brackets ?? []).enumerated() {
+            (lows[k], highs[k], starts[k]) = (bracket.low, bracket.high, sizes[..<k].reduce(0, +))
+        }
+        (self.lows, self.highs, tallyStarts) = (lows, highs, starts)
         tallySize = sizes.reduce(0, +)
     }
 
@@ -94,10 +101,10 @@ struct SlotStatistics {
         (self.deviations, self.squares, self.below) = (deviations, squares, below)
     }
 
+    @inline(__always)
     private func tally(_ a: Double, _ tallies: UnsafeMutablePointer<UInt32>) {
-        guard let brackets else { return }
-        for k in 0..<3 where a >= brackets[k].low && a <= brackets[k].high {
-            tallies[tallyStarts[k] + Int(a - brackets[k].low)] &+= 1
+        for k in 0..<3 where a >= lows[k] && a <= highs[k] {
+            tallies[tallyStarts[k] &+ Int(a - lows[k])] &+= 1
         }
     }
 
