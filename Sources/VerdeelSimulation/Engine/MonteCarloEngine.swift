@@ -14,7 +14,7 @@ import VerdeelRandom
 public enum MonteCarloEngine {
     /// Variants per BLAS product: fixed, so the kernel that computes a variant's numbers
     /// does not depend on the thread count or the chunk size.
-    static let tile = 8
+    static let tile = 4
 
     /// `table` is the scenario's data as loaded; `read` loads the other vintages that
     /// variants ask for.

@@ -68,10 +68,14 @@ struct SlotStatistics {
                 b1 &-= Self.integers(a .< l1)
                 b2 &-= Self.integers(a .< l2)
                 let within = Self.integers((a .>= l0 .& a .<= h0) .| (a .>= l1 .& a .<= h1) .| (a .>= l2 .& a .<= h2))
-                let quarter = within.lowHalf | within.highHalf
+                // One bit per lane inside a bracket; visit only those lanes.
+                let bits = within & Self.laneBits
+                let quarter = bits.lowHalf | bits.highHalf
                 let half = quarter.lowHalf | quarter.highHalf
-                if half[0] | half[1] != 0 {
-                    for lane in 0..<Lanes.scalarCount where within[lane] != 0 { tally(a[lane], tallies) }
+                var lanes = UInt64(bitPattern: half[0] | half[1])
+                while lanes != 0 {
+                    tally(a[lanes.trailingZeroBitCount], tallies)
+                    lanes &= lanes &- 1
                 }
                 j += Lanes.scalarCount
             }
@@ -116,6 +120,9 @@ struct SlotStatistics {
         squares += d * d
         below += Lanes().replacing(with: Lanes(repeating: 1), where: a .< baseline)
     }
+
+    /// Lane i's bit, 1 << i.
+    private static let laneBits = Counts(1, 2, 4, 8, 16, 32, 64, 128)
 
     /// A comparison's lanes as integers: -1 where true, 0 where false.
     @inline(__always)
