@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "verdeel",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle",
+                "VerdeelCore", "VerdeelData", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle", "VerdeelLinearAlgebra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: engineProcessor.map { [.define($0.define)] } ?? []

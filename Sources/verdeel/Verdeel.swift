@@ -1,4 +1,5 @@
 import ArgumentParser
+import VerdeelLinearAlgebra
 
 /// The `verdeel` command: scenario simulation for public funds-allocation models.
 @main
@@ -8,4 +9,11 @@ struct Verdeel: ParsableCommand {
         discussion: "Without a file, 'verdeel run' runs the bundled Sociale Agenda scenario.",
         subcommands: [Run.self, Check.self, Format.self, Compare.self],
         defaultSubcommand: Run.self)
+
+    /// verdeel runs its own threads; BLAS gets one from the start, so its idle worker
+    /// threads do not spin on the cores while a scenario is read and run.
+    static func main() {
+        BlockProduct.setLibraryThreads(1)
+        main(nil)
+    }
 }
