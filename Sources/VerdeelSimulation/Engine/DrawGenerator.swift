@@ -70,6 +70,7 @@ struct DrawGenerator {
         let size = min(Self.chunk, draws - start)
         var columns = [String: [Double]]()
         var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
+        let distributions = plan.perturbations.map(\.distribution)
         for j in 0..<size {
             let draw = start + j
             for stream in 0..<p {
@@ -77,10 +78,10 @@ struct DrawGenerator {
                 independent[stream] = normals
             }
             for r in 0..<regions {
-                for (q, perturbation) in plan.perturbations.enumerated() {
+                for (q, distribution) in distributions.enumerated() {
                     var z = 0.0
                     for k in 0...q { z += factor[q * p + k] * independent[k][r] }
-                    perturbed[q][j * regions + r] = Self.apply(perturbation.distribution, x: nominal[q][r], spread: spreads[q][r], z: z)
+                    perturbed[q][j * regions + r] = Self.apply(distribution, x: nominal[q][r], spread: spreads[q][r], z: z)
                 }
             }
         }
