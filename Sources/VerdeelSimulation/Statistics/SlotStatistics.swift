@@ -64,10 +64,12 @@ struct SlotStatistics {
                 let a = UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self)
                 Self.addMoments(a, shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
                 // A true lane of a comparison is -1 as an integer: subtracting counts it.
-                b0 &-= Self.integers(a .< l0)
-                b1 &-= Self.integers(a .< l1)
-                b2 &-= Self.integers(a .< l2)
-                let within = Self.integers((a .>= l0 .& a .<= h0) .| (a .>= l1 .& a .<= h1) .| (a .>= l2 .& a .<= h2))
+                let (below0, below1, below2) = (Self.integers(a .< l0), Self.integers(a .< l1), Self.integers(a .< l2))
+                b0 &-= below0
+                b1 &-= below1
+                b2 &-= below2
+                // At most the high end and not below the low end: inside (below implies at most).
+                let within = (Self.integers(a .<= h0) ^ below0) | (Self.integers(a .<= h1) ^ below1) | (Self.integers(a .<= h2) ^ below2)
                 // One bit per lane inside a bracket; visit only those lanes.
                 let bits = within & Self.laneBits
                 let quarter = bits.lowHalf | bits.highHalf
