@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import VerdeelLanguage
 import VerdeelSimulation
 
@@ -26,18 +28,34 @@ public struct SimulationCSV {
     }
 
     public func summary() -> String {
-        var text = Self.summaryHeader + "\n"
-        text.reserveCapacity(result.variantCount * result.slots.count * 90)
         let slots = slotFields
-        for variant in 0..<result.variantCount where result.infeasible[variant] == nil {
+        let result = self.result
+        return Self.summaryHeader + "\n" + Self.rows(variants: result.variantCount) { variant, text in
+            guard result.infeasible[variant] == nil else { return }
             for (index, fields) in slots.enumerated() {
                 let s = result.summary(variant: variant, slot: index)
-                text += "\(variant + 1),\(fields),"
-                text += [s.mean, s.standardDeviation, s.p05, s.p50, s.p95, s.probabilityBelowBaseline].map(Self.number).joined(separator: ",")
+                text += "\(variant + 1),\(fields)"
+                for value in [s.mean, s.standardDeviation, s.p05, s.p50, s.p95, s.probabilityBelowBaseline] {
+                    text += ","
+                    text += Self.number(value)
+                }
                 text += "\n"
             }
         }
-        return text
+    }
+
+    /// The rows of all variants in variant order, written by several threads at once (a
+    /// large run has millions of numbers to format), each taking whole runs of variants.
+    static func rows(variants: Int, _ write: @escaping @Sendable (Int, inout String) -> Void) -> String {
+        let stretch = 64
+        let stretches = (variants + stretch - 1) / stretch
+        let parts = Mutex([String](repeating: "", count: stretches))
+        DispatchQueue.concurrentPerform(iterations: stretches) { part in
+            var text = ""
+            for variant in (part * stretch)..<min(variants, (part + 1) * stretch) { write(variant, &text) }
+            parts.withLock { $0[part] = text }
+        }
+        return parts.withLock { $0.joined() }
     }
 
     public static let ranksHeader = "variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank"
@@ -45,16 +63,16 @@ public struct SimulationCSV {
     /// `ranks.csv`, when the scenario asked for rank statistics.
     public func ranks() -> String? {
         guard let ranks = result.ranks else { return nil }
-        var text = Self.ranksHeader + "\n"
         let slots = slotFields
-        for variant in 0..<result.variantCount where result.infeasible[variant] == nil {
+        let result = self.result
+        return Self.ranksHeader + "\n" + Self.rows(variants: result.variantCount) { variant, text in
+            guard result.infeasible[variant] == nil else { return }
             for (index, fields) in slots.enumerated() {
                 let r = ranks[variant * result.slots.count + index]
                 text += "\(variant + 1),\(fields),\(r.baselineRank),"
                 text += "\(Self.number(r.meanRank)),\(r.bestRank),\(r.worstRank),\(Self.number(r.probabilitySameRank))\n"
             }
         }
-        return text
     }
 
     /// `nil` when every variant could be allocated.
