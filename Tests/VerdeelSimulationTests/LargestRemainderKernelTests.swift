@@ -33,6 +33,10 @@ import VerdeelRandom
         }
     }
 
+    /// Up to 16 regions: the network in registers; 17 to 32: the network through memory;
+    /// more: region by region per draw.
     @Test func fewRegions() { check(regions: 13, draws: 203) }
+    @Test func sixteenRegions() { check(regions: 16, draws: 64) }
+    @Test func middleRegions() { check(regions: 20, draws: 99) }
     @Test func manyRegions() { check(regions: 342, draws: 70) }
 }

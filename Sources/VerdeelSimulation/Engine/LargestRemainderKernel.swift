@@ -31,8 +31,10 @@ final class LargestRemainderKernel {
         fractions = .allocate(capacity: regions)
         for buffer in [whole, fractions] { buffer.initialize(repeating: Lanes(), count: regions) }
         keys = .allocate(capacity: regions)
-        sorted = .allocate(capacity: regions)
-        for buffer in [keys, sorted] { buffer.initialize(repeating: Keys(), count: regions) }
+        keys.initialize(repeating: Keys(), count: regions)
+        // Up to 16 regions sort in registers, padded with -infinity (which stays last).
+        sorted = .allocate(capacity: Swift.max(regions, 16))
+        sorted.initialize(repeating: Keys(repeating: -.infinity), count: Swift.max(regions, 16))
         one = OneDraw(regions: regions)
     }
 
@@ -113,11 +115,15 @@ final class LargestRemainderKernel {
             keys[r] = Keys(fractions[r])
             sorted[r] = keys[r]
         }
-        // Descending: each comparator leaves the larger value in its first slot.
-        for (first, second) in network {
-            let a = sorted[first], b = sorted[second]
-            sorted[first] = a.replacing(with: b, where: a .< b)
-            sorted[second] = b.replacing(with: a, where: a .< b)
+        if count <= 16 {
+            SortingNetwork.sortSixteen(sorted)
+        } else {
+            // Descending: each comparator leaves the larger value in its first slot.
+            for (first, second) in network {
+                let a = sorted[first], b = sorted[second]
+                sorted[first] = a.replacing(with: b, where: a .< b)
+                sorted[second] = b.replacing(with: a, where: a .< b)
+            }
         }
         // The deficit-th largest remainder (threshold) and the one after it; no unit when
         // the deficit is 0, a unit for everyone when it reaches the number of regions.
