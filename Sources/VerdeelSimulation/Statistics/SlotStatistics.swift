@@ -24,6 +24,8 @@ struct SlotStatistics {
     private let lows: SIMD4<Double>
     private let highs: SIMD4<Double>
     private let tallyStarts: SIMD4<Int>
+    /// Whether the brackets are apart and in order (the usual case).
+    private let disjoint: Bool
     /// The whole amounts the three brackets span together: the size of the slot's tallies.
     let tallySize: Int
 
@@ -37,6 +39,7 @@ struct SlotStatistics {
             (lows[k], highs[k], starts[k]) = (bracket.low, bracket.high, sizes[..<k].reduce(0, +))
         }
         (self.lows, self.highs, tallyStarts) = (lows, highs, starts)
+        disjoint = brackets.map { $0.count == 3 && $0[0].high < $0[1].low && $0[1].high < $0[2].low } ?? false
         tallySize = sizes.reduce(0, +)
     }
 
@@ -109,8 +112,14 @@ struct SlotStatistics {
 
     @inline(__always)
     private func tally(_ a: Double, _ tallies: UnsafeMutablePointer<UInt32>) {
-        for k in 0..<3 where a >= lows[k] && a <= highs[k] {
+        if disjoint {
+            // Without a branch per bracket: a is in the bracket after the highs below it.
+            let k = (a > highs[0] ? 1 : 0) &+ (a > highs[1] ? 1 : 0)
             tallies[tallyStarts[k] &+ Int(a - lows[k])] &+= 1
+        } else {
+            for k in 0..<3 where a >= lows[k] && a <= highs[k] {
+                tallies[tallyStarts[k] &+ Int(a - lows[k])] &+= 1
+            }
         }
     }
 
