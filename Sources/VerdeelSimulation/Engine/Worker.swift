@@ -22,7 +22,7 @@ struct Worker {
     private var quantiles = ExactQuantiles()
     private var hints: [Hint?]
     private let rankCounter: RankCounter?
-    /// The amounts of every draw of one variant (years x regions x draws) when it runs alone.
+    /// The amounts of every draw of the variants that run alone (variants x years x regions x draws).
     private var column: [Double] = []
     /// The tile's bracket tallies, slot after slot.
     private var bracketTallies: [UInt32] = []
@@ -72,6 +72,11 @@ struct Worker {
                     output.markInfeasible(variant, error.description)
                 }
             }
+            // Few draws: every variant's amounts are kept and summarised whole, no brackets.
+            guard blocks.draws >= Self.bracketDraws else {
+                run(members, measure: measure, alone: true, output: output)
+                continue
+            }
             let slots = layout.firstSlot[measure.index].flatMap { first in first..<(first + regions) }
             if let first = members.first, slots.contains(where: { hints[$0] == nil }) {
                 run([first], measure: measure, alone: true, output: output)
@@ -85,8 +90,12 @@ struct Worker {
         }
     }
 
+    /// Draws from which quantiles come from brackets; with fewer, variants run alone.
+    static let bracketDraws = 64
+
     /// One measure for a tile of variants; returns the variants whose brackets missed
-    /// (only when not `alone`), which have written nothing.
+    /// (only when not `alone`), which have written nothing. Variants run alone together only
+    /// when they have few draws.
     @discardableResult
     private mutating func run(
         _ members: [(variant: Int, settings: VariantSettings)], measure: PreparedMeasure, alone: Bool, widening: Double = 1, output: Output
@@ -149,6 +158,10 @@ struct Worker {
             for y in 0..<years {
                 for r in 0..<regions {
                     let slot = firstSlots[y] + r
+                    guard draws >= Self.bracketDraws else {
+                        statistics.append(SlotStatistics(baseline: layout.baselineUnits[slot]))
+                        continue
+                    }
                     let yearPools = alive[m] ? pools[m][y].map { (base: $0.base[r], remainder: $0.remainder) } : []
                     let weights = measure.perturbedWeights ? Array(repeating: 1, count: k) : member.settings.weights
                     let (mean, spread) = measure.prediction(region: r, weights: weights, pools: yearPools)
@@ -186,7 +199,8 @@ struct Worker {
         }
         if bracketTallies.count < tallyCount { bracketTallies = Array(repeating: 0, count: tallyCount) }
         bracketTallies.withUnsafeMutableBufferPointer { t in t[0..<tallyCount].update(repeating: 0) }
-        if alone, column.count < years * regions * draws { column = Array(repeating: 0, count: years * regions * draws) }
+        let columnCount = members.count * years * regions * draws
+        if alone, column.count < columnCount { column = Array(repeating: 0, count: columnCount) }
 
         weights = Array(repeating: 0, count: members.count * k)
         for (m, member) in members.enumerated() {
@@ -225,7 +239,7 @@ struct Worker {
                         if let rankCounter { rankCounter.add(y0.baseAddress!, width: width, to: &tallies[m * years + y]) }
                         if alone {
                             for r in 0..<regions {
-                                for j in 0..<width { column[(y * regions + r) * draws + start + j] = y0[r * width + j] }
+                                for j in 0..<width { column[((m * years + y) * regions + r) * draws + start + j] = y0[r * width + j] }
                             }
                         }
                     }
@@ -242,7 +256,7 @@ struct Worker {
                     let q: [Double]?
                     if alone {
                         q = column.withUnsafeBufferPointer { c in
-                            quantiles.quantiles(UnsafeBufferPointer(rebasing: c[((y * regions + r) * draws)..<((y * regions + r + 1) * draws)]))
+                            quantiles.quantiles(UnsafeBufferPointer(rebasing: c[(index * draws)..<((index + 1) * draws)]))
                         }
                     } else {
                         q = bracketTallies.withUnsafeBufferPointer { t in
@@ -255,7 +269,7 @@ struct Worker {
                         mean: moments.mean * unitEuros, standardDeviation: moments.standardDeviation * unitEuros,
                         p05: q[0] * unitEuros, p50: q[1] * unitEuros, p95: q[2] * unitEuros,
                         probabilityBelowBaseline: moments.probabilityBelowBaseline))
-                    predictions[index].quantiles = q
+                    if index < predictions.count { predictions[index].quantiles = q }
                 }
                 if summaries.count < (y + 1) * regions { break }
             }
@@ -267,7 +281,7 @@ struct Worker {
                 for r in 0..<regions {
                     let index = (m * years + y) * regions + r
                     output.write(summaries[y * regions + r], variant: member.variant, slot: firstSlots[y] + r)
-                    hints[firstSlots[y] + r] = predictions[index]
+                    if index < predictions.count { hints[firstSlots[y] + r] = predictions[index] }
                 }
                 if rankCounter != nil {
                     for (r, ranks) in tallies[m * years + y].summaries.enumerated() {
