@@ -5,9 +5,17 @@ import VerdeelRandom
 
 /// Statistics against hand-worked values and a sorted reference.
 @Suite struct DrawSummaryTests {
+    /// Moments as the engine's block statistics compute them, quantiles from the histogram.
     func summarise(_ values: [Double], baseline: Double) -> DrawSummary {
-        var summariser = ColumnSummariser()
-        return values.withUnsafeBufferPointer { summariser.summarise($0, baseline: baseline) }
+        var statistics = SlotStatistics(baseline: baseline)
+        var quantiles = ExactQuantiles()
+        var unused: UInt32 = 0
+        let q = values.withUnsafeBufferPointer { v in
+            statistics.add(v.baseAddress!, count: v.count, start: 0, tallies: &unused)
+            return quantiles.quantiles(v)
+        }
+        let m = statistics.moments
+        return DrawSummary(mean: m.mean, standardDeviation: m.standardDeviation, p05: q[0], p50: q[1], p95: q[2], probabilityBelowBaseline: m.probabilityBelowBaseline)
     }
 
     /// The statistics of `values` (whole units) fed in blocks of `block` draws, with
@@ -37,6 +45,18 @@ import VerdeelRandom
         #expect(s.p50 == 5.5)
         #expect(abs(s.p95 - 9.55) < 1e-12)
         #expect(s.probabilityBelowBaseline == 0.4)
+    }
+
+    /// Seven draws (fewer than a lane group: one at a time) with an amount between the
+    /// brackets, which must not be tallied: P5 at h = 0.3 -> 0 + 0.3 x 10 = 3, P50 at h = 3
+    /// -> 30 (with 40 next), P95 at h = 5.7 -> 50 + 0.7 x 10 = 57.
+    @Test func bracketsIgnoreAmountsOutsideThem() throws {
+        let values: [Double] = [40, 0, 60, 20, 50, 10, 30]
+        let result = bracketed(values, block: 7, brackets: [(0, 10), (25, 42), (48, 60)])
+        let quantiles = try #require(result.quantiles)
+        #expect(zip(quantiles, [3.0, 30, 57]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(quantiles == [0.05, 0.5, 0.95].map { reference(values, $0) })
+        #expect(result.moments.mean == 30)
     }
 
     /// One draw: every quantile is the value, sd 0.

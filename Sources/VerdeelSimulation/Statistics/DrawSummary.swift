@@ -24,26 +24,6 @@ public struct DrawSummary: Equatable, Sendable {
     public static let probabilities = [0.05, 0.5, 0.95]
 }
 
-/// Summarises one column of draws on its own: the moments as ``SlotStatistics`` computes
-/// them block by block in the engine, the quantiles by ``ExactQuantiles``.
-public struct ColumnSummariser {
-    private var quantiles = ExactQuantiles()
-
-    public init() {}
-
-    /// `values` must not be empty.
-    public mutating func summarise(_ values: UnsafeBufferPointer<Double>, baseline: Double) -> DrawSummary {
-        var statistics = SlotStatistics(baseline: baseline)
-        var unused: UInt32 = 0
-        statistics.add(values.baseAddress!, count: values.count, start: 0, tallies: &unused)
-        let moments = statistics.moments
-        let q = quantiles.quantiles(values)
-        return DrawSummary(
-            mean: moments.mean, standardDeviation: moments.standardDeviation, p05: q[0], p50: q[1], p95: q[2],
-            probabilityBelowBaseline: moments.probabilityBelowBaseline)
-    }
-}
-
 /// Exact Hyndman-Fan type 7 quantiles (numpy's default 'linear') of a whole column, with
 /// scratch reused from column to column: a histogram over [min, max] finds the few bins
 /// that hold the wanted ranks, and only their values are sorted.

@@ -110,12 +110,13 @@ struct SlotStatistics {
         (self.deviations, self.squares, self.below) = (deviations, squares, below)
     }
 
+    /// Counts `a` in each bracket that holds it (none when it is outside them all).
     @inline(__always)
     private func tally(_ a: Double, _ tallies: UnsafeMutablePointer<UInt32>) {
         if disjoint {
-            // Without a branch per bracket: a is in the bracket after the highs below it.
+            // One bracket can hold a: the one after the highs below it.
             let k = (a > highs[0] ? 1 : 0) &+ (a > highs[1] ? 1 : 0)
-            tallies[tallyStarts[k] &+ Int(a - lows[k])] &+= 1
+            if a >= lows[k] && a <= highs[k] { tallies[tallyStarts[k] &+ Int(a - lows[k])] &+= 1 }
         } else {
             for k in 0..<3 where a >= lows[k] && a <= highs[k] {
                 tallies[tallyStarts[k] &+ Int(a - lows[k])] &+= 1
