@@ -2,12 +2,12 @@
 """Runs verdeel and the numpy peer on the same workloads, one after the other in one run,
 and prints JSON that a CI benchmark tracker can store per commit:
 
-  swift build -c release && python3 Benchmarks/peer/compare.py [w1 w2 w3 w4] [--threads 2] [--repeat 3]
+  swift build -c release && python3 Benchmarks/peer/compare.py [w1 w2 w3 w4] [--threads 2] [--repeat 3] [--check]
 
 For each workload: verdeel's wall-clock seconds for the whole process (parse, load,
 compute, write the CSV files) and its own engine seconds, the peer's compute seconds, the
 ratio peer / verdeel (whole process; `ratio_engine` against the engine's own seconds), cells (variant x draw x region) per second, and that
-throughput as a share of this machine's measured peaks (ENGINEERING-NOTES.md: dgemm
+throughput as a share of this machine's measured peaks (docs/performance.md: dgemm
 ~170 GFLOP/s with AVX-512 kernels, ~96 without; memory bandwidth ~39 GB/s). For w3 it also
 checks that every mean agrees with the peer's within 4 standard errors. The machine is
 shared and noisy: with --repeat N both sides run N times, alternating, and each side's
@@ -73,6 +73,7 @@ def main():
     parser.add_argument("workloads", nargs="*", default=list(WORKLOADS))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest counts")
+    parser.add_argument("--check", action="store_true", help="exit with 1 if w3's means disagree with numpy's")
     arguments = parser.parse_args()
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
     report = {"commit": commit, "threads": arguments.threads, "repeat": arguments.repeat, "numpy": peer.np.__version__,
@@ -112,6 +113,9 @@ def main():
             report["workloads"][workload] = entry
     json.dump(report, sys.stdout, indent=2)
     print()
+    w3 = report["workloads"].get("w3")
+    if arguments.check and w3 is not None and not w3["means_agree_within_4_se"]:
+        raise SystemExit(f"w3: verdeel's and numpy's means differ by {w3['max_mean_difference_in_standard_errors']} standard errors (more than 4)")
 
 
 if __name__ == "__main__":

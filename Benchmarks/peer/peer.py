@@ -8,7 +8,7 @@ the baseline) - written as a competent numpy user would: vectorised over variant
 x regions in blocks of variants, random numbers from numpy's Philox with the workload's
 seed (the draws differ from verdeel's, the distributions do not).
 
-  python3 Benchmarks/peer/peer.py w3 [--summary FILE]
+  python3 Benchmarks/peer/peer.py w3 [--summary FILE] [--variants N] [--draws N]
 prints the seconds spent computing; --summary writes summary.csv like verdeel's.
 """
 import argparse
@@ -151,16 +151,17 @@ def write_summary(path, codes, result, year=2028):
                 writer.writerow([variant + 1, "jongerenwerk", year, code] + [repr(float(x)) for x in result[variant, region]])
 
 
-def run(workload):
+def run(workload, variants=None, draws=None):
+    """Seconds and output of one workload; w3 and w4 may be made smaller (variants, draws)."""
     started = time.perf_counter()
     if workload == "w1":
         output = (None, None, baseline_w1())
     elif workload == "w2":
         output = simplex()
     elif workload == "w3":
-        output = montecarlo(False, draws=10_000, variants=1_000, seed=42)
+        output = montecarlo(False, draws=draws or 10_000, variants=variants or 1_000, seed=42)
     elif workload == "w4":
-        output = montecarlo(True, draws=2_000, variants=1_000, seed=42)
+        output = montecarlo(True, draws=draws or 2_000, variants=variants or 1_000, seed=42)
     else:
         raise SystemExit(f"unknown workload {workload!r}; use w1, w2, w3 or w4")
     return time.perf_counter() - started, output
@@ -170,8 +171,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workload", choices=["w1", "w2", "w3", "w4"])
     parser.add_argument("--summary", help="write summary.csv here (w2, w3, w4)")
+    parser.add_argument("--variants", type=int, help="w3, w4: this many variants instead of 1,000")
+    parser.add_argument("--draws", type=int, help="w3, w4: this many draws instead of the workload's")
     arguments = parser.parse_args()
-    seconds, (codes, _, result) = run(arguments.workload)
+    seconds, (codes, _, result) = run(arguments.workload, arguments.variants, arguments.draws)
     if arguments.summary and codes is not None:
         write_summary(arguments.summary, codes, result)
     print(f"{seconds:.6f}")

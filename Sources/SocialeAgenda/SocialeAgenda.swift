@@ -1,7 +1,7 @@
 import VerdeelCore
 
 /// The three liveability measures of the Sociale Agenda of Groningen and Noord-Drenthe as
-/// the source document states them (SPEC 1.4), built with the core's API.
+/// the source document states them (docs/sociale-agenda.md), built with the core's API.
 public enum SocialeAgenda {
     /// Measure names as the document writes them.
     public static let meetingPlaces = "Ontmoetingsplekken"

@@ -1,6 +1,6 @@
 import VerdeelCore
 
-/// The choices the source document leaves open (SPEC 1.4), each a named value that a
+/// The choices the source document leaves open (docs/sociale-agenda.md), each a named value that a
 /// caller can change; the defaults are the baseline's readings.
 public struct SocialeAgendaReadings: Sendable {
     /// The years allocated. "Daarna" (thereafter) is read as through 2032.
@@ -21,7 +21,7 @@ public struct SocialeAgendaReadings: Sendable {
     public init() {}
 }
 
-/// The transforms from SES-WOA scores to a need criterion that SPEC 1.4 names. Higher
+/// The transforms from SES-WOA scores to a need criterion that docs/sociale-agenda.md names. Higher
 /// SES-WOA means better off, so need grows as the score falls.
 public enum NeedTransform: Hashable, Sendable {
     /// `inhabitants * max(0, c - score)` with `c` the highest score among the regions:

@@ -9,7 +9,7 @@ public enum BundledScenario {
         "Scenarios/sociale-agenda.verdeel": #"""
 # Sociale Agenda Groningen en Noord-Drenthe: measures 2, 3 and 4 (Leefbaarheid).
 # Source: "Uitwerking maatregelen 2, 3 en 4 Leefbaarheid Sociale Agenda".
-# Every reading the document leaves open is a line below with a comment (SPEC 1.4).
+# Every reading the document leaves open is a line below with a comment (docs/sociale-agenda.md).
 
 scenario baseline {
     data {

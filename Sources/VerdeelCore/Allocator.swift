@@ -1,5 +1,5 @@
 /// Computes the allocation of measures over a region table, year by year, exactly as
-/// SPEC 1.3 states: top-slices, components, base, key, limits, rounding.
+/// docs/allocation-rules.md states: top-slices, components, base, key, limits, rounding.
 ///
 /// Guarantees, checked for every measure and year before a result is returned:
 /// `sum(regions) + sum(top-slices) == budget` exactly, and every limit holds.

@@ -1,4 +1,4 @@
-/// Floors, caps and transition limits per region (SPEC 1.3.6). A region that breaks one is
+/// Floors, caps and transition limits per region (docs/allocation-rules.md, step 5). A region that breaks one is
 /// held at it and the difference is shared over the other regions by the key, round after
 /// round, until every limit holds; a combination that cannot hold is an error.
 ///

@@ -1,7 +1,7 @@
 /// A measure (maatregel): a budget per year distributed over the regions by top-slices,
 /// an optional fixed base, a key, optional components, earmarks and limits, and rounding.
 ///
-/// For each year `t` with budget `B_t` (SPEC 1.3):
+/// For each year `t` with budget `B_t` (docs/allocation-rules.md):
 /// ```
 /// D_t = B_t - sum(top-slices)          distributed amount
 /// R_t = D_t - sum_m base_m             remainder shared by the key

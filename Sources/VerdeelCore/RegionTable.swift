@@ -47,13 +47,6 @@ public struct RegionTable: Sendable {
     public func index(of code: String) -> Int? {
         regions.firstIndex { $0.code == code }
     }
-
-    /// A copy with one indicator column replaced or added (values in `regions` order).
-    public func replacing(indicator name: String, with values: [Double]) throws(RegionTableError) -> RegionTable {
-        var columns = indicators
-        columns[name] = values
-        return try RegionTable(regions: regions, indicators: columns, districts: districts)
-    }
 }
 
 /// The districts of a region table with their indicators.

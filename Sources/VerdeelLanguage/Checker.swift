@@ -56,7 +56,7 @@ public struct Checker {
     }
 
     mutating func error(_ range: SourceRange, _ unit: Unit, _ message: String, suggestion: String? = nil) {
-        let diagnostic = Diagnostic(.error, at: range, in: unit.document.file, message, suggestion: suggestion)
+        let diagnostic = Diagnostic(at: range, in: unit.document.file, message, suggestion: suggestion)
         if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 

@@ -1,9 +1,6 @@
-/// An error (or warning) in a scenario file: where, what, and the likely fix. Rendered as
+/// An error in a scenario file: where, what, and the likely fix. Rendered as
 /// `file:line:column: error: message`, the source line, a caret, and the suggestion.
 public struct Diagnostic: Hashable, Sendable {
-    public enum Severity: String, Sendable { case error, warning }
-
-    public let severity: Severity
     public let location: SourceLocation
     /// Length of the caret underline (at least 1).
     public let length: Int
@@ -13,8 +10,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// The offending source line, for rendering.
     public let sourceLine: String
 
-    public init(_ severity: Severity, at range: SourceRange, in file: SourceFile, _ message: String, suggestion: String? = nil) {
-        self.severity = severity
+    public init(at range: SourceRange, in file: SourceFile, _ message: String, suggestion: String? = nil) {
         self.location = file.location(of: range.start)
         let end = file.location(of: max(range.start, range.end))
         self.length = end.line == location.line ? max(1, end.column - location.column) : 1
@@ -25,7 +21,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// The diagnostic as a person reads it: location, message, source line, caret, fix.
     public var rendered: String {
-        var text = "\(location): \(severity.rawValue): \(message)\n"
+        var text = "\(location): error: \(message)\n"
         let shown = String(sourceLine.unicodeScalars.prefix(200).map(Character.init))
         text += "    \(shown)\n"
         let caretColumn = min(location.column, 201)
@@ -34,17 +30,4 @@ public struct Diagnostic: Hashable, Sendable {
         if let suggestion { text += "    help: \(suggestion)\n" }
         return text
     }
-}
-
-/// All diagnostics of a run, in source order, and whether any is an error.
-public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
-    public var items: [Diagnostic]
-
-    public init(_ items: [Diagnostic] = []) {
-        self.items = items
-    }
-
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-
-    public var description: String { items.map(\.rendered).joined() }
 }

@@ -67,7 +67,7 @@ struct Lexer {
             let shown = scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
                 ? String(format: "U+%04X", scalar.value) : "'\(scalar)'"
             let hint: String? = scalar == "€" ? "write amounts without a currency sign, e.g. 200k" : scalar == ";" ? "put each statement on its own line" : nil
-            diagnostics.append(Diagnostic(.error, at: SourceRange(start, index), in: file, "unexpected character \(shown)", suggestion: hint))
+            diagnostics.append(Diagnostic(at: SourceRange(start, index), in: file, "unexpected character \(shown)", suggestion: hint))
         }
     }
 
@@ -86,7 +86,7 @@ struct Lexer {
         if peek() == "\"" {
             index += 1
         } else {
-            diagnostics.append(Diagnostic(.error, at: SourceRange(start, index), in: file, "this string is not closed before the end of the line", suggestion: "add the closing \""))
+            diagnostics.append(Diagnostic(at: SourceRange(start, index), in: file, "this string is not closed before the end of the line", suggestion: "add the closing \""))
         }
         add(.string(String(value)), from: start)
     }
@@ -120,7 +120,7 @@ struct Lexer {
             while let scalar = peek(), Self.isIdentifierPart(scalar) { index += 1 }
             let word = text(from: wordStart)
             diagnostics.append(Diagnostic(
-                .error, at: SourceRange(wordStart, index), in: file, "unknown unit '\(word)' after a number",
+                at: SourceRange(wordStart, index), in: file, "unknown unit '\(word)' after a number",
                 suggestion: "write amounts as 200k or 9.4M (thousand, million), percentages as 5%"))
         }
         if text(from: start).contains("_") && digits.contains(".") == false, case .number(let plain) = kind {

@@ -27,7 +27,7 @@ public struct Parser {
         if diagnostics.count > maximumDiagnostics {
             let last = diagnostics[maximumDiagnostics - 1]
             diagnostics = Array(diagnostics.prefix(maximumDiagnostics))
-            diagnostics.append(Diagnostic(.error, at: SourceRange(0, 0), in: file, "too many errors (stopped after \(maximumDiagnostics)); is this a scenario file? The last one shown is at \(last.location)"))
+            diagnostics.append(Diagnostic(at: SourceRange(0, 0), in: file, "too many errors (stopped after \(maximumDiagnostics)); is this a scenario file? The last one shown is at \(last.location)"))
         }
         return (document, diagnostics)
     }
@@ -60,7 +60,7 @@ public struct Parser {
     }
 
     mutating func fail(_ message: String, at range: SourceRange? = nil, suggestion: String? = nil) -> Failure {
-        diagnostics.append(Diagnostic(.error, at: range ?? current.range, in: file, message, suggestion: suggestion))
+        diagnostics.append(Diagnostic(at: range ?? current.range, in: file, message, suggestion: suggestion))
         return Failure()
     }
 
@@ -173,7 +173,7 @@ public struct Parser {
             }
             if case .end = current.kind {
                 let line = file.location(of: opening.range.start).line
-                diagnostics.append(Diagnostic(.error, at: opening.range, in: file, "the \(what) opened here on line \(line) is never closed", suggestion: "add a '}' at its end"))
+                diagnostics.append(Diagnostic(at: opening.range, in: file, "the \(what) opened here on line \(line) is never closed", suggestion: "add a '}' at its end"))
                 return (lines, comments)
             }
             let start = current.range.start

@@ -11,7 +11,7 @@ public enum ScenarioLoader {
         /// Every file read, main file first, with its bytes (for provenance).
         public let files: [(path: String, bytes: [UInt8])]
 
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        public var hasErrors: Bool { !diagnostics.isEmpty }
     }
 
     /// Compiles the file at `path`; `read` returns a file's bytes or `nil` if it cannot be read.
@@ -27,9 +27,9 @@ public enum ScenarioLoader {
             guard loaded.insert(key).inserted else { continue }
             guard let bytes = read(next.path) else {
                 if let (file, range) = next.from {
-                    diagnostics.append(Diagnostic(.error, at: range, in: file, "cannot read the included file '\(next.path)'", suggestion: "paths are relative to the including file"))
+                    diagnostics.append(Diagnostic(at: range, in: file, "cannot read the included file '\(next.path)'", suggestion: "paths are relative to the including file"))
                 } else {
-                    diagnostics.append(Diagnostic(.error, at: SourceRange(0, 0), in: SourceFile(name: next.path, text: ""), "cannot read the file"))
+                    diagnostics.append(Diagnostic(at: SourceRange(0, 0), in: SourceFile(name: next.path, text: ""), "cannot read the file"))
                 }
                 continue
             }
@@ -40,12 +40,12 @@ public enum ScenarioLoader {
                 text = decoded
             case .failure(let invalid):
                 let partial = SourceFile(name: next.path, text: "")
-                diagnostics.append(Diagnostic(.error, at: SourceRange(0, 0), in: partial, "the file is not valid UTF-8 text (first bad byte at line \(invalid.line), column \(invalid.column)); is this a scenario file?"))
+                diagnostics.append(Diagnostic(at: SourceRange(0, 0), in: partial, "the file is not valid UTF-8 text (first bad byte at line \(invalid.line), column \(invalid.column)); is this a scenario file?"))
                 continue
             }
             let file = SourceFile(name: next.path, text: text)
             if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-                diagnostics.append(Diagnostic(.error, at: SourceRange(0, 0), in: file, "the file is empty", suggestion: "a scenario file declares at least one scenario: scenario baseline { ... }"))
+                diagnostics.append(Diagnostic(at: SourceRange(0, 0), in: file, "the file is empty", suggestion: "a scenario file declares at least one scenario: scenario baseline { ... }"))
                 continue
             }
             let (document, parsed) = Parser.parse(file)
@@ -59,7 +59,7 @@ public enum ScenarioLoader {
                 }
             }
         }
-        let partial = diagnostics.contains { $0.severity == .error }
+        let partial = !diagnostics.isEmpty
         let (plans, checked) = Checker.check(units, partial: partial)
         let all = (diagnostics + checked).sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
         return Compilation(plans: partial ? [] : plans, diagnostics: all, files: files)

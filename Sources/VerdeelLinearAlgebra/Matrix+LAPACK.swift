@@ -20,27 +20,4 @@ extension Matrix {
         }
         return factor
     }
-
-    /// The solution `x` of `self * x == rightHandSides` by LU with partial pivoting,
-    /// through LAPACK `dgesv`; each column of `rightHandSides` is one system.
-    public func solve(_ rightHandSides: Matrix) throws(LinearAlgebraError) -> Matrix {
-        guard rows == columns else { throw .shapeMismatch("solve needs a square matrix, got \(rows) x \(columns)") }
-        guard rightHandSides.rows == rows else {
-            throw .shapeMismatch("right-hand sides have \(rightHandSides.rows) rows, the matrix \(rows)")
-        }
-        var lu = self
-        var solution = rightHandSides
-        var pivots = [Int32](repeating: 0, count: rows)
-        let (n, nrhs) = (Int32(rows), Int32(rightHandSides.columns))
-        let info = lu.elements.withUnsafeMutableBufferPointer { pa in
-            solution.elements.withUnsafeMutableBufferPointer { pb in
-                pivots.withUnsafeMutableBufferPointer { pp in
-                    LAPACKE_dgesv(LAPACK_ROW_MAJOR, n, nrhs, pa.baseAddress, max(n, 1), pp.baseAddress, pb.baseAddress, max(nrhs, 1))
-                }
-            }
-        }
-        if info > 0 { throw .singular(index: Int(info)) }
-        if info < 0 { throw .invalidArgument(routine: "dgesv", info: Int(info)) }
-        return solution
-    }
 }

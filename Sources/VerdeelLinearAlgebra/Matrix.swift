@@ -52,8 +52,6 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case shapeMismatch(String)
     /// Cholesky failed: the matrix is not symmetric positive definite (leading minor `order` is not positive).
     case notPositiveDefinite(order: Int)
-    /// The system's matrix is singular: pivot `index` (1-based) is exactly zero.
-    case singular(index: Int)
     /// LAPACK rejected an argument (its `info` < 0); a bug in the caller.
     case invalidArgument(routine: String, info: Int)
 
@@ -62,7 +60,6 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
         case .shapeMismatch(let text): return "shape mismatch: \(text)"
         case .notPositiveDefinite(let order):
             return "the matrix is not positive definite (its leading \(order) x \(order) minor is not positive)"
-        case .singular(let index): return "the matrix is singular (pivot \(index) is zero)"
         case .invalidArgument(let routine, let info): return "\(routine) rejected argument \(-info)"
         }
     }

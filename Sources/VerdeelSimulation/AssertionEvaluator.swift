@@ -29,7 +29,7 @@ struct AssertionEvaluator {
         let label = assertion.label.map { "\($0): " } ?? ""
         let message = "assertion failed: \(label)the left side is \(Self.show(left, money: money)), the right side \(Self.show(right, money: money)) (expected \(assertion.comparison))"
         let difference = money ? "; the difference is \(Self.show(left - right, money: true))" : ""
-        return Diagnostic(.error, at: assertion.range, in: assertion.file, message + difference)
+        return Diagnostic(at: assertion.range, in: assertion.file, message + difference)
     }
 
     static func show(_ value: Decimal, money: Bool) -> String {

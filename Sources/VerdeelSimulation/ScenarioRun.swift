@@ -28,7 +28,7 @@ public struct ScenarioRun: Sendable {
             do {
                 if let failure = try evaluator.check(assertion) { failures.append(failure) }
             } catch {
-                failures.append(Diagnostic(.error, at: assertion.range, in: assertion.file, error.description))
+                failures.append(Diagnostic(at: assertion.range, in: assertion.file, error.description))
             }
         }
         return ScenarioRun(plan: plan, table: table, allocations: allocations, failedAssertions: failures)

@@ -25,7 +25,7 @@ struct ScenarioInput {
         let compilation = ScenarioLoader.compile(path: path, read: read)
         for diagnostic in compilation.diagnostics { printError(diagnostic.rendered) }
         if compilation.hasErrors {
-            let count = compilation.diagnostics.filter { $0.severity == .error }.count
+            let count = compilation.diagnostics.count
             printError("\(count) error\(count == 1 ? "" : "s") in \(path)")
             throw ExitCode(1)
         }

@@ -31,6 +31,7 @@ struct Simulate {
             interrupt.cancel()
             signal(SIGINT, SIG_DFL)
         }
+        printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
         let result: SimulationResult
         do {
             result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, read: read)
@@ -51,7 +52,7 @@ struct Simulate {
         }
         if result.infeasible.count > 10 { printError("warning: \(result.infeasible.count) variants are infeasible in all (see infeasible.csv)") }
         let cellsPerSecond = Double(result.cells) / max(seconds, 1e-9)
-        print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) threads)")
+        print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) thread\(threads == 1 ? "" : "s"))")
         if let output {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
             if let ranks = csv.ranks() { files.append(("ranks.csv", ranks)) }

@@ -2,9 +2,9 @@ import SocialeAgenda
 import Testing
 import VerdeelCore
 
-/// The baseline of SPEC 1.4 on the bundled CBS data. Expected amounts come from
+/// The baseline of docs/sociale-agenda.md on the bundled CBS data. Expected amounts come from
 /// `Reference/sociale_agenda_reference.py`: exact rational arithmetic written from the
-/// spec's formulas, independent of verdeel's code. Spot checks by hand are in comments
+/// documented formulas, independent of verdeel's code. Spot checks by hand are in comments
 /// (sum of inhabitants of the 13 municipalities: 693,614).
 struct SocialeAgendaBaselineTests {
     let allocations: [MeasureAllocation]

@@ -2,7 +2,7 @@ import SocialeAgenda
 import Testing
 import VerdeelCore
 
-/// The readings of SPEC 1.4 as changeable values, and what the rules give where the
+/// The readings of docs/sociale-agenda.md as changeable values, and what the rules give where the
 /// document's stated figures or its feasibility run out.
 struct SocialeAgendaReadingTests {
     let table: RegionTable

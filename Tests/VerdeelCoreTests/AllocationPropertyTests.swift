@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 import VerdeelCore
 
-/// Properties that hold for every region table and budget (SPEC 1.3): exact totals, no
+/// Properties that hold for every region table and budget (docs/allocation-rules.md): exact totals, no
 /// dependence on row order, monotone criterion shares, limits that hold when feasible.
 struct AllocationPropertyTests {
     /// Up to 25 regions with random inhabitants and land areas.

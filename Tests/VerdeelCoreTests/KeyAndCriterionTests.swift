@@ -1,7 +1,7 @@
 import Testing
 import VerdeelCore
 
-/// Keys (SPEC 1.3.3) and criteria (SPEC 1.2): exact 100%, and errors that name the
+/// Keys and criteria (docs/allocation-rules.md, step 4): exact 100%, and errors that name the
 /// criterion and the region.
 struct KeyAndCriterionTests {
     @Test func keyMustSumToExactly100Percent() throws {

@@ -1,7 +1,7 @@
 import Testing
 import VerdeelCore
 
-/// Floors, caps and transition limits with redistribution (SPEC 1.3.6), worked by hand on
+/// Floors, caps and transition limits with redistribution (docs/allocation-rules.md, step 5), worked by hand on
 /// four regions with 40/30/20/10 inhabitants and EUR 1,000 (unlimited: 400/300/200/100).
 struct LimitTests {
     @Test func capForcesRedistributionOverTwoRounds() throws {

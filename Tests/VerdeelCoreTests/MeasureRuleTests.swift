@@ -1,7 +1,7 @@
 import Testing
 import VerdeelCore
 
-/// The steps of SPEC 1.3 one by one, worked by hand on four regions with 40/30/20/10
+/// The steps of docs/allocation-rules.md one by one, worked by hand on four regions with 40/30/20/10
 /// inhabitants.
 struct MeasureRuleTests {
     @Test func topsliceFractionRoundsHalfUpToTheEuro() throws {

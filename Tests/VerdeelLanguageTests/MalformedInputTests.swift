@@ -29,7 +29,7 @@ struct MalformedInputTests {
         header + "    measure m {\n" + lines.map { "        " + $0 }.joined(separator: "\n") + "\n    }\n}\n"
     }
 
-    /// Every diagnostic's first line (location, severity, message) and help line.
+    /// Every diagnostic's first line (location and message) and help line.
     func diagnostics(_ text: String) -> [String] {
         messages(compile(text)).map { rendered in
             let lines = rendered.split(separator: "\n").map(String.init)

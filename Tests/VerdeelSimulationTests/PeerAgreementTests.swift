@@ -3,23 +3,31 @@ import Testing
 import VerdeelReport
 @testable import VerdeelSimulation
 
-/// w3 against the numpy peer (Benchmarks/peer/peer.py): independent code and independent
-/// random draws of the same distributions, so every variant and region's mean must agree
-/// within 4 standard errors of the difference of two means.
+/// A small w3 (21 variants x 4,000 draws) against the numpy peer (Benchmarks/peer/peer.py):
+/// independent code and independent random draws of the same distributions, so every
+/// variant and region's mean must agree within 4 standard errors of the difference of two
+/// means. The full workload runs in a release build from scripts/test.sh.
 @Suite struct PeerAgreementTests {
-    @Test func w3MeansAgreeWithNumpyWithinFourStandardErrors() throws {
-        let text = (EngineTests.w3 ?? "").replacingOccurrences(of: "../../Scenarios/data/", with: "data/")
-        let result = try simulate(text)
-        let peerSummary = NSTemporaryDirectory() + "peer-w3-\(UUID().uuidString).csv"
+    @Test func smallW3MeansAgreeWithNumpyWithinFourStandardErrors() throws {
+        let draws = 4_000
+        let result = try simulate(EngineTests.smallW3(draws: draws))
+        let peerSummary = FileManager.default.temporaryDirectory.appendingPathComponent("peer-w3-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: peerSummary) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "\(repositoryRoot)/Benchmarks/peer/peer.py", "w3", "--summary", peerSummary]
+        process.arguments = [
+            "python3", "\(repositoryRoot)/Benchmarks/peer/peer.py", "w3", "--summary", peerSummary,
+            "--variants", "21", "--draws", String(draws),
+        ]
+        process.standardOutput = Pipe()
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the numpy peer failed (is numpy installed?)")
+        try #require(process.terminationStatus == 0, "the numpy peer failed (is numpy installed? scripts/test.sh installs it): \(message)")
         let rows = try String(contentsOfFile: peerSummary, encoding: .utf8).split(separator: "\n").dropFirst()
-        try #require(rows.count == result.variantCount * result.slots.count)
+        try #require(result.variantCount == 21 && rows.count == 21 * result.slots.count)
         var worst = 0.0
         for (index, row) in rows.enumerated() {
             let fields = row.split(separator: ",")

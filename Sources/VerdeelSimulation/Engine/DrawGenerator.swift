@@ -135,10 +135,10 @@ struct DrawGenerator {
             case .absolute(let expression):
                 let spreads: [Double]
                 do { spreads = try expression.evaluate(over: table) } catch {
-                    throw .badSpread(Diagnostic(.error, at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
+                    throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
                 }
                 for (r, spread) in spreads.enumerated() where !(spread >= 0 && spread.isFinite) {
-                    throw .badSpread(Diagnostic(.error, at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' is \(spread) for region \(table.regions[r].code); it must be a finite number >= 0", suggestion: "check the columns the spread uses for that region"))
+                    throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' is \(spread) for region \(table.regions[r].code); it must be a finite number >= 0", suggestion: "check the columns the spread uses for that region"))
                 }
                 result.append(spreads)
             }
@@ -163,7 +163,7 @@ struct DrawGenerator {
             // Correlations always come with the lines they were written on; the first
             // perturbation's line stands in should a plan be built without them.
             let site = plan.correlationSite ?? (plan.perturbations[0].file, plan.perturbations[0].range)
-            throw .correlationNotPositiveDefinite(Diagnostic(.error, at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
+            throw .correlationNotPositiveDefinite(Diagnostic(at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
         }
     }
 }

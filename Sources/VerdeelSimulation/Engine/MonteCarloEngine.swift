@@ -82,7 +82,7 @@ public enum MonteCarloEngine {
                     guard item < items else { break }
                     let first = item * itemSize
                     let last = min(first + itemSize, members.count)
-                    for start in stride(from: first, to: last, by: tile) {
+                    for start in stride(from: first, to: last, by: tile) where !control.isCancelled {
                         let tileMembers = Array(members[start..<min(start + tile, last)])
                         let values = tileMembers.map { simulation.values(ofVariant: $0) }
                         worker.run(variants: tileMembers, values: values, parameters: parameters, measures: prepared, allocator: allocator, output: output)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Independent reference for the Sociale Agenda baseline (SPEC 1.3 and 1.4).
+"""Independent reference for the Sociale Agenda baseline (docs/allocation-rules.md and docs/sociale-agenda.md).
 
-Exact rational arithmetic (fractions.Fraction), written from the specification's formulas
+Exact rational arithmetic (fractions.Fraction), written from the documented formulas
 without using verdeel's code. Its output is the source of the expected amounts asserted in
 SocialeAgendaBaselineTests.swift. Run from the repository root:
 

@@ -1,0 +1,82 @@
+# What verdeel needs besides a Swift 6.1+ toolchain, checked and installed when missing.
+# Sourced by scripts/run.sh and scripts/test.sh. As root, missing Debian packages are
+# installed (apt-get update first); as any other user the script stops at once and prints
+# the exact command to run.
+
+# Debian packages the build needs: OpenBLAS (CBLAS), LAPACKE, and pkg-config, which SwiftPM
+# uses to find OpenBLAS.
+BUILD_PACKAGES=(libopenblas-dev liblapacke-dev pkg-config)
+
+missing_debian_packages() {
+    local package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
+    done
+}
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+apt_updated=no
+install_debian_packages() {
+    if [ "$apt_updated" = no ]; then
+        apt-get update -qq
+        apt_updated=yes
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+stop_with() {
+    echo "verdeel needs: $1" >&2
+    echo "run this, then run $0 again:" >&2
+    echo "    $2" >&2
+    exit 1
+}
+
+# Swift itself cannot be installed by apt; say where to get it.
+require_swift() {
+    if ! command -v swift >/dev/null 2>&1; then
+        echo "verdeel needs a Swift 6.1 or newer toolchain on the PATH: https://www.swift.org/install/linux/" >&2
+        exit 1
+    fi
+}
+
+require_build_packages() {
+    require_swift
+    local missing
+    missing=$(missing_debian_packages "${BUILD_PACKAGES[@]}" | tr '\n' ' ')
+    [ -z "$missing" ] && return 0
+    if is_root; then
+        echo "installing Debian packages: $missing"
+        # shellcheck disable=SC2086
+        install_debian_packages $missing
+    else
+        stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
+    fi
+}
+
+# numpy, for the tests that compare the engine with the numpy peer (Benchmarks/peer). A
+# Debian Python gets Debian's python3-numpy; any other Python (pyenv, a venv) gets pip's.
+require_numpy() {
+    if ! command -v python3 >/dev/null 2>&1; then
+        if is_root; then
+            echo "installing Debian packages: python3 python3-numpy"
+            install_debian_packages python3 python3-numpy
+        else
+            stop_with "Python 3 with numpy" "sudo apt-get update && sudo apt-get install -y python3 python3-numpy"
+        fi
+    fi
+    python3 -c "import numpy" >/dev/null 2>&1 && return 0
+    if [ "$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then
+        if is_root; then
+            echo "installing Debian package: python3-numpy"
+            install_debian_packages python3-numpy
+        else
+            stop_with "numpy for $(command -v python3)" "sudo apt-get update && sudo apt-get install -y python3-numpy"
+        fi
+    else
+        echo "installing numpy with pip for $(command -v python3)"
+        python3 -m pip install --quiet --disable-pip-version-check numpy \
+            || stop_with "numpy for $(command -v python3)" "python3 -m pip install numpy"
+    fi
+    python3 -c "import numpy" >/dev/null 2>&1 || stop_with "numpy for $(command -v python3)" "python3 -m pip install numpy"
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this): installs what is missing (see
+# scripts/lib/requirements.sh), then
+#   1. the unit tests (`swift test`, debug build);
+#   2. the full w3 workload in a release build against the numpy peer (every mean within
+#      4 standard errors), Benchmarks/peer/compare.py;
+#   3. every command README.md shows, run as written (scripts/check-readme.py).
+# Ends with one summary line; exits non-zero if any step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/requirements.sh
+require_build_packages
+require_numpy
+
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+step() { printf '\n== %s\n' "$1"; }
+seconds() { echo $(( $(date +%s) - $1 )); }
+
+step "unit tests (debug)"
+started=$(date +%s)
+swift build --build-tests
+swift test --skip-build --disable-xctest 2>&1 | tee "$log/unit.txt"
+unit_seconds=$(seconds "$started")
+unit_line=$(grep -E "^.? ?Test run with [0-9]+ tests" "$log/unit.txt" | tail -1 | sed -E 's/.*Test run with ([0-9]+) tests in ([0-9]+) suites.*/\1 tests in \2 suites/')
+
+step "release build: the full w3 workload against numpy"
+started=$(date +%s)
+swift build -c release --product verdeel
+python3 Benchmarks/peer/compare.py w3 --check | tee "$log/peer.json"
+peer_seconds=$(seconds "$started")
+worst=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["workloads"]["w3"]["max_mean_difference_in_standard_errors"])' "$log/peer.json")
+
+step "README commands"
+started=$(date +%s)
+python3 scripts/check-readme.py
+readme_seconds=$(seconds "$started")
+
+printf '\nverdeel tests passed: %s (%s s); w3 against numpy: largest difference of means %s standard errors (%s s); README commands ran (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$readme_seconds"
