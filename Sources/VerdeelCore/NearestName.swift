@@ -13,17 +13,22 @@ public enum NearestName {
         return best?.name
     }
 
-    /// The Levenshtein distance: insertions, deletions and substitutions of one character.
+    /// The optimal string alignment distance: insertions, deletions and substitutions of
+    /// one character, and swaps of two neighbouring characters (`rnu` is 1 from `run`).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         for i in 1...x.count {
             var current = [i] + Array(repeating: 0, count: y.count)
             for j in stride(from: 1, through: y.count, by: 1) {
                 current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            previous = current
+            (beforePrevious, previous) = (previous, current)
         }
         return previous[y.count]
     }

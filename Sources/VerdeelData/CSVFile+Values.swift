@@ -34,12 +34,10 @@ extension CSVFile {
         if text.isEmpty {
             throw fail("the value is empty but a number is needed; fill it in, or leave this region out of the table")
         }
-        guard NumberSyntax.isPlainNumber(text), let value = Double(text), value.isFinite else {
-            let withPoint = text.replacingOccurrences(of: ",", with: ".")
-            if NumberSyntax.isPlainNumber(withPoint) {
-                throw fail("'\(text)' uses a decimal comma; write numbers with a decimal point, e.g. \(withPoint)")
-            }
-            throw fail("'\(text)' is not a number; write a plain number such as 12345 or -0.17")
+        let spelled = try spelling(text, fail: fail)
+        guard NumberSyntax.isPlainNumber(spelled), let value = Double(spelled), value.isFinite else {
+            let example = separator == ";" ? "12345 or -0,17" : "12345 or -0.17"
+            throw fail("'\(text)' is not a number; write a plain number such as \(example)")
         }
         switch kind {
         case .count:
@@ -51,6 +49,31 @@ extension CSVFile {
             break
         }
         return value
+    }
+}
+
+extension CSVFile {
+    /// The number as Swift reads it. In a `;` file (Dutch spreadsheets) a decimal comma is
+    /// read as the decimal point; a `.` before exactly three digits (`1.250`: 1250 or
+    /// 1.25?) and a value with both `.` and `,` (thousands grouping) are ambiguous and
+    /// refused. In a `,` file a comma cannot stand in a number.
+    func spelling(_ text: String, fail: (String) -> DataError) throws(DataError) -> String {
+        let hasComma = text.contains(","), hasPoint = text.contains(".")
+        guard separator == ";" else {
+            let withPoint = text.replacingOccurrences(of: ",", with: ".")
+            if hasComma && NumberSyntax.isPlainNumber(withPoint) {
+                throw fail("'\(text)' uses a decimal comma in a file separated by ','; write numbers with a decimal point (\(withPoint)), or save the file with ';' between fields as Dutch Excel does")
+            }
+            return text
+        }
+        if hasComma && hasPoint {
+            throw fail("'\(text)' has both '.' and ','; remove the thousands separator and keep the decimal comma (e.g. 1234,5)")
+        }
+        if hasPoint, NumberSyntax.hasThreeDigitGroup(text) {
+            let whole = text.replacingOccurrences(of: ".", with: "")
+            throw fail("'\(text)' is ambiguous in a ';' file: \(whole) when '.' groups thousands, or \(text) with a decimal point; write \(whole), or \(text.replacingOccurrences(of: ".", with: ",")) with a decimal comma")
+        }
+        return hasComma ? text.replacingOccurrences(of: ",", with: ".") : text
     }
 }
 
@@ -77,5 +100,14 @@ enum NumberSyntax {
             guard digits() > 0 else { return false }
         }
         return bytes.isEmpty
+    }
+
+    /// Whether a `.` is followed by exactly three digits and then the end or an exponent,
+    /// as in `1.250` or `200.000`: the Dutch way of grouping thousands.
+    static func hasThreeDigitGroup(_ text: String) -> Bool {
+        guard let point = text.firstIndex(of: ".") else { return false }
+        let after = text[text.index(after: point)...]
+        let digits = after.prefix { $0.isASCII && $0.isNumber }
+        return digits.count == 3 && (digits.endIndex == after.endIndex || after[digits.endIndex] == "e" || after[digits.endIndex] == "E")
     }
 }

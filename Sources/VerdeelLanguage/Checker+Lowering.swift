@@ -18,6 +18,8 @@ extension Checker {
         for criterion in draft.criteria {
             if let expression = lowerExpression(criterion.value.expression, criterion.unit, scope) {
                 scope.criteria[criterion.value.name.text] = expression
+            } else {
+                scope.failedCriteria.insert(criterion.value.name.text)
             }
         }
         var measures = [PlannedMeasure]()
@@ -40,6 +42,9 @@ extension Checker {
         var districtIndicators: Set<String>
         var criteria: [String: VerdeelCore.Expression]
         var hasDistricts: Bool
+        /// Criteria declared with an error in their definition (already reported): a use of
+        /// one is not reported again as unknown.
+        var failedCriteria: Set<String> = []
     }
 
     mutating func lowerData(_ tables: [ScenarioDraft.Located<TableDeclaration>], scenario: Name, _ unit: Unit) -> DataPlan? {
@@ -85,7 +90,8 @@ extension Checker {
             }
             let plan = TablePlan(
                 name: table.name.text, path: table.path.text, directory: located.unit.directory, keyColumn: key, nameColumn: label,
-                regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns)
+                regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns,
+                declaredAt: located.unit.document.file.location(of: table.path.range.start))
             switch table.role {
             case .regions: regions = plan
             case .table: joins.append(plan)
@@ -114,6 +120,7 @@ extension Checker {
             }
             if let criterion = scope.criteria[name.text] { return criterion }
             if scope.indicators.contains(name.text) { return .indicator(name.text) }
+            if scope.failedCriteria.contains(name.text) { return nil }
             let suggestion = NearestName.find(name.text, among: scope.indicators.union(scope.criteria.keys)).map { "did you mean '\($0)'?" }
             if partial && suggestion == nil { return nil }
             error(name.range, unit, "unknown indicator or criterion '\(name.text)'", suggestion: suggestion)

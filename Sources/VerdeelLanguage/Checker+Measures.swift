@@ -102,9 +102,15 @@ extension Checker {
                 lowered.append(.init(Criterion(name: name, expression: expression), weight))
             } else if scope.indicators.contains(name) {
                 lowered.append(.init(.indicator(name), weight))
+            } else if scope.failedCriteria.contains(name) {
+                valid = false
             } else {
                 let suggestion = NearestName.find(name, among: scope.indicators.union(scope.criteria.keys)).map { "did you mean '\($0)'?" }
-                error(term.criterion.range, unit, "unknown criterion '\(name)' in the key of \(owner)", suggestion: suggestion ?? "declare it: criterion \(name) = ...")
+                if let suggestion {
+                    error(term.criterion.range, unit, "unknown criterion '\(name)' in the key of \(owner)", suggestion: suggestion)
+                } else {
+                    missing(term.criterion.range, unit, "unknown criterion '\(name)' in the key of \(owner)", suggestion: "declare it: criterion \(name) = ...")
+                }
                 valid = false
             }
         }
@@ -131,7 +137,7 @@ extension Checker {
 
     mutating func percentage(_ literal: Literal, _ unit: Unit, what: String) -> Fraction? {
         guard literal.unit == .percent else {
-            error(literal.range, unit, "\(what) is a percentage", suggestion: "write it with %, e.g. \(literal.unit == .plain ? literal.text : "50")%")
+            error(literal.range, unit, "\(what) is a percentage", suggestion: Self.percentSuggestion(literal))
             return nil
         }
         guard let fraction = literal.value.exactFraction else {
@@ -175,5 +181,15 @@ extension Checker {
         guard !scope.indicators.contains(name.text) else { return true }
         error(name.range, unit, "unknown indicator '\(name.text)'", suggestion: NearestName.find(name.text, among: scope.indicators).map { "did you mean '\($0)'?" })
         return false
+    }
+
+    /// How to write a plain number as the percentage it most likely means: a share of 1 or
+    /// less (`0.8`) as its hundredfold (`80%`), anything else with `%` after it.
+    static func percentSuggestion(_ literal: Literal) -> String {
+        guard literal.unit == .plain else { return "write it with %, e.g. 50%" }
+        if literal.value > 0, literal.value <= 1 {
+            return "weights are percentages: write \(literal.value * 100)% for \(literal.text) of the whole"
+        }
+        return "write it with %, e.g. \(literal.text)%"
     }
 }

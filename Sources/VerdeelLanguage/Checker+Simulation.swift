@@ -34,6 +34,7 @@ extension Checker {
                 }
                 if case .criterion(let name, let expressions) = line.node {
                     guard scope.criteria[name.text] != nil else {
+                        if scope.failedCriteria.contains(name.text) { continue }
                         error(name.range, located.unit, "unknown criterion '\(name.text)'", suggestion: NearestName.find(name.text, among: scope.criteria.keys).map { "did you mean '\($0)'?" } ?? "declare it first: criterion \(name.text) = ...")
                         continue
                     }

@@ -9,6 +9,9 @@ public struct Parser {
     var position = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
+    /// Set when a block ended at an enclosing block's keyword (its `}` is missing): the
+    /// statement that opened it then ends there too, without a line break.
+    var endedWithoutBrace = false
 
     /// Expressions nested deeper than this are rejected instead of exhausting the stack.
     static let maximumDepth = 100
@@ -149,6 +152,10 @@ public struct Parser {
 
     /// After a statement: an optional comment, then a line break, `}` or the end.
     mutating func endOfLine() throws(Failure) -> String? {
+        if endedWithoutBrace {
+            endedWithoutBrace = false
+            return nil
+        }
         var trailing: String?
         if case .comment(let text) = current.kind {
             trailing = text
@@ -156,11 +163,17 @@ public struct Parser {
         }
         switch current.kind {
         case .newline, .end, .symbol("}"): return trailing
-        default: throw fail("unexpected \(current.kind.noun) at the end of the statement", suggestion: "put each statement on its own line")
+        default: throw fail("expected the end of the statement, found \(current.kind.noun)", suggestion: "put each statement on its own line")
         }
     }
 
-    /// Reads `{ line* }` after the opening brace; each line by `parseLine`.
+    /// Keywords that open a statement of a scenario or of a file, or a table of a data block.
+    static let enclosingKeywords = Set(topLevelKeywords + scenarioKeywords + tableKeywords)
+
+    /// Reads `{ line* }` after the opening brace; each line by `parseLine`. A line that
+    /// starts with a keyword of an enclosing block (not one of this block's `keywords`, and
+    /// not a column name followed by `:`) means this block's `}` is missing: that is
+    /// reported at the opening brace, and the line is left to the enclosing block.
     mutating func block<Node>(
         opened opening: Token, _ what: String, keywords: [String], parseLine: (inout Parser) throws(Failure) -> Node
     ) -> (lines: [Line<Node>], closingComments: [Trivia]) {
@@ -169,6 +182,17 @@ public struct Parser {
             let comments = gap(atStart: lines.isEmpty)
             if isSymbol("}") {
                 advance()
+                return (lines, comments)
+            }
+            if case .identifier(let word) = current.kind, Self.enclosingKeywords.contains(word), !keywords.contains(word),
+                tokens[min(position + 1, tokens.count - 1)].kind != .symbol(":")
+            {
+                let line = file.location(of: opening.range.start).line
+                let before = file.location(of: current.range.start).line
+                diagnostics.append(Diagnostic(
+                    at: opening.range, in: file, "the \(what) opened here on line \(line) is not closed before the '\(word)' on line \(before)",
+                    suggestion: "add a '}' before line \(before)"))
+                endedWithoutBrace = true
                 return (lines, comments)
             }
             if case .end = current.kind {

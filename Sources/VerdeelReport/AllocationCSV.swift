@@ -4,7 +4,9 @@ import VerdeelSimulation
 
 /// The output contract read by other tools and CI: `allocations.csv` with one row per
 /// scenario, measure, component, year and region, and `topslices.csv`. The `dutch` style
-/// uses `;` and a decimal comma for Dutch spreadsheets.
+/// is what Dutch Excel opens as it is: a UTF-8 byte-order mark (so that names such as
+/// Súdwest-Fryslân show correctly), `;` between fields, a decimal comma, and the measure's
+/// display name (`measure_name`) next to its identifier.
 public struct AllocationCSV {
     public enum Style: Sendable { case standard, dutch }
 
@@ -18,19 +20,21 @@ public struct AllocationCSV {
 
     public static let allocationsHeader = ["scenario", "measure", "component", "year", "region", "region_name", "amount", "exact"]
     public static let topslicesHeader = ["scenario", "measure", "year", "name", "amount"]
+    /// The UTF-8 byte-order mark that starts every `dutch` file.
+    public static let byteOrderMark = "\u{FEFF}"
 
     /// `allocations.csv`: amount in whole euros (or cents) after rounding, exact unrounded.
     public func allocations() -> String {
-        var rows = [Self.allocationsHeader]
+        var rows = [withMeasureName(Self.allocationsHeader)]
         for run in runs {
-            for measure in run.allocations {
+            for (index, measure) in run.allocations.enumerated() {
                 for year in measure.years {
                     for component in year.components {
                         for region in component.regions {
-                            rows.append([
+                            rows.append(withMeasureName([
                                 run.plan.name, measure.measure, component.component ?? "", String(year.year), region.region.code,
                                 region.region.name, money(region.amount), decimal(region.exact),
-                            ])
+                            ], title(run, index)))
                         }
                     }
                 }
@@ -41,12 +45,12 @@ public struct AllocationCSV {
 
     /// `topslices.csv`: one row per top-slice and year.
     public func topslices() -> String {
-        var rows = [Self.topslicesHeader]
+        var rows = [withMeasureName(Self.topslicesHeader)]
         for run in runs {
-            for measure in run.allocations {
+            for (index, measure) in run.allocations.enumerated() {
                 for year in measure.years {
                     for topslice in year.topslices {
-                        rows.append([run.plan.name, measure.measure, String(year.year), topslice.name, money(topslice.amount)])
+                        rows.append(withMeasureName([run.plan.name, measure.measure, String(year.year), topslice.name, money(topslice.amount)], title(run, index)))
                     }
                 }
             }
@@ -55,6 +59,18 @@ public struct AllocationCSV {
     }
 
     private var separator: String { style == .dutch ? ";" : "," }
+
+    /// In the `dutch` style, the measure's display name after its identifier (field 2).
+    private func withMeasureName(_ fields: [String], _ title: String = "measure_name") -> [String] {
+        guard style == .dutch else { return fields }
+        var fields = fields
+        fields.insert(title, at: 2)
+        return fields
+    }
+
+    private func title(_ run: ScenarioRun, _ measure: Int) -> String {
+        run.plan.measures.indices.contains(measure) ? run.plan.measures[measure].title : run.allocations[measure].measure
+    }
 
     func money(_ money: Money) -> String {
         let text = money.cents % 100 == 0 ? String(money.cents / 100) : String(format: "%.2f", money.euros)
@@ -67,7 +83,7 @@ public struct AllocationCSV {
     }
 
     private func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(quote).joined(separator: separator) }.joined(separator: "\n") + "\n"
+        (style == .dutch ? Self.byteOrderMark : "") + rows.map { $0.map(quote).joined(separator: separator) }.joined(separator: "\n") + "\n"
     }
 
     /// RFC 4180 quoting where a field holds the separator, a quote or a line break.

@@ -4,7 +4,8 @@ import VerdeelCore
 import VerdeelSimulation
 
 /// The JSON output: the same rows as the CSV files plus provenance (scenario file hashes,
-/// data files and whether they are synthetic, engine version), in one document.
+/// data files and whether they are synthetic, engine version) and the run's warnings, in
+/// one document.
 public struct AllocationJSON {
     /// The engine version written into every output.
     public static let engineVersion = "0.3.0"
@@ -25,6 +26,7 @@ public struct AllocationJSON {
         let dataFiles: [DataProvenance]
         let syntheticData: Bool
         let notice: String?
+        let warnings: [String]
         let allocations: [AllocationRow]
         let topslices: [TopsliceRow]
     }
@@ -89,7 +91,7 @@ public struct AllocationJSON {
             engine: "verdeel", engineVersion: Self.engineVersion,
             scenarioFiles: scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) },
             dataFiles: data, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
-            allocations: allocations, topslices: topslices)
+            warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -34,6 +34,12 @@ public struct ScenarioRun: Sendable {
         return ScenarioRun(plan: plan, table: table, allocations: allocations, failedAssertions: failures)
     }
 
+    /// Every warning of the allocation (e.g. bases scaled down), each naming the scenario,
+    /// measure and year: `scenario 'baseline', measure 'wijk', 2026: ...`.
+    public var warnings: [String] {
+        allocations.flatMap { $0.years.flatMap(\.warnings) }.map { "scenario '\(plan.name)', \($0)" }
+    }
+
     /// Reads a file's bytes from disk.
     public static func readFromDisk(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
@@ -70,7 +76,11 @@ public struct ScenarioRun: Sendable {
 
     private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> CSVFile {
         guard let bytes = read(path(table)) else {
-            throw DataError(file: table.path, line: 0, column: 0, message: "cannot read the file (looked for \(path(table)))")
+            let place = table.declaredAt
+            let reason = FileManager.default.fileExists(atPath: path(table)) ? "cannot be read (check its permissions)" : "does not exist"
+            throw DataError(
+                file: place.file, line: place.line, column: place.column,
+                message: "the data file '\(table.path)' \(reason) (looked for \(path(table))); paths are relative to the scenario file that names them")
         }
         return try CSVFile(name: table.path, bytes: bytes)
     }

@@ -19,6 +19,6 @@ struct Check: ParsableCommand {
             printError("\(failures.count) of \(assertions) assertion\(assertions == 1 ? "" : "s") failed in \(file)")
             throw ExitCode(1)
         }
-        print("\(file): \(runs.count) scenario\(runs.count == 1 ? "" : "s"), \(assertions) assertion\(assertions == 1 ? "" : "s") hold")
+        print("\(file): \(runs.count) scenario\(runs.count == 1 ? "" : "s"), \(assertions) assertion\(assertions == 1 ? " holds" : "s hold")")
     }
 }

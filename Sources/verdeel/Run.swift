@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelCore
 import VerdeelLanguage
 import VerdeelReport
 import VerdeelSimulation
@@ -12,7 +13,7 @@ struct Run: ParsableCommand {
     @Argument(help: "The scenario file; without it, the bundled Sociale Agenda scenario.")
     var file: String?
 
-    @Option(name: .long, help: "A scenario to run (repeat for several); all when none is given.")
+    @Option(name: .long, help: "A scenario to run (repeat for several). Without it, every scenario of FILE; without FILE, the bundled file's baseline.")
     var scenario: [String] = []
 
     @Option(name: .long, help: "Write the results into this directory (allocations.csv and topslices.csv, or allocations.json).")
@@ -28,6 +29,7 @@ struct Run: ParsableCommand {
     var chunk: Int = 32
 
     func validate() throws {
+        if let file, let problem = Self.notAFile(file) { throw ValidationError(problem) }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
     }
@@ -62,7 +64,10 @@ struct Run: ParsableCommand {
         } else {
             print(try render(runs, compilation: compilation), terminator: "")
         }
-        for warning in runs.flatMap({ $0.allocations.flatMap { $0.years.flatMap(\.warnings) } }) { printError("warning: \(warning)") }
+        for warning in runs.flatMap(\.warnings) {
+            // Under the printed table, where it is read; on standard error when the output is data.
+            if format == .table && output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
+        }
         if synthetic && (format == .table || output != nil) { print(AllocationJSON.syntheticNotice) }
         if file == nil && scenario.isEmpty && format == .table {
             print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
@@ -97,5 +102,14 @@ struct Run: ParsableCommand {
         }
         try OutputDirectory(directory).write(files)
         for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
+    }
+
+    /// `run` is the default command, so `verdeel rnu` reaches here with `rnu` as the file:
+    /// a word with no `.` or `/` that names no file is taken for a mistyped command.
+    static func notAFile(_ word: String) -> String? {
+        guard !word.contains("."), !word.contains("/"), !FileManager.default.fileExists(atPath: word) else { return nil }
+        let commands = Verdeel.configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+        let hint = NearestName.find(word, among: commands).map { " Did you mean 'verdeel \($0)'?" } ?? ""
+        return "'\(word)' is neither a command nor a scenario file.\(hint) The commands are \(commands.joined(separator: ", ")); scenario files end in .verdeel"
     }
 }

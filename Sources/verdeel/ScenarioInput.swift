@@ -32,11 +32,12 @@ struct ScenarioInput {
         return compilation
     }
 
-    /// The plans named (all when none is), or exit code 1 for an unknown name.
+    /// The plans named (all when none is; a name given twice counts once), or exit code 1
+    /// for an unknown name.
     func select(_ names: [String], from plans: [ScenarioPlan]) throws -> [ScenarioPlan] {
         guard !names.isEmpty else { return plans }
         var selected = [ScenarioPlan]()
-        for name in names {
+        for name in names where !selected.contains(where: { $0.name == name }) {
             guard let plan = plans.first(where: { $0.name == name }) else {
                 let hint = NearestName.find(name, among: plans.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
                 printError("error: \(path) has no scenario '\(name)'.\(hint) It has: \(plans.map(\.name).joined(separator: ", "))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VerdeelLinearAlgebra
+import VerdeelReport
 
 /// The `verdeel` command: scenario simulation for public funds-allocation models.
 @main
@@ -7,6 +8,7 @@ struct Verdeel: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Allocate public budgets over regions by weighted keys (verdeelmodellen).",
         discussion: "Without a file, 'verdeel run' runs the bundled Sociale Agenda scenario.",
+        version: "verdeel \(AllocationJSON.engineVersion)",
         subcommands: [Run.self, Check.self, Format.self, Compare.self],
         defaultSubcommand: Run.self)
 

@@ -91,9 +91,10 @@ struct CommandTests {
         let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv-nl"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.first == "scenario;measure;component;year;region;region_name;amount;exact")
-        #expect(lines.contains("baseline;wijk;;2026;GM0014;Groningen;287862;287861,548354"))
-        #expect(lines.contains { $0.hasPrefix("baseline;jongerenwerk;jongerenwerk en opbouwwerk;2028;GM0047;Veendam;40708;") })
+        // A byte-order mark first, so that Excel reads the file as UTF-8; the measure's name after its identifier.
+        #expect(lines.first == "\u{FEFF}scenario;measure;measure_name;component;year;region;region_name;amount;exact")
+        #expect(lines.contains("baseline;wijk;Wijk- en dorpsondersteuning;;2026;GM0014;Groningen;287862;287861,548354"))
+        #expect(lines.contains { $0.hasPrefix("baseline;jongerenwerk;Jongerenwerk, opbouwwerk, buurtsport- en cultuurcoaches;jongerenwerk en opbouwwerk;2028;GM0047;Veendam;40708;") })
     }
 
     @Test func runWritesJSONWithProvenance() throws {
@@ -161,7 +162,7 @@ struct CommandTests {
             try "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n".write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let check = try verdeel(["check", "example.verdeel"], in: directory)
             #expect(check.status == 0)
-            #expect(check.output == "example.verdeel: 2 scenarios, 1 assertion hold\n")
+            #expect(check.output == "example.verdeel: 2 scenarios, 1 assertion holds\n")
             // 2026: 2,850,000 after 5%; bases 2 x 200,000; 2,450,000 by 80% inhabitants (0.75 / 0.25)
             // and 20% area (0.25 / 0.75): A = 200,000 + 2,450,000 x 0.65 = 1,792,500; B = 1,057,500.
             // The 150k base moves 100,000 into the key: A gains 100,000 x 0.65 - 50,000 = +15,000.

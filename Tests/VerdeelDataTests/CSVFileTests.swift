@@ -49,7 +49,7 @@ struct CSVFileTests {
 
     @Test func wrongNumberOfFields() {
         #expect(error(Array("code,x\nGM1,2,3\n".utf8))
-            == "t.csv:2: this line has 3 fields but the header has 2; check for a missing or extra comma, or quote a value that contains a comma")
+            == "t.csv:2: this line has 3 fields but the header has 2; check for a missing or extra ',', or quote a value that contains one")
     }
 
     @Test func unclosedQuote() {

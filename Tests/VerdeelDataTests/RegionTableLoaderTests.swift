@@ -55,11 +55,6 @@ struct RegionTableLoaderTests {
             == "regions.csv:2:18: column 'inhabitants': 'abc' is not a number; write a plain number such as 12345 or -0.17")
     }
 
-    @Test func decimalComma() {
-        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,243768,\"185,53\"\n")
-            == "regions.csv:2:25: column 'land_area_km2': '185,53' uses a decimal comma; write numbers with a decimal point, e.g. 185.53")
-    }
-
     @Test func emptyValueWhereANumberIsNeeded() {
         #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,,185.53\n")
             == "regions.csv:2:18: column 'inhabitants': the value is empty but a number is needed; fill it in, or leave this region out of the table")
@@ -132,5 +127,60 @@ struct RegionTableLoaderTests {
         #expect(table.count == 342)
         // CBS 85984NED: Groningen 243,768 inhabitants on 1 January 2024.
         #expect(table.indicators["inhabitants"]?[table.index(of: "GM0014") ?? 0] == 243_768)
+    }
+}
+
+/// Region tables as Dutch Excel saves them ("CSV (puntkomma-gescheiden)"): a byte-order
+/// mark, `;` between fields, decimal commas and CRLF line endings.
+struct DutchSpreadsheetTests {
+    func load(_ bytes: [UInt8]) throws -> RegionTable {
+        try RegionTableLoader.load(regions: .init(try CSVFile(name: "regions.csv", bytes: bytes), RegionTableLoaderTests.regionSpec), joins: [], districts: nil)
+    }
+
+    func error(_ text: String) -> String {
+        do {
+            _ = try load(Array(text.utf8))
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func semicolonsDecimalCommasByteOrderMarkAndCRLF() throws {
+        let text = "code;name;inhabitants;land_area_km2\r\nGM0014;Groningen;243768;185,53\r\nGM1900;\"Súdwest-Fryslân\";90880;\"1,5\"\r\n"
+        let table = try load([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        #expect(table.regions.map(\.name) == ["Groningen", "Súdwest-Fryslân"])
+        #expect(table.indicators["land_area_km2"] == [185.53, 1.5])
+        #expect(table.indicators["inhabitants"] == [243_768, 90_880])
+    }
+
+    @Test func aDecimalPointThatCannotGroupThousandsIsRead() throws {
+        let table = try load(Array("code;name;inhabitants;land_area_km2\nGM1;A;10;185.5\n".utf8))
+        #expect(table.indicators["land_area_km2"] == [185.5])
+    }
+
+    @Test func aPointBeforeThreeDigitsIsAmbiguous() {
+        #expect(error("code;name;inhabitants;land_area_km2\nGM1;A;243.768;1\n")
+            == "regions.csv:2:7: column 'inhabitants': '243.768' is ambiguous in a ';' file: 243768 when '.' groups thousands, or 243.768 with a decimal point; write 243768, or 243,768 with a decimal comma")
+    }
+
+    @Test func thousandsSeparatorWithDecimalCommaIsRefused() {
+        #expect(error("code;name;inhabitants;land_area_km2\nGM1;A;10;1.234,5\n")
+            == "regions.csv:2:10: column 'land_area_km2': '1.234,5' has both '.' and ','; remove the thousands separator and keep the decimal comma (e.g. 1234,5)")
+    }
+
+    @Test func aHeaderWithBothSeparatorsIsAmbiguous() {
+        #expect(error("code;name,inhabitants;land_area_km2\nGM1;A;10;1\n")
+            == "regions.csv:1: the header line has both ',' and ';' between its names, so the separator is unclear; save the file with one of them: ',' (numbers with a decimal point) or ';' (as Dutch Excel does, numbers with a decimal comma)")
+    }
+
+    @Test func aDecimalCommaInACommaFileSaysHowToFixIt() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM1,A,10,\"185,5\"\n")
+            == "regions.csv:2:10: column 'land_area_km2': '185,5' uses a decimal comma in a file separated by ','; write numbers with a decimal point (185.5), or save the file with ';' between fields as Dutch Excel does")
+    }
+
+    @Test func aSemicolonFileWithTheWrongFieldCount() {
+        #expect(error("code;name;inhabitants;land_area_km2\nGM1;A;10\n")
+            == "regions.csv:2: this line has 3 fields but the header has 4; check for a missing or extra ';', or quote a value that contains one")
     }
 }

@@ -54,7 +54,7 @@ struct MalformedInputTests {
         ("missing colon in budget", measure("budget 2026 10M", "key inhabitants 100%"), ["test.verdeel:9:21: error: expected ':' after the year (budget 2026: 10M), found an amount"]),
         ("year that is not a year", measure("budget 26: 10M", "key inhabitants 100%"), ["test.verdeel:9:16: error: expected a year such as 2026, found a number"]),
         ("key without weight", measure("budget 2026: 10M", "key inhabitants"), ["test.verdeel:10:24: error: expected the weight of 'inhabitants' (e.g. 50%), found the end of the line | help: amounts look like 200k or 9.4M, percentages like 5%"]),
-        ("text after a statement", measure("budget 2026: 10M", "key inhabitants 100%", "topslice a 5% extra"), ["test.verdeel:11:23: error: unexpected 'extra' at the end of the statement | help: put each statement on its own line"]),
+        ("text after a statement", measure("budget 2026: 10M", "key inhabitants 100%", "topslice a 5% extra"), ["test.verdeel:11:23: error: expected the end of the statement, found 'extra' | help: put each statement on its own line"]),
         ("single = in an assertion", measure("budget 2026: 10M", "key inhabitants 100%") + "scenario t extends s {\n    assert budget(m) = 10M\n}\n", ["test.verdeel:14:22: error: use '==' to compare | help: assert LEFT == RIGHT"]),
         ("unclosed call", scenario("criterion c = max(0, inhabitants"), ["test.verdeel:8:37: error: expected ')' to close the arguments of max(, found the end of the line"]),
         ("unknown parent scenario", measure("budget 2026: 10M", "key inhabitants 100%") + "scenario t extends ss {\n}\n", ["test.verdeel:13:20: error: scenario 't' extends unknown scenario 'ss' | help: did you mean 's'?"]),
@@ -66,6 +66,23 @@ struct MalformedInputTests {
         ("misspelt indicator in a key", measure("budget 2026: 10M", "key inhabitans 100%"), ["test.verdeel:10:13: error: unknown criterion 'inhabitans' in the key of measure 'm' | help: did you mean 'inhabitants'?"]),
         ("key not summing to 100%", measure("budget 2026: 10M", "key inhabitants 50%, land_area_km2 40%"), ["test.verdeel:10:13: error: the key of measure 'm' sums to 90%, not 100% | help: change the weights so that they add up to 100%"]),
         ("key weight without %", measure("budget 2026: 10M", "key inhabitants 100"), ["test.verdeel:10:25: error: a key weight is a percentage | help: write it with %, e.g. 100%"]),
+        ("key weight as a share of 1", measure("budget 2026: 10M", "key inhabitants 0.8, land_area_km2 0.2"), [
+            "test.verdeel:10:25: error: a key weight is a percentage | help: weights are percentages: write 80% for 0.8 of the whole",
+            "test.verdeel:10:44: error: a key weight is a percentage | help: weights are percentages: write 20% for 0.2 of the whole",
+        ]),
+        ("a number after a statement", measure("budget 2026: 10M", "key inhabitants 100% 5"), ["test.verdeel:10:30: error: expected the end of the statement, found a number | help: put each statement on its own line"]),
+        ("unclosed data block", "scenario s {\n    data {\n        regions \"data/municipalities-2024.csv\" {\n            inhabitants: count\n        }\n\n    measure m {\n        budget 2026: 1M\n        key inhabitants 100%\n    }\n}\n", [
+            "test.verdeel:2:10: error: the data block opened here on line 2 is not closed before the 'measure' on line 7 | help: add a '}' before line 7",
+        ]),
+        ("unclosed scenario before the next one", measure("budget 2026: 10M", "key inhabitants 100%").replacingOccurrences(of: "    }\n}\n", with: "    }\n") + "scenario t extends s {\n}\n", [
+            "test.verdeel:1:12: error: the scenario 's' opened here on line 1 is not closed before the 'scenario' on line 12 | help: add a '}' before line 12",
+        ]),
+        ("a criterion with a broken definition is not also unknown", scenario("criterion area = land_area_km2 + nonsense", "measure m {", "    budget 2026: 1M", "    key inhabitants 50%, area 50%", "}"), [
+            "test.verdeel:8:38: error: unknown indicator or criterion 'nonsense'",
+        ]),
+        ("a criterion lost to a syntax error is not also unknown", scenario("criterion area = land_area_km2 *", "measure m {", "    budget 2026: 1M", "    key inhabitants 50%, area 50%", "}"), [
+            "test.verdeel:8:37: error: expected a value (a number, an indicator or a function), found the end of the line",
+        ]),
         ("key weight as an amount", measure("budget 2026: 10M", "key inhabitants 100k"), ["test.verdeel:10:25: error: a key weight is a percentage | help: write it with %, e.g. 50%"]),
         ("budget as a percentage", measure("budget 2026: 10%", "key inhabitants 100%"), ["test.verdeel:9:22: error: a budget is an amount, not a percentage | help: write an amount such as 200k or 9.4M"]),
         ("budget year given twice", measure("budget 2026: 1M, 2026..2027: 2M", "key inhabitants 100%"), ["test.verdeel:9:26: error: measure 'm' has two budgets for 2026 (the other at line 9) | help: give each year one budget"]),

@@ -221,7 +221,6 @@ import VerdeelReport
             let result = try simulate(text, control: RunControl(threads: threads, chunk: chunk))
             files.append(SimulationCSV(result).summary())
         }
-        #expect(files.count == 5)
         #expect(Set(files).count == 1)
         #expect(files[0].split(separator: "\n").count == 1 + 21 * 13)
     }
