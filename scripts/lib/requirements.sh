@@ -43,7 +43,7 @@ require_swift() {
 require_build_packages() {
     require_swift
     local missing
-    missing=$(missing_debian_packages "${BUILD_PACKAGES[@]}" | tr '\n' ' ')
+    missing=$(missing_debian_packages "${BUILD_PACKAGES[@]}" | xargs)
     [ -z "$missing" ] && return 0
     if is_root; then
         echo "installing Debian packages: $missing"
