@@ -31,7 +31,9 @@ public struct Criterion: Hashable, Sendable {
             if !value.isFinite { throw .notFinite(criterion: name, region: table.regions[index].code, value: value) }
             if value < 0 { throw .negative(criterion: name, region: table.regions[index].code, value: value) }
         }
-        guard values.reduce(0, +) > 0 else { throw .sumIsZero(criterion: name) }
+        let total = values.reduce(0, +)
+        guard total.isFinite else { throw .totalNotFinite(criterion: name) }
+        guard total > 0 else { throw .sumIsZero(criterion: name) }
         return values
     }
 
@@ -51,6 +53,7 @@ public enum CriterionError: Error, Equatable, Sendable, CustomStringConvertible 
     case notFinite(criterion: String, region: String, value: Double)
     case negative(criterion: String, region: String, value: Double)
     case sumIsZero(criterion: String)
+    case totalNotFinite(criterion: String)
 
     public var description: String {
         switch self {
@@ -62,6 +65,8 @@ public enum CriterionError: Error, Equatable, Sendable, CustomStringConvertible 
             return "criterion '\(criterion)' is negative (\(value)) for region \(region); a criterion must be >= 0 (wrap it in max(0, ...) if that is what you mean)"
         case .sumIsZero(let criterion):
             return "criterion '\(criterion)' is 0 for every region, so it cannot share a budget"
+        case .totalNotFinite(let criterion):
+            return "the values of criterion '\(criterion)' add up to more than the largest number (about 1.8e308); divide the criterion by a constant"
         }
     }
 }

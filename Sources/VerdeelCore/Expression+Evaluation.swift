@@ -29,6 +29,14 @@ extension Expression {
             case .districts: return "district"
             }
         }
+
+        /// "region GM0014" for a row of (stacked copies of) the regions; "a district" inside a district sum.
+        func name(ofRow row: Int) -> String {
+            switch self {
+            case .regions(let table): return table.count > 0 ? "region \(table.regions[row % table.count].code)" : "a region"
+            case .districts: return "a district"
+            }
+        }
     }
 
     func evaluate(columns: [String: [Double]], count: Int, level: Level, groupSize: Int) throws(ExpressionError) -> [Double] {
@@ -45,6 +53,9 @@ extension Expression {
         case .binary(let op, let left, let right):
             let x = try left.evaluate(columns: columns, count: count, level: level, groupSize: groupSize)
             let y = try right.evaluate(columns: columns, count: count, level: level, groupSize: groupSize)
+            if op == .power, let row = x.indices.first(where: { x[$0] < 0 && !Expression.isWhole(y[$0]) }) {
+                throw .fractionalPowerOfNegative(base: x[row], exponent: y[row], where: level.name(ofRow: row))
+            }
             return zip(x, y).map { op.apply($0, $1) }
         case .call(let function, let arguments):
             guard function.arity.contains(arguments.count) else {
@@ -70,8 +81,13 @@ extension Expression {
             guard let districts = table.districts else { throw .noDistricts }
             let values = try inner.evaluate(columns: districts.indicators, count: districts.districts.count, level: .districts, groupSize: districts.districts.count)
             var sums = Array(repeating: 0.0, count: table.count)
+            var covered = Array(repeating: false, count: table.count)
             for (district, regionIndex) in table.districtRegionIndex.enumerated() {
                 sums[regionIndex] += values[district]
+                covered[regionIndex] = true
+            }
+            if !districts.missingAsZero, let missing = covered.firstIndex(of: false) {
+                throw .regionWithoutDistricts(region: table.regions[missing].code)
             }
             return Array((0..<(count / max(table.count, 1))).map { _ in sums }.joined())
         }
@@ -85,7 +101,7 @@ extension Expression.BinaryOperator {
         case .subtract: return x - y
         case .multiply: return x * y
         case .divide: return x / y
-        case .power: return Double.pow(x, y)
+        case .power: return Expression.isWhole(y) ? Double.pow(x, Int(y)) : Double.pow(x, y)
         case .less: return x < y ? 1 : 0
         case .lessOrEqual: return x <= y ? 1 : 0
         case .greater: return x > y ? 1 : 0
@@ -130,6 +146,10 @@ public enum ExpressionError: Error, Equatable, Sendable, CustomStringConvertible
     case wrongArgumentCount(function: String, expected: ClosedRange<Int>, actual: Int)
     case nestedDistrictSum
     case noDistricts
+    /// `sum_districts` over a region with no rows in the districts table.
+    case regionWithoutDistricts(region: String)
+    /// `x ^ y` with `x < 0` and `y` not a whole number: not a real number.
+    case fractionalPowerOfNegative(base: Double, exponent: Double, where: String)
 
     public var description: String {
         switch self {
@@ -142,6 +162,18 @@ public enum ExpressionError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(function) takes \(wanted) argument\(expected.lowerBound == 1 && expected.count == 1 ? "" : "s"), got \(actual)"
         case .nestedDistrictSum: return "sum_districts cannot be used inside sum_districts"
         case .noDistricts: return "sum_districts needs a district table, and none was given"
+        case .regionWithoutDistricts(let region):
+            return "sum_districts: region \(region) has no rows in the districts table; add its districts, or write missing_as_zero after the districts table's path if such a region should get 0"
+        case .fractionalPowerOfNegative(let base, let exponent, let place):
+            return "(\(base)) ^ \(exponent) for \(place) is not a real number: a negative number has no fractional power; use a whole exponent, or max(0, ...) around the base"
         }
+    }
+}
+
+extension Expression {
+    /// Whether an exponent is a whole number that `pow(x, n)` takes exactly (|n| < 2^53):
+    /// then `x ^ n` is defined for every `x`, negative ones included.
+    static func isWhole(_ value: Double) -> Bool {
+        value == value.rounded() && Swift.abs(value) < 9_007_199_254_740_992
     }
 }

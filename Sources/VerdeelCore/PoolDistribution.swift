@@ -74,16 +74,19 @@ struct PoolDistribution {
         func sum(at level: Double) -> Double { start.indices.reduce(0) { $0 + amount($1, at: level) } }
         let lowest = start.indices.reduce(0.0) { $0 + (keyShares[$1] > 0 ? bounds.lower[$1] : amount($1, at: 0)) }
         let highest = start.indices.reduce(0.0) { $0 + (keyShares[$1] > 0 ? bounds.upper[$1] : amount($1, at: 0)) }
-        let tolerance = 1e-9 * max(1, total)
-        if lowest > total + tolerance {
-            throw infeasible("the floors need \(money(lowest)) but only \(money(total)) is distributed")
-        }
-        if highest < total - tolerance {
-            throw infeasible("the caps allow only \(money(highest)) of the \(money(total)) to distribute")
-        }
-        var (low, high) = (-1.0, 1.0)
-        while sum(at: low) > total { low *= 2 }
-        while sum(at: high) < total { high *= 2 }
+        let floorsFail = infeasible("the floors need \(money(lowest)) but only \(money(total)) is distributed")
+        let capsFail = infeasible("the caps allow only \(money(highest)) of the \(money(total)) to distribute")
+        // Bounds are whole units, so these sums are exact: no tolerance.
+        if lowest > total { throw floorsFail }
+        if highest < total { throw capsFail }
+        // A level low (high) enough that every region is at its floor (cap); the sums are
+        // bounded, so 1,100 doublings each way pass any finite level, and one that is not reached
+        // means the bounds meet the pool only within rounding: infeasible, never a hang.
+        var (low, high, doublings) = (-1.0, 1.0, 0)
+        while doublings < 1_100, sum(at: low) > total { (low, doublings) = (low * 2, doublings + 1) }
+        while doublings < 2_200, sum(at: high) < total { (high, doublings) = (high * 2, doublings + 1) }
+        guard low.isFinite, sum(at: low) <= total else { throw floorsFail }
+        guard high.isFinite, sum(at: high) >= total else { throw capsFail }
         for _ in 0..<200 where high - low > 0 {
             let middle = low / 2 + high / 2
             if middle <= low || middle >= high { break }

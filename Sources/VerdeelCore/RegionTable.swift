@@ -57,7 +57,10 @@ public struct DistrictTable: Sendable {
     public let indicators: [String: [Double]]
 
     /// A table of districts; throws on a duplicated district code or a column of the wrong length.
-    public init(districts: [District], indicators: [String: [Double]]) throws(RegionTableError) {
+    /// Whether `sum_districts` gives 0 to a region without districts (otherwise an error).
+    public let missingAsZero: Bool
+
+    public init(districts: [District], indicators: [String: [Double]], missingAsZero: Bool = false) throws(RegionTableError) {
         var seen = Set<String>()
         for district in districts where !seen.insert(district.code).inserted {
             throw .duplicateRegion(district.code)
@@ -67,6 +70,7 @@ public struct DistrictTable: Sendable {
         }
         self.districts = districts
         self.indicators = indicators
+        self.missingAsZero = missingAsZero
     }
 }
 

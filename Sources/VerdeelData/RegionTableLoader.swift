@@ -84,7 +84,7 @@ public enum RegionTableLoader {
         var indicatorIndices = [Int]()
         for indicator in spec.indicators { indicatorIndices.append(try file.columnIndex(indicator.column)) }
         var rows = [Row]()
-        var firstLine = [String: Int]()
+        var firstLine = [String: (line: Int, spelled: String)]()
         var vintagesSeen = Set<String>()
         for record in file.records {
             if let vintage = spec.vintage, let index = vintageIndex {
@@ -92,16 +92,18 @@ public enum RegionTableLoader {
                 if record[index].value != vintage.value { continue }
             }
             let key = record[keyIndex]
-            let code = key.value.trimmingCharacters(in: .whitespaces)
+            let code = try RegionCode.normalize(key, file: file.name, column: spec.keyColumn)
             guard !code.isEmpty else {
                 throw DataError(file: file.name, line: key.line, column: key.column, columnName: spec.keyColumn, message: "the region code is empty; every row needs a code such as GM0014")
             }
             if let first = firstLine[code] {
-                throw DataError(
-                    file: file.name, line: key.line, column: key.column, columnName: spec.keyColumn,
-                    message: "region \(code) occurs twice (first on line \(first)); keep one row per region")
+                let spelled = RegionCode.trim(key.value)
+                let message = spelled == first.spelled
+                    ? "region \(code) occurs twice (first on line \(first.line)); keep one row per region"
+                    : "region \(spelled) is region \(first.spelled) of line \(first.line): codes are compared without regard to letter case; keep one row per region"
+                throw DataError(file: file.name, line: key.line, column: key.column, columnName: spec.keyColumn, message: message)
             }
-            firstLine[code] = key.line
+            firstLine[code] = (key.line, RegionCode.trim(key.value))
             var values = [String: Double]()
             for (indicator, index) in zip(spec.indicators, indicatorIndices) {
                 values[indicator.indicator] = try file.number(record[index], column: indicator.column, kind: indicator.kind)
@@ -129,16 +131,17 @@ public enum RegionTableLoader {
         var districts = [District]()
         for (row, record) in zip(parsed.rows, file.records) {
             let field = record[regionIndex]
-            guard regionCodes.contains(field.value) else {
-                let hint = NearestName.find(field.value, among: regionCodes).map { " Did you mean \($0)?" } ?? ""
+            let regionCode = try RegionCode.normalize(field, file: file.name, column: spec.regionColumn)
+            guard regionCodes.contains(regionCode) else {
+                let hint = NearestName.find(regionCode, among: regionCodes).map { " Did you mean \($0)?" } ?? ""
                 throw DataError(
                     file: file.name, line: field.line, column: field.column, columnName: spec.regionColumn,
                     message: "unknown region '\(field.value)': it is not in \(regionFile).\(hint)")
             }
-            districts.append(District(code: row.code, name: row.name, regionCode: field.value))
+            districts.append(District(code: row.code, name: row.name, regionCode: regionCode))
         }
         do {
-            return try DistrictTable(districts: districts, indicators: parsed.columns)
+            return try DistrictTable(districts: districts, indicators: parsed.columns, missingAsZero: spec.missingAsZero)
         } catch {
             throw DataError(file: file.name, line: 0, column: 0, message: error.description)
         }

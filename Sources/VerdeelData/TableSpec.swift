@@ -26,12 +26,15 @@ public struct DistrictSpec: Sendable {
     public var regionColumn: String
     public var nameColumn: String?
     public var indicators: [IndicatorColumn]
+    /// Whether a region without district rows sums to 0 (otherwise `sum_districts` over it is an error).
+    public var missingAsZero: Bool
 
-    public init(keyColumn: String = "code", regionColumn: String, nameColumn: String? = "name", indicators: [IndicatorColumn]) {
+    public init(keyColumn: String = "code", regionColumn: String, nameColumn: String? = "name", indicators: [IndicatorColumn], missingAsZero: Bool = false) {
         self.keyColumn = keyColumn
         self.regionColumn = regionColumn
         self.nameColumn = nameColumn
         self.indicators = indicators
+        self.missingAsZero = missingAsZero
     }
 }
 

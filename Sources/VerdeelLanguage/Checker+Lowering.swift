@@ -56,7 +56,7 @@ extension Checker {
             let table = located.value
             var key = "code", label: String? = table.role == .table ? nil : "name", region: String?
             var vintage: (column: String, value: String)?
-            var synthetic = false
+            var synthetic = false, missingAsZero = false
             var source: String?
             for option in table.options {
                 switch option {
@@ -66,6 +66,11 @@ extension Checker {
                 case .vintage(let column, let value): vintage = (column.text, value.text)
                 case .synthetic: synthetic = true
                 case .source(let text): source = text.text
+                case .missingAsZero(let range):
+                    missingAsZero = true
+                    if table.role != .districts {
+                        error(range, located.unit, "missing_as_zero applies to a districts table only")
+                    }
                 }
             }
             if table.role == .districts && region == nil {
@@ -90,7 +95,7 @@ extension Checker {
             }
             let plan = TablePlan(
                 name: table.name.text, path: table.path.text, directory: located.unit.directory, keyColumn: key, nameColumn: label,
-                regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns,
+                regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
                 declaredAt: located.unit.document.file.location(of: table.path.range.start))
             switch table.role {
             case .regions: regions = plan

@@ -101,6 +101,13 @@ extension Checker {
             }
             let steps = Int(fraction.denominator / fraction.numerator)
             let criteria = measure.measure.key.terms.map(\.criterion.name)
+            guard criteria.count >= 2 else {
+                // No criteria: the key itself has an error, already reported (or held back).
+                if criteria.count == 1 {
+                    error(step.range, unit, "the key of measure '\(measureName.text)' has one criterion, whose weight must stay 100%", suggestion: "add a criterion to the key, or vary something else")
+                }
+                return nil
+            }
             var count = 1.0
             for index in 1..<max(criteria.count, 1) { count = count * Double(steps + index) / Double(index) }
             guard count <= Double(Self.maximumVariants) else {

@@ -106,6 +106,7 @@ private struct Printer {
             case .vintage(let column, let value): header += " vintage \(Printer.name(column)) = \(Printer.name(value))"
             case .synthetic: header += " synthetic"
             case .source(let text): header += " source \(Printer.name(text))"
+            case .missingAsZero: header += " missing_as_zero"
             }
         }
         block(header, table.columns, closing: table.closingComments, depth: depth) { printer, column, depth in

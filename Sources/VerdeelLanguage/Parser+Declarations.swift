@@ -104,7 +104,7 @@ extension Parser {
         let path = try string("the CSV file's path")
         var options = [TableOption]()
         while !isSymbol("{"), !isEndOfStatement {
-            let option = try self.name("a table option (key, name, region, vintage, synthetic, source)")
+            let option = try self.name("a table option (key, name, region, vintage, synthetic, source, missing_as_zero)")
             switch option.text {
             case "key": options.append(.key(try self.name("the key column")))
             case "name": options.append(.label(try self.name("the name column")))
@@ -115,8 +115,9 @@ extension Parser {
                 options.append(.vintage(column: column, value: try string("the vintage")))
             case "synthetic": options.append(.synthetic(option.range))
             case "source": options.append(.source(try string("the table's source")))
+            case "missing_as_zero": options.append(.missingAsZero(option.range))
             default:
-                let suggestion = NearestName.find(option.text, among: ["key", "name", "region", "vintage", "synthetic", "source"]).map { "did you mean '\($0)'?" }
+                let suggestion = NearestName.find(option.text, among: ["key", "name", "region", "vintage", "synthetic", "source", "missing_as_zero"]).map { "did you mean '\($0)'?" }
                 throw fail("unknown table option '\(option.text)'", at: option.range, suggestion: suggestion)
             }
         }

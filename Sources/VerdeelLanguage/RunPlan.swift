@@ -39,7 +39,8 @@ public struct TablePlan: Sendable {
         guard let value = vintages[name], let vintage else { return self }
         return TablePlan(
             name: name, path: path, directory: directory, keyColumn: keyColumn, nameColumn: nameColumn, regionColumn: regionColumn,
-            vintage: (vintage.column, value), synthetic: synthetic, source: source, columns: columns, declaredAt: declaredAt)
+            vintage: (vintage.column, value), synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
+            declaredAt: declaredAt)
     }
 
     public let name: String
@@ -55,6 +56,8 @@ public struct TablePlan: Sendable {
     /// Where the figures come from, as the scenario states it.
     public let source: String?
     public let columns: [ColumnPlan]
+    /// A districts table's `missing_as_zero`: regions without districts sum to 0.
+    public let missingAsZero: Bool
     /// Where the scenario names the file (its path's file:line:column), for messages
     /// about the file as a whole, such as one that cannot be read.
     public let declaredAt: SourceLocation

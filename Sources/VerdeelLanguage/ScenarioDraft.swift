@@ -16,17 +16,21 @@ struct ScenarioDraft {
     var monteCarlo: Located<MonteCarloBlock>?
 
     mutating func merge(_ declaration: ScenarioDeclaration, from unit: Checker.Unit, own: Bool, checker: inout Checker) {
+        var declared = Declarations(unit: unit, scope: "scenario '\(declaration.name.text)'")
         for line in declaration.lines {
             switch line.node {
             case .data(let block):
                 for table in block.tables {
+                    guard declared.claim("table '\(table.node.name.text)'", table.range, &checker) else { continue }
                     tables.removeAll { $0.value.name.text == table.node.name.text }
                     tables.append(Located(value: table.node, unit: unit))
                 }
             case .criterion(let name, let expression):
+                guard declared.claim("criterion '\(name.text)'", line.range, &checker) else { continue }
                 criteria.removeAll { $0.value.name.text == name.text }
                 criteria.append(Located(value: (name, expression), unit: unit))
             case .measure(let measure):
+                guard declared.claim("measure '\(measure.id.text)'", line.range, &checker) else { continue }
                 if let index = measures.firstIndex(where: { $0.id.value.text == measure.id.text }) {
                     measures[index].merge(measure, from: unit, checker: &checker)
                 } else {
@@ -37,8 +41,10 @@ struct ScenarioDraft {
             case .assertion(let assertion):
                 if own { assertions.append(Located(value: assertion, unit: unit)) }
             case .variants(let block):
+                guard declared.claim("variants block", line.range, &checker) else { continue }
                 variants = Located(value: block, unit: unit)
             case .monteCarlo(let block):
+                guard declared.claim("montecarlo block", line.range, &checker) else { continue }
                 monteCarlo = Located(value: block, unit: unit)
             }
         }
@@ -70,7 +76,9 @@ struct MeasureDraft {
     mutating func merge(_ measure: MeasureDeclaration, from unit: Checker.Unit, checker: inout Checker) {
         if let title = measure.title { self.title = title }
         var yearsHere = [Int: SourceRange]()
+        var declared = Declarations(unit: unit, scope: "measure '\(id.value.text)'")
         for line in measure.lines {
+            if let what = Self.declares(line.node), !declared.claim(what, line.range, &checker) { continue }
             switch line.node {
             case .budget(let entries):
                 for entry in entries {
@@ -112,5 +120,49 @@ struct MeasureDraft {
                 rounding = Located(value: name, unit: unit)
             }
         }
+    }
+}
+
+extension MeasureDraft {
+    /// What a measure statement declares, for the check that nothing is declared twice
+    /// (budgets are checked per year instead).
+    static func declares(_ statement: MeasureStatement) -> String? {
+        switch statement {
+        case .budget: return nil
+        case .topslice(let name, _): return "top-slice '\(name.text)'"
+        case .base: return "base"
+        case .key: return "key"
+        case .component(let name, _, _): return "component '\(name.text)'"
+        case .earmark(let purpose, _): return "earmark '\(purpose.text)'"
+        case .floor: return "floor"
+        case .cap: return "cap"
+        case .transition: return "transition limit"
+        case .rounding: return "rounding"
+        }
+    }
+}
+
+/// What one scenario or measure declares, by what it names: a second declaration of the
+/// same thing in the same block is an error showing both places (inheriting and then
+/// replacing is what `extends` is for).
+struct Declarations {
+    let unit: Checker.Unit
+    let scope: String
+    private var first: [String: SourceRange] = [:]
+
+    init(unit: Checker.Unit, scope: String) {
+        self.unit = unit
+        self.scope = scope
+    }
+
+    /// False, with an error at the second place, when `what` was declared before.
+    mutating func claim(_ what: String, _ range: SourceRange, _ checker: inout Checker) -> Bool {
+        guard let earlier = first[what] else {
+            first[what] = range
+            return true
+        }
+        let place = unit.document.file.location(of: earlier.start)
+        checker.error(range, unit, "\(scope) declares \(what) twice (first at \(place))", suggestion: "remove one of them, or change it in a scenario that extends this one")
+        return false
     }
 }

@@ -91,6 +91,9 @@ public enum TableOption: Sendable {
     case synthetic(SourceRange)
     /// Where the figures come from, e.g. `source "CBS 85984NED"`: written into outputs.
     case source(Name)
+    /// On a districts table: a region without district rows gets 0 from `sum_districts`
+    /// (without it, such a region is an error).
+    case missingAsZero(SourceRange)
 }
 
 /// `COLUMN [as INDICATOR]: KIND` with KIND `count`, `nonnegative` or `score`.

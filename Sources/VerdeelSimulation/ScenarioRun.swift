@@ -51,7 +51,9 @@ public struct ScenarioRun: Sendable {
             let joins = try data.joins.map { plan throws(DataError) in try source(plan, read: read) }
             let districts = try data.districts.map { plan throws(DataError) in
                 (file: try file(plan, read: read),
-                 spec: DistrictSpec(keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan)))
+                 spec: DistrictSpec(
+                    keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan),
+                    missingAsZero: plan.missingAsZero))
             }
             return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts)
         } catch {

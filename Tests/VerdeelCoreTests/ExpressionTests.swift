@@ -79,3 +79,36 @@ struct ExpressionTests {
         } == "district WK9 belongs to region GM9, which is not in the region table")
     }
 }
+
+/// Powers: a whole exponent works for any base; a fractional power of a negative number is
+/// an error that names the region, never a silent NaN.
+struct PowerTests {
+    func twoRegions(_ name: String, _ values: [Double]) throws -> RegionTable {
+        try RegionTable(regions: [Region(code: "GM0001", name: "A"), Region(code: "GM0002", name: "B")], indicators: [name: values])
+    }
+
+    @Test func wholeExponentsOfNegativeNumbers() throws {
+        let table = try twoRegions("score", [-0.5, 2])
+        // (-0.5)^2 = 0.25, 2^2 = 4; (-0.5)^3 = -0.125, 2^3 = 8; (-0.5)^-1 = -2, 2^-1 = 0.5.
+        let square = Expression.binary(.power, .indicator("score"), .number(2))
+        #expect(try square.evaluate(over: table) == [0.25, 4])
+        #expect(try Expression.binary(.power, .indicator("score"), .number(3)).evaluate(over: table) == [-0.125, 8])
+        #expect(try Expression.binary(.power, .indicator("score"), .number(-1)).evaluate(over: table) == [-2, 0.5])
+    }
+
+    @Test func fractionalPowerOfANegativeNumberNamesTheRegion() throws {
+        let table = try twoRegions("score", [-0.5, 2])
+        let root = Expression.binary(.power, .indicator("score"), .number(0.5))
+        #expect(throws: ExpressionError.fractionalPowerOfNegative(base: -0.5, exponent: 0.5, where: "region GM0001")) {
+            try root.evaluate(over: table)
+        }
+        #expect(message { _ = try Criterion(name: "c", expression: root).values(over: table) }
+            == "criterion 'c': (-0.5) ^ 0.5 for region GM0001 is not a real number: a negative number has no fractional power; use a whole exponent, or max(0, ...) around the base")
+    }
+
+    @Test func aCriterionWhoseTotalOverflowsIsNamed() throws {
+        let huge = try twoRegions("x", [1.5e308, 1.5e308])
+        #expect(message { _ = try Criterion.indicator("x").shares(over: huge) }
+            == "the values of criterion 'x' add up to more than the largest number (about 1.8e308); divide the criterion by a constant")
+    }
+}

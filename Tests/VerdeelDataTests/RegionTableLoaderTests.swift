@@ -11,11 +11,11 @@ struct RegionTableLoaderTests {
     static let scoreSpec = TableSpec(nameColumn: nil, indicators: [IndicatorColumn("ses_woa_mean", kind: .real)])
     static let regions = "code,name,inhabitants,land_area_km2\nGM0014,Groningen,243768,185.53\nGM1680,Aa en Hunze,25845,276.06\n"
 
-    func load(_ regions: String, scores: String? = nil, districts: String? = nil) throws -> RegionTable {
+    func load(_ regions: String, scores: String? = nil, districts: String? = nil, missingAsZero: Bool = true) throws -> RegionTable {
         let joins = try scores.map { [RegionTableLoader.Source(try CSVFile(name: "ses.csv", bytes: Array($0.utf8)), Self.scoreSpec)] } ?? []
         let districtSource = try districts.map {
             (file: try CSVFile(name: "districts.csv", bytes: Array($0.utf8)),
-             spec: DistrictSpec(regionColumn: "municipality_code", indicators: [IndicatorColumn("inhabitants", kind: .count)]))
+             spec: DistrictSpec(regionColumn: "municipality_code", indicators: [IndicatorColumn("inhabitants", kind: .count)], missingAsZero: missingAsZero))
         }
         return try RegionTableLoader.load(
             regions: .init(try CSVFile(name: "regions.csv", bytes: Array(regions.utf8)), Self.regionSpec), joins: joins, districts: districtSource)
@@ -38,6 +38,27 @@ struct RegionTableLoaderTests {
         #expect(table.indicators["ses_woa_mean"] == [-0.1, 0.17])
         #expect(table.indicators["land_area_km2"] == [185.53, 276.06])
         #expect(try Expression.sumOverDistricts(.indicator("inhabitants")).evaluate(over: table) == [0, 10_000])
+    }
+
+    /// Groningen has no districts in the file: without missing_as_zero its sum is an error.
+    @Test func aRegionWithoutDistrictsIsAnErrorUnlessMissingCountsAsZero() throws {
+        let table = try load(Self.regions, districts: "code,municipality_code,name,inhabitants\nWK168000,GM1680,Annen,6000\n", missingAsZero: false)
+        #expect(throws: ExpressionError.regionWithoutDistricts(region: "GM0014")) {
+            try Expression.sumOverDistricts(.indicator("inhabitants")).evaluate(over: table)
+        }
+    }
+
+    /// Codes are compared without case and trimmed; an invisible character is refused.
+    @Test func regionCodesThatDifferOnlyInCaseAreOneRegion() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,1,1\ngm0014,Groningen,1,1\n")
+            == "regions.csv:3:1: column 'code': region gm0014 is region GM0014 of line 2: codes are compared without regard to letter case; keep one row per region")
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Groningen,1,1\nGM0014\u{200B},Groningen,1,1\n")
+            == "regions.csv:3:1: column 'code': the region code has an invisible character (U+200B) at position 7; retype the code")
+    }
+
+    @Test func joinedCodesMatchWithoutCaseAndSpaces() throws {
+        let table = try load(Self.regions, scores: "code,ses_woa_mean\n gm1680 ,0.5\ngm0014,-0.1\n")
+        #expect(table.indicators["ses_woa_mean"] == [-0.1, 0.5])
     }
 
     @Test func missingColumnSuggestsTheNearest() {

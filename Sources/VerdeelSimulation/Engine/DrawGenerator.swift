@@ -108,6 +108,7 @@ struct DrawGenerator {
                 if value < 0 { throw .invalidDraw(draw: start + j, .negative(criterion: criterion.name, region: table.regions[r].code, value: value)) }
                 total += value
             }
+            guard total.isFinite else { throw .invalidDraw(draw: start + j, .totalNotFinite(criterion: criterion.name)) }
             guard total > 0 else { throw .invalidDraw(draw: start + j, .sumIsZero(criterion: criterion.name)) }
             for r in 0..<regions { output[r * draws + start + j] = values[j * regions + r] / total }
         }

@@ -328,7 +328,10 @@ struct Worker {
     private mutating func distributeLimited(_ measure: PreparedMeasure, _ limited: LimitedPool, totals: [Int64], block b: Int, row m: Int) -> String? {
         let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
         var shares = [Double](repeating: 0, count: regions)
+        // The arrays outlive the block (the worker keeps them from tile to tile), and blocks
+        // differ in width: each must hold this block's cells.
         while currentYear.count < totals.count { currentYear.append(Array(repeating: 0, count: cells)) }
+        for p in currentYear.indices where currentYear[p].count < cells { currentYear[p] = Array(repeating: 0, count: cells) }
         for (p, total) in totals.enumerated() {
             let previous = p < previousYear.count && limited.needsPreviousYear ? previousYear[p] : nil
             for j in 0..<width {

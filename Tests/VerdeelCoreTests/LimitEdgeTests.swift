@@ -1,0 +1,29 @@
+import Testing
+import VerdeelCore
+
+/// Limits that miss the pool by a single unit of a large pool: the bounds are whole units,
+/// so the check is exact and the answer is an error, never a hang or a silent overrun.
+struct LimitEdgeTests {
+    @Test func floorsOneEuroAboveAPoolOfAThousandMillion() {
+        // Four floors of 250,000,000 need 1,000,000,000; the pool is 999,999,999.
+        let measure = byInhabitants([2026: 999_999_999], limits: Limits(floor: .amount(Money(euros: 250_000_000))))
+        #expect(message { _ = try Allocator(table: fourRegions()).allocate(measure) }
+            == "measure 'test', 2026: the limits cannot all hold: the floors need EUR 1,000,000,000 but only EUR 999,999,999 is distributed")
+    }
+
+    @Test func capsOneCentBelowAPoolOfTenMillionEuros() {
+        // Cent rounding: 1,000,000,001 cents to share, four caps of 250,000,000 cents.
+        let measure = Measure(
+            name: "test", budgets: [2026: Money(cents: 1_000_000_001)], key: Key([.init(.indicator("inhabitants"), .one)]),
+            limits: Limits(cap: .amount(Money(cents: 250_000_000))), rounding: .cent)
+        #expect(message { _ = try Allocator(table: fourRegions()).allocate(measure) }
+            == "measure 'test', 2026: the limits cannot all hold: the caps allow only EUR 10,000,000 of the EUR 10,000,000.01 to distribute")
+    }
+
+    @Test func floorsThatExactlyFillALargePoolHold() throws {
+        // Four floors of 250,000,000 fill 1,000,000,000 exactly: every region gets its floor.
+        let measure = byInhabitants([2026: 1_000_000_000], limits: Limits(floor: .amount(Money(euros: 250_000_000))))
+        let year = try Allocator(table: fourRegions()).allocate(measure).year(2026)
+        #expect(euros(year) == ["GM0001": 250_000_000, "GM0002": 250_000_000, "GM0003": 250_000_000, "GM0004": 250_000_000])
+    }
+}
