@@ -74,8 +74,8 @@ struct PoolDistribution {
         func sum(at level: Double) -> Double { start.indices.reduce(0) { $0 + amount($1, at: level) } }
         let lowest = start.indices.reduce(0.0) { $0 + (keyShares[$1] > 0 ? bounds.lower[$1] : amount($1, at: 0)) }
         let highest = start.indices.reduce(0.0) { $0 + (keyShares[$1] > 0 ? bounds.upper[$1] : amount($1, at: 0)) }
-        let floorsFail = infeasible("the floors need \(money(lowest)) but only \(money(total)) is distributed")
-        let capsFail = infeasible("the caps allow only \(money(highest)) of the \(money(total)) to distribute")
+        var floorsFail: AllocationError { infeasible("the floors need \(money(lowest)) but only \(money(total)) is distributed") }
+        var capsFail: AllocationError { infeasible("the caps allow only \(money(highest)) of the \(money(total)) to distribute") }
         // Bounds are whole units, so these sums are exact: no tolerance.
         if lowest > total { throw floorsFail }
         if highest < total { throw capsFail }

@@ -12,7 +12,7 @@ struct ExpressionTests {
                 District(code: "WK01", name: "", regionCode: "GM0001"), District(code: "WK02", name: "", regionCode: "GM0001"),
                 District(code: "WK03", name: "", regionCode: "GM0002"),
             ],
-            indicators: ["inhabitants": [30, 10, 30], "score": [-0.5, 0.2, -0.1]])
+            indicators: ["inhabitants": [30, 10, 30], "score": [-0.5, 0.2, -0.1]], missingAsZero: true)
         table = try RegionTable(
             regions: [Region(code: "GM0002", name: "B"), Region(code: "GM0001", name: "A"), Region(code: "GM0003", name: "C")],
             indicators: ["inhabitants": [30, 40, 20], "score": [0.1, -0.3, 0.25]], districts: districts)
@@ -52,7 +52,8 @@ struct ExpressionTests {
     }
 
     @Test func inhabitantsInDistrictsBelowAThreshold() throws {
-        // Districts with score < 0: WK01 (30, GM0001) and WK03 (30, GM0002); GM0003 has none.
+        // Districts with score < 0: WK01 (30, GM0001) and WK03 (30, GM0002); GM0003 has none
+        // (missing_as_zero: it gets 0).
         let expression = Expression.sumOverDistricts(.binary(.multiply, .indicator("inhabitants"), .binary(.less, .indicator("score"), .number(0))))
         #expect(try expression.evaluate(over: table) == [30, 30, 0])
     }
