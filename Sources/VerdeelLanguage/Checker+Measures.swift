@@ -128,6 +128,7 @@ extension Checker {
             error(literal.range, unit, "\(what) is an amount, not a percentage", suggestion: "write an amount such as 200k or 9.4M")
             return nil
         }
+        guard !refusesDutchGrouping(literal, unit) else { return nil }
         guard let cents = literal.value.exactCents else {
             error(literal.range, unit, "\(what) of \(literal.text) is not a whole number of cents")
             return nil
@@ -191,5 +192,22 @@ extension Checker {
             return "weights are percentages: write \(literal.value * 100)% for \(literal.text) of the whole"
         }
         return "write it with %, e.g. \(literal.text)%"
+    }
+
+    /// A plain number with `.` before exactly three digits (`200.000`, `1.250`) where an
+    /// amount, count or number of draws is expected: Dutch readers mean thousands, verdeel
+    /// would read a decimal point. Refused (true, with an error naming both readings).
+    mutating func refusesDutchGrouping(_ literal: Literal, _ unit: Unit) -> Bool {
+        let parts = literal.text.split(separator: ".", omittingEmptySubsequences: false)
+        guard literal.unit != .percent, parts.count == 2, parts[1].count == 3, parts[1].allSatisfy(\.isNumber),
+            !parts[0].isEmpty, parts[0].allSatisfy({ $0.isNumber || $0 == "_" })
+        else { return false }
+        let thousands = parts[0] + "_" + parts[1] + (parts[1] == "000" ? " or \(parts[0])k" : "")
+        var decimals = String(parts[1])
+        while decimals.count > 1, decimals.hasSuffix("0") { decimals.removeLast() }
+        let whole = parts[0].filter(\.isNumber) + parts[1]
+        error(literal.range, unit, "'\(literal.text)' is ambiguous: \(whole) if '.' groups thousands (the Dutch way), or \(parts[0]).\(decimals) with a decimal point",
+              suggestion: "write \(thousands) for thousands, or \(parts[0]).\(decimals) for a decimal point")
+        return true
     }
 }

@@ -7,6 +7,7 @@ extension Checker {
 
     mutating func lowerMonteCarlo(_ block: MonteCarloBlock, _ unit: Unit, measures: [PlannedMeasure], variedKeys: Set<String>, _ scope: Scope) -> MonteCarloPlan? {
         var draws: Int?
+        var drawsWritten = false
         var seed: UInt64 = 0
         var perturbations = [Perturbation]()
         var dirichlets = [(measure: String, concentration: Double)]()
@@ -17,6 +18,7 @@ extension Checker {
         for line in block.lines {
             switch line.node {
             case .draws(let literal):
+                drawsWritten = true
                 draws = count(literal, unit, what: "the number of draws", range: 1...Self.maximumDraws)
             case .seed(let literal):
                 if let value = count(literal, unit, what: "the seed", range: 0...Int.max) { seed = UInt64(value) }
@@ -81,6 +83,7 @@ extension Checker {
             correlationSite = correlationSite.map { ($0.file, $0.range.joined(pending.range)) } ?? (unit.document.file, pending.range)
         }
         guard let draws else {
+            if drawsWritten { return nil }
             missing(block.lines.first?.range ?? SourceRange(0, 0), unit, "the montecarlo block says no number of draws", suggestion: "add: draws 10_000")
             return nil
         }
@@ -118,6 +121,7 @@ extension Checker {
     }
 
     private mutating func count(_ literal: Literal, _ unit: Unit, what: String, range: ClosedRange<Int>) -> Int? {
+        guard !refusesDutchGrouping(literal, unit) else { return nil }
         let value = NSDecimalNumber(decimal: literal.value)
         guard literal.unit != .percent, literal.value == Decimal(value.int64Value), range.contains(Int(value.int64Value)) else {
             error(literal.range, unit, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(literal.text)")

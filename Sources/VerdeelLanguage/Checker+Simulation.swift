@@ -248,6 +248,7 @@ extension Checker {
     }
 
     private mutating func wholeNumber(_ literal: Literal, _ unit: Unit, what: String, range: ClosedRange<Int>) -> Int? {
+        guard !refusesDutchGrouping(literal, unit) else { return nil }
         let value = NSDecimalNumber(decimal: literal.value)
         guard literal.unit != .percent, literal.value == Decimal(value.intValue), range.contains(value.intValue) else {
             error(literal.range, unit, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(literal.text)")

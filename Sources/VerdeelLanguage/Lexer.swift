@@ -7,6 +7,8 @@ struct Lexer {
     private var index = 0
     private(set) var tokens = [Token]()
     private(set) var diagnostics = [Diagnostic]()
+    /// Open parentheses: inside them a comma separates arguments (`clamp(x,0,1)`).
+    private var parentheses = 0
 
     init(file: SourceFile) {
         self.file = file
@@ -61,6 +63,8 @@ struct Lexer {
             add(.symbol(String(scalar) + String(next)), from: start)
         } else if "{}(),:=+-*/^<>".unicodeScalars.contains(scalar) {
             index += 1
+            if scalar == "(" { parentheses += 1 }
+            if scalar == ")" { parentheses = max(0, parentheses - 1) }
             add(.symbol(String(scalar)), from: start)
         } else {
             index += 1
@@ -105,6 +109,13 @@ struct Lexer {
             digits += "."
             index += 1
             readDigits()
+            if peek() == ".", let next = peek(1), ("0"..."9").contains(next) {
+                thousandsGroups(from: start)
+                return
+            }
+        } else if peek() == ",", parentheses == 0, looksLikeDecimalComma() {
+            decimalComma(from: start, whole: digits)
+            return
         }
         let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) ?? 0
         var kind = Token.Kind.number(value)
@@ -125,6 +136,56 @@ struct Lexer {
         }
         if text(from: start).contains("_") && digits.contains(".") == false, case .number(let plain) = kind {
             kind = .amount(plain)
+        }
+        add(kind, from: start)
+    }
+
+    /// `1.000.000`: dots between groups of digits, the Dutch way of writing thousands.
+    private mutating func thousandsGroups(from start: Int) {
+        while let scalar = peek(), ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" { index += 1 }
+        let written = text(from: start)
+        let whole = written.replacingOccurrences(of: ".", with: "_")
+        diagnostics.append(Diagnostic(
+            at: SourceRange(start, index), in: file, "'\(written)' groups thousands with '.'; verdeel reads '.' as a decimal point",
+            suggestion: "write \(whole) (digits may be grouped with _), or use k and M such as 200k or 9.4M"))
+        add(.number(Decimal(string: written.replacingOccurrences(of: ".", with: ""), locale: Locale(identifier: "en_US_POSIX")) ?? 0), from: start)
+    }
+
+    /// At a comma right after digits: one or two digits follow (`6,5`, `5,25`), or digits
+    /// and a unit (`6,125M`, `5,0%`). A comma before a year or a longer number is a list's.
+    private func looksLikeDecimalComma() -> Bool {
+        var ahead = 1
+        while let scalar = peek(ahead), ("0"..."9").contains(scalar) { ahead += 1 }
+        let digits = ahead - 1
+        guard digits > 0 else { return false }
+        if let unit = peek(ahead), unit == "%" || unit == "k" || unit == "M" { return peek(ahead + 1).map(Self.isIdentifierPart) != true }
+        return digits <= 2 && peek(ahead) != "." && peek(ahead) != ":"
+    }
+
+    /// `6,5M` or `5,0%`: a decimal comma. Outside parentheses a comma between digits is
+    /// never a list separator in verdeel's own layout (`150k, 200k`), so it is refused.
+    private mutating func decimalComma(from start: Int, whole: String) {
+        index += 1
+        var fraction = ""
+        while let scalar = peek(), ("0"..."9").contains(scalar) {
+            fraction.unicodeScalars.append(scalar)
+            index += 1
+        }
+        var suffix = ""
+        if let scalar = peek(), scalar == "%" || scalar == "k" || scalar == "M", peek(1).map(Self.isIdentifierPart) != true {
+            suffix = String(scalar)
+            index += 1
+        }
+        let written = text(from: start)
+        diagnostics.append(Diagnostic(
+            at: SourceRange(start, index), in: file, "'\(written)' has a decimal comma; use a decimal point",
+            suggestion: "write \(whole).\(fraction)\(suffix); in a list, put a space after each comma (150k, 200k)"))
+        let value = Decimal(string: "\(whole).\(fraction)", locale: Locale(identifier: "en_US_POSIX")) ?? 0
+        let kind: Token.Kind = switch suffix {
+        case "%": .percent(value / 100)
+        case "k": .amount(value * 1_000)
+        case "M": .amount(value * 1_000_000)
+        default: .number(value)
         }
         add(kind, from: start)
     }
