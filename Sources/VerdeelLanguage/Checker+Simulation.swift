@@ -177,7 +177,20 @@ extension Checker {
             } else {
                 unitPoints = LatinHypercube.points(count, dimensions: ranges.count, seed: UInt64(seed))
             }
-            let points = unitPoints.map { point in zip(point, ranges).map { u, range in range.0 + u * (range.1 - range.0) } }
+            // Sampled amounts are paid amounts: each is rounded to its measure's unit of rounding.
+            let units = parameters.map { parameter -> Double? in
+                switch parameter {
+                case .base(let id), .budget(let id, _, _): return measures.first { $0.id == id }.map { Double($0.measure.rounding.cents) / 100 }
+                default: return nil
+                }
+            }
+            let points = unitPoints.map { point in
+                zip(zip(point, ranges), units).map { sample, unit in
+                    let (u, range) = sample
+                    let value = range.0 + u * (range.1 - range.0)
+                    return unit.map { (value / $0).rounded() * $0 } ?? value
+                }
+            }
             return VariantDimension(parameters: parameters, points: points)
         }
     }

@@ -15,7 +15,7 @@ struct Format: ParsableCommand {
     @Flag(help: "Exit with 1 if the file is not in canonical form; change nothing.")
     var check = false
 
-    @Flag(help: "Rewrite the file in place (atomically).")
+    @Flag(help: "Rewrite the file in place (atomically; its permissions kept, through a symbolic link).")
     var write = false
 
     func validate() throws {
@@ -44,10 +44,7 @@ struct Format: ParsableCommand {
                 throw ExitCode(1)
             }
         } else if write {
-            if formatted != text {
-                let directory = (file as NSString).deletingLastPathComponent
-                try OutputDirectory(directory.isEmpty ? "." : directory).write([((file as NSString).lastPathComponent, formatted)])
-            }
+            if formatted != text { try FileRewrite.replace(file, with: formatted) }
         } else {
             print(formatted, terminator: "")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelReport
 
 /// How `verdeel run` shows or writes results.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -8,25 +9,103 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-/// A directory that results are written into, each file atomically (written to a
-/// temporary file and renamed), so an interrupted run never leaves a half-written file.
-struct OutputDirectory {
+/// The output folder of a run, written as one set: every file goes into a new sibling
+/// folder, which then replaces the old folder as a whole. A reader never sees files of two
+/// runs side by side (no `ranks.csv` of an earlier run next to this run's `summary.csv`),
+/// and an interruption, a full disk or a signal leaves the old folder as it was and no
+/// temporary files behind. `manifest.txt` lists the files of the run; a folder that has
+/// files but no manifest was not written by verdeel and is never replaced.
+struct OutputSet {
+    static let manifestName = "manifest.txt"
+    static let temporaryMarker = ".verdeel-tmp-"
     let path: String
 
     init(_ path: String) {
         self.path = path
     }
 
-    func write(_ files: [(name: String, contents: String)]) throws {
+    /// Writes the files and the manifest (`notes` are added to it), then swaps the folder in.
+    func write(_ files: [(name: String, contents: String)], notes: [String] = []) throws {
+        try Interruption.shared.deferred { try writeSet(files, notes: notes) }
+    }
+
+    private func writeSet(_ files: [(name: String, contents: String)], notes: [String]) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        try refuseForeignFolder(target)
+        removeStaleTemporaries(in: parent, of: name)
+        let temporary = parent.appendingPathComponent(".\(name)\(Self.temporaryMarker)\(getpid())")
+        let old = parent.appendingPathComponent(".\(name)\(Self.temporaryMarker)\(getpid())-old")
+        defer {
+            try? manager.removeItem(at: temporary)
+            try? manager.removeItem(at: old)
+        }
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            for file in files {
-                let url = URL(fileURLWithPath: path).appendingPathComponent(file.name)
-                try Data(file.contents.utf8).write(to: url, options: .atomic)
+            try? manager.removeItem(at: temporary)
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            let manifest = manifestText(files.map(\.name), notes: notes)
+            for file in files + [(Self.manifestName, manifest)] {
+                try stopIfSignalled()
+                try Data(file.contents.utf8).write(to: temporary.appendingPathComponent(file.name))
             }
+            try stopIfSignalled()
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: old)
+                do { try manager.moveItem(at: temporary, to: target) } catch {
+                    try? manager.moveItem(at: old, to: target)
+                    throw error
+                }
+            } else {
+                try manager.moveItem(at: temporary, to: target)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            printError("error: cannot write to \(path): \(error.localizedDescription)")
+            printError("error: cannot write the output folder \(path): \(error.localizedDescription); nothing was changed there")
             throw ExitCode(1)
         }
+    }
+
+    private func manifestText(_ names: [String], notes: [String]) -> String {
+        var lines = ["Written by verdeel \(AllocationJSON.engineVersion) as one set; these files belong together:"]
+        lines += names.map { "  \($0)" }
+        lines += notes
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An existing folder that is not empty and has no manifest holds someone else's files.
+    private func refuseForeignFolder(_ target: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            printError("error: --output \(path) is a file, not a folder; name a folder")
+            throw ExitCode(1)
+        }
+        let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        if !contents.isEmpty, !contents.contains(Self.manifestName) {
+            printError("error: the folder \(path) has files that verdeel did not write (it has no \(Self.manifestName)); verdeel replaces its output folder as a whole, so name a new or empty folder")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Temporary folders of earlier runs of this folder whose process is gone (killed).
+    private func removeStaleTemporaries(in parent: URL, of name: String) {
+        let prefix = ".\(name)\(Self.temporaryMarker)"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            let pid = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let number = Int32(pid), kill(number, 0) == 0 || errno == EPERM { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    private func stopIfSignalled() throws {
+        let interruption = Interruption.shared
+        guard interruption.signalNumber != nil else { return }
+        printError("\(interruption.signalName): no output was written")
+        throw ExitCode(interruption.exitCode)
     }
 }

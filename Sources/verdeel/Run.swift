@@ -100,7 +100,8 @@ struct Run: ParsableCommand {
             let csv = AllocationCSV(runs, style: format == .csvNL ? .dutch : .standard)
             files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
         }
-        try OutputDirectory(directory).write(files)
+        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+        try OutputSet(directory).write(files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
         for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
     }
 

@@ -6,8 +6,8 @@ import VerdeelReport
 import VerdeelSimulation
 
 /// Runs one scenario's variants and Monte Carlo draws for `verdeel run`: progress bar with
-/// time left (on a terminal only), Ctrl-C stops the run without writing anything, the
-/// files are written atomically at the end.
+/// time left (on a terminal only), Ctrl-C or SIGTERM stops the run without writing
+/// anything, the files are written as one set at the end.
 struct Simulate {
     let run: ScenarioRun
     /// Reads the scenario's files (for other data vintages).
@@ -23,22 +23,17 @@ struct Simulate {
         let started = Date()
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let control = RunControl(threads: threads, chunk: chunk) { done, total in bar.show(done, total) }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "verdeel.interrupt"))
-        interrupt.setEventHandler { control.cancel() }
-        interrupt.resume()
-        defer {
-            interrupt.cancel()
-            signal(SIGINT, SIG_DFL)
-        }
+        Interruption.shared.whenSignalled { control.cancel() }
+        defer { Interruption.shared.whenSignalled(nil) }
+        if Interruption.shared.signalNumber != nil { control.cancel() }
         printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
         let result: SimulationResult
         do {
             result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, read: read)
         } catch .interrupted {
             bar.clear()
-            printError("interrupted: no output was written")
-            throw ExitCode(130)
+            printError("\(Interruption.shared.signalName): no output was written")
+            throw ExitCode(Interruption.shared.exitCode)
         } catch {
             bar.clear()
             printError("error: scenario '\(run.plan.name)': \(error)")
@@ -53,15 +48,24 @@ struct Simulate {
         if result.infeasible.count > 10 { printError("warning: \(result.infeasible.count) variants are infeasible in all (see infeasible.csv)") }
         let cellsPerSecond = Double(result.cells) / max(seconds, 1e-9)
         print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) thread\(threads == 1 ? "" : "s"))")
+        var notes = [String]()
+        if result.plan.parameters.contains(where: { if case .base = $0 { return true }; if case .budget = $0 { return true }; return false }) {
+            notes.append("Sampled and listed amounts in variants.csv are rounded to each measure's unit of rounding (whole euros or cents).")
+        }
+        if run.plan.data.hasSyntheticData { notes.append(AllocationJSON.syntheticNotice) }
         if let output {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
             if let ranks = csv.ranks() { files.append(("ranks.csv", ranks)) }
             if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
-            try OutputDirectory(output).write(files)
+            try OutputSet(output).write(files, notes: notes)
             for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
-        } else {
+        } else if result.infeasible.count < result.variantCount {
             print(SimulationTable(result, variant: 0).render(), terminator: "")
             print("Write every variant with --output DIR (variants.csv, summary.csv).")
+        }
+        if result.infeasible.count == result.variantCount {
+            printError("error: no variant of scenario '\(run.plan.name)' can be allocated\(output == nil ? "" : " (the reasons are in infeasible.csv)")")
+            throw ExitCode(1)
         }
     }
 }

@@ -16,6 +16,7 @@ struct Verdeel: ParsableCommand {
     /// threads do not spin on the cores while a scenario is read and run.
     static func main() {
         BlockProduct.setLibraryThreads(1)
+        Interruption.shared.install()
         main(nil)
     }
 }

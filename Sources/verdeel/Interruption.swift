@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Ctrl-C (SIGINT) and SIGTERM for the whole command. A signal sets a flag and runs the
+/// current action: by default the command ends at once (nothing is being written then);
+/// a Monte Carlo run installs one that stops the engine, and writing the output installs
+/// one that only lets the writer see the flag, finish or undo what it did, and stop. Either
+/// way no partial output and no temporary file remains; the exit code is 128 + the
+/// signal's number (130 for Ctrl-C, 143 for SIGTERM).
+final class Interruption: Sendable {
+    static let shared = Interruption()
+
+    private let received = Atomic<Int32>(0)
+    private let onSignal = Mutex<(@Sendable () -> Void)?>(nil)
+
+    /// Starts listening; called once when the command starts.
+    func install() {
+        let queue = DispatchQueue(label: "verdeel.signals")
+        var installed = [DispatchSourceSignal]()
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [self] in
+                _ = received.compareExchange(expected: 0, desired: number, ordering: .relaxed)
+                if let action = onSignal.withLock({ $0 }) {
+                    action()
+                } else {
+                    FileHandle.standardError.write(Data("\(signalName): stopped\n".utf8))
+                    exit(exitCode)
+                }
+            }
+            source.resume()
+            installed.append(source)
+        }
+        signalSources = installed
+    }
+
+    /// The signal received, if any.
+    var signalNumber: Int32? {
+        let number = received.load(ordering: .relaxed)
+        return number == 0 ? nil : number
+    }
+
+    /// What to do at once when a signal arrives (e.g. cancel the engine); nil for the
+    /// default, which ends the command.
+    func whenSignalled(_ action: (@Sendable () -> Void)?) {
+        onSignal.withLock { $0 = action }
+    }
+
+    /// Runs `body` with signals only recorded (the body checks ``signalNumber``), then
+    /// restores the action there was.
+    func deferred<T>(_ body: () throws -> T) rethrows -> T {
+        let before = onSignal.withLock { current in
+            defer { current = {} }
+            return current
+        }
+        defer { onSignal.withLock { $0 = before } }
+        return try body()
+    }
+
+    /// The exit code for the signal received: 130 for SIGINT, 143 for SIGTERM.
+    var exitCode: Int32 { 128 + (signalNumber ?? SIGINT) }
+
+    var signalName: String { signalNumber == SIGTERM ? "terminated" : "interrupted" }
+}
+
+/// The signal sources, kept for the life of the process; written once, by `install()` on
+/// the main thread before any other thread starts.
+nonisolated(unsafe) private var signalSources = [DispatchSourceSignal]()

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The output folder is one set of files; signals and rewrites leave nothing half done.
+extension CommandTests {
+    /// `verdeel run` on a long Monte Carlo run in `directory`, signalled with `signal` once
+    /// the engine has said it started; returns the exit code and standard error.
+    func signalled(_ number: Int32, in directory: String) throws -> (status: Int32, errors: String) {
+        let w3 = try String(contentsOfFile: Self.root + "/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
+            .replacingOccurrences(of: "../../Scenarios/", with: Self.root + "/Scenarios/")
+            .replacingOccurrences(of: "count 1000", with: "count 100000")
+            .replacingOccurrences(of: "draws 10_000", with: "draws 20_000")
+        try w3.write(toFile: directory + "/long.verdeel", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["run", "long.verdeel", "--output", "out"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        var text = ""
+        while !text.contains("(Ctrl-C stops without writing anything)\n") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, number)
+        text += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test func sigtermStopsLikeCtrlCAndLeavesNothing() throws {
+        try withTemporaryDirectory { directory in
+            let (status, errors) = try signalled(SIGTERM, in: directory)
+            #expect(status == 143)
+            #expect(errors.hasSuffix("terminated: no output was written\n"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["long.verdeel"])
+        }
+    }
+
+    /// An earlier run's ranks.csv and infeasible.csv do not survive a run that writes neither.
+    @Test func theOutputFolderIsReplacedAsAWhole() throws {
+        try withTemporaryDirectory { directory in
+            let out = directory + "/out"
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for name in ["manifest.txt", "ranks.csv", "infeasible.csv", "summary.csv"] {
+                try "old\n".write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
+            }
+            // A temporary folder left by a run that was killed (process 999999999 does not exist).
+            try FileManager.default.createDirectory(atPath: directory + "/.out.verdeel-tmp-999999999", withIntermediateDirectories: true)
+            let result = try verdeel(["run", Self.root + "/Benchmarks/workloads/w2-simplex.verdeel", "--output", out])
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["manifest.txt", "summary.csv", "variants.csv"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out"])
+            let manifest = try String(contentsOfFile: out + "/manifest.txt", encoding: .utf8)
+            #expect(manifest.hasPrefix("Written by verdeel 0.3.0 as one set; these files belong together:\n  variants.csv\n  summary.csv\n"))
+            #expect(manifest.contains("SYNTHETIC"))
+        }
+    }
+
+    @Test func aFolderWithSomeoneElsesFilesIsNotReplaced() throws {
+        try withTemporaryDirectory { directory in
+            try "mine\n".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
+            let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--output", directory])
+            #expect(result.status == 1)
+            #expect(result.errors.contains("has files that verdeel did not write (it has no manifest.txt)"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["notes.txt"])
+        }
+    }
+
+    @Test func fmtWriteKeepsPermissionsAndWritesThroughALink() throws {
+        try withTemporaryDirectory { directory in
+            let real = directory + "/real.verdeel", link = directory + "/link.verdeel"
+            try "scenario   s {\n}\n".write(toFile: real, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: real)
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.verdeel")
+            #expect(try verdeel(["fmt", "--write", "link.verdeel"], in: directory).status == 0)
+            #expect(try String(contentsOfFile: real, encoding: .utf8) == "scenario s {\n}\n")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.verdeel")
+            let permissions = try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? NSNumber
+            #expect(permissions?.intValue == 0o600)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["link.verdeel", "real.verdeel"])
+        }
+    }
+
+    /// Bases of 300k for 13 municipalities need 3.9M of the 2.85M: every variant fails.
+    @Test func aRunWithNoFeasibleVariantFails() throws {
+        try withTemporaryDirectory { directory in
+            let text = """
+                scenario s {
+                    data {
+                        regions "\(Self.root)/Scenarios/data/municipalities-2024.csv" {
+                            inhabitants: count
+                        }
+                    }
+                    measure wijk {
+                        budget 2026: 3M
+                        topslice ondersteuning 5%
+                        base 200k if infeasible error
+                        key inhabitants 100%
+                    }
+                    variants {
+                        base wijk in 300k, 400k
+                    }
+                }
+                """
+            try text.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
+            let result = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
+            #expect(result.status == 1)
+            #expect(result.errors.contains("error: no variant of scenario 's' can be allocated (the reasons are in infeasible.csv)"))
+            #expect(FileManager.default.fileExists(atPath: directory + "/out/infeasible.csv"))
+        }
+    }
+}
