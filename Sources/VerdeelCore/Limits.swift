@@ -17,6 +17,17 @@ public struct Limits: Hashable, Sendable {
 
     /// True when no limit is set.
     public var isEmpty: Bool { floor == nil && cap == nil && transition == nil }
+
+    /// True when no limit can ever bind: none is set, or only a floor of 0 (amounts are
+    /// never below 0 anyway). Such limits cost nothing: the measure is shared as without them.
+    public var canNeverBind: Bool {
+        guard cap == nil, transition == nil else { return false }
+        switch floor {
+        case nil: return true
+        case .amount(let money), .per(let money, _): return money <= .zero
+        case .perRegion(let amounts): return amounts.values.allSatisfy { $0 <= .zero }
+        }
+    }
 }
 
 /// An amount per region: the same for all, one per region, or per unit of an indicator.

@@ -32,9 +32,9 @@ public struct AllocationCSV {
                     for component in year.components {
                         for region in component.regions {
                             rows.append(withMeasureName([
-                                run.plan.name, measure.measure, component.component ?? "", String(year.year), region.region.code,
-                                region.region.name, money(region.amount), decimal(region.exact),
-                            ], title(run, index)))
+                                run.plan.name, measure.measure, Self.text(component.component ?? ""), String(year.year), Self.text(region.region.code),
+                                Self.text(region.region.name), money(region.amount), decimal(region.exact),
+                            ], Self.text(title(run, index))))
                         }
                     }
                 }
@@ -50,7 +50,7 @@ public struct AllocationCSV {
             for (index, measure) in run.allocations.enumerated() {
                 for year in measure.years {
                     for topslice in year.topslices {
-                        rows.append(withMeasureName([run.plan.name, measure.measure, String(year.year), topslice.name, money(topslice.amount)], title(run, index)))
+                        rows.append(withMeasureName([run.plan.name, measure.measure, String(year.year), Self.text(topslice.name), money(topslice.amount)], Self.text(title(run, index))))
                     }
                 }
             }
@@ -89,6 +89,14 @@ public struct AllocationCSV {
     /// RFC 4180 quoting where a field holds the separator, a quote or a line break.
     private func quote(_ field: String) -> String {
         Self.quoted(field, separator: separator)
+    }
+
+    /// A text cell as spreadsheets must not run it: one that starts with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return (a formula to Excel and LibreOffice) gets a leading `'`,
+    /// which spreadsheets show as text. Numbers never pass through here.
+    public static func text(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        return "'" + field
     }
 
     static func quoted(_ field: String, separator: String = ",") -> String {

@@ -88,15 +88,15 @@ public struct SimulationCSV {
     /// A parameter's value: a number, or for a criterion the definition it takes (quoted).
     static func value(_ value: Double, of parameter: VariantParameter, in plan: SimulationPlan) -> String {
         switch parameter {
-        case .criterion(let name): return plan.alternatives[name].map { AllocationCSV.quoted($0[Int(value)].text) } ?? number(value)
-        case .vintage(let table): return plan.vintages[table].map { AllocationCSV.quoted($0[Int(value)]) } ?? number(value)
+        case .criterion(let name): return plan.alternatives[name].map { AllocationCSV.quoted(AllocationCSV.text($0[Int(value)].text)) } ?? number(value)
+        case .vintage(let table): return plan.vintages[table].map { AllocationCSV.quoted(AllocationCSV.text($0[Int(value)])) } ?? number(value)
         default: return number(value)
         }
     }
 
     /// Each slot's `measure,year,region` fields, quoted once rather than on every row.
     private var slotFields: [String] {
-        result.slots.map { "\(AllocationCSV.quoted($0.measure)),\($0.year),\($0.region)" }
+        result.slots.map { "\(AllocationCSV.quoted($0.measure)),\($0.year),\(AllocationCSV.quoted(AllocationCSV.text($0.region)))" }
     }
 
     static func number(_ value: Double) -> String {

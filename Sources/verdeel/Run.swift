@@ -31,7 +31,9 @@ struct Run: ParsableCommand {
     func validate() throws {
         if let file, let problem = Self.notAFile(file) { throw ValidationError(problem) }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard threads <= RunControl.maximumThreads else { throw ValidationError("--threads must be at most \(RunControl.maximumThreads)") }
         guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
+        guard chunk <= RunControl.maximumChunk else { throw ValidationError("--chunk must be at most \(RunControl.maximumChunk)") }
     }
 
     func run() throws {

@@ -114,3 +114,27 @@ extension CommandTests {
         }
     }
 }
+
+/// Small input-hardening cases of the command line.
+extension CommandTests {
+    /// A region named like a formula is written as text (a leading '), in both CSV styles.
+    @Test func regionNamesThatLookLikeFormulasAreText() throws {
+        try withTemporaryDirectory { directory in
+            try "code,name,inhabitants,land_area_km2\nGM0001,=HYPERLINK(\"x\"),30000,50\nGM0002,@B,10000,150\n"
+                .write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try Self.smallScenario("key inhabitants 100%").write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
+            let csv = try verdeel(["run", "s.verdeel", "--format", "csv"], in: directory)
+            #expect(csv.output.contains("s,m,,2026,GM0001,\"'=HYPERLINK(\"\"x\"\")\",750000,750000.000000\n"))
+            #expect(csv.output.contains("s,m,,2026,GM0002,'@B,250000,250000.000000\n"))
+            let dutch = try verdeel(["run", "s.verdeel", "--format", "csv-nl"], in: directory)
+            #expect(dutch.output.contains(";GM0002;'@B;250000;"))
+        }
+    }
+
+    @Test func hugeChunkAndThreadCountsAreRefused() throws {
+        let chunk = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--chunk", "9223372036854775807"])
+        #expect(chunk.status != 0 && chunk.errors.contains("--chunk must be at most 16777216"))
+        let threads = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--threads", "9223372036854775807"])
+        #expect(threads.status != 0 && threads.errors.contains("--threads must be at most 1024"))
+    }
+}

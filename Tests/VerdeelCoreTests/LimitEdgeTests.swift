@@ -27,3 +27,14 @@ struct LimitEdgeTests {
         #expect(euros(year) == ["GM0001": 250_000_000, "GM0002": 250_000_000, "GM0003": 250_000_000, "GM0004": 250_000_000])
     }
 }
+
+/// Limits that can never bind are recognised, so they cost nothing in a Monte Carlo run.
+struct InertLimitTests {
+    @Test func aFloorOfZeroCanNeverBind() {
+        #expect(Limits().canNeverBind)
+        #expect(Limits(floor: .amount(.zero)).canNeverBind)
+        #expect(Limits(floor: .per(.zero, indicator: "inhabitants")).canNeverBind)
+        #expect(!Limits(floor: .amount(Money(cents: 1))).canNeverBind)
+        #expect(!Limits(cap: .amount(Money(euros: 1_000_000_000))).canNeverBind)
+    }
+}

@@ -9,13 +9,17 @@ public final class RunControl: Sendable {
     /// Variants per work item, rounded up to a multiple of the product tile (8).
     public let chunk: Int
     public let memoryLimit: Int
+    /// More threads than this are not used (and cannot overflow the memory estimate).
+    public static let maximumThreads = 1_024
+    /// Variants per work item are capped here; a larger chunk changes nothing but the count.
+    public static let maximumChunk = 1 << 24
     private let cancelled = Atomic<Bool>(false)
     let finished = Atomic<Int>(0)
     let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(threads: Int = 2, chunk: Int = 32, memoryLimit: Int = RunControl.availableMemory(), progress: (@Sendable (Int, Int) -> Void)? = nil) {
-        self.threads = max(1, threads)
-        self.chunk = max(1, chunk)
+        self.threads = min(max(1, threads), Self.maximumThreads)
+        self.chunk = min(max(1, chunk), Self.maximumChunk)
         self.memoryLimit = memoryLimit
         self.progress = progress
     }

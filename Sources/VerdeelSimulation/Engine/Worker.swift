@@ -136,7 +136,7 @@ struct Worker {
                     yearPools.append((base, remainder))
                 }
                 memberPools.append(yearPools)
-                if ok, !measure.planned.measure.limits.isEmpty {
+                if ok, !measure.planned.measure.limits.canNeverBind {
                     do { memberLimits.append(try limitedPool(measure, member.settings, year: year.year)) } catch {
                         output.markInfeasible(member.variant, error.description)
                         ok = false
