@@ -7,8 +7,10 @@ public struct Diagnostic: Hashable, Sendable {
     public let message: String
     /// The likely fix, e.g. "did you mean 'inhabitants'?".
     public let suggestion: String?
-    /// The offending source line, for rendering.
-    public let sourceLine: String
+    /// The offending source line, for rendering; nil for a file whose name does not end
+    /// in `.verdeel`, whose lines are never shown (it may not be a scenario file at all:
+    /// an `include` of a secret or a system file must not print its contents).
+    public let sourceLine: String?
 
     public init(at range: SourceRange, in file: SourceFile, _ message: String, suggestion: String? = nil) {
         self.location = file.location(of: range.start)
@@ -16,12 +18,16 @@ public struct Diagnostic: Hashable, Sendable {
         self.length = end.line == location.line ? max(1, end.column - location.column) : 1
         self.message = message
         self.suggestion = suggestion
-        self.sourceLine = file.line(location.line)
+        self.sourceLine = file.name.hasSuffix(".verdeel") ? file.line(location.line) : nil
     }
 
     /// The diagnostic as a person reads it: location, message, source line, caret, fix.
     public var rendered: String {
         var text = "\(location): error: \(message)\n"
+        guard let sourceLine else {
+            if let suggestion { text += "    help: \(suggestion)\n" }
+            return text
+        }
         let shown = String(sourceLine.unicodeScalars.prefix(200).map(Character.init))
         text += "    \(shown)\n"
         let caretColumn = min(location.column, 201)

@@ -27,7 +27,7 @@ public enum ScenarioLoader {
             guard loaded.insert(key).inserted else { continue }
             guard let bytes = read(next.path) else {
                 if let (file, range) = next.from {
-                    diagnostics.append(Diagnostic(at: range, in: file, "cannot read the included file '\(next.path)'", suggestion: "paths are relative to the including file"))
+                    diagnostics.append(Diagnostic(at: range, in: file, "cannot read the included file '\(next.path)'", suggestion: "paths are relative to the including file, and every file must be inside the root folder (see --root)"))
                 } else {
                     diagnostics.append(Diagnostic(at: SourceRange(0, 0), in: SourceFile(name: next.path, text: ""), "cannot read the file"))
                 }
@@ -55,7 +55,7 @@ public enum ScenarioLoader {
             for line in document.lines {
                 let lineNumber = file.location(of: line.range.start).line
                 if case .include(let path) = line.node, !parsed.contains(where: { $0.location.line == lineNumber }) {
-                    pending.append(((directory as NSString).appendingPathComponent(path.text), (file, path.range)))
+                    pending.append((resolved(path.text, in: directory), (file, path.range)))
                 }
             }
         }
@@ -63,5 +63,10 @@ public enum ScenarioLoader {
         let (plans, checked) = Checker.check(units, partial: partial)
         let all = (diagnostics + checked).sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
         return Compilation(plans: partial ? [] : plans, diagnostics: all, files: files)
+    }
+
+    /// A path as written in `directory`'s file: relative paths start there, absolute ones stand.
+    public static func resolved(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
     }
 }

@@ -61,8 +61,9 @@ public struct ScenarioRun: Sendable {
         }
     }
 
-    private static func path(_ table: TablePlan) -> String {
-        table.directory.isEmpty ? table.path : (table.directory as NSString).appendingPathComponent(table.path)
+    /// Where a table's file is: its path as written, from the directory of the file that names it.
+    public static func path(_ table: TablePlan) -> String {
+        ScenarioLoader.resolved(table.path, in: table.directory)
     }
 
     private static func columns(_ table: TablePlan) -> [IndicatorColumn] {

@@ -8,8 +8,11 @@ struct Check: ParsableCommand {
     @Argument(help: "The scenario file.")
     var file: String
 
+    @OptionGroup(title: "Files a scenario may read")
+    var files: FileAccessOptions
+
     func run() throws {
-        let input = ScenarioInput(file: file)
+        let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
         let runs = try input.run(compilation.plans)
         let failures = runs.flatMap(\.failedAssertions)

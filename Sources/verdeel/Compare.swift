@@ -9,6 +9,9 @@ struct Compare: ParsableCommand {
     @Argument(help: "The scenario file.")
     var file: String
 
+    @OptionGroup(title: "Files a scenario may read")
+    var files: FileAccessOptions
+
     @Argument(help: "The scenario compared from (e.g. baseline).")
     var first: String
 
@@ -16,7 +19,7 @@ struct Compare: ParsableCommand {
     var second: String
 
     func run() throws {
-        let input = ScenarioInput(file: file)
+        let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
         let runs = try input.run(try input.select([first, second], from: compilation.plans))
         print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")

@@ -13,6 +13,9 @@ struct Run: ParsableCommand {
     @Argument(help: "The scenario file; without it, the bundled Sociale Agenda scenario.")
     var file: String?
 
+    @OptionGroup(title: "Files a scenario may read")
+    var files: FileAccessOptions
+
     @Option(name: .long, help: "A scenario to run (repeat for several). Without it, every scenario of FILE; without FILE, the bundled file's baseline.")
     var scenario: [String] = []
 
@@ -37,7 +40,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let input = ScenarioInput(file: file)
+        let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario

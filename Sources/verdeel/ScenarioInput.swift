@@ -8,15 +8,21 @@ import VerdeelSimulation
 /// A scenario file given on the command line, or the bundled Sociale Agenda scenario.
 struct ScenarioInput {
     let path: String
-    let read: (String) -> [UInt8]?
+    let read: @Sendable (String) -> [UInt8]?
+    /// Where files may be read from; nil for the bundled scenario, which reads no files.
+    let access: FileAccess?
 
-    init(file: String?) {
+    /// `file` (the user's choice) is read wherever it is; what it includes and the data it
+    /// names only inside the folders `access` allows.
+    init(file: String?, access: FileAccess = FileAccess(root: nil, allowRead: [])) {
         if let file {
             path = file
-            read = ScenarioRun.readFromDisk
+            read = { requested in requested == file ? ScenarioRun.readFromDisk(requested) : access.read(requested) }
+            self.access = access
         } else {
             path = BundledScenario.mainFile
             read = { path in BundledScenario.files[(path as NSString).standardizingPath].map { Array($0.utf8) } }
+            self.access = nil
         }
     }
 
@@ -24,8 +30,10 @@ struct ScenarioInput {
     func compile() throws -> ScenarioLoader.Compilation {
         let compilation = ScenarioLoader.compile(path: path, read: read)
         for diagnostic in compilation.diagnostics { printError(diagnostic.rendered) }
-        if compilation.hasErrors {
-            let count = compilation.diagnostics.count
+        let refused = compilation.hasErrors ? [] : access?.refusedDataFiles(compilation.plans) ?? []
+        for message in refused { printError(message) }
+        if compilation.hasErrors || !refused.isEmpty {
+            let count = compilation.diagnostics.count + refused.count
             printError("\(count) error\(count == 1 ? "" : "s") in \(path)")
             throw ExitCode(1)
         }

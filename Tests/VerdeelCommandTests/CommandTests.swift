@@ -251,7 +251,7 @@ extension CommandTests {
             try w3.write(toFile: directory + "/long.verdeel", atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.binary)
-            process.arguments = ["run", "long.verdeel", "--output", "out"]
+            process.arguments = ["run", "long.verdeel", "--output", "out", "--allow-read", Self.root + "/Scenarios/data"]
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
             let errors = Pipe()
             process.standardError = errors

@@ -13,7 +13,7 @@ extension CommandTests {
         try w3.write(toFile: directory + "/long.verdeel", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["run", "long.verdeel", "--output", "out"]
+        process.arguments = ["run", "long.verdeel", "--output", "out", "--allow-read", Self.root + "/Scenarios/data"]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let errors = Pipe()
         process.standardError = errors
@@ -107,7 +107,7 @@ extension CommandTests {
                 }
                 """
             try text.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
-            let result = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
+            let result = try verdeel(["run", "s.verdeel", "--output", "out", "--allow-read", Self.root + "/Scenarios/data"], in: directory)
             #expect(result.status == 1)
             #expect(result.errors.contains("error: no variant of scenario 's' can be allocated (the reasons are in infeasible.csv)"))
             #expect(FileManager.default.fileExists(atPath: directory + "/out/infeasible.csv"))

@@ -46,7 +46,7 @@ struct MalformedInputTests {
         ("stray closing brace", "}\n", ["test.verdeel:1:1: error: this '}' closes nothing | help: remove it, or check the braces above"]),
         ("unterminated string", "include \"abc\n", ["test.verdeel:1:9: error: this string is not closed before the end of the line | help: add the closing \""]),
         ("no scenario at all", "# nothing here\n", ["test.verdeel:1:1: error: the file declares no scenario | help: add one: scenario baseline { ... }"]),
-        ("missing include", "include \"nowhere.verdeel\"\n", ["test.verdeel:1:9: error: cannot read the included file 'nowhere.verdeel' | help: paths are relative to the including file"]),
+        ("missing include", "include \"nowhere.verdeel\"\n", ["test.verdeel:1:9: error: cannot read the included file 'nowhere.verdeel' | help: paths are relative to the including file, and every file must be inside the root folder (see --root)"]),
         ("unknown unit", measure("budget 2026: 10X", "key inhabitants 100%"), ["test.verdeel:9:24: error: unknown unit 'X' after a number | help: write amounts as 200k or 9.4M (thousand, million), percentages as 5%"]),
         ("currency sign", measure("budget 2026: €10M", "key inhabitants 100%"), ["test.verdeel:9:22: error: unexpected character '€' | help: write amounts without a currency sign, e.g. 200k"]),
         ("misspelt measure statement", measure("budgt 2026: 10M", "key inhabitants 100%"), ["test.verdeel:9:9: error: unknown statement 'budgt' in a measure; expected one of: budget, topslice, base, key, component, earmark, floor, cap, transition, rounding | help: did you mean 'budget'?"]),
