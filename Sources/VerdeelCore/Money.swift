@@ -13,6 +13,19 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Zero euros.
     public static let zero = Money(cents: 0)
 
+    /// The largest amount a scenario may write: EUR 1,000,000,000,000 (10^14 cents). Sums
+    /// of such amounts over every year, component, top-slice and region stay far inside
+    /// 64-bit cents (about 9.2 x 10^18), so no sum of accepted amounts can overflow.
+    public static let largest = Money(cents: 100_000_000_000_000)
+
+    /// "EUR 1,234.56" for an amount in cents given as a floating-point number, which may be
+    /// far beyond 64-bit cents (a floor per inhabitant of a huge indicator value):
+    /// such amounts are written in scientific notation, never converted with a trap.
+    public static func describe(cents: Double) -> String {
+        guard cents.isFinite, cents.magnitude < 9e18 else { return cents.isNaN ? "an undefined amount" : "EUR \(cents / 100)" }
+        return Money(cents: Int64(cents.rounded())).description
+    }
+
     /// The amount in euros as a floating-point number (for unrounded arithmetic).
     public var euros: Double { Double(cents) / 100 }
 

@@ -18,6 +18,7 @@ struct PoolDistribution {
         let baseTotal = base.reduce(0, +)
         var scaled = false
         if baseTotal > target {
+            // Bases are accepted amounts (at most Money.largest each): their sum fits in cents.
             let required = Money(cents: Int64((baseTotal * Double(unit.cents)).rounded()))
             let available = Money(cents: total * unit.cents)
             guard policy == .scale else {
@@ -114,7 +115,7 @@ struct PoolDistribution {
         .infeasibleLimits(measure: measure, component: component, year: year, reason: reason)
     }
 
-    private func money(_ units: Double) -> Money {
-        Money(cents: Int64((units * Double(unit.cents)).rounded()))
+    private func money(_ units: Double) -> String {
+        Money.describe(cents: units * Double(unit.cents))
     }
 }

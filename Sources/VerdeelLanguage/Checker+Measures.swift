@@ -115,7 +115,16 @@ extension Checker {
             }
         }
         guard valid, let first = terms.first, let last = terms.last else { return nil }
-        if let total = weights.sum(), total != .one {
+        for (term, weight) in zip(terms, weights) where weight > .one {
+            error(term.weight.range, unit, "a key weight of \(term.weight.text) is more than 100%", suggestion: "the weights of a key are shares of 100%")
+            valid = false
+        }
+        guard valid else { return nil }
+        guard let total = weights.sum() else {
+            error(first.criterion.range.joined(last.weight.range), unit, "the weights of the key of \(owner) have too many decimals to be added exactly", suggestion: "write each weight with at most a few decimals, e.g. 33.33%")
+            return nil
+        }
+        if total != .one {
             error(first.criterion.range.joined(last.weight.range), unit, "the key of \(owner) sums to \(total.percentDescription), not 100%", suggestion: "change the weights so that they add up to 100%")
             return nil
         }
@@ -129,8 +138,12 @@ extension Checker {
             return nil
         }
         guard !refusesDutchGrouping(literal, unit) else { return nil }
+        guard literal.value.magnitude <= Decimal(Money.largest.cents) / 100 else {
+            error(literal.range, unit, "\(what) of \(literal.text) is above the largest amount verdeel accepts, \(Money.largest)")
+            return nil
+        }
         guard let cents = literal.value.exactCents else {
-            error(literal.range, unit, "\(what) of \(literal.text) is not a whole number of cents")
+            error(literal.range, unit, "\(what) of \(literal.text) has a fraction of a cent; amounts are never cut off", suggestion: "write it in whole cents, e.g. \(NSDecimalNumber(decimal: literal.value).rounding(accordingToBehavior: NSDecimalNumberHandler(roundingMode: .plain, scale: 2, raiseOnExactness: false, raiseOnOverflow: false, raiseOnUnderflow: false, raiseOnDivideByZero: false)))")
             return nil
         }
         return Money(cents: cents)

@@ -16,12 +16,14 @@ extension Decimal {
         return Fraction(scaled + fractional, denominator)
     }
 
-    /// The amount in whole cents, or `nil` if it has fractions of a cent or is too large.
+    /// The amount in whole cents, or `nil` if it has a fraction of a cent (never cut off)
+    /// or is above ``Money/largest`` in magnitude.
     public var exactCents: Int64? {
-        let cents = self * 100
-        let rounded = NSDecimalNumber(decimal: cents).rounding(accordingToBehavior: nil)
-        guard rounded.decimalValue == cents, cents.magnitude < Decimal(Int64.max / 4) else { return nil }
-        return rounded.int64Value
+        var cents = self * 100
+        var whole = Decimal()
+        NSDecimalRound(&whole, &cents, 0, .plain)
+        guard whole == cents, cents.magnitude <= Decimal(Money.largest.cents) else { return nil }
+        return NSDecimalNumber(decimal: whole).int64Value
     }
 
     var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }

@@ -38,3 +38,16 @@ struct InertLimitTests {
         #expect(!Limits(cap: .amount(Money(euros: 1_000_000_000))).canNeverBind)
     }
 }
+
+/// A floor per inhabitant over an enormous indicator value: an error with the amount in
+/// scientific notation, never a trap while the message is written.
+struct HugeBoundTests {
+    @Test func aFloorPerInhabitantOfAHugeIndicator() throws {
+        let table = try RegionTable(
+            regions: [Region(code: "GM0001", name: "A"), Region(code: "GM0002", name: "B")], indicators: ["inhabitants": [1e300, 10]])
+        let measure = byInhabitants([2026: 1_000], limits: Limits(floor: .per(Money(cents: 250), indicator: "inhabitants")))
+        // 2.50 x 1e300 = 2.5e300 euros (rounded up to whole euros) plus 25 for B.
+        #expect(message { _ = try Allocator(table: table).allocate(measure) }
+            == "measure 'test', 2026: the limits cannot all hold: the floors need EUR 2.5e+300 but only EUR 1,000 is distributed")
+    }
+}
