@@ -6,10 +6,9 @@ extension Checker {
     mutating func lower(_ chain: [(declaration: ScenarioDeclaration, unit: Unit)]) -> ScenarioPlan? {
         guard let own = chain.last else { return nil }
         let before = diagnostics.count
-        var draft = ScenarioDraft()
-        for (index, entry) in chain.enumerated() {
-            draft.merge(entry.declaration, from: entry.unit, own: index == chain.count - 1, checker: &self)
-        }
+        var draft = ancestry(chain.dropLast())
+        draft.merge(own.declaration, from: own.unit, own: true, checker: &self)
+        inherited[own.declaration.name.text] = ancestry(chain[...])
         guard let data = lowerData(draft.tables, scenario: own.declaration.name, own.unit) else { return nil }
         var scope = Scope(
             data: data,
@@ -33,6 +32,21 @@ extension Checker {
         let simulation = lowerSimulation(draft, measures: measures, scope)
         guard diagnostics.count == before else { return nil }
         return ScenarioPlan(name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation)
+    }
+
+    /// What a scenario hands down to a child: its chain merged without assertions (which
+    /// are not inherited). Kept per scenario, so a long `extends` chain is merged once.
+    mutating func ancestry(_ chain: ArraySlice<(declaration: ScenarioDeclaration, unit: Unit)>) -> ScenarioDraft {
+        // The nearest ancestor already merged, then each younger one in turn (no recursion,
+        // so a chain of any length is safe).
+        var start = chain.endIndex
+        while start > chain.startIndex, inherited[chain[start - 1].declaration.name.text] == nil { start -= 1 }
+        var draft = start > chain.startIndex ? inherited[chain[start - 1].declaration.name.text] ?? ScenarioDraft() : ScenarioDraft()
+        for entry in chain[start...] {
+            draft.merge(entry.declaration, from: entry.unit, own: false, checker: &self)
+            inherited[entry.declaration.name.text] = draft
+        }
+        return draft
     }
 
     /// The names an expression may use.

@@ -16,10 +16,13 @@ public struct Checker {
     }
 
     var diagnostics: [Diagnostic] = []
+    private var reported: Set<Diagnostic> = []
     /// True when the files had syntax errors: statements were skipped, so checks that
     /// something is missing would only repeat those errors and are left out.
     var partial = false
     var declarations: [String: (declaration: ScenarioDeclaration, unit: Unit)] = [:]
+    /// Each lowered scenario's merged chain, for its children (see `ancestry`).
+    var inherited: [String: ScenarioDraft] = [:]
     var order: [String] = []
 
     /// Checks the files (the first is the main file) and returns a plan per scenario,
@@ -55,20 +58,26 @@ public struct Checker {
         if !partial { error(range, unit, message, suggestion: suggestion) }
     }
 
+    /// Records an error once (the same error at the same place is not repeated); past a
+    /// thousand errors the rest of a broken file is not reported.
     mutating func error(_ range: SourceRange, _ unit: Unit, _ message: String, suggestion: String? = nil) {
+        guard diagnostics.count < Self.maximumErrors else { return }
         let diagnostic = Diagnostic(at: range, in: unit.document.file, message, suggestion: suggestion)
-        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
+
+    static let maximumErrors = 1_000
 
     /// The scenario and its ancestors, oldest first; `nil` (with a diagnostic) for an
     /// unknown parent or a cycle.
     mutating func chain(of name: String) -> [(declaration: ScenarioDeclaration, unit: Unit)]? {
         var chain = [(declaration: ScenarioDeclaration, unit: Unit)]()
         var seen = [String]()
+        var seenSet = Set<String>()
         var next: String? = name
         while let current = next {
             guard let entry = declarations[current] else { return nil }
-            if seen.contains(current) {
+            if !seenSet.insert(current).inserted {
                 let cycle = (seen.drop { $0 != current } + [current]).joined(separator: " -> ")
                 if current == name {
                     error(entry.declaration.parent?.range ?? entry.declaration.name.range, entry.unit, "scenario '\(current)' extends itself: \(cycle)", suggestion: "remove one 'extends' from the cycle")
@@ -76,7 +85,7 @@ public struct Checker {
                 return nil
             }
             seen.append(current)
-            chain.insert(entry, at: 0)
+            chain.append(entry)
             if let parent = entry.declaration.parent {
                 guard declarations[parent.text] != nil else {
                     if partial { return nil }
@@ -87,6 +96,6 @@ public struct Checker {
             }
             next = entry.declaration.parent?.text
         }
-        return chain
+        return chain.reversed()
     }
 }

@@ -18,7 +18,8 @@ public struct Diagnostic: Hashable, Sendable {
         self.length = end.line == location.line ? max(1, end.column - location.column) : 1
         self.message = message
         self.suggestion = suggestion
-        self.sourceLine = file.name.hasSuffix(".verdeel") ? file.line(location.line) : nil
+        // Only what `rendered` shows of it, so a diagnostic on a long line stays small.
+        self.sourceLine = file.name.hasSuffix(".verdeel") ? String(String.UnicodeScalarView(file.line(location.line).unicodeScalars.prefix(201))) : nil
     }
 
     /// The diagnostic as a person reads it: location, message, source line, caret, fix.

@@ -62,8 +62,12 @@ public struct Parser {
         }
     }
 
+    /// Records a diagnostic (only the first ones: past the shown maximum, more would cost
+    /// time and memory on a broken file and never be shown) and returns the failure.
     mutating func fail(_ message: String, at range: SourceRange? = nil, suggestion: String? = nil) -> Failure {
-        diagnostics.append(Diagnostic(at: range ?? current.range, in: file, message, suggestion: suggestion))
+        if diagnostics.count <= Self.maximumDiagnostics {
+            diagnostics.append(Diagnostic(at: range ?? current.range, in: file, message, suggestion: suggestion))
+        }
         return Failure()
     }
 
@@ -189,9 +193,9 @@ public struct Parser {
             {
                 let line = file.location(of: opening.range.start).line
                 let before = file.location(of: current.range.start).line
-                diagnostics.append(Diagnostic(
+                if diagnostics.count <= Self.maximumDiagnostics { diagnostics.append(Diagnostic(
                     at: opening.range, in: file, "the \(what) opened here on line \(line) is not closed before the '\(word)' on line \(before)",
-                    suggestion: "add a '}' before line \(before)"))
+                    suggestion: "add a '}' before line \(before)")) }
                 endedWithoutBrace = true
                 return (lines, comments)
             }
