@@ -29,7 +29,7 @@ extension Checker {
                         continue
                     }
                     vintages[table.text] = values.map(\.text)
-                    dimensions.append(VariantDimension(parameters: [.vintage(table: table.text)], points: values.indices.map { [Double($0)] }))
+                    dimensions.append(VariantDimension(parameters: [.vintage(table: table.text)], count: values.count, point: { [Double($0)] }))
                     continue
                 }
                 if case .criterion(let name, let expressions) = line.node {
@@ -45,7 +45,7 @@ extension Checker {
                     let lowered = expressions.compactMap { lowerExpression($0, located.unit, scope) }
                     guard lowered.count == expressions.count else { continue }
                     alternatives[name.text] = zip(lowered, expressions).map { ($0, Formatter.text($1)) }
-                    dimensions.append(VariantDimension(parameters: [.criterion(name.text)], points: lowered.indices.map { [Double($0)] }))
+                    dimensions.append(VariantDimension(parameters: [.criterion(name.text)], count: lowered.count, point: { [Double($0)] }))
                     continue
                 }
                 guard let dimension = lowerDimension(line.node, located.unit, measures: measures) else { continue }
@@ -90,8 +90,8 @@ extension Checker {
                 error(criterion.range, unit, "the key of measure '\(measureName.text)' has one criterion, whose weight must stay 100%", suggestion: "add a criterion to the key, or vary something else")
                 return nil
             }
-            guard let points = numbers(values, unit, kind: .weight) else { return nil }
-            return VariantDimension(parameters: [.weight(measure: measureName.text, criterion: criterion.text)], points: points.map { [$0] })
+            guard let values = numbers(values, unit, kind: .weight) else { return nil }
+            return VariantDimension(parameters: [.weight(measure: measureName.text, criterion: criterion.text)], count: values.count, point: { [values.value($0)] })
         case .simplex(let measureName, let step):
             guard let measure = plannedMeasure(measureName, unit, measures) else { return nil }
             guard let fraction = percentage(step, unit, what: "a simplex step") else { return nil }
@@ -114,31 +114,20 @@ extension Checker {
                 error(step.range, unit, "a simplex over \(criteria.count) criteria at step \(step.text) has \(Int(count)) points; the limit is \(Self.maximumVariants)", suggestion: "use a larger step")
                 return nil
             }
-            var points = [[Double]]()
-            var current = [Int](repeating: 0, count: criteria.count)
-            func fill(_ position: Int, _ left: Int) {
-                if position == criteria.count - 1 {
-                    current[position] = left
-                    points.append(current.map { Double($0) / Double(steps) })
-                    return
-                }
-                for value in 0...left {
-                    current[position] = value
-                    fill(position + 1, left - value)
-                }
-            }
-            fill(0, steps)
-            return VariantDimension(parameters: criteria.map { .weight(measure: measureName.text, criterion: $0) }, points: points)
+            let dimensions = criteria.count
+            return VariantDimension(parameters: criteria.map { .weight(measure: measureName.text, criterion: $0) }, count: Int(count), all: {
+                Self.simplexPoints(steps: steps, criteria: dimensions)
+            })
         case .base(let measureName, let values):
-            guard plannedMeasure(measureName, unit, measures) != nil, let points = numbers(values, unit, kind: .amount) else { return nil }
-            return VariantDimension(parameters: [.base(measure: measureName.text)], points: points.map { [$0] })
+            guard plannedMeasure(measureName, unit, measures) != nil, let values = numbers(values, unit, kind: .amount) else { return nil }
+            return VariantDimension(parameters: [.base(measure: measureName.text)], count: values.count, point: { [values.value($0)] })
         case .budget(let measureName, let years, let values):
-            guard let measure = plannedMeasure(measureName, unit, measures), let points = numbers(values, unit, kind: .amount) else { return nil }
+            guard let measure = plannedMeasure(measureName, unit, measures), let values = numbers(values, unit, kind: .amount) else { return nil }
             for year in years.first...max(years.first, years.last) where measure.measure.budgets[year] == nil {
                 error(years.range, unit, "measure '\(measureName.text)' has no budget in \(year) to vary", suggestion: "give it a budget for \(year) first")
                 return nil
             }
-            return VariantDimension(parameters: [.budget(measure: measureName.text, first: years.first, last: years.last)], points: points.map { [$0] })
+            return VariantDimension(parameters: [.budget(measure: measureName.text, first: years.first, last: years.last)], count: values.count, point: { [values.value($0)] })
         case .criterion, .vintage:
             return nil
         case .sample(let method, let countLiteral, let seedLiteral, let lines, _):
@@ -167,15 +156,10 @@ extension Checker {
                 missing(method.range, unit, "the sample has no ranges", suggestion: "add a line such as: weight jongerenwerk need from 0% to 100%")
                 return nil
             }
-            let unitPoints: [[Double]]
-            if method.text == "sobol" {
-                guard let sequence = SobolSequence(dimensions: ranges.count) else {
-                    error(method.range, unit, "a Sobol sample supports at most \(SobolSequence.maximumDimensions) parameters, this one has \(ranges.count)", suggestion: "use latin_hypercube for more parameters")
-                    return nil
-                }
-                unitPoints = sequence.points(count)
-            } else {
-                unitPoints = LatinHypercube.points(count, dimensions: ranges.count, seed: UInt64(seed))
+            let sobol = method.text == "sobol"
+            if sobol, SobolSequence(dimensions: ranges.count) == nil {
+                error(method.range, unit, "a Sobol sample supports at most \(SobolSequence.maximumDimensions) parameters, this one has \(ranges.count)", suggestion: "use latin_hypercube for more parameters")
+                return nil
             }
             // Sampled amounts are paid amounts: each is rounded to its measure's unit of rounding.
             let units = parameters.map { parameter -> Double? in
@@ -184,14 +168,19 @@ extension Checker {
                 default: return nil
                 }
             }
-            let points = unitPoints.map { point in
-                zip(zip(point, ranges), units).map { sample, unit in
-                    let (u, range) = sample
-                    let value = range.0 + u * (range.1 - range.0)
-                    return unit.map { (value / $0).rounded() * $0 } ?? value
+            let (dimensions, bounds) = (ranges.count, ranges)
+            return VariantDimension(parameters: parameters, count: count, all: {
+                let unitPoints = sobol
+                    ? SobolSequence(dimensions: dimensions)?.points(count) ?? []
+                    : LatinHypercube.points(count, dimensions: dimensions, seed: UInt64(seed))
+                return unitPoints.map { point in
+                    zip(zip(point, bounds), units).map { sample, unit in
+                        let (u, range) = sample
+                        let value = range.0 + u * (range.1 - range.0)
+                        return unit.map { (value / $0).rounded() * $0 } ?? value
+                    }
                 }
-            }
-            return VariantDimension(parameters: parameters, points: points)
+            })
         }
     }
 
@@ -226,11 +215,18 @@ extension Checker {
         }
     }
 
-    private mutating func numbers(_ values: ValueSet, _ unit: Unit, kind: ValueKind) -> [Double]? {
+    /// The values of a list or range, computed when asked for: a range of millions of
+    /// values costs nothing to check.
+    struct Values: Sendable {
+        let count: Int
+        let value: @Sendable (Int) -> Double
+    }
+
+    private mutating func numbers(_ values: ValueSet, _ unit: Unit, kind: ValueKind) -> Values? {
         switch values {
         case .list(let literals):
             let numbers = literals.compactMap { number($0, unit, kind: kind) }
-            return numbers.count == literals.count ? numbers : nil
+            return numbers.count == literals.count ? Values(count: numbers.count) { numbers[$0] } : nil
         case .range(let from, let to, let step, let count):
             guard let low = number(from, unit, kind: kind), let high = number(to, unit, kind: kind) else { return nil }
             guard low <= high else {
@@ -239,8 +235,8 @@ extension Checker {
             }
             if let count {
                 guard let n = wholeNumber(count, unit, what: "the number of values", range: 1...Self.maximumVariants) else { return nil }
-                if n == 1 { return low == high ? [low] : { error(count.range, unit, "one value cannot span \(from.text) to \(to.text)", suggestion: "use count 2 or more"); return nil }() }
-                return (0..<n).map { i in i == n - 1 ? high : low + (high - low) * Double(i) / Double(n - 1) }
+                if n == 1 { return low == high ? Values(count: 1) { _ in low } : { error(count.range, unit, "one value cannot span \(from.text) to \(to.text)", suggestion: "use count 2 or more"); return nil }() }
+                return Values(count: n) { i in i == n - 1 ? high : low + (high - low) * Double(i) / Double(n - 1) }
             }
             guard let step else {
                 error(to.range, unit, "a range needs 'step S' or 'count N' (only a sample takes a bare range)", suggestion: "add: step \(kind == .weight ? "10%" : "10k")")
@@ -256,7 +252,8 @@ extension Checker {
                 error(step.range, unit, "the step \(step.text) gives more than \(Self.maximumVariants) values", suggestion: "use a larger step")
                 return nil
             }
-            return (0...whole.intValue).map { i in (from.value + Decimal(i) * step.value).doubleValue }
+            let (start, increment) = (from.value, step.value)
+            return Values(count: whole.intValue + 1) { i in (start + Decimal(i) * increment).doubleValue }
         }
     }
 
@@ -268,5 +265,25 @@ extension Checker {
             return nil
         }
         return value.intValue
+    }
+
+    /// Every key over `criteria` criteria with weights on a grid of `steps` steps that sum to
+    /// 100%, in lexicographic order of the weights (the first criterion's weight slowest).
+    static func simplexPoints(steps: Int, criteria: Int) -> [[Double]] {
+        var points = [[Double]]()
+        var current = [Int](repeating: 0, count: criteria)
+        func fill(_ position: Int, _ left: Int) {
+            if position == criteria - 1 {
+                current[position] = left
+                points.append(current.map { Double($0) / Double(steps) })
+                return
+            }
+            for value in 0...left {
+                current[position] = value
+                fill(position + 1, left - value)
+            }
+        }
+        fill(0, steps)
+        return points
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import VerdeelCore
 
 /// What a scenario's `variants` and `montecarlo` blocks ask for, checked and in numbers:
@@ -22,7 +23,7 @@ public struct SimulationPlan: Sendable {
 
     /// The number of variants: the product of the dimensions' point counts (1 without variants).
     public var variantCount: Int {
-        dimensions.reduce(1) { $0.multipliedReportingOverflow(by: $1.points.count).overflow ? Int.max : $0 * $1.points.count }
+        dimensions.reduce(1) { $0.multipliedReportingOverflow(by: $1.count).overflow ? Int.max : $0 * $1.count }
     }
 
     /// Every varied parameter, in column order.
@@ -33,8 +34,8 @@ public struct SimulationPlan: Sendable {
         var remaining = index
         var chosen = [[Double]](repeating: [], count: dimensions.count)
         for position in dimensions.indices.reversed() {
-            let count = dimensions[position].points.count
-            chosen[position] = dimensions[position].points[remaining % count]
+            let count = dimensions[position].count
+            chosen[position] = dimensions[position].point(remaining % count)
             remaining /= count
         }
         return chosen.flatMap { $0 }
@@ -67,14 +68,64 @@ public enum VariantParameter: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One line of a variants block: its parameters and the points they take together
-/// (one value per parameter each).
+/// (one value per parameter each). Points are computed when asked for, never by the
+/// checker: a grid's point from its index, a sample's or simplex's all at once on first
+/// use, kept in one flat array. So `check` of a file asking for 50 million variants costs
+/// nothing, and a run holds `count x parameters` doubles for them.
 public struct VariantDimension: Sendable {
     public let parameters: [VariantParameter]
-    public let points: [[Double]]
+    /// The number of points.
+    public let count: Int
+    private let source: PointSource
 
-    public init(parameters: [VariantParameter], points: [[Double]]) {
+    /// Points computed from their index.
+    public init(parameters: [VariantParameter], count: Int, point: @escaping @Sendable (Int) -> [Double]) {
         self.parameters = parameters
-        self.points = points
+        self.count = count
+        source = PointSource(compute: point)
+    }
+
+    /// Points made all together on first use (`count` of them).
+    public init(parameters: [VariantParameter], count: Int, all: @escaping @Sendable () -> [[Double]]) {
+        self.parameters = parameters
+        self.count = count
+        source = PointSource(width: parameters.count, make: all)
+    }
+
+    /// Point `index` (0 ..< count).
+    public func point(_ index: Int) -> [Double] { source.point(index) }
+
+    /// The bytes a run holds for the points once made.
+    public var storedBytes: Int { source.isStored ? count * parameters.count * 8 : 0 }
+}
+
+/// Where a dimension's points come from: a formula per index, or a list made once.
+final class PointSource: Sendable {
+    private let compute: (@Sendable (Int) -> [Double])?
+    private let make: (@Sendable () -> [[Double]])?
+    private let width: Int
+    private let flat = Mutex<[Double]?>(nil)
+
+    init(compute: @escaping @Sendable (Int) -> [Double]) {
+        self.compute = compute
+        make = nil
+        width = 0
+    }
+
+    init(width: Int, make: @escaping @Sendable () -> [[Double]]) {
+        compute = nil
+        self.make = make
+        self.width = width
+    }
+
+    var isStored: Bool { make != nil }
+
+    func point(_ index: Int) -> [Double] {
+        if let compute { return compute(index) }
+        return flat.withLock { stored in
+            if stored == nil { stored = (make?() ?? []).flatMap { $0 } }
+            return Array(stored?[(index * width)..<((index + 1) * width)] ?? [])
+        }
     }
 }
 

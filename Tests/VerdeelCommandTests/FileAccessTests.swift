@@ -49,3 +49,48 @@ extension CommandTests {
         }
     }
 }
+
+/// Memory: the estimate honours the process's own limits, and `check` never makes points.
+extension CommandTests {
+    @Test func aRunThatDoesNotFitUnderUlimitIsRefusedWithTheLimit() throws {
+        try withTemporaryDirectory { directory in
+            let w3 = try String(contentsOfFile: Self.root + "/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
+                .replacingOccurrences(of: "../../Scenarios/", with: Self.root + "/Scenarios/")
+                .replacingOccurrences(of: "draws 10_000", with: "draws 3_000_000")
+            try w3.write(toFile: directory + "/big.verdeel", atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" run big.verdeel --allow-read \"$1\"", Self.binary, Self.root + "/Scenarios/data"]
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = Pipe()
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1)
+            #expect(text.contains("error: scenario 'w3': the run needs about "))
+            #expect(text.contains(" is available (ulimit -v); use fewer draws or variants"))
+        }
+    }
+
+    /// 50 million sampled variants: checked without making one of them.
+    @Test func checkingAHugeSampleMakesNoPoints() throws {
+        try withTemporaryDirectory { directory in
+            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            let variants = "    variants {\n        latin_hypercube 50_000_000 {\n            weight m inhabitants from 0% to 100%\n        }\n    }\n}\n"
+            let text = Self.smallScenario("key inhabitants 50%, land_area_km2 50%").replacingOccurrences(of: "    }\n}\n", with: "    }\n" + variants)
+            try text.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
+            // Under a 1.5 GB address-space limit: making the 50 million points would not fit.
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" check s.verdeel", Self.binary]
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+    }
+}

@@ -307,9 +307,9 @@ import VerdeelReport
         #expect {
             try simulate(text, control: RunControl(threads: 2, memoryLimit: 8 << 30))
         } throws: { error in
-            guard let error = error as? SimulationError, case .tooLarge(let needed, _, let draws, let regions) = error else { return false }
+            guard let error = error as? SimulationError, case .tooLarge(let needed, _, _, let draws, let regions) = error else { return false }
             return needed > 8 << 30 && draws == 100_000_000 && regions == 13
-                && error.description.contains("but only 8.0 GB is available; use fewer draws")
+                && error.description.contains("but only 8.0 GB is available (the limit given); use fewer draws")
         }
     }
 

@@ -44,9 +44,14 @@ public enum MonteCarloEngine {
         // every year of a measure, and the tile's quantile bracket tallies.
         let years = layout.firstSlot.map(\.count).max() ?? 1
         let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024) * 8
-        let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + variants * layout.slots.count * 48
+        // Per variant and slot: its summary (48 bytes), rank summary (40) and the CSV text
+        // made of them at the end (about 100 bytes a row, held twice while it is joined).
+        let perSlot = 48 + (simulation.monteCarlo?.ranks == true ? 40 + 200 : 0) + 200
+        let points = simulation.dimensions.reduce(0) { $0 + $1.storedBytes }
+        let (slotBytes, slotOverflow) = variants.multipliedReportingOverflow(by: layout.slots.count * perSlot)
+        let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + (slotOverflow ? Int.max / 2 : slotBytes) + points
         if needed > control.memoryLimit || columns > Int(Int32.max) {
-            throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, draws: draws, regions: regions)
+            throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, limit: control.memoryLimitSource, draws: draws, regions: regions)
         }
 
         BlockProduct.setLibraryThreads(1)

@@ -10,7 +10,7 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
     /// A perturbed draw made a criterion invalid (negative, not finite, or all zero).
     case invalidDraw(draw: Int, CriterionError)
     /// The run would need more memory than the machine has.
-    case tooLarge(neededBytes: Int, availableBytes: Int, draws: Int, regions: Int)
+    case tooLarge(neededBytes: Int, availableBytes: Int, limit: String, draws: Int, regions: Int)
     /// Data a variant needs (another vintage) cannot be loaded.
     case data(String)
     /// The baseline itself cannot be allocated.
@@ -24,8 +24,8 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
             return diagnostic.rendered
         case .invalidDraw(let draw, let error):
             return "draw \(draw): \(error); make the perturbation smaller, or use lognormal to keep values positive"
-        case .tooLarge(let needed, let available, let draws, let regions):
-            return "the run needs about \(Self.gigabytes(needed)) of memory (\(draws) draws x \(regions) regions per variant) but only \(Self.gigabytes(available)) is available; use fewer draws, fewer threads (--threads 1) or a larger machine"
+        case .tooLarge(let needed, let available, let limit, let draws, let regions):
+            return "the run needs about \(Self.gigabytes(needed)) of memory (\(draws) draws x \(regions) regions per variant) but only \(Self.gigabytes(available)) is available (\(limit)); use fewer draws or variants, fewer threads (--threads 1) or a larger machine"
         case .data(let text): return text
         case .baseline(let error): return "the baseline cannot be allocated: \(error)"
         case .interrupted: return "interrupted: no output was written"
