@@ -4,7 +4,11 @@
 #   1. the unit tests (`swift test`, debug build);
 #   2. the full w3 workload in a release build against the numpy peer (every mean within
 #      4 standard errors), Benchmarks/peer/compare.py;
-#   3. every command README.md shows, run as written (scripts/check-readme.py).
+#   3. every command README.md shows, run as written (scripts/check-readme.py);
+#   4. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
+#   5. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
+#      the full run of 20,000 and 5,000 takes about 10 minutes and is run by hand);
+#   6. libFuzzer on the scenario front end and the CSV reader, 60 s each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,5 +40,18 @@ started=$(date +%s)
 python3 scripts/check-readme.py
 readme_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); w3 against numpy: largest difference of means %s standard errors (%s s); README commands ran (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$readme_seconds"
+step "check and fmt in linear time"
+python3 scripts/check-linear-time.py
+
+step "mutants"
+started=$(date +%s)
+python3 scripts/mutate.py --scenarios 2000 --csv 500 | tee "$log/mutants.txt"
+mutants_seconds=$(seconds "$started")
+
+step "fuzzing"
+started=$(date +%s)
+scripts/fuzz.sh 60
+fuzz_seconds=$(seconds "$started")
+
+printf '\nverdeel tests passed: %s (%s s); w3 against numpy: largest difference of means %s standard errors (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

@@ -9,7 +9,7 @@ extension Checker {
         var draft = ancestry(chain.dropLast())
         draft.merge(own.declaration, from: own.unit, own: true, checker: &self)
         inherited[own.declaration.name.text] = ancestry(chain[...])
-        guard let data = lowerData(draft.tables, scenario: own.declaration.name, own.unit) else { return nil }
+        guard let data = lowerData(Array(draft.tables), scenario: own.declaration.name, own.unit) else { return nil }
         var scope = Scope(
             data: data,
             indicators: Set((data.joins + [data.regions]).flatMap { $0.columns.map(\.indicator) }),

@@ -77,6 +77,11 @@ public struct Checker {
         var next: String? = name
         while let current = next {
             guard let entry = declarations[current] else { return nil }
+            if inherited[current] != nil, current != name {
+                // Merged before, so its own chain is sound: the chain can stop here.
+                chain.append(entry)
+                break
+            }
             if !seenSet.insert(current).inserted {
                 let cycle = (seen.drop { $0 != current } + [current]).joined(separator: " -> ")
                 if current == name {

@@ -19,7 +19,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.message = message
         self.suggestion = suggestion
         // Only what `rendered` shows of it, so a diagnostic on a long line stays small.
-        self.sourceLine = file.name.hasSuffix(".verdeel") ? String(String.UnicodeScalarView(file.line(location.line).unicodeScalars.prefix(201))) : nil
+        self.sourceLine = file.name.hasSuffix(".verdeel") ? file.line(location.line, limit: 201) : nil
     }
 
     /// The diagnostic as a person reads it: location, message, source line, caret, fix.

@@ -71,7 +71,7 @@ struct Lexer {
             let shown = scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
                 ? String(format: "U+%04X", scalar.value) : "'\(scalar)'"
             let hint: String? = scalar == "€" ? "write amounts without a currency sign, e.g. 200k" : scalar == ";" ? "put each statement on its own line" : nil
-            report(Diagnostic(at: SourceRange(start, index), in: file, "unexpected character \(shown)", suggestion: hint))
+            report(at: SourceRange(start, index), "unexpected character \(shown)", suggestion: hint)
         }
     }
 
@@ -90,7 +90,7 @@ struct Lexer {
         if peek() == "\"" {
             index += 1
         } else {
-            report(Diagnostic(at: SourceRange(start, index), in: file, "this string is not closed before the end of the line", suggestion: "add the closing \""))
+            report(at: SourceRange(start, index), "this string is not closed before the end of the line", suggestion: "add the closing \"")
         }
         add(.string(String(value)), from: start)
     }
@@ -130,9 +130,8 @@ struct Lexer {
             let wordStart = index
             while let scalar = peek(), Self.isIdentifierPart(scalar) { index += 1 }
             let word = text(from: wordStart)
-            report(Diagnostic(
-                at: SourceRange(wordStart, index), in: file, "unknown unit '\(word)' after a number",
-                suggestion: "write amounts as 200k or 9.4M (thousand, million), percentages as 5%"))
+            report(at: SourceRange(wordStart, index), "unknown unit '\(word)' after a number",
+                suggestion: "write amounts as 200k or 9.4M (thousand, million), percentages as 5%")
         }
         if text(from: start).contains("_") && digits.contains(".") == false, case .number(let plain) = kind {
             kind = .amount(plain)
@@ -145,9 +144,8 @@ struct Lexer {
         while let scalar = peek(), ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" { index += 1 }
         let written = text(from: start)
         let whole = written.replacingOccurrences(of: ".", with: "_")
-        report(Diagnostic(
-            at: SourceRange(start, index), in: file, "'\(written)' groups thousands with '.'; verdeel reads '.' as a decimal point",
-            suggestion: "write \(whole) (digits may be grouped with _), or use k and M such as 200k or 9.4M"))
+        report(at: SourceRange(start, index), "'\(written)' groups thousands with '.'; verdeel reads '.' as a decimal point",
+            suggestion: "write \(whole) (digits may be grouped with _), or use k and M such as 200k or 9.4M")
         add(.number(Decimal(string: written.replacingOccurrences(of: ".", with: ""), locale: Locale(identifier: "en_US_POSIX")) ?? 0), from: start)
     }
 
@@ -177,9 +175,8 @@ struct Lexer {
             index += 1
         }
         let written = text(from: start)
-        report(Diagnostic(
-            at: SourceRange(start, index), in: file, "'\(written)' has a decimal comma; use a decimal point",
-            suggestion: "write \(whole).\(fraction)\(suffix); in a list, put a space after each comma (150k, 200k)"))
+        report(at: SourceRange(start, index), "'\(written)' has a decimal comma; use a decimal point",
+            suggestion: "write \(whole).\(fraction)\(suffix); in a list, put a space after each comma (150k, 200k)")
         let value = Decimal(string: "\(whole).\(fraction)", locale: Locale(identifier: "en_US_POSIX")) ?? 0
         let kind: Token.Kind = switch suffix {
         case "%": .percent(value / 100)
@@ -191,8 +188,8 @@ struct Lexer {
     }
 
     /// Records a diagnostic, only the first ones (see ``Parser/maximumDiagnostics``).
-    private mutating func report(_ diagnostic: Diagnostic) {
-        if diagnostics.count <= Parser.maximumDiagnostics { diagnostics.append(diagnostic) }
+    private mutating func report(at range: SourceRange, _ message: String, suggestion: String? = nil) {
+        if diagnostics.count <= Parser.maximumDiagnostics { diagnostics.append(Diagnostic(at: range, in: file, message, suggestion: suggestion)) }
     }
 
     private func text(from start: Int) -> String {

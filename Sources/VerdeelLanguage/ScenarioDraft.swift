@@ -7,8 +7,8 @@ struct ScenarioDraft {
         let unit: Checker.Unit
     }
 
-    var tables: [Located<TableDeclaration>] = []
-    var criteria: [Located<(name: Name, expression: Expr)>] = []
+    var tables = Replaceable<Located<TableDeclaration>>()
+    var criteria = Replaceable<Located<(name: Name, expression: Expr)>>()
     var measures: [MeasureDraft] = []
     var assertions: [Located<Assertion>] = []
     /// The last `variants` and `montecarlo` blocks of the chain: a child's replaces its parent's.
@@ -22,13 +22,11 @@ struct ScenarioDraft {
             case .data(let block):
                 for table in block.tables {
                     guard declared.claim("table '\(table.node.name.text)'", table.range, &checker) else { continue }
-                    tables.removeAll { $0.value.name.text == table.node.name.text }
-                    tables.append(Located(value: table.node, unit: unit))
+                    tables.put(table.node.name.text, Located(value: table.node, unit: unit))
                 }
             case .criterion(let name, let expression):
                 guard declared.claim("criterion '\(name.text)'", line.range, &checker) else { continue }
-                criteria.removeAll { $0.value.name.text == name.text }
-                criteria.append(Located(value: (name, expression), unit: unit))
+                criteria.put(name.text, Located(value: (name, expression), unit: unit))
             case .measure(let measure):
                 guard declared.claim("measure '\(measure.id.text)'", line.range, &checker) else { continue }
                 if let index = measures.firstIndex(where: { $0.id.value.text == measure.id.text }) {
@@ -57,11 +55,11 @@ struct MeasureDraft {
     let id: Located<Name>
     var title: Name?
     var budget: [Int: Located<Literal>] = [:]
-    var topslices: [Located<(name: Name, size: Literal)>] = []
+    var topslices = Replaceable<Located<(name: Name, size: Literal)>>()
     var base: Located<(amount: Literal, policy: Name?)>?
     var key: Located<[KeyTerm]>?
-    var components: [Located<(name: Name, share: Literal, key: [KeyTerm]?)>] = []
-    var earmarks: [Located<(purpose: Name, minimum: Literal)>] = []
+    var components = Replaceable<Located<(name: Name, share: Literal, key: [KeyTerm]?)>>()
+    var earmarks = Replaceable<Located<(purpose: Name, minimum: Literal)>>()
     var floor: Located<(amount: Literal, per: Name?)>?
     var cap: Located<(amount: Literal, per: Name?)>?
     var transition: Located<(change: Literal, per: Name?)>?
@@ -98,18 +96,15 @@ struct MeasureDraft {
                     }
                 }
             case .topslice(let name, let size):
-                topslices.removeAll { $0.value.name.text == name.text }
-                topslices.append(Located(value: (name, size), unit: unit))
+                topslices.put(name.text, Located(value: (name, size), unit: unit))
             case .base(let amount, let policy):
                 base = amount.map { Located(value: ($0, policy), unit: unit) }
             case .key(let terms):
                 key = Located(value: terms, unit: unit)
             case .component(let name, let share, let componentKey):
-                components.removeAll { $0.value.name.text == name.text }
-                components.append(Located(value: (name, share, componentKey), unit: unit))
+                components.put(name.text, Located(value: (name, share, componentKey), unit: unit))
             case .earmark(let purpose, let minimum):
-                earmarks.removeAll { $0.value.purpose.text == purpose.text }
-                earmarks.append(Located(value: (purpose, minimum), unit: unit))
+                earmarks.put(purpose.text, Located(value: (purpose, minimum), unit: unit))
             case .floor(let amount, let per):
                 floor = Located(value: (amount, per), unit: unit)
             case .cap(let amount, let per):
@@ -165,4 +160,24 @@ struct Declarations {
         checker.error(range, unit, "\(scope) declares \(what) twice (first at \(place))", suggestion: "remove one of them, or change it in a scenario that extends this one")
         return false
     }
+}
+
+/// Declarations by name in the order they were last declared: declaring a name again (in a
+/// child scenario) moves it to the end with its new value, in constant time, so a file of
+/// many declarations merges in linear time.
+struct Replaceable<Value>: Sequence {
+    private var slots: [Value?] = []
+    private var position: [String: Int] = [:]
+
+    mutating func put(_ name: String, _ value: Value) {
+        if let old = position[name] { slots[old] = nil }
+        position[name] = slots.count
+        slots.append(value)
+    }
+
+    var isEmpty: Bool { position.isEmpty }
+    var count: Int { position.count }
+    var first: Value? { slots.first { $0 != nil } ?? nil }
+
+    func makeIterator() -> IndexingIterator<[Value]> { slots.compactMap { $0 }.makeIterator() }
 }

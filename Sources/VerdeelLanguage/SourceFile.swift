@@ -27,12 +27,14 @@ public struct SourceFile: Sendable {
         return SourceLocation(file: name, line: low + 1, column: offset - lineStarts[low] + 1)
     }
 
-    /// The text of a 1-based line without its line break.
-    public func line(_ number: Int) -> String {
+    /// The text of a 1-based line without its line break, at most its first `limit` scalars
+    /// (a diagnostic shows only the start of a very long line, and must not copy all of it).
+    public func line(_ number: Int, limit: Int = .max) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : scalars.count
         if end > start, scalars[end - 1] == "\r" { end -= 1 }
+        end = min(end, start + min(limit, scalars.count))
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars[start..<max(start, end)])
         return String(text)

@@ -14,8 +14,19 @@ public struct ScenarioRun: Sendable {
 
     /// Runs a plan: loads its data (through `read`, by default from disk), allocates every
     /// measure, checks its assertions.
-    public static func run(_ plan: ScenarioPlan, read: (String) -> [UInt8]? = ScenarioRun.readFromDisk) throws(RunError) -> ScenarioRun {
-        let table = try load(plan.data, read: read)
+    /// `tables` keeps the tables loaded for earlier plans, by what they read: scenarios of
+    /// one file mostly share their data, which is then read and checked once.
+    public static func run(
+        _ plan: ScenarioPlan, read: (String) -> [UInt8]? = ScenarioRun.readFromDisk, tables: TableCache? = nil
+    ) throws(RunError) -> ScenarioRun {
+        let key = TableCache.key(plan.data)
+        let table: RegionTable
+        if let known = tables?.tables[key] {
+            table = known
+        } else {
+            table = try load(plan.data, read: read)
+            tables?.tables[key] = table
+        }
         let allocations: [MeasureAllocation]
         do {
             allocations = try Allocator(table: table).allocate(plan.measures.map(\.measure))
@@ -107,5 +118,21 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
         case .data(let error): return error.description
         case .allocation(let scenario, let error): return "scenario '\(scenario)': \(error)"
         }
+    }
+}
+
+/// Region tables already loaded, by everything that decides their contents (files,
+/// vintages, key and name columns, indicator columns and kinds).
+public final class TableCache {
+    var tables: [String: RegionTable] = [:]
+
+    public init() {}
+
+    static func key(_ data: DataPlan) -> String {
+        data.tables.map { table in
+            let columns = table.columns.map { "\($0.column)>\($0.indicator):\($0.kind.rawValue)" }.joined(separator: ",")
+            return [ScenarioRun.path(table), table.keyColumn, table.nameColumn ?? "", table.regionColumn ?? "",
+                    table.vintage.map { "\($0.column)=\($0.value)" } ?? "", table.missingAsZero ? "zero" : "", columns].joined(separator: "|")
+        }.joined(separator: "\n")
     }
 }

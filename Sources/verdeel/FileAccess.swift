@@ -37,8 +37,13 @@ struct FileAccess: Sendable {
     /// statement that names each.
     func refusedDataFiles(_ plans: [ScenarioPlan]) -> [String] {
         var messages = [String]()
+        var permitted = [String: Bool]()
         for plan in plans {
-            for table in plan.data.tables where !permits(ScenarioRun.path(table)) {
+            for table in plan.data.tables {
+                let path = ScenarioRun.path(table)
+                let allowed = permitted[path] ?? permits(path)
+                permitted[path] = allowed
+                guard !allowed else { continue }
                 let message = "\(table.declaredAt): error: the data file '\(table.path)' is outside the root folder \(root); a scenario reads only files inside it"
                 if !messages.contains(where: { $0.hasPrefix(message) }) {
                     messages.append(message + "\n    help: run verdeel from a folder that holds the data, or give --root DIR or --allow-read DIR\n")
