@@ -90,7 +90,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "VerdeelSimulationTests", dependencies: ["VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore", "VerdeelReport"]),
+        .testTarget(
+            name: "VerdeelSimulationTests",
+            dependencies: [
+                "VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore", "VerdeelReport",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ],
+            exclude: ["Reference"]
+        ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),
