@@ -58,6 +58,32 @@ public struct AllocationCSV {
         return render(rows)
     }
 
+    public static let earmarksHeader = ["scenario", "measure", "year", "purpose", "region", "region_name", "required", "amount", "met"]
+
+    /// `earmarks.csv`: per earmark, year and region the least amount to spend on the
+    /// purpose (rounded up to the unit), the region's amount, and whether it is met (always
+    /// `yes`: an earmark is a share of the region's own amount and moves no money); nil
+    /// when no measure has an earmark.
+    public func earmarks() -> String? {
+        var rows = [withMeasureName(Self.earmarksHeader)]
+        for run in runs {
+            for (index, measure) in run.allocations.enumerated() {
+                for year in measure.years {
+                    for earmark in year.earmarks {
+                        guard let region = year.components.first?.regions.first(where: { $0.region.code == earmark.region })?.region,
+                            let amount = year.amount(for: earmark.region)
+                        else { continue }
+                        rows.append(withMeasureName([
+                            run.plan.name, measure.measure, String(year.year), Self.text(earmark.purpose), Self.text(region.code),
+                            Self.text(region.name), money(earmark.minimum), money(amount), earmark.minimum <= amount ? "yes" : "no",
+                        ], Self.text(title(run, index))))
+                    }
+                }
+            }
+        }
+        return rows.count > 1 ? render(rows) : nil
+    }
+
     private var separator: String { style == .dutch ? ";" : "," }
 
     /// In the `dutch` style, the measure's display name after its identifier (field 2).

@@ -29,6 +29,15 @@ public struct AllocationJSON {
         let warnings: [String]
         let allocations: [AllocationRow]
         let topslices: [TopsliceRow]
+        let earmarks: [EarmarkRow]
+    }
+
+    struct EarmarkRow: Encodable {
+        let scenario, measure: String
+        let year: Int
+        let purpose, region: String
+        let required, amount: Decimal
+        let met: Bool
     }
 
     struct FileProvenance: Encodable {
@@ -68,6 +77,7 @@ public struct AllocationJSON {
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         var allocations = [AllocationRow]()
         var topslices = [TopsliceRow]()
+        var earmarks = [EarmarkRow]()
         for run in runs {
             for measure in run.allocations {
                 for year in measure.years {
@@ -77,6 +87,12 @@ public struct AllocationJSON {
                                 scenario: run.plan.name, measure: measure.measure, component: component.component, year: year.year,
                                 region: region.region.code, regionName: region.region.name, amount: Decimal(region.amount.cents) / 100, exact: region.exact))
                         }
+                    }
+                    for earmark in year.earmarks {
+                        let amount = year.amount(for: earmark.region) ?? .zero
+                        earmarks.append(EarmarkRow(
+                            scenario: run.plan.name, measure: measure.measure, year: year.year, purpose: earmark.purpose, region: earmark.region,
+                            required: Decimal(earmark.minimum.cents) / 100, amount: Decimal(amount.cents) / 100, met: earmark.minimum <= amount))
                     }
                     for topslice in year.topslices {
                         topslices.append(TopsliceRow(scenario: run.plan.name, measure: measure.measure, year: year.year, name: topslice.name, amount: Decimal(topslice.amount.cents) / 100))
@@ -91,7 +107,7 @@ public struct AllocationJSON {
             engine: "verdeel", engineVersion: Self.engineVersion,
             scenarioFiles: scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) },
             dataFiles: data, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
-            warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices)
+            warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices, earmarks: earmarks)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase

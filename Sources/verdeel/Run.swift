@@ -87,7 +87,10 @@ struct Run: ParsableCommand {
         case .table:
             return runs.map { run in
                 "Scenario \(run.plan.name)\n\n" + run.allocations.enumerated().map { index, allocation in
-                    AllocationTable(allocation, title: run.plan.measures[index].title).render()
+                    let measure = run.plan.measures[index]
+                    return ([AllocationTable(allocation, title: measure.title).render()] + measure.measure.earmarks.map {
+                        EarmarkTable(allocation, purpose: $0.purpose, share: $0.minimum).render()
+                    }).joined(separator: "\n")
                 }.joined(separator: "\n")
             }.joined(separator: "\n")
         case .csv: return AllocationCSV(runs).allocations()
@@ -104,6 +107,7 @@ struct Run: ParsableCommand {
         case .table, .csv, .csvNL:
             let csv = AllocationCSV(runs, style: format == .csvNL ? .dutch : .standard)
             files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
+            if let earmarks = csv.earmarks() { files.append(("earmarks.csv", earmarks)) }
         }
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         try OutputSet(directory).write(files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])

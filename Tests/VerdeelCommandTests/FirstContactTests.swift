@@ -127,3 +127,28 @@ extension CommandTests {
         #expect(result.errors.hasPrefix("running scenario w2: 5151 variants x 1 draws on 1 thread (Ctrl-C"))
     }
 }
+
+/// Earmarks in every allocation output. Budget 1,000,001 by inhabitants (3/4, 1/4): A gets
+/// 750,000.75 -> 750,001 (the largest remainder), B 250,000; 10% earmarked, rounded up:
+/// A 75,000.1 -> 75,001, B 25,000.
+extension CommandTests {
+    @Test func earmarksAreReportedInTableCSVAndJSON() throws {
+        try withTemporaryDirectory { directory in
+            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try Self.smallScenario("key inhabitants 100%\nearmark youth >= 10%").replacingOccurrences(of: "budget 2026..2027: 1M", with: "budget 2026: 1_000_001")
+                .write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
+            let table = try verdeel(["run", "s.verdeel"], in: directory)
+            #expect(table.output.contains("Earmark 'youth': at least 10% of each amount (EUR; met by construction)\n"))
+            #expect(table.output.contains("GM0001  A       75,001  75,001\n"))
+            let csv = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
+            #expect(csv.status == 0)
+            let earmarks = try String(contentsOfFile: directory + "/out/earmarks.csv", encoding: .utf8)
+            #expect(earmarks == "scenario,measure,year,purpose,region,region_name,required,amount,met\ns,m,2026,youth,GM0001,A,75001,750001,yes\ns,m,2026,youth,GM0002,B,25000,250000,yes\n")
+            let json = try verdeel(["run", "s.verdeel", "--format", "json"], in: directory)
+            let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+            let rows = try #require(document?["earmarks"] as? [[String: Any]])
+            #expect(rows.count == 2)
+            #expect(rows.first?["required"] as? Int == 75_001 && rows.first?["met"] as? Bool == true)
+        }
+    }
+}
