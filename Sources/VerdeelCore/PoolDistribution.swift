@@ -69,6 +69,9 @@ struct PoolDistribution {
             throw infeasible("region \(table.regions[index].code) must get at least \(money(bounds.lower[index])) but at most \(money(bounds.upper[index]))")
         }
         let start = amounts
+        // No region outside its bounds: the level is 0 and the amounts stay exactly as they
+        // are (recomputing them would only add rounding noise and could move a tie).
+        if start.indices.allSatisfy({ start[$0] >= bounds.lower[$0] && start[$0] <= bounds.upper[$0] }) { return }
         func amount(_ index: Int, at level: Double) -> Double {
             min(max(start[index] + level * keyShares[index], bounds.lower[index]), bounds.upper[index])
         }

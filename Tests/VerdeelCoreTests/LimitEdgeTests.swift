@@ -51,3 +51,18 @@ struct HugeBoundTests {
             == "measure 'test', 2026: the limits cannot all hold: the floors need EUR 2.5e+300 but only EUR 1,000 is distributed")
     }
 }
+
+/// Ties go to the lowest region code on every path, also when a limit is present that does
+/// not bind: scaled bases of 1,001 / 4 = 250.25 each leave one euro, whatever the key.
+struct TieWithLimitsTests {
+    @Test func scaledBasesWithAFloorThatDoesNotBind() throws {
+        let table = try RegionTable(
+            regions: (1...4).map { Region(code: "GM000\($0)", name: "\($0)") }, indicators: ["inhabitants": [10, 20, 30, 40]])
+        for limits in [Limits(), Limits(floor: .amount(Money(euros: 1))), Limits(cap: .amount(Money(euros: 1_000)))] {
+            var measure = byInhabitants([2026: 1_001], limits: limits)
+            measure.base = Base(.uniform(Money(euros: 300)), ifInfeasible: .scale)
+            let year = try Allocator(table: table).allocate(measure).year(2026)
+            #expect(euros(year) == ["GM0001": 251, "GM0002": 250, "GM0003": 250, "GM0004": 250], "\(limits)")
+        }
+    }
+}
