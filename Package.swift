@@ -96,7 +96,7 @@ let package = Package(
                 "VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore", "VerdeelReport",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
-            exclude: ["Reference"]
+            exclude: ["Reference", "Regressions"]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),

@@ -151,10 +151,10 @@ public struct Allocator: Sendable {
         for topslice in measure.topslices {
             switch topslice.size {
             case .fraction(let fraction):
-                guard let units = fraction.roundedTimes(budgetUnits) else {
+                guard let units = fraction.roundedTimes(budgetUnits), case let (cents, false) = units.multipliedReportingOverflow(by: unit.cents) else {
                     throw .arithmeticOverflow(measure: measure.name, what: "top-slice '\(topslice.name)'")
                 }
-                result.append(TopsliceAmount(name: topslice.name, amount: Money(cents: units * unit.cents)))
+                result.append(TopsliceAmount(name: topslice.name, amount: Money(cents: cents)))
             case .amount(let money):
                 let units = try wholeUnits(money, measure: measure.name, year: year, what: "top-slice '\(topslice.name)'", unit: unit)
                 result.append(TopsliceAmount(name: topslice.name, amount: Money(cents: units * unit.cents)))
@@ -172,7 +172,10 @@ public struct Allocator: Sendable {
                 guard let minimum = earmark.minimum.roundedUpTimes(units) else {
                     throw .arithmeticOverflow(measure: measure.name, what: "earmark '\(earmark.purpose)'")
                 }
-                result.append(EarmarkAmount(purpose: earmark.purpose, region: region.code, minimum: Money(cents: minimum * unit)))
+                guard case let (cents, false) = minimum.multipliedReportingOverflow(by: unit) else {
+                    throw .arithmeticOverflow(measure: measure.name, what: "earmark '\(earmark.purpose)'")
+                }
+                result.append(EarmarkAmount(purpose: earmark.purpose, region: region.code, minimum: Money(cents: cents)))
             }
         }
         return result

@@ -59,13 +59,17 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// `self * units` rounded to the nearest whole unit, halves rounded up.
     public func roundedTimes(_ units: Int64) -> Int64? {
         guard let (quotient, remainder) = times(units) else { return nil }
-        return remainder.multipliedReportingOverflow(by: 2).partialValue >= denominator ? quotient + 1 : quotient
+        guard remainder.multipliedReportingOverflow(by: 2).partialValue >= denominator else { return quotient }
+        let (up, overflow) = quotient.addingReportingOverflow(1)
+        return overflow ? nil : up
     }
 
     /// `self * units` rounded up to a whole unit.
     public func roundedUpTimes(_ units: Int64) -> Int64? {
         guard let (quotient, remainder) = times(units) else { return nil }
-        return remainder > 0 ? quotient + 1 : quotient
+        guard remainder > 0 else { return quotient }
+        let (up, overflow) = quotient.addingReportingOverflow(1)
+        return overflow ? nil : up
     }
 
     public static func < (lhs: Fraction, rhs: Fraction) -> Bool {

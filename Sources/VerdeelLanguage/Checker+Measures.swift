@@ -115,11 +115,6 @@ extension Checker {
             }
         }
         guard valid, let first = terms.first, let last = terms.last else { return nil }
-        for (term, weight) in zip(terms, weights) where weight > .one {
-            error(term.weight.range, unit, "a key weight of \(term.weight.text) is more than 100%", suggestion: "the weights of a key are shares of 100%")
-            valid = false
-        }
-        guard valid else { return nil }
         guard let total = weights.sum() else {
             error(first.criterion.range.joined(last.weight.range), unit, "the weights of the key of \(owner) have too many decimals to be added exactly", suggestion: "write each weight with at most a few decimals, e.g. 33.33%")
             return nil
@@ -149,7 +144,8 @@ extension Checker {
         return Money(cents: cents)
     }
 
-    mutating func percentage(_ literal: Literal, _ unit: Unit, what: String) -> Fraction? {
+    /// A percentage of a whole (at most 100% unless `beyondWhole`: a change may exceed it).
+    mutating func percentage(_ literal: Literal, _ unit: Unit, what: String, beyondWhole: Bool = false) -> Fraction? {
         guard literal.unit == .percent else {
             error(literal.range, unit, "\(what) is a percentage", suggestion: Self.percentSuggestion(literal))
             return nil
@@ -158,13 +154,17 @@ extension Checker {
             error(literal.range, unit, "\(what) of \(literal.text) has too many decimals")
             return nil
         }
+        guard beyondWhole || fraction <= .one else {
+            error(literal.range, unit, "\(what) of \(literal.text) is more than 100%", suggestion: "it is a share of a whole, at most 100%")
+            return nil
+        }
         return fraction
     }
 
     /// A percentage or an amount; a plain number is ambiguous here.
-    mutating func share(_ literal: Literal, _ unit: Unit, what: String) -> (fraction: Fraction?, money: Money?)? {
+    mutating func share(_ literal: Literal, _ unit: Unit, what: String, beyondWhole: Bool = false) -> (fraction: Fraction?, money: Money?)? {
         switch literal.unit {
-        case .percent: return percentage(literal, unit, what: what).map { ($0, nil) }
+        case .percent: return percentage(literal, unit, what: what, beyondWhole: beyondWhole).map { ($0, nil) }
         case .amount: return amount(literal, unit, what: what).map { (nil, $0) }
         case .plain:
             error(literal.range, unit, "\(what) of \(literal.text) needs a unit", suggestion: "write \(literal.text)% for a percentage, or an amount such as \(literal.text)k")
@@ -180,7 +180,7 @@ extension Checker {
     }
 
     private mutating func transition(_ literal: Literal, per: Name?, _ unit: Unit, _ scope: Scope) -> TransitionLimit? {
-        guard let size = share(literal, unit, what: "a transition limit") else { return nil }
+        guard let size = share(literal, unit, what: "a transition limit", beyondWhole: true) else { return nil }
         if let fraction = size.fraction {
             if let per { error(per.range, unit, "a percentage change cannot be 'per' an indicator"); return nil }
             return TransitionLimit(maximumChange: .fraction(fraction), reference: .previousYear)
