@@ -35,6 +35,6 @@ import VerdeelLanguage
     /// The first one: a top-slice of 10^12 % overflowed while the amount was computed.
     @Test func aTopsliceOfATrillionPercentIsAnError() throws {
         let text = try String(contentsOfFile: "\(Self.folder)/topslice-of-a-trillion-percent.verdeel", encoding: .utf8)
-        #expect(compile(text).diagnostics.first?.rendered.hasPrefix("test.verdeel:23:32: error: a top-slice of 1_000_000_000_000% is more than 100%") == true)
+        #expect(compile(text).diagnostics.first?.rendered.contains("test.verdeel:23:32: error: a top-slice of 1_000_000_000_000% is more than 100%") == true)
     }
 }
