@@ -47,7 +47,7 @@ struct Simulate {
         }
         if result.infeasible.count > 10 { printError("warning: \(result.infeasible.count) variants are infeasible in all (see infeasible.csv)") }
         let cellsPerSecond = Double(result.cells) / max(seconds, 1e-9)
-        print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) thread\(threads == 1 ? "" : "s"))")
+        print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) thread\(threads == 1 ? "" : "s"); memory estimate \(SimulationError.gigabytes(result.estimatedBytes)))")
         var notes = [String]()
         if result.plan.parameters.contains(where: { if case .base = $0 { return true }; if case .budget = $0 { return true }; return false }) {
             notes.append("Sampled and listed amounts in variants.csv are rounded to each measure's unit of rounding (whole euros or cents).")

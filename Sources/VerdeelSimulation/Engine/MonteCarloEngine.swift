@@ -101,7 +101,7 @@ public enum MonteCarloEngine {
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
             plan: simulation, slots: layout.slots, summaries: output.summaries(), ranks: output.rankSummaries(), infeasible: output.infeasibleVariants(),
-            draws: draws, cells: cells)
+            draws: draws, cells: cells, estimatedBytes: needed)
     }
 }
 

@@ -32,7 +32,7 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    static func gigabytes(_ bytes: Int) -> String {
+    public static func gigabytes(_ bytes: Int) -> String {
         let value = Double(bytes) / 1_073_741_824
         return value >= 10 ? "\(Int(value.rounded())) GB" : "\(Double(Int(value * 100)) / 100) GB"
     }

@@ -22,6 +22,8 @@ public struct SimulationResult: Sendable {
     public let draws: Int
     /// Variant x draw x region cells computed (pools of every measure and year counted).
     public let cells: Int
+    /// The memory the run was estimated to need, in bytes (checked against the limit first).
+    public let estimatedBytes: Int
 
     public var variantCount: Int { plan.variantCount }
 
