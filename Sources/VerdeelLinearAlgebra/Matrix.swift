@@ -28,17 +28,6 @@ public struct Matrix: Equatable, Sendable {
         try self.init(rows: rowArrays.count, columns: columns, elements: rowArrays.flatMap { $0 })
     }
 
-    /// The all-zero matrix of the given shape.
-    public static func zeros(rows: Int, columns: Int) -> Matrix {
-        Matrix(uncheckedRows: rows, columns: columns, elements: Array(repeating: 0, count: rows * columns))
-    }
-
-    init(uncheckedRows rows: Int, columns: Int, elements: [Double]) {
-        self.rows = rows
-        self.columns = columns
-        self.elements = elements
-    }
-
     /// Entry (row, column).
     public subscript(row: Int, column: Int) -> Double {
         get { elements[row * columns + column] }

@@ -114,6 +114,17 @@ extension CommandTests {
         }
     }
 
+    /// The help says what `run` does without --scenario, and it does that: the bundled
+    /// file runs its baseline only, a named file every scenario.
+    @Test func scenarioHelpAgreesWithWhatRunDoes() throws {
+        let help = try verdeel(["run", "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("A scenario to run (repeat for several). Without it, every scenario of FILE; without FILE, the bundled file's baseline."))
+        let bundled = try verdeel(["run", "--format", "csv"])
+        #expect(Set(bundled.output.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }) == ["baseline"])
+        let named = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--format", "csv"])
+        #expect(Set(named.output.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }).count == 7)
+    }
+
     @Test func aScenarioNamedTwiceRunsOnce() throws {
         let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--scenario", "baseline", "--format", "csv"])
         #expect(result.status == 0)
