@@ -75,7 +75,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest counts")
     parser.add_argument("--check", action="store_true", help="exit with 1 if w3's means disagree with numpy's")
     arguments = parser.parse_args()
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    try:
+        commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    except FileNotFoundError:
+        commit = "unknown (git is not installed)"
     report = {"commit": commit, "threads": arguments.threads, "repeat": arguments.repeat, "numpy": peer.np.__version__,
               "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "default"), "workloads": {}}
     for workload in arguments.workloads:
