@@ -124,6 +124,13 @@ struct FormatterTests {
         try checkRoundTrip(messy, "messy.verdeel")
     }
 
+    /// The districts option `missing_as_zero` prints where it was written and round-trips.
+    @Test func formatsTheMissingAsZeroOption() throws {
+        let text = "scenario s {\n    data {\n        districts   \"d.csv\"  region municipality_code missing_as_zero {\n            inhabitants: count\n        }\n    }\n}\n"
+        #expect(Formatter.format(text, name: "m.verdeel") == "scenario s {\n    data {\n        districts \"d.csv\" region municipality_code missing_as_zero {\n            inhabitants: count\n        }\n    }\n}\n")
+        try checkRoundTrip(text, "m.verdeel")
+    }
+
     @Test func generatedInputsRoundTrip() throws {
         var generator = ScenarioTextGenerator(seed: 20_261_123)
         for index in 0..<300 {
