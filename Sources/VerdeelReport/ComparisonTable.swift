@@ -22,6 +22,7 @@ public struct ComparisonTable {
     public func render() -> String {
         var text = "Changes from scenario \(first.plan.name) to \(second.plan.name) (EUR; + means \(second.plan.name) gives more)\n"
         var unchanged = [String]()
+        let regions = self.regions
         for (id, title) in measures {
             let a = first.allocations.first { $0.measure == id }
             let b = second.allocations.first { $0.measure == id }
@@ -39,7 +40,7 @@ public struct ComparisonTable {
                 rows.append(row)
             }
             let presence = a == nil ? " (only in \(second.plan.name))" : b == nil ? " (only in \(first.plan.name))" : ""
-            if changes.allSatisfy({ $0.total == 0 }), years.allSatisfy({ year in regions.allSatisfy { same($0.code, year, a, b) } }) {
+            if years.allSatisfy({ year in regions.allSatisfy { same($0.code, year, a, b) } }) {
                 unchanged.append(title + presence)
                 continue
             }

@@ -19,13 +19,13 @@ public struct ScenarioRun: Sendable {
     public static func run(
         _ plan: ScenarioPlan, read: (String) -> [UInt8]? = ScenarioRun.readFromDisk, tables: TableCache? = nil
     ) throws(RunError) -> ScenarioRun {
-        let key = TableCache.key(plan.data)
+        let key = tables.map { _ in TableCache.key(plan.data) }
         let table: RegionTable
-        if let known = tables?.tables[key] {
+        if let key, let known = tables?.tables[key] {
             table = known
         } else {
             table = try load(plan.data, read: read)
-            tables?.tables[key] = table
+            if let key { tables?.tables[key] = table }
         }
         let allocations: [MeasureAllocation]
         do {

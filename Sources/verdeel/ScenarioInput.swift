@@ -59,18 +59,11 @@ struct ScenarioInput {
     /// Runs the plans; prints a data or allocation error and exits 1.
     func run(_ plans: [ScenarioPlan]) throws -> [ScenarioRun] {
         var runs = [ScenarioRun]()
-        // Scenarios of one file mostly read the same data files: each is read once.
-        var files = [String: [UInt8]?]()
-        let cached = { (path: String) -> [UInt8]? in
-            if let known = files[path] { return known }
-            let bytes = read(path)
-            files[path] = bytes
-            return bytes
-        }
+        // Scenarios of one file mostly read the same data: each table is loaded once.
         let tables = TableCache()
         for plan in plans {
             do {
-                runs.append(try ScenarioRun.run(plan, read: cached, tables: tables))
+                runs.append(try ScenarioRun.run(plan, read: read, tables: tables))
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(1)
