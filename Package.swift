@@ -41,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -51,7 +52,10 @@ let package = Package(
         .target(name: "VerdeelLinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(
             name: "VerdeelCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
         ),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),

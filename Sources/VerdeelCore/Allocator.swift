@@ -24,7 +24,7 @@ public struct Allocator: Sendable {
         guard !measure.budgets.isEmpty else { throw .noBudget(measure: name) }
         let measureKeyShares = try measure.key.shares(over: table, measure: name)
         let pools = try measure.components.isEmpty
-            ? [Pool(component: nil, weight: .one, keyShares: measureKeyShares)]
+            ? [Pool(component: nil, weight: .one, keyShares: measureKeyShares, key: measure.key)]
             : componentPools(of: measure, measureKeyShares: measureKeyShares)
         let baseCents = try measure.base.map { base throws(AllocationError) in try base.cents(table: table, measure: name) }
         var previous = [[Int64]?](repeating: nil, count: pools.count)
@@ -45,7 +45,8 @@ public struct Allocator: Sendable {
                 let distribution = PoolDistribution(measure: name, component: pool.component, year: year, table: table, unit: unit)
                 let (allocation, poolWarnings) = try distribution.distribute(
                     total: poolTotals[index], keyShares: pool.keyShares, baseCents: baseCents,
-                    policy: measure.base?.policy ?? .error, bounds: bounds)
+                    policy: measure.base?.policy ?? .error, bounds: bounds, keyTerms: pool.key.terms.count,
+                    exactKey: { () throws(AllocationError) in try pool.key.exactInputs(over: table, measure: name) })
                 components.append(allocation)
                 warnings += poolWarnings
                 previous[index] = allocation.regions.map(\.amount.cents)
@@ -64,6 +65,7 @@ public struct Allocator: Sendable {
         let component: String?
         let weight: Fraction
         let keyShares: [Double]
+        let key: Key
     }
 
     /// The units of rounding each pool (the whole measure, or each component in order)
@@ -122,7 +124,7 @@ public struct Allocator: Sendable {
             let keyShares = try component.key.map { key throws(AllocationError) in
                 try key.shares(over: table, measure: "\(name)/\(component.name)")
             } ?? measureKeyShares
-            pools.append(Pool(component: component.name, weight: weight, keyShares: keyShares))
+            pools.append(Pool(component: component.name, weight: weight, keyShares: keyShares, key: component.key ?? measure.key))
         }
         return pools
     }

@@ -25,15 +25,19 @@ public struct LimitedPool: Sendable {
     public var needsPreviousYear: Bool { limits.transition != nil }
 
     /// The whole units of each region (table order) for `total` units and these key shares;
-    /// `previous` is the same draw's units the year before (for a transition limit).
-    public func units(total: Int64, keyShares: [Double], previous: [Int64]? = nil) throws(AllocationError) -> [Int64] {
+    /// `previous` is the same draw's units the year before (for a transition limit);
+    /// `exactKey` gives the key's exact inputs (`keyTerms` criteria) for a close call.
+    public func units(
+        total: Int64, keyShares: [Double], previous: [Int64]? = nil, keyTerms: Int, exactKey: () throws(AllocationError) -> ExactKey
+    ) throws(AllocationError) -> [Int64] {
         var bounds = self.bounds
         if let previous, limits.transition != nil {
             let unit = distribution.unit
             bounds = try RegionBounds.resolve(limits, table: table, unit: unit, previous: previous.map { $0 * unit.cents }, measure: distribution.measure)
         }
         let (allocation, _) = try distribution.distribute(
-            total: total, keyShares: keyShares, baseCents: baseCents, policy: base?.policy ?? .error, bounds: bounds)
+            total: total, keyShares: keyShares, baseCents: baseCents, policy: base?.policy ?? .error, bounds: bounds,
+            keyTerms: keyTerms, exactKey: exactKey)
         let unit = distribution.unit.cents
         return allocation.regions.map { $0.amount.cents / unit }
     }

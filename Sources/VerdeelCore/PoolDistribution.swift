@@ -1,6 +1,8 @@
 /// Shares one amount (a measure's or a component's, after top-slices) over the regions:
 /// base, key, limits with redistribution, largest-remainder rounding. Amounts are in units
-/// of rounding (euros or cents) throughout.
+/// of rounding (euros or cents) throughout. The amounts are computed in double precision;
+/// a rounding decision too close for that precision is made again in exact arithmetic
+/// (``ExactPool``) from the key's exact inputs, so ties are decided on exact amounts.
 struct PoolDistribution {
     let measure: String
     let component: String?
@@ -8,9 +10,11 @@ struct PoolDistribution {
     let table: RegionTable
     let unit: RoundingUnit
 
-    /// The result and any warnings.
+    /// The result and any warnings. `exactKey` gives the key's exact inputs (`keyTerms`
+    /// weighted criteria), asked for only when a rounding decision is a close call.
     func distribute(
-        total: Int64, keyShares: [Double], baseCents: [Double]?, policy: Base.InfeasibilityPolicy, bounds: RegionBounds
+        total: Int64, keyShares: [Double], baseCents: [Double]?, policy: Base.InfeasibilityPolicy, bounds: RegionBounds,
+        keyTerms: Int, exactKey: () throws(AllocationError) -> ExactKey
     ) throws(AllocationError) -> (ComponentAllocation, [String]) {
         var warnings = [String]()
         let target = Double(total)
@@ -33,11 +37,18 @@ struct PoolDistribution {
         let remainder = scaled ? 0 : max(0, target - base.reduce(0, +))
         var amounts = zip(base, keyShares).map { $0 + remainder * $1 }
         var limitedBy = [LimitKind?](repeating: nil, count: table.count)
+        var moved = false
         if bounds.canBind {
-            try applyLimits(&amounts, &limitedBy, keyShares: keyShares, bounds: bounds, total: target)
+            moved = try applyLimits(&amounts, &limitedBy, keyShares: keyShares, bounds: bounds, total: target)
         }
-        guard let units = LargestRemainder.round(amounts, total: total, tieOrder: Array(amounts.indices)) else {
+        guard let rounded = LargestRemainder.round(amounts, total: total) else {
             throw .invariantViolated(measure: measure, year: year, detail: "unrounded amounts \(amounts) do not add up to \(total) units")
+        }
+        var units = rounded.units
+        let scale = moved ? target : amounts.max() ?? 0
+        if LargestRemainder.isCloseCall(margin: rounded.margin, scale: scale, terms: table.count + keyTerms + 8) {
+            (units, limitedBy) = try exactUnits(
+                total: total, baseCents: baseCents, bounds: bounds, key: try exactKey(), limitedBy: limitedBy)
         }
         for index in units.indices where Double(units[index]) < bounds.lower[index] || Double(units[index]) > bounds.upper[index] {
             throw .invariantViolated(measure: measure, year: year, detail: "region \(table.regions[index].code) was rounded outside its limits")
@@ -53,6 +64,26 @@ struct PoolDistribution {
         return (allocation, warnings)
     }
 
+    /// The units (and held regions, when limits can bind) in exact arithmetic.
+    private func exactUnits(
+        total: Int64, baseCents: [Double]?, bounds: RegionBounds, key: ExactKey, limitedBy: [LimitKind?]
+    ) throws(AllocationError) -> ([Int64], [LimitKind?]) {
+        // Bases are whole cents and bounds whole units (caps above the pool are the pool),
+        // all exact in a double.
+        let bases = baseCents?.map { Int64(exactly: $0) }
+        let lower = bounds.lower.map { Int64(exactly: $0) }
+        let upper = bounds.upper.map { Int64(exactly: Swift.min($0, Double(total))) }
+        let exactBounds = bounds.canBind
+            ? ExactPool.Bounds(lower: lower.compactMap { $0 }, upper: upper.compactMap { $0 }) : nil
+        guard bases?.contains(nil) != true, !lower.contains(nil), !upper.contains(nil),
+              let result = ExactPool.round(
+                total: total, baseCents: bases?.compactMap { $0 }, unitCents: unit.cents, key: key, bounds: exactBounds, regions: table.count)
+        else {
+            throw .invariantViolated(measure: measure, year: year, detail: "the exact amounts of \(total) units cannot be computed")
+        }
+        return (result.units, bounds.canBind ? result.limitedBy : limitedBy)
+    }
+
     /// Holds regions at the bounds they would break and shares the difference over the
     /// free regions by key. The fixed point of that redistribution gives every free region
     /// `a_m + T * s_m` for one level `T`, so `T` solves
@@ -61,17 +92,18 @@ struct PoolDistribution {
     /// ```
     /// whose left side is non-decreasing in `T`: bisection finds the held regions, then `T`
     /// is solved exactly on the free ones. Floors and caps binding in the same year are
-    /// handled together; regions with key share 0 cannot take redistributed money.
+    /// handled together; regions with key share 0 cannot take redistributed money. Returns
+    /// whether any amount moved.
     private func applyLimits(
         _ amounts: inout [Double], _ limitedBy: inout [LimitKind?], keyShares: [Double], bounds: RegionBounds, total: Double
-    ) throws(AllocationError) {
+    ) throws(AllocationError) -> Bool {
         for index in amounts.indices where bounds.lower[index] > bounds.upper[index] {
             throw infeasible("region \(table.regions[index].code) must get at least \(money(bounds.lower[index])) but at most \(money(bounds.upper[index]))")
         }
         let start = amounts
         // No region outside its bounds: the level is 0 and the amounts stay exactly as they
         // are (recomputing them would only add rounding noise and could move a tie).
-        if start.indices.allSatisfy({ start[$0] >= bounds.lower[$0] && start[$0] <= bounds.upper[$0] }) { return }
+        if start.indices.allSatisfy({ start[$0] >= bounds.lower[$0] && start[$0] <= bounds.upper[$0] }) { return false }
         func amount(_ index: Int, at level: Double) -> Double {
             min(max(start[index] + level * keyShares[index], bounds.lower[index]), bounds.upper[index])
         }
@@ -112,6 +144,7 @@ struct PoolDistribution {
         let freeStart = free.reduce(0.0) { $0 + start[$1] }
         let exactLevel = freeWeight > 0 ? (total - heldTotal - freeStart) / freeWeight : level
         for index in free { amounts[index] = amount(index, at: exactLevel) }
+        return true
     }
 
     private func infeasible(_ reason: String) -> AllocationError {

@@ -63,11 +63,23 @@ struct DrawGenerator {
         chunk: Int, factor: [Double], spreads: [[Double]], nominal: [[Double]], generator: Philox, normals: inout [Double], independent: inout [[Double]],
         into outputs: SharedRows
     ) throws(SimulationError) {
-        guard let plan else { return }
-        let regions = table.count
-        let p = plan.perturbations.count
         let start = chunk * Self.chunk
         let size = min(Self.chunk, draws - start)
+        let values = try criterionValues(
+            start: start, size: size, factor: factor, spreads: spreads, nominal: nominal, generator: generator, normals: &normals, independent: &independent)
+        for (index, criterion) in criteria.enumerated() {
+            try store(values[index], criterion: criterion, start: start, size: size, into: outputs.row(index))
+        }
+    }
+
+    /// Every criterion's values for draws `start..<start + size` (`[c][j * regions + r]`),
+    /// unvalidated: the perturbed indicators, then the criteria evaluated on them.
+    private func criterionValues(
+        start: Int, size: Int, factor: [Double], spreads: [[Double]], nominal: [[Double]], generator: Philox, normals: inout [Double], independent: inout [[Double]]
+    ) throws(SimulationError) -> [[Double]] {
+        guard let plan else { return [] }
+        let regions = table.count
+        let p = plan.perturbations.count
         var columns = [String: [Double]]()
         var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
         let distributions = plan.perturbations.map(\.distribution)
@@ -86,15 +98,36 @@ struct DrawGenerator {
             }
         }
         for (q, perturbation) in plan.perturbations.enumerated() { columns[perturbation.indicator] = perturbed[q] }
-        for (index, criterion) in criteria.enumerated() {
-            let values: [Double]
+        var result = [[Double]]()
+        for criterion in criteria {
             do {
-                values = try criterion.expression.evaluate(stacked: columns, groups: size, over: table)
+                result.append(try criterion.expression.evaluate(stacked: columns, groups: size, over: table))
             } catch {
                 throw .invalidDraw(draw: start, .expression(criterion: criterion.name, error))
             }
-            try store(values, criterion: criterion, start: start, size: size, into: outputs.row(index))
         }
+        return result
+    }
+
+    /// One draw's criterion values exactly as ``shares(threads:)`` computes them before
+    /// dividing by their totals, by criterion name: what an exact rounding decision needs.
+    /// Draw `d` depends only on (seed, d), so it is recomputed rather than kept.
+    func values(draw: Int) throws(SimulationError) -> [String: [Double]] {
+        var result = [String: [Double]]()
+        guard let plan, !plan.perturbations.isEmpty else {
+            for criterion in criteria {
+                do { result[criterion.name] = try criterion.values(over: table) } catch { throw .invalidDraw(draw: draw, error) }
+            }
+            return result
+        }
+        var normals = [Double]()
+        var independent = [[Double]](repeating: [], count: plan.perturbations.count)
+        let values = try criterionValues(
+            start: draw, size: 1, factor: try cholesky(plan), spreads: try spreadValues(plan),
+            nominal: plan.perturbations.map { table.indicators[$0.indicator] ?? [] }, generator: Philox(seed: plan.seed),
+            normals: &normals, independent: &independent)
+        for (criterion, value) in zip(criteria, values) { result[criterion.name] = value }
+        return result
     }
 
     /// Validates each draw's values like ``Criterion/shares(over:)`` and stores the shares.

@@ -1,3 +1,5 @@
+import VerdeelCore
+
 /// Largest-remainder rounding of one block of draws (`shares[r * width + j]`): for each
 /// draw the unrounded amounts `base[r] + remainder * share` are floored and the units still
 /// missing go to the largest remainders, ties to the lowest region (code order), exactly
@@ -6,9 +8,10 @@
 /// Sixteen draws at a time in SIMD lanes: the remainders, cut to single precision (which
 /// keeps their order, or makes them equal), are sorted by a sorting network, and a region
 /// gets a unit when its remainder is at least the deficit-th largest. When that one is
-/// not strictly above the next largest, exact remainders and the index must decide, and
-/// the draw is done one at a time in double precision, as are many regions and the draws
-/// of a block's ragged end.
+/// not strictly above the next largest, the draw is done one at a time in double precision,
+/// as are many regions and the draws of a block's ragged end. A draw whose decision has
+/// too little room for double precision (``LargestRemainder/isCloseCall(margin:scale:terms:)``,
+/// with `terms` regions + criteria + 8) is decided by `exact`, in exact arithmetic.
 final class LargestRemainderKernel {
     typealias Lanes = SIMD16<Double>
     typealias Keys = SIMD16<Float>
@@ -47,35 +50,56 @@ final class LargestRemainderKernel {
 
     /// Rounds one pool for every draw of a block and adds the whole units to `output`
     /// (or writes them when `accumulate` is false); `output` has the layout of `shares`.
+    /// `exact(j)` gives draw `j`'s units in exact arithmetic; `false` when it failed.
     func round(
         shares: UnsafePointer<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
-        into output: UnsafeMutablePointer<Double>, accumulate: Bool
-    ) {
+        into output: UnsafeMutablePointer<Double>, accumulate: Bool, terms: Int, exact: (Int) -> [Int64]?
+    ) -> Bool {
+        withoutActuallyEscaping(exact) { exact in
+            round(shares: shares, width: width, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate, call: Call(terms: terms, exact: exact))
+        }
+    }
+
+    private func round(
+        shares: UnsafePointer<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
+        into output: UnsafeMutablePointer<Double>, accumulate: Bool, call: Call
+    ) -> Bool {
         var j = 0
+        var succeeded = true
         while j + Lanes.scalarCount <= width {
-            lanes(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate)
+            succeeded = lanes(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate, call: call) && succeeded
             j += Lanes.scalarCount
         }
         while j < width {
             one.round(shares: shares, width: width, at: j, base: base, remainder: remainder, total: total)
+            succeeded = one.settle(call, draw: j) && succeeded
             for r in 0..<regions {
                 let units = one.units[r]
                 output[r * width + j] = accumulate ? output[r * width + j] + units : units
             }
             j += 1
         }
+        return succeeded
+    }
+
+    /// How close calls are recognised and decided.
+    struct Call {
+        let terms: Int
+        let exact: (Int) -> [Int64]?
     }
 
     private func lanes(
         shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64,
-        into output: UnsafeMutablePointer<Double>, accumulate: Bool
-    ) {
+        into output: UnsafeMutablePointer<Double>, accumulate: Bool, call: Call
+    ) -> Bool {
         let count = regions
         let big = Lanes(repeating: 0x1.0p52)
         var deficit = Lanes(repeating: Double(total))
+        var largest = Lanes(repeating: 0)
         for r in 0..<count {
             let share = UnsafeRawPointer(shares + r * width + j).loadUnaligned(as: Lanes.self)
             let x = Lanes(repeating: base[r]) + remainder * share
+            largest = largest.replacing(with: x, where: x .> largest)
             // floor(x) for 0 <= x < 2^52 without a library call: adding and subtracting 2^52
             // rounds to the nearest integer, one less when that is above x.
             let nearest = (x + big) - big
@@ -84,6 +108,7 @@ final class LargestRemainderKernel {
             fractions[r] = x - floor
             deficit -= floor
         }
+        var succeeded = true
         if network.isEmpty {
             // Many regions: each draw's units are chosen on their own.
             for lane in 0..<Lanes.scalarCount {
@@ -91,21 +116,26 @@ final class LargestRemainderKernel {
                     one.units[r] = whole[r][lane]
                     one.fractions[r] = fractions[r][lane]
                 }
+                one.largest = largest[lane]
                 one.award(missing: Int(deficit[lane]))
+                succeeded = one.settle(call, draw: j + lane) && succeeded
                 for r in 0..<count { whole[r][lane] = one.units[r] }
             }
         } else {
-            award(deficit: deficit, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total)
+            succeeded = award(deficit: deficit, largest: largest, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, call: call)
         }
         for r in 0..<count {
             let target = UnsafeMutableRawPointer(output + r * width + j)
             let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()
             target.storeBytes(of: previous + whole[r], as: Lanes.self)
         }
+        return succeeded
     }
 
     /// The missing units of sixteen draws through the sorting network.
-    private func award(deficit: Lanes, shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
+    private func award(
+        deficit: Lanes, largest: Lanes, shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64, call: Call
+    ) -> Bool {
         let count = regions
         // Remainders cut (not rounded) to the 24 bits of single precision: the comparisons
         // below can then run on them in double precision and give the same answers.
@@ -137,23 +167,42 @@ final class LargestRemainderKernel {
             next.replace(with: sorted[i], where: missing .== position)
         }
         let cut = Lanes(threshold)
+        // The margin of each lane's decision (see LargestRemainder.round) on the cut
+        // remainders, which are within 2^-23 of the full ones.
+        var (lowestWinner, highestLoser) = (Lanes(repeating: .infinity), Lanes(repeating: -.infinity))
+        var (lowest, highest) = (Lanes(repeating: .infinity), Lanes(repeating: -.infinity))
         for r in 0..<count {
-            whole[r] = whole[r].replacing(with: whole[r] + 1, where: fractions[r] .>= cut)
+            let fraction = fractions[r]
+            // Comparisons and blends only: they stay in vector registers.
+            let wins = fraction .>= cut
+            whole[r] = whole[r].replacing(with: whole[r] + 1, where: wins)
+            lowestWinner = lowestWinner.replacing(with: fraction, where: wins .& (fraction .< lowestWinner))
+            highestLoser = highestLoser.replacing(with: fraction, where: (fraction .< cut) .& (fraction .> highestLoser))
+            lowest = lowest.replacing(with: fraction, where: fraction .< lowest)
+            highest = highest.replacing(with: fraction, where: fraction .> highest)
         }
+        let inside = (deficit .>= 1) .& (deficit .< Lanes(repeating: Double(count)))
+        let margin = (1 + lowest - highest).replacing(with: lowestWinner - highestLoser, where: inside)
+        let room = 2 * LargestRemainder.tolerance(scale: 1, terms: call.terms) * largest + 0x1p-22
+        let close = margin .<= room
         let ties = (threshold .== next) .& (missing .>= 1) .& (missing .< regionCount)
-        if any(ties) {
-            for lane in 0..<Lanes.scalarCount where ties[lane] {
+        var succeeded = true
+        if any(ties) || any(close) {
+            for lane in 0..<Lanes.scalarCount where ties[lane] || close[lane] {
                 one.round(shares: shares, width: width, at: j + lane, base: base, remainder: remainder, total: total)
+                succeeded = one.settle(call, draw: j + lane) && succeeded
                 for r in 0..<count { whole[r][lane] = one.units[r] }
             }
         }
+        return succeeded
     }
 }
 
 /// Largest remainder for a single draw, any number of regions: the remainders are
 /// bucketed, regions in buckets above the one where the deficit-th largest falls get a
-/// unit, and that bucket's few regions are ranked exactly (remainder descending, index
-/// ascending). Scratch is allocated once.
+/// unit, and that bucket's few regions are ranked (remainder descending, index ascending).
+/// The decision's margin says whether it must be made again in exact arithmetic.
+/// Scratch is allocated once.
 final class OneDraw {
     static let buckets = 256
     let regions: Int
@@ -161,6 +210,10 @@ final class OneDraw {
     let units: UnsafeMutableBufferPointer<Double>
     /// The remainders above the floors.
     let fractions: UnsafeMutableBufferPointer<Double>
+    /// The largest unrounded amount (the scale of its rounding error).
+    var largest = 0.0
+    /// The gap between the smallest remainder given a unit and the largest not given one.
+    private(set) var margin = 1.0
     private let bucketCounts: UnsafeMutableBufferPointer<Int>
     private let bucketOf: UnsafeMutableBufferPointer<Int>
     private let candidates: UnsafeMutableBufferPointer<Int>
@@ -188,9 +241,11 @@ final class OneDraw {
     func round(shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
         let (units, fractions) = (self.units, self.fractions)
         var deficit = Double(total)
+        largest = 0
         base.withUnsafeBufferPointer { base in
             for r in 0..<regions {
                 let x = base[r] + remainder * shares[r * width + j]
+                largest = Swift.max(largest, x)
                 let floor = x.rounded(.down)
                 units[r] = floor
                 fractions[r] = x - floor
@@ -200,12 +255,26 @@ final class OneDraw {
         award(missing: Int(deficit))
     }
 
+    /// When the last decision was a close call, replaces the units by `call.exact(draw)`;
+    /// `false` when that failed.
+    func settle(_ call: LargestRemainderKernel.Call, draw: Int) -> Bool {
+        guard LargestRemainder.isCloseCall(margin: margin, scale: largest, terms: call.terms) else { return true }
+        guard let exact = call.exact(draw), exact.count == regions else { return false }
+        for r in 0..<regions { units[r] = Double(exact[r]) }
+        return true
+    }
+
     /// Adds the `missing` units to `units` by `fractions`.
     func award(missing: Int) {
         let (units, fractions, bucketOf, bucketCounts) = (self.units, self.fractions, self.bucketOf, self.bucketCounts)
-        guard missing > 0 else { return }
-        guard missing < regions else {
-            for r in 0..<regions { units[r] += 1 }
+        guard missing > 0, missing < regions else {
+            var (lowest, highest) = (Double.infinity, -Double.infinity)
+            for r in 0..<regions {
+                lowest = Swift.min(lowest, fractions[r])
+                highest = Swift.max(highest, fractions[r])
+                units[r] += missing > 0 ? 1 : 0
+            }
+            margin = 1 + lowest - highest
             return
         }
         let buckets = Self.buckets
@@ -223,17 +292,24 @@ final class OneDraw {
         }
         // Branch-free: which side of the boundary a remainder falls is unpredictable.
         var tied = 0
+        var lowerBuckets = -Double.infinity
         for r in 0..<regions {
             let bucket = bucketOf[r]
             units[r] += bucket > boundary ? 1 : 0
             candidates[tied] = r
             tied &+= bucket == boundary ? 1 : 0
+            lowerBuckets = bucket < boundary ? Swift.max(lowerBuckets, fractions[r]) : lowerBuckets
         }
         var ranked = UnsafeMutableBufferPointer<Int>(rebasing: candidates[0..<tied])
         ranked.sort { (a: Int, b: Int) -> Bool in
             let (x, y) = (fractions[a], fractions[b])
             return x != y ? x > y : a < b
         }
-        for r in ranked.prefix(missing - above) { units[r] += 1 }
+        let winners = missing - above
+        for r in ranked.prefix(winners) { units[r] += 1 }
+        // The boundary bucket holds at least `winners` regions; the first loser is the next
+        // in it, or the highest remainder of the buckets below.
+        let firstLoser = winners < tied ? fractions[ranked[winners]] : lowerBuckets
+        margin = fractions[ranked[winners - 1]] - firstLoser
     }
 }

@@ -72,7 +72,8 @@ public enum MonteCarloEngine {
                 }
             }
             let data = configuredTable
-            let shares = try DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws).shares(threads: control.threads)
+            let generator = DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws)
+            let shares = try generator.shares(threads: control.threads)
             let prepared = measures.enumerated().map { index, planned in
                 PreparedMeasure(planned, index: index, criteria: configured, shares: shares, blocks: blocks, monteCarlo: simulation.monteCarlo)
             }
@@ -81,7 +82,7 @@ public enum MonteCarloEngine {
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                var worker = Worker(blocks: blocks, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data)
+                var worker = Worker(blocks: blocks, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data, generator: generator)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }

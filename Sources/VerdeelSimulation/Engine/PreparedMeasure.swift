@@ -27,6 +27,12 @@ struct PreparedMeasure: Sendable {
     let keyCovariances: [Double]
     /// Per pool with a fixed key, each region's mean share over the draws.
     let fixedMeans: [[Double]]
+    /// The most weighted criteria of any of the measure's keys (its own, its components').
+    var keyTermsCount: Int {
+        ([planned.measure.key.terms.count] + planned.measure.components.map { $0.key?.terms.count ?? 0 }).max() ?? 0
+    }
+    /// A Dirichlet perturbation of the key's weights: its concentration and the run's seed.
+    let dirichlet: (concentration: Double, seed: UInt64)?
 
     init(_ planned: PlannedMeasure, index: Int, criteria: [Criterion], shares: [[Double]], blocks: DrawBlocks, monteCarlo: MonteCarloPlan?) {
         let (draws, regions) = (blocks.draws, blocks.regions)
@@ -39,23 +45,19 @@ struct PreparedMeasure: Sendable {
         let terms = planned.measure.key.terms
         let keyRows: [[Double]]
         if let concentration = monteCarlo?.dirichlets.first(where: { $0.measure == planned.id })?.concentration, let seed = monteCarlo?.seed {
-            let generator = Philox(seed: seed)
+            let dirichlet = (concentration: concentration, seed: seed)
+            self.dirichlet = dirichlet
             let rows = terms.map { row($0.criterion) }
-            let alphas = terms.map { concentration * $0.weight.doubleValue }
             var combined = [Double](repeating: 0, count: columns)
             for d in 0..<draws {
-                let gammas = alphas.enumerated().map { k, alpha in
-                    alpha > 0 ? Self.gamma(shape: alpha, generator: generator, draw: d, stream: 1_000_000 + index, item: k) : 0
-                }
-                let total = gammas.reduce(0, +)
-                for (k, g) in gammas.enumerated() where g > 0 {
-                    let w = g / total
+                for (k, w) in Self.drawnWeights(dirichlet, terms: terms, measure: index, draw: d).enumerated() where w > 0 {
                     for r in 0..<regions { combined[r * draws + d] += w * rows[k][r * draws + d] }
                 }
             }
             keyRows = [combined]
             perturbedWeights = true
         } else {
+            dirichlet = nil
             keyRows = terms.map { row($0.criterion) }
             perturbedWeights = false
         }
@@ -100,6 +102,22 @@ struct PreparedMeasure: Sendable {
             return .fixed(blocks.blockMajor(fixed))
         }
         self.fixedMeans = fixedMeans
+    }
+
+    /// Draw `d`'s key weights under the Dirichlet perturbation, `w_k = g_k / sum(g)` with
+    /// `g_k ~ Gamma(concentration * w_k)`; `nil` without one.
+    func drawnWeights(draw d: Int) -> [Double]? {
+        dirichlet.map { Self.drawnWeights($0, terms: planned.measure.key.terms, measure: index, draw: d) }
+    }
+
+    private static func drawnWeights(_ dirichlet: (concentration: Double, seed: UInt64), terms: [Key.Term], measure index: Int, draw d: Int) -> [Double] {
+        let generator = Philox(seed: dirichlet.seed)
+        let gammas = terms.enumerated().map { k, term in
+            let alpha = dirichlet.concentration * term.weight.doubleValue
+            return alpha > 0 ? gamma(shape: alpha, generator: generator, draw: d, stream: 1_000_000 + index, item: k) : 0
+        }
+        let total = gammas.reduce(0, +)
+        return gammas.map { $0 > 0 ? $0 / total : 0 }
     }
 
     private static func mean(_ values: ArraySlice<Double>) -> Double {

@@ -3,9 +3,16 @@ import VerdeelLanguage
 
 /// One variant's version of a measure: its key weights (over the measure's key criteria,
 /// in key order), fixed base, and the units each pool distributes per year.
+///
+/// The weights are also kept exactly, for rounding decisions too close for doubles: a
+/// weight the scenario gives is its exact percentage; one a variant sets is the exact value
+/// of its double, and when it is the only one set the others keep their proportions,
+/// `w_k * (1 - v) / (1 - w_i)`, exactly.
 struct VariantSettings {
     let weights: [Double]
+    let exactWeights: [Rational]
     let baseUnits: [Double]?
+    let baseCents: [Int64]?
     let policy: Base.InfeasibilityPolicy
     let poolTotals: [(year: Int, units: [Int64])]
 
@@ -17,18 +24,26 @@ struct VariantSettings {
         var measure = planned.measure
         let nominal = measure.key.terms.map(\.weight.doubleValue)
         var weights = nominal
+        var exactWeights = measure.key.terms.map { Rational($0.weight) }
         for (parameter, value) in zip(parameters, values) {
             switch parameter {
             case .weight(let id, let criterion) where id == planned.id:
                 guard let index = measure.key.terms.firstIndex(where: { $0.criterion.name == criterion }) else { continue }
+                guard let exactValue = Rational(exactly: value) else { continue }
                 if parameters.filter({ if case .weight(id, _) = $0 { return true } else { return false } }).count > 1 {
                     weights[index] = value
+                    exactWeights[index] = exactValue
                 } else {
                     let rest = 1 - nominal[index]
+                    let exactRest = Rational.one - Rational(measure.key.terms[index].weight)
+                    let others = Rational(integer: weights.count - 1)
                     for other in weights.indices where other != index {
                         weights[other] = rest > 0 ? nominal[other] * (1 - value) / rest : (1 - value) / Double(weights.count - 1)
+                        let share = exactRest.isPositive ? (exactWeights[other] * (Rational.one - exactValue)).dividing(by: exactRest) : (Rational.one - exactValue).dividing(by: others)
+                        exactWeights[other] = share ?? exactWeights[other]
                     }
                     weights[index] = value
+                    exactWeights[index] = exactValue
                 }
             case .base(let id) where id == planned.id:
                 let cents = Int64((value * 100).rounded())
@@ -42,14 +57,15 @@ struct VariantSettings {
             }
         }
         let unit = Double(measure.rounding.cents)
-        let baseUnits: [Double]?
+        let baseCents: [Int64]?
         switch measure.base?.amount {
-        case .uniform(let money): baseUnits = Array(repeating: Double(money.cents) / unit, count: allocator.table.count)
-        case .perRegion(let amounts): baseUnits = allocator.table.regions.map { Double(amounts[$0.code]?.cents ?? 0) / unit }
-        case nil: baseUnits = nil
+        case .uniform(let money): baseCents = Array(repeating: money.cents, count: allocator.table.count)
+        case .perRegion(let amounts): baseCents = allocator.table.regions.map { amounts[$0.code]?.cents ?? 0 }
+        case nil: baseCents = nil
         }
         return VariantSettings(
-            weights: weights, baseUnits: baseUnits, policy: measure.base?.policy ?? .error,
+            weights: weights, exactWeights: exactWeights, baseUnits: baseCents?.map { Double($0) / unit }, baseCents: baseCents,
+            policy: measure.base?.policy ?? .error,
             poolTotals: try allocator.poolTotals(measure))
     }
 }

@@ -15,6 +15,8 @@ struct Worker {
     let layout: Layout
     /// The nominal data, for floors and caps per indicator.
     let table: RegionTable
+    /// The run's draws, to recompute one draw's criterion values for a close rounding call.
+    let generator: DrawGenerator
     private var tileShares: [Double]
     private var amounts: [Double]
     private var weights: [Double] = []
@@ -46,8 +48,9 @@ struct Worker {
         [0.103_136, 0.398_942, 0.103_136].map { Double(Swift.max(draws, 1)) * $0 }
     }
 
-    init(blocks: DrawBlocks, layout: Layout, ranks: Bool, table: RegionTable) {
+    init(blocks: DrawBlocks, layout: Layout, ranks: Bool, table: RegionTable, generator: DrawGenerator) {
         self.table = table
+        self.generator = generator
         self.blocks = blocks
         regions = blocks.regions
         self.layout = layout
@@ -221,13 +224,15 @@ struct Worker {
                 for y in 0..<years {
                     let total = members[m].settings.poolTotals[y]
                     if let limits = limited[m][y] {
-                        if let failure = distributeLimited(measure, limits, totals: total.units, block: b, row: m) {
+                        if let failure = distributeLimited(measure, members[m].settings, limits, totals: total.units, block: b, row: m) {
                             output.markInfeasible(members[m].variant, failure)
                             alive[m] = false
                             break
                         }
-                    } else {
-                        round(measure, pools: pools[m][y], totals: total.units, block: b, row: m)
+                    } else if !round(measure, members[m].settings, pools: pools[m][y], totals: total.units, block: b, row: m) {
+                        output.markInfeasible(members[m].variant, "measure '\(measure.planned.id)', \(total.year): a rounding decision could not be made in exact arithmetic (please report this)")
+                        alive[m] = false
+                        break
                     }
                     amounts.withUnsafeBufferPointer { y0 in
                         bracketTallies.withUnsafeMutableBufferPointer { t in
@@ -293,23 +298,68 @@ struct Worker {
         return missed
     }
 
-    /// Rounds every pool of one year for one variant's block of draws into `amounts`.
-    private mutating func round(_ measure: PreparedMeasure, pools: [(base: [Double], remainder: Double)], totals: [Int64], block b: Int, row m: Int) {
-        let width = blocks.width(b), cells = regions * width
+    /// Rounds every pool of one year for one variant's block of draws into `amounts`;
+    /// `false` when a close call could not be decided exactly.
+    private mutating func round(
+        _ measure: PreparedMeasure, _ settings: VariantSettings, pools: [(base: [Double], remainder: Double)], totals: [Int64], block b: Int, row m: Int
+    ) -> Bool {
+        let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
+        let (generator, kernel, regions) = (self.generator, self.kernel, self.regions)
+        let terms = regions + measure.keyTermsCount + 8
+        var succeeded = true
         for (p, (base, remainder)) in pools.enumerated() {
+            let exact = { (j: Int) -> [Int64]? in
+                Self.exactUnits(measure, settings, pool: p, draw: start + j, total: totals[p], regions: regions, generator: generator)
+            }
             amounts.withUnsafeMutableBufferPointer { y in
                 switch measure.pools[p] {
                 case .measureKey:
                     tileShares.withUnsafeBufferPointer { x in
-                        kernel.round(shares: x.baseAddress! + m * cells, width: width, base: base, remainder: remainder, total: totals[p], into: y.baseAddress!, accumulate: p > 0)
+                        succeeded = kernel.round(
+                            shares: x.baseAddress! + m * cells, width: width, base: base, remainder: remainder, total: totals[p],
+                            into: y.baseAddress!, accumulate: p > 0, terms: terms, exact: exact) && succeeded
                     }
                 case .fixed(let shares):
                     shares.withUnsafeBufferPointer { x in
-                        kernel.round(shares: x.baseAddress! + blocks.offset(b), width: width, base: base, remainder: remainder, total: totals[p], into: y.baseAddress!, accumulate: p > 0)
+                        succeeded = kernel.round(
+                            shares: x.baseAddress! + blocks.offset(b), width: width, base: base, remainder: remainder, total: totals[p],
+                            into: y.baseAddress!, accumulate: p > 0, terms: terms, exact: exact) && succeeded
                     }
                 }
             }
         }
+        return succeeded
+    }
+
+    /// Pool `p`'s units in draw `d` in exact arithmetic (no limits); `nil` if that failed.
+    private static func exactUnits(
+        _ measure: PreparedMeasure, _ settings: VariantSettings, pool p: Int, draw d: Int, total: Int64, regions: Int, generator: DrawGenerator
+    ) -> [Int64]? {
+        guard let key = try? exactKey(measure, settings, pool: p, draw: d, generator: generator) else { return nil }
+        return ExactPool.round(
+            total: total, baseCents: settings.baseCents, unitCents: measure.planned.measure.rounding.cents, key: key, bounds: nil, regions: regions)?.units
+    }
+
+    /// Pool `p`'s key in draw `d` as exact inputs: the draw's criterion values (recomputed)
+    /// and the variant's exact weights, or the draw's own under a Dirichlet perturbation.
+    private static func exactKey(
+        _ measure: PreparedMeasure, _ settings: VariantSettings, pool p: Int, draw d: Int, generator: DrawGenerator
+    ) throws(AllocationError) -> ExactKey {
+        let values: [String: [Double]]
+        do { values = try generator.values(draw: d) } catch {
+            throw .invariantViolated(measure: measure.planned.id, year: 0, detail: "draw \(d + 1) cannot be computed again: \(error)")
+        }
+        let terms: [Key.Term]
+        let weights: [Rational]
+        switch measure.pools[p] {
+        case .measureKey:
+            terms = measure.planned.measure.key.terms
+            weights = measure.drawnWeights(draw: d)?.compactMap { Rational(exactly: $0) } ?? settings.exactWeights
+        case .fixed:
+            terms = measure.planned.measure.components[p].key?.terms ?? []
+            weights = terms.map { Rational($0.weight) }
+        }
+        return ExactKey(zip(terms, weights).map { term, weight in ExactKey.Term(weight: weight, values: values[term.criterion.name] ?? []) })
     }
 
     /// The core's pool distribution for a variant's measure and year: floors, caps and
@@ -325,7 +375,9 @@ struct Worker {
     /// A measure with floors or caps: each draw of the block through the core's own pool
     /// distribution (limits with redistribution, then rounding); the reason when a draw is
     /// infeasible.
-    private mutating func distributeLimited(_ measure: PreparedMeasure, _ limited: LimitedPool, totals: [Int64], block b: Int, row m: Int) -> String? {
+    private mutating func distributeLimited(
+        _ measure: PreparedMeasure, _ settingsOf: VariantSettings, _ limited: LimitedPool, totals: [Int64], block b: Int, row m: Int
+    ) -> String? {
         let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
         var shares = [Double](repeating: 0, count: regions)
         // The arrays outlive the block (the worker keeps them from tile to tile), and blocks
@@ -342,7 +394,11 @@ struct Worker {
                     }
                 }
                 do {
-                    let units = try limited.units(total: total, keyShares: shares, previous: previous.map { q in (0..<regions).map { q[$0 * width + j] } })
+                    let (generator, settings) = (self.generator, settingsOf)
+                    let units = try limited.units(
+                        total: total, keyShares: shares, previous: previous.map { q in (0..<regions).map { q[$0 * width + j] } },
+                        keyTerms: measure.keyTermsCount,
+                        exactKey: { () throws(AllocationError) in try Self.exactKey(measure, settings, pool: p, draw: start + j, generator: generator) })
                     for r in 0..<regions {
                         amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + Double(units[r])
                         currentYear[p][r * width + j] = units[r]
