@@ -35,6 +35,7 @@ let package = Package(
         .library(name: "VerdeelSimulation", targets: ["VerdeelSimulation"]),
         .library(name: "VerdeelBundle", targets: ["VerdeelBundle"]),
         .library(name: "VerdeelRandom", targets: ["VerdeelRandom"]),
+        .library(name: "VerdeelAnalysis", targets: ["VerdeelAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,6 +65,7 @@ let package = Package(
             dependencies: ["VerdeelCore", "VerdeelSimulation", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "VerdeelRandom"),
+        .target(name: "VerdeelAnalysis", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
         .target(name: "VerdeelBundle"),
         .target(
@@ -103,6 +105,7 @@ let package = Package(
             exclude: ["Reference", "Regressions"]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
+        .testTarget(name: "VerdeelAnalysisTests", dependencies: ["VerdeelAnalysis"]),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),
         .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelSimulation", "VerdeelLanguage"]),
