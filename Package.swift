@@ -62,10 +62,13 @@ let package = Package(
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .target(
             name: "VerdeelReport",
-            dependencies: ["VerdeelCore", "VerdeelSimulation", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VerdeelCore", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "VerdeelRandom"),
-        .target(name: "VerdeelAnalysis", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "VerdeelAnalysis",
+            dependencies: ["VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
         .target(name: "VerdeelBundle"),
         .target(
@@ -77,6 +80,7 @@ let package = Package(
             name: "verdeel",
             dependencies: [
                 "VerdeelCore", "VerdeelData", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle", "VerdeelLinearAlgebra",
+                "VerdeelAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: engineProcessor.map { [.define($0.define)] } ?? []

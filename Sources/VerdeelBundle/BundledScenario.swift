@@ -15,6 +15,7 @@ scenario baseline {
     data {
         # Inhabitants on 1 January 2024 and areas (see data/SOURCES.md).
         regions "data/municipalities-2024.csv" source "CBS 85984NED Kerncijfers wijken en buurten 2024" {
+            province: text
             inhabitants: count
             land_area_km2: nonnegative
             total_area_km2: nonnegative
@@ -61,6 +62,16 @@ scenario baseline {
         component cultuurcoaches 2M
         component buurtsportcoaches 2M
         component "jongerenwerk en opbouwwerk" 5.4M
+    }
+
+    # Fairness over persons (docs/fairness.md): per inhabitant, Theil split by province,
+    # need as the reference; the Gemeentefonds' transition steps as losses that matter.
+    fairness {
+        population inhabitants
+        group province
+        reference need
+        atkinson 0.5, 1, 2
+        losses 7.50, 15
     }
 }
 

@@ -8,6 +8,9 @@ public struct RegionTable: Sendable {
     public let regions: [Region]
     /// Indicator values by name, each aligned with `regions`.
     public let indicators: [String: [Double]]
+    /// Text columns by name (e.g. `province`), each aligned with `regions`: labels that
+    /// group regions, never used as numbers.
+    public let labels: [String: [String]]
     /// The districts of these regions, if a district table was joined.
     public let districts: DistrictTable?
     /// For each district (in `districts` order), the index of its region in `regions`.
@@ -16,7 +19,9 @@ public struct RegionTable: Sendable {
     /// A table from regions and their indicator columns (each column in the same order as
     /// `regions`). Throws on a duplicated code, a column of the wrong length, or a district
     /// whose region is not in the table.
-    public init(regions: [Region], indicators: [String: [Double]], districts: DistrictTable? = nil) throws(RegionTableError) {
+    public init(
+        regions: [Region], indicators: [String: [Double]], labels: [String: [String]] = [:], districts: DistrictTable? = nil
+    ) throws(RegionTableError) {
         var seen = Set<String>()
         for region in regions where !seen.insert(region.code).inserted {
             throw .duplicateRegion(region.code)
@@ -24,9 +29,13 @@ public struct RegionTable: Sendable {
         for (name, column) in indicators where column.count != regions.count {
             throw .columnLength(indicator: name, expected: regions.count, actual: column.count)
         }
+        for (name, column) in labels where column.count != regions.count {
+            throw .columnLength(indicator: name, expected: regions.count, actual: column.count)
+        }
         let order = regions.indices.sorted { regions[$0].code < regions[$1].code }
         self.regions = order.map { regions[$0] }
         self.indicators = indicators.mapValues { column in order.map { column[$0] } }
+        self.labels = labels.mapValues { column in order.map { column[$0] } }
         var indexByCode = [String: Int]()
         for (index, region) in self.regions.enumerated() { indexByCode[region.code] = index }
         var districtRegionIndex = [Int]()

@@ -57,9 +57,11 @@ public enum RegionTableLoader {
         let districtTable = try districts.map { source throws(DataError) in
             try loadDistricts(source.file, source.spec, regionCodes: Set(codes), regionFile: regions.file.name)
         }
+        var labels = [String: [String]]()
+        for (index, column) in regions.spec.textColumns.enumerated() { labels[column.name] = primary.rows.map { $0.texts[index] } }
         do {
             return try RegionTable(
-                regions: primary.rows.map { Region(code: $0.code, name: $0.name) }, indicators: columns, districts: districtTable)
+                regions: primary.rows.map { Region(code: $0.code, name: $0.name) }, indicators: columns, labels: labels, districts: districtTable)
         } catch {
             throw DataError(file: regions.file.name, line: 0, column: 0, message: error.description)
         }
@@ -70,6 +72,8 @@ public enum RegionTableLoader {
         let code: String
         let name: String
         let values: [String: Double]
+        /// The text columns' values, in the spec's order.
+        let texts: [String]
         let line: Int
         let codeColumn: Int
     }
@@ -83,6 +87,8 @@ public enum RegionTableLoader {
         let vintageIndex = try spec.vintage.map { vintage throws(DataError) in try file.columnIndex(vintage.column) }
         var indicatorIndices = [Int]()
         for indicator in spec.indicators { indicatorIndices.append(try file.columnIndex(indicator.column)) }
+        var textIndices = [Int]()
+        for column in spec.textColumns { textIndices.append(try file.columnIndex(column.column)) }
         var rows = [Row]()
         var firstLine = [String: (line: Int, spelled: String)]()
         var vintagesSeen = Set<String>()
@@ -108,8 +114,19 @@ public enum RegionTableLoader {
             for (indicator, index) in zip(spec.indicators, indicatorIndices) {
                 values[indicator.indicator] = try file.number(record[index], column: indicator.column, kind: indicator.kind)
             }
+            var texts = [String]()
+            for (column, index) in zip(spec.textColumns, textIndices) {
+                let field = record[index]
+                let text = RegionCode.trim(field.value)
+                guard !text.isEmpty else {
+                    throw DataError(
+                        file: file.name, line: field.line, column: field.column, columnName: column.column,
+                        message: "region \(code) has no value in the text column '\(column.column)'; every region needs one (it groups the regions)")
+                }
+                texts.append(text)
+            }
             let name = nameIndex.map { record[$0].value } ?? code
-            rows.append(Row(code: code, name: name, values: values, line: key.line, codeColumn: key.column))
+            rows.append(Row(code: code, name: name, values: values, texts: texts, line: key.line, codeColumn: key.column))
         }
         if rows.isEmpty {
             if let vintage = spec.vintage, !file.records.isEmpty {

@@ -8,13 +8,18 @@ public struct TableSpec: Sendable {
     public var nameColumn: String?
     /// The numeric columns to read.
     public var indicators: [IndicatorColumn]
+    /// The text columns to read (regions table only); each value must be non-empty.
+    public var textColumns: [TextColumn]
     /// Only rows whose vintage column holds this value are read.
     public var vintage: Vintage?
 
-    public init(keyColumn: String = "code", nameColumn: String? = "name", indicators: [IndicatorColumn], vintage: Vintage? = nil) {
+    public init(
+        keyColumn: String = "code", nameColumn: String? = "name", indicators: [IndicatorColumn], textColumns: [TextColumn] = [], vintage: Vintage? = nil
+    ) {
         self.keyColumn = keyColumn
         self.nameColumn = nameColumn
         self.indicators = indicators
+        self.textColumns = textColumns
         self.vintage = vintage
     }
 }
@@ -35,6 +40,17 @@ public struct DistrictSpec: Sendable {
         self.nameColumn = nameColumn
         self.indicators = indicators
         self.missingAsZero = missingAsZero
+    }
+}
+
+/// One text column of a regions table (e.g. `province`) and the name it is known by.
+public struct TextColumn: Sendable {
+    public var column: String
+    public var name: String
+
+    public init(_ column: String, as name: String? = nil) {
+        self.column = column
+        self.name = name ?? column
     }
 }
 

@@ -12,7 +12,8 @@ extension Checker {
         guard let data = lowerData(Array(draft.tables), scenario: own.declaration.name, own.unit) else { return nil }
         var scope = Scope(
             data: data,
-            indicators: Set((data.joins + [data.regions]).flatMap { $0.columns.map(\.indicator) }),
+            indicators: Set((data.joins + [data.regions]).flatMap { $0.columns.filter { $0.kind != .text }.map(\.indicator) }),
+            textColumns: Set(data.regions.columns.filter { $0.kind == .text }.map(\.indicator)),
             districtIndicators: Set(data.districts?.columns.map(\.indicator) ?? []), criteria: [:], hasDistricts: data.districts != nil)
         for criterion in draft.criteria {
             if let expression = lowerExpression(criterion.value.expression, criterion.unit, scope) {
@@ -30,8 +31,10 @@ extension Checker {
             if let planned = lowerAssertion(assertion.value, assertion.unit, measures: draft.measures) { assertions.append(planned) }
         }
         let simulation = lowerSimulation(draft, measures: measures, scope)
+        let fairness = lowerFairness(draft, scope)
         guard diagnostics.count == before else { return nil }
-        return ScenarioPlan(name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation)
+        return ScenarioPlan(
+            name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation, fairness: fairness)
     }
 
     /// What a scenario hands down to a child: its chain merged without assertions (which
@@ -53,6 +56,8 @@ extension Checker {
     struct Scope {
         var data: DataPlan?
         var indicators: Set<String>
+        /// The regions table's text columns (e.g. province): labels, never numbers.
+        var textColumns: Set<String> = []
         var districtIndicators: Set<String>
         var criteria: [String: VerdeelCore.Expression]
         var hasDistricts: Bool
@@ -95,7 +100,11 @@ extension Checker {
                 let column = line.node
                 guard let kind = ColumnPlan.Kind(rawValue: column.kind.text) else {
                     let suggestion = NearestName.find(column.kind.text, among: ColumnPlan.Kind.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
-                    error(column.kind.range, located.unit, "unknown column kind '\(column.kind.text)'; use count, nonnegative or score", suggestion: suggestion)
+                    error(column.kind.range, located.unit, "unknown column kind '\(column.kind.text)'; use count, nonnegative, score or text", suggestion: suggestion)
+                    continue
+                }
+                if kind == .text && table.role != .regions {
+                    error(column.kind.range, located.unit, "text columns are read from the regions table only", suggestion: "move '\(column.column.text)' to the regions table, or read it as a number")
                     continue
                 }
                 let indicator = column.alias?.text ?? column.column.text

@@ -91,6 +91,10 @@ private struct Printer {
             block("montecarlo", monteCarlo.lines, closing: monteCarlo.closingComments, depth: depth) { printer, statement, depth in
                 printer.line(Printer.monteCarloStatement(statement), depth: depth)
             }
+        case .fairness(let fairness):
+            block("fairness", fairness.lines, closing: fairness.closingComments, depth: depth) { printer, statement, depth in
+                printer.line(Printer.fairnessStatement(statement), depth: depth)
+            }
         }
     }
 
@@ -170,6 +174,16 @@ private struct Printer {
         case .list(let literals): return "in " + literals.map(\.text).joined(separator: ", ")
         case .range(let from, let to, let step, let count):
             return "from \(from.text) to \(to.text)" + (step.map { " step \($0.text)" } ?? "") + (count.map { " count \($0.text)" } ?? "")
+        }
+    }
+
+    static func fairnessStatement(_ statement: FairnessStatement) -> String {
+        switch statement {
+        case .population(let indicator): return "population \(name(indicator))"
+        case .group(let column): return "group \(name(column))"
+        case .reference(let criterion): return "reference \(name(criterion))"
+        case .atkinson(let epsilons): return "atkinson " + epsilons.map(\.text).joined(separator: ", ")
+        case .losses(let amounts): return "losses " + amounts.map(\.text).joined(separator: ", ")
         }
     }
 

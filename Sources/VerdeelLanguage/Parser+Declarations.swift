@@ -2,7 +2,7 @@ import VerdeelCore
 
 extension Parser {
     static let topLevelKeywords = ["scenario", "include"]
-    static let scenarioKeywords = ["data", "criterion", "measure", "assert", "variants", "montecarlo"]
+    static let scenarioKeywords = ["data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness"]
     static let tableKeywords = ["regions", "table", "districts"]
 
     mutating func parseDocument() -> Document {
@@ -71,6 +71,9 @@ extension Parser {
         if isWord("variants") {
             return .variants(try variantsBlock())
         }
+        if isWord("fairness") {
+            return .fairness(try fairnessBlock())
+        }
         if isWord("montecarlo") {
             return .monteCarlo(try monteCarloBlock())
         }
@@ -137,6 +140,6 @@ extension Parser {
             alias = try name("the indicator's name")
         }
         try expectSymbol(":", "after the column name (e.g. inhabitants: count)")
-        return ColumnDeclaration(column: column, alias: alias, kind: try name("the column's kind (count, nonnegative or score)"))
+        return ColumnDeclaration(column: column, alias: alias, kind: try name("the column's kind (count, nonnegative, score or text)"))
     }
 }

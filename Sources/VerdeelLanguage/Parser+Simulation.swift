@@ -81,6 +81,32 @@ extension Parser {
         return .range(from: from, to: to, step: nil, count: nil)
     }
 
+    static let fairnessKeywords = ["population", "group", "reference", "atkinson", "losses"]
+
+    mutating func fairnessBlock() throws(Failure) -> FairnessBlock {
+        advance()
+        let opening = current
+        try expectSymbol("{", "after 'fairness'")
+        let (lines, closing) = block(opened: opening, "fairness block", keywords: Self.fairnessKeywords) { parser throws(Failure) in
+            try parser.fairnessStatement()
+        }
+        return FairnessBlock(lines: lines, closingComments: closing)
+    }
+
+    mutating func fairnessStatement() throws(Failure) -> FairnessStatement {
+        guard case .identifier(let keyword) = current.kind, Self.fairnessKeywords.contains(keyword) else {
+            throw unknownKeyword(expected: Self.fairnessKeywords, in: "a fairness block")
+        }
+        advance()
+        switch keyword {
+        case "population": return .population(try name("the population indicator (e.g. inhabitants)"))
+        case "group": return .group(try name("the text column that groups the regions (e.g. province)"))
+        case "reference": return .reference(try name("the reference criterion (e.g. need)"))
+        case "atkinson": return .atkinson(try list { parser throws(Failure) in try parser.literal("an inequality aversion (e.g. 0.5, 1, 2)") })
+        default: return .losses(try list { parser throws(Failure) in try parser.literal("a loss in euros per inhabitant (e.g. 7.50, 15)") })
+        }
+    }
+
     mutating func monteCarloBlock() throws(Failure) -> MonteCarloBlock {
         advance()
         let opening = current

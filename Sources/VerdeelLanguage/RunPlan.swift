@@ -10,6 +10,24 @@ public struct ScenarioPlan: Sendable {
     public let assertions: [PlannedAssertion]
     /// The variants and Monte Carlo draws to run, when the scenario declares them.
     public let simulation: SimulationPlan?
+    /// How fairness is measured; `nil` when the scenario has no population to measure it by.
+    public let fairness: FairnessPlan?
+}
+
+/// The settings of the fairness metrics: the population indicator, the text column that
+/// groups regions, the reference criterion, the Atkinson epsilons and the losses (euros per
+/// inhabitant) whose probabilities a Monte Carlo run reports.
+public struct FairnessPlan: Sendable {
+    public let population: String
+    public let group: String?
+    public let reference: (name: String, expression: VerdeelCore.Expression)?
+    public let epsilons: [Double]
+    public let losses: [Double]
+    /// Where the scenario's fairness block is; `nil` for the defaults (no block).
+    public let declaredAt: SourceLocation?
+
+    /// The epsilons when the scenario names none.
+    public static let defaultEpsilons: [Double] = [0.5, 1, 2]
 }
 
 /// The CSV files a scenario reads: the regions, tables joined to them, and districts.
@@ -65,7 +83,7 @@ public struct TablePlan: Sendable {
 
 /// A column to read, the indicator it becomes, and what values it may hold.
 public struct ColumnPlan: Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case count, nonnegative, score }
+    public enum Kind: String, Sendable, CaseIterable { case count, nonnegative, score, text }
     public let column: String
     public let indicator: String
     public let kind: Kind

@@ -14,6 +14,8 @@ struct ScenarioDraft {
     /// The last `variants` and `montecarlo` blocks of the chain: a child's replaces its parent's.
     var variants: Located<VariantsBlock>?
     var monteCarlo: Located<MonteCarloBlock>?
+    /// The last `fairness` block of the chain.
+    var fairness: Located<FairnessBlock>?
 
     mutating func merge(_ declaration: ScenarioDeclaration, from unit: Checker.Unit, own: Bool, checker: inout Checker) {
         var declared = Declarations(unit: unit, scope: "scenario '\(declaration.name.text)'")
@@ -44,6 +46,9 @@ struct ScenarioDraft {
             case .monteCarlo(let block):
                 guard declared.claim("montecarlo block", line.range, &checker) else { continue }
                 monteCarlo = Located(value: block, unit: unit)
+            case .fairness(let block):
+                guard declared.claim("fairness block", line.range, &checker) else { continue }
+                fairness = Located(value: block, unit: unit)
             }
         }
     }

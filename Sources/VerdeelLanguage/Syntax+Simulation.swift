@@ -33,6 +33,26 @@ public enum VariantStatement: Sendable {
     case sample(method: Name, count: Literal, seed: Literal?, lines: [Line<VariantStatement>], closingComments: [Trivia])
 }
 
+/// `fairness { ... }`: how the fairness metrics are computed (every line is optional).
+public struct FairnessBlock: Sendable {
+    public var lines: [Line<FairnessStatement>]
+    public var closingComments: [Trivia]
+}
+
+public enum FairnessStatement: Sendable {
+    /// `population INDICATOR`: the persons per region (default `inhabitants`).
+    case population(Name)
+    /// `group COLUMN`: a text column of the regions table (e.g. province) for Theil's decomposition.
+    case group(Name)
+    /// `reference CRITERION`: what the money is compared with (Loosemore-Hanby, Suits).
+    case reference(Name)
+    /// `atkinson E, E, ...`: the inequality aversions of the Atkinson indices.
+    case atkinson([Literal])
+    /// `losses X, Y, ...`: amounts in euros per inhabitant; a Monte Carlo run reports each
+    /// region's probability of losing more than each against the baseline.
+    case losses([Literal])
+}
+
 /// `montecarlo { ... }`: the uncertain inputs, and how many draws of them.
 public struct MonteCarloBlock: Sendable {
     public var lines: [Line<MonteCarloStatement>]

@@ -61,6 +61,7 @@ public enum ScenarioItem: Sendable {
     case assertion(Assertion)
     case variants(VariantsBlock)
     case monteCarlo(MonteCarloBlock)
+    case fairness(FairnessBlock)
 }
 
 /// `data { regions ... table ... districts ... }`.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VerdeelAnalysis
 import VerdeelCore
 import VerdeelSimulation
 
@@ -14,9 +15,13 @@ public struct AllocationJSON {
     /// Every scenario file read (main file first) with its bytes.
     public let scenarioFiles: [(path: String, bytes: [UInt8])]
 
-    public init(_ runs: [ScenarioRun], scenarioFiles: [(path: String, bytes: [UInt8])]) {
+    /// Each scenario's fairness report (the same rows as `fairness.csv` and `lorenz.csv`).
+    public let fairness: [(scenario: String, report: FairnessReport)]
+
+    public init(_ runs: [ScenarioRun], scenarioFiles: [(path: String, bytes: [UInt8])], fairness: [(scenario: String, report: FairnessReport)] = []) {
         self.runs = runs
         self.scenarioFiles = scenarioFiles
+        self.fairness = fairness
     }
 
     struct Document: Encodable {
@@ -30,6 +35,22 @@ public struct AllocationJSON {
         let allocations: [AllocationRow]
         let topslices: [TopsliceRow]
         let earmarks: [EarmarkRow]
+        let fairness: [FairnessRow]
+        let lorenz: [LorenzRow]
+    }
+
+    struct FairnessRow: Encodable {
+        let scenario, measure: String
+        let year: Int
+        let metric: String
+        let value, valueExact: Double?
+    }
+
+    struct LorenzRow: Encodable {
+        let scenario, measure: String
+        let year, rank: Int
+        let region: String?
+        let populationShare, amountShare: Double
     }
 
     struct EarmarkRow: Encodable {
@@ -107,7 +128,17 @@ public struct AllocationJSON {
             engine: "verdeel", engineVersion: Self.engineVersion,
             scenarioFiles: scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) },
             dataFiles: data, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
-            warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices, earmarks: earmarks)
+            warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices, earmarks: earmarks,
+            fairness: fairness.flatMap { scenario, report in
+                report.rows.map { FairnessRow(scenario: scenario, measure: $0.measure, year: $0.year, metric: $0.metric.description, value: $0.value, valueExact: $0.exact) }
+            },
+            lorenz: fairness.flatMap { scenario, report in
+                report.curves.flatMap { curve in
+                    curve.curve.points.map {
+                        LorenzRow(scenario: scenario, measure: curve.measure, year: curve.year, rank: $0.rank, region: $0.region, populationShare: $0.populationShare, amountShare: $0.amountShare)
+                    }
+                }
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase

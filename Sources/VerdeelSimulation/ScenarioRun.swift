@@ -78,11 +78,13 @@ public struct ScenarioRun: Sendable {
     }
 
     private static func columns(_ table: TablePlan) -> [IndicatorColumn] {
-        table.columns.map { column in
-            let kind: ValueKind = switch column.kind {
-            case .count: .count
-            case .nonnegative: .nonNegative
-            case .score: .real
+        table.columns.compactMap { column in
+            let kind: ValueKind
+            switch column.kind {
+            case .count: kind = .count
+            case .nonnegative: kind = .nonNegative
+            case .score: kind = .real
+            case .text: return nil
             }
             return IndicatorColumn(column.column, as: column.indicator, kind: kind)
         }
@@ -103,6 +105,7 @@ public struct ScenarioRun: Sendable {
         let file = try file(table, read: read)
         let spec = TableSpec(
             keyColumn: table.keyColumn, nameColumn: table.nameColumn, indicators: columns(table),
+            textColumns: table.columns.filter { $0.kind == .text }.map { TextColumn($0.column, as: $0.indicator) },
             vintage: table.vintage.map { Vintage(column: $0.column, value: $0.value) })
         return RegionTableLoader.Source(file, spec)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelAnalysis
 import VerdeelCore
 import VerdeelLanguage
 import VerdeelReport
@@ -64,12 +65,17 @@ struct Run: ParsableCommand {
         }
         let runs = try input.run(selected)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
-        if let output {
-            try write(runs, compilation: compilation, to: output)
-        } else {
-            print(try render(runs, compilation: compilation), terminator: "")
+        let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
+        do { fairness = try ScenarioFairness.reports(runs) } catch {
+            printError(error.description)
+            throw ExitCode(1)
         }
-        for warning in runs.flatMap(\.warnings) {
+        if let output {
+            try write(runs, fairness: fairness.reports, compilation: compilation, to: output)
+        } else {
+            print(try render(runs, fairness: fairness.reports, compilation: compilation), terminator: "")
+        }
+        for warning in runs.flatMap(\.warnings) + fairness.warnings {
             // Under the printed table, where it is read; on standard error when the output is data.
             if format == .table && output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
         }
@@ -82,32 +88,42 @@ struct Run: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    private func render(_ runs: [ScenarioRun], compilation: ScenarioLoader.Compilation) throws -> String {
+    private func render(
+        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], compilation: ScenarioLoader.Compilation
+    ) throws -> String {
         switch format {
         case .table:
             return runs.map { run in
-                "Scenario \(run.plan.name)\n\n" + run.allocations.enumerated().map { index, allocation in
+                let measures = run.allocations.enumerated().map { index, allocation in
                     let measure = run.plan.measures[index]
                     return ([AllocationTable(allocation, title: measure.title).render()] + measure.measure.earmarks.map {
                         EarmarkTable(allocation, purpose: $0.purpose, share: $0.minimum).render()
                     }).joined(separator: "\n")
-                }.joined(separator: "\n")
+                }
+                let fairnessBlock = fairness.filter { $0.scenario == run.plan.name }.map { FairnessTable($0.report).render() }
+                return "Scenario \(run.plan.name)\n\n" + (measures + fairnessBlock).joined(separator: "\n")
             }.joined(separator: "\n")
         case .csv: return AllocationCSV(runs).allocations()
         case .csvNL: return AllocationCSV(runs, style: .dutch).allocations()
-        case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files).render()
+        case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render()
         }
     }
 
-    private func write(_ runs: [ScenarioRun], compilation: ScenarioLoader.Compilation, to directory: String) throws {
+    private func write(
+        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], compilation: ScenarioLoader.Compilation, to directory: String
+    ) throws {
         var files = [(String, String)]()
         switch format {
         case .json:
-            files = [("allocations.json", try AllocationJSON(runs, scenarioFiles: compilation.files).render())]
+            files = [("allocations.json", try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render())]
         case .table, .csv, .csvNL:
             let csv = AllocationCSV(runs, style: format == .csvNL ? .dutch : .standard)
             files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
             if let earmarks = csv.earmarks() { files.append(("earmarks.csv", earmarks)) }
+            if !fairness.isEmpty {
+                let fairnessCSV = FairnessCSV(fairness)
+                files += [("fairness.csv", fairnessCSV.metrics()), ("lorenz.csv", fairnessCSV.lorenz())]
+            }
         }
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         try OutputSet(directory).write(files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])

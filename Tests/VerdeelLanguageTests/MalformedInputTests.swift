@@ -50,7 +50,7 @@ struct MalformedInputTests {
         ("unknown unit", measure("budget 2026: 10X", "key inhabitants 100%"), ["test.verdeel:9:24: error: unknown unit 'X' after a number | help: write amounts as 200k or 9.4M (thousand, million), percentages as 5%"]),
         ("currency sign", measure("budget 2026: €10M", "key inhabitants 100%"), ["test.verdeel:9:22: error: unexpected character '€' | help: write amounts without a currency sign, e.g. 200k"]),
         ("misspelt measure statement", measure("budgt 2026: 10M", "key inhabitants 100%"), ["test.verdeel:9:9: error: unknown statement 'budgt' in a measure; expected one of: budget, topslice, base, key, component, earmark, floor, cap, transition, rounding | help: did you mean 'budget'?"]),
-        ("misspelt scenario statement", scenario("measur m {", "}"), ["test.verdeel:8:5: error: unknown statement 'measur' in a scenario; expected one of: data, criterion, measure, assert, variants, montecarlo | help: did you mean 'measure'?"]),
+        ("misspelt scenario statement", scenario("measur m {", "}"), ["test.verdeel:8:5: error: unknown statement 'measur' in a scenario; expected one of: data, criterion, measure, assert, variants, montecarlo, fairness | help: did you mean 'measure'?"]),
         ("missing colon in budget", measure("budget 2026 10M", "key inhabitants 100%"), ["test.verdeel:9:21: error: expected ':' after the year (budget 2026: 10M), found an amount"]),
         ("year that is not a year", measure("budget 26: 10M", "key inhabitants 100%"), ["test.verdeel:9:16: error: expected a year such as 2026, found a number"]),
         ("key without weight", measure("budget 2026: 10M", "key inhabitants"), ["test.verdeel:10:24: error: expected the weight of 'inhabitants' (e.g. 50%), found the end of the line | help: amounts look like 200k or 9.4M, percentages like 5%"]),
@@ -110,7 +110,7 @@ struct MalformedInputTests {
         ("unknown function", scenario("criterion c = maxx(0, inhabitants)"), ["test.verdeel:8:19: error: unknown function 'maxx' | help: did you mean 'max'?"]),
         ("wrong number of arguments", scenario("criterion c = clamp(inhabitants, 0)"), ["test.verdeel:8:19: error: clamp takes 3 arguments, got 2"]),
         ("district sum without districts", scenario("criterion c = sum_districts(inhabitants)"), ["test.verdeel:8:19: error: sum_districts needs a districts table | help: add to the data block: districts \"data/districts.csv\" region municipality_code { ... }"]),
-        ("unknown column kind", "scenario s {\n    data {\n        regions \"data/municipalities-2024.csv\" {\n            inhabitants: cnt\n        }\n    }\n}\n", ["test.verdeel:4:26: error: unknown column kind 'cnt'; use count, nonnegative or score"]),
+        ("unknown column kind", "scenario s {\n    data {\n        regions \"data/municipalities-2024.csv\" {\n            inhabitants: cnt\n        }\n    }\n}\n", ["test.verdeel:4:26: error: unknown column kind 'cnt'; use count, nonnegative, score or text"]),
         ("measure without key", measure("budget 2026: 10M"), ["test.verdeel:8:13: error: measure 'm' has no key | help: add: key inhabitants 100%"]),
         ("measure without budget", measure("key inhabitants 100%"), ["test.verdeel:8:13: error: measure 'm' has no budget | help: add: budget 2026: 10M"]),
         ("scenario without regions", "scenario s {\n}\n", ["test.verdeel:1:10: error: scenario 's' has no regions table | help: add: data { regions \"data/municipalities.csv\" { inhabitants: count } }"]),
@@ -147,7 +147,7 @@ struct MalformedInputTests {
 
     @Test func megabyteWord() {
         let text = Self.scenario(String(repeating: "a", count: 1_048_576))
-        #expect(diagnostics(text) == ["test.verdeel:8:5: error: unknown statement '\(String(repeating: "a", count: 40))...' in a scenario; expected one of: data, criterion, measure, assert, variants, montecarlo"])
+        #expect(diagnostics(text) == ["test.verdeel:8:5: error: unknown statement '\(String(repeating: "a", count: 40))...' in a scenario; expected one of: data, criterion, measure, assert, variants, montecarlo, fairness"])
     }
 
     @Test func independentErrorsAreAllReportedInOneRun() {

@@ -53,6 +53,8 @@ public enum FairnessError: Error, Equatable, Sendable, CustomStringConvertible {
     case amount(region: String, value: Double)
     case reference(region: String, value: Double)
     case referenceSumsToZero
+    case unknownIndicator(String)
+    case referenceCriterion(String)
 
     public var description: String {
         switch self {
@@ -66,6 +68,10 @@ public enum FairnessError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the fairness reference is \(value) for region \(region); it must be a finite number >= 0"
         case .referenceSumsToZero:
             return "the fairness reference is 0 for every region, so no region has a share of it; name another reference criterion"
+        case .unknownIndicator(let name):
+            return "the population indicator '\(name)' is not in the data (please report this)"
+        case .referenceCriterion(let reason):
+            return "the fairness reference cannot be computed: \(reason)"
         }
     }
 }

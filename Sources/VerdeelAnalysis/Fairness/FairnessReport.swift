@@ -1,0 +1,72 @@
+import VerdeelCore
+import VerdeelLanguage
+
+/// The fairness of one scenario's allocation: every metric for every measure and year, and
+/// for `all` (every measure's amounts added per region and year), on the rounded amounts
+/// (`value`) and on the unrounded ones (`exact`), with the Lorenz curves of the rounded amounts.
+public struct FairnessReport: Sendable {
+    /// The name that stands for every measure together.
+    public static let allMeasures = "all"
+
+    public struct Row: Sendable {
+        public let measure: String
+        public let year: Int
+        public let metric: FairnessMetric
+        public let value: Double?
+        public let exact: Double?
+    }
+
+    public struct Curve: Sendable {
+        public let measure: String
+        public let year: Int
+        public let curve: LorenzCurve
+    }
+
+    public let basis: FairnessBasis
+    public let rows: [Row]
+    public let curves: [Curve]
+
+    /// `measures` are the scenario's measure identifiers with their allocations.
+    public init(_ basis: FairnessBasis, measures: [(id: String, allocation: MeasureAllocation)]) throws(FairnessError) {
+        self.basis = basis
+        var rows = [Row]()
+        var curves = [Curve]()
+        let regions = basis.codes.count
+        var totals = [Int: (rounded: [Double], exact: [Double])]()
+        var parts = [(measure: String, year: Int, rounded: [Double], exact: [Double])]()
+        for (id, allocation) in measures {
+            for year in allocation.years {
+                var rounded = [Double](repeating: 0, count: regions), exact = rounded
+                for component in year.components {
+                    for (index, region) in component.regions.enumerated() where index < regions {
+                        rounded[index] += Double(region.amount.cents) / 100
+                        exact[index] += region.exact
+                    }
+                }
+                parts.append((id, year.year, rounded, exact))
+                var total = totals[year.year] ?? ([Double](repeating: 0, count: regions), [Double](repeating: 0, count: regions))
+                for index in 0..<regions {
+                    total.rounded[index] += rounded[index]
+                    total.exact[index] += exact[index]
+                }
+                totals[year.year] = total
+            }
+        }
+        if measures.count > 1 {
+            for year in totals.keys.sorted() {
+                if let total = totals[year] { parts.append((Self.allMeasures, year, total.rounded, total.exact)) }
+            }
+        }
+        for part in parts {
+            let input = try basis.input(amounts: part.rounded)
+            let exactInput = try basis.input(amounts: part.exact.map { Swift.max(0, $0) })
+            let values = basis.settings.values(input), exactValues = basis.settings.values(exactInput)
+            for (index, metric) in basis.settings.metrics.enumerated() {
+                rows.append(Row(measure: part.measure, year: part.year, metric: metric, value: values[index], exact: exactValues[index]))
+            }
+            if let curve = LorenzCurve(input) { curves.append(Curve(measure: part.measure, year: part.year, curve: curve)) }
+        }
+        self.rows = rows
+        self.curves = curves
+    }
+}

@@ -1,0 +1,34 @@
+import VerdeelCore
+import VerdeelLanguage
+import VerdeelSimulation
+
+/// The fairness reports of computed scenarios. A scenario with a fairness block whose
+/// metrics cannot be computed (a region of population 0, a reference that sums to 0) is an
+/// error at the block; without a block, the default population `inhabitants` that cannot
+/// serve only gives a warning and no fairness outputs for that scenario.
+public enum ScenarioFairness {
+    public static func reports(_ runs: [ScenarioRun]) throws(FairnessFailure) -> (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) {
+        var reports = [(scenario: String, report: FairnessReport)]()
+        var warnings = [String]()
+        for run in runs {
+            guard let plan = run.plan.fairness else { continue }
+            do {
+                let basis = try FairnessBasis(plan, table: run.table)
+                let measures = zip(run.plan.measures, run.allocations).map { (id: $0.id, allocation: $1) }
+                reports.append((run.plan.name, try FairnessReport(basis, measures: measures)))
+            } catch {
+                guard let place = plan.declaredAt else {
+                    warnings.append("scenario '\(run.plan.name)': no fairness metrics: \(error)")
+                    continue
+                }
+                throw FairnessFailure(description: "\(place): error: scenario '\(run.plan.name)', fairness: \(error)")
+            }
+        }
+        return (reports, warnings)
+    }
+}
+
+/// Fairness that a scenario asks for but cannot be computed, with where it is asked for.
+public struct FairnessFailure: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}

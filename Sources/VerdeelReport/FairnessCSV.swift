@@ -1,0 +1,53 @@
+import VerdeelAnalysis
+
+/// `fairness.csv` (`scenario,measure,year,metric,value,value_exact`: every metric on the
+/// rounded and on the unrounded amounts, empty where a metric is undefined) and `lorenz.csv`
+/// (`scenario,measure,year,rank,region,population_share,amount_share`, rank 0 the (0, 0)
+/// point with no region). Numbers are written in full (the shortest text that reads back as
+/// the same double).
+public struct FairnessCSV {
+    public let reports: [(scenario: String, report: FairnessReport)]
+
+    public init(_ reports: [(scenario: String, report: FairnessReport)]) {
+        self.reports = reports
+    }
+
+    public func metrics() -> String {
+        var rows = [["scenario", "measure", "year", "metric", "value", "value_exact"]]
+        for (scenario, report) in reports {
+            for row in report.rows {
+                rows.append([scenario, row.measure, String(row.year), row.metric.description, Self.number(row.value), Self.number(row.exact)])
+            }
+        }
+        return Self.render(rows)
+    }
+
+    public func lorenz() -> String {
+        var rows = [["scenario", "measure", "year", "rank", "region", "population_share", "amount_share"]]
+        for (scenario, report) in reports {
+            for curve in report.curves {
+                for point in curve.curve.points {
+                    rows.append([
+                        scenario, curve.measure, String(curve.year), String(point.rank), point.region ?? "",
+                        Self.number(point.populationShare), Self.number(point.amountShare),
+                    ])
+                }
+            }
+        }
+        return Self.render(rows)
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return "\(value)"
+    }
+
+    private static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(AllocationCSV.text).map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    private static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
