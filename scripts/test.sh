@@ -4,17 +4,20 @@
 #   1. the unit tests (`swift test`, debug build);
 #   2. the full w3 workload in a release build against the numpy peer (every mean within
 #      4 standard errors), Benchmarks/peer/compare.py;
-#   3. every command README.md shows, run as written (scripts/check-readme.py);
-#   4. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
-#   5. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
+#   3. the bundled baseline's fairness metrics against an independent reference and PySAL
+#      (Tests/VerdeelAnalysisTests/Reference/fairness_reference.py);
+#   4. every command README.md shows, run as written (scripts/check-readme.py);
+#   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
+#   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
 #      the full run of 20,000 and 5,000 takes about 10 minutes and is run by hand);
-#   6. libFuzzer on the scenario front end and the CSV reader, 60 s each (scripts/fuzz.sh).
+#   7. libFuzzer on the scenario front end and the CSV reader, 60 s each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/requirements.sh
 require_build_packages
 require_numpy
+require_pysal_inequality
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -35,6 +38,9 @@ python3 Benchmarks/peer/compare.py w3 --check | tee "$log/peer.json"
 peer_seconds=$(seconds "$started")
 worst=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["workloads"]["w3"]["max_mean_difference_in_standard_errors"])' "$log/peer.json")
 
+step "fairness against an independent reference and PySAL"
+python3 Tests/VerdeelAnalysisTests/Reference/fairness_reference.py --check | tee "$log/fairness.txt"
+
 step "README commands"
 started=$(date +%s)
 python3 scripts/check-readme.py
@@ -53,5 +59,5 @@ started=$(date +%s)
 scripts/fuzz.sh 60
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); w3 against numpy: largest difference of means %s standard errors (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: %s (%s s); w3 against numpy: largest difference of means %s standard errors (%s s); %s; README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

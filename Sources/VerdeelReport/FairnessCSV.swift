@@ -3,7 +3,8 @@ import VerdeelAnalysis
 /// `fairness.csv` (`scenario,measure,year,metric,value,value_exact`: every metric on the
 /// rounded and on the unrounded amounts, empty where a metric is undefined) and `lorenz.csv`
 /// (`scenario,measure,year,rank,region,population_share,amount_share`, rank 0 the (0, 0)
-/// point with no region). Numbers are written in full (the shortest text that reads back as
+/// point with no region). Text cells that a spreadsheet would read as a formula are escaped
+/// as in `allocations.csv`; numbers are written in full (the shortest text that reads back as
 /// the same double).
 public struct FairnessCSV {
     public let reports: [(scenario: String, report: FairnessReport)]
@@ -16,7 +17,7 @@ public struct FairnessCSV {
         var rows = [["scenario", "measure", "year", "metric", "value", "value_exact"]]
         for (scenario, report) in reports {
             for row in report.rows {
-                rows.append([scenario, row.measure, String(row.year), row.metric.description, Self.number(row.value), Self.number(row.exact)])
+                rows.append([AllocationCSV.text(scenario), AllocationCSV.text(row.measure), String(row.year), row.metric.description, Self.number(row.value), Self.number(row.exact)])
             }
         }
         return Self.render(rows)
@@ -28,7 +29,7 @@ public struct FairnessCSV {
             for curve in report.curves {
                 for point in curve.curve.points {
                     rows.append([
-                        scenario, curve.measure, String(curve.year), String(point.rank), point.region ?? "",
+                        AllocationCSV.text(scenario), AllocationCSV.text(curve.measure), String(curve.year), String(point.rank), AllocationCSV.text(point.region ?? ""),
                         Self.number(point.populationShare), Self.number(point.amountShare),
                     ])
                 }
@@ -43,7 +44,7 @@ public struct FairnessCSV {
     }
 
     private static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(AllocationCSV.text).map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        rows.map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     private static func quote(_ field: String) -> String {

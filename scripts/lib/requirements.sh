@@ -80,3 +80,20 @@ require_numpy() {
     fi
     python3 -c "import numpy" >/dev/null 2>&1 || stop_with "numpy for $(command -v python3)" "python3 -m pip install numpy"
 }
+
+# PySAL's `inequality` package, which cross-checks the fairness metrics
+# (Tests/VerdeelAnalysisTests/Reference/fairness_reference.py); from pip, as Debian has none.
+require_pysal_inequality() {
+    python3 -c "import inequality" >/dev/null 2>&1 && return 0
+    local flags=(--quiet --disable-pip-version-check)
+    # A Debian Python is marked externally managed; pip may still add a package to it.
+    [ "$(python3 -c 'import sys; print(sys.prefix)')" = /usr ] && flags+=(--break-system-packages)
+    if is_root || [ "$(python3 -c 'import sys; print(sys.prefix)')" != /usr ]; then
+        echo "installing PySAL's inequality with pip for $(command -v python3)"
+        python3 -m pip install "${flags[@]}" inequality \
+            || stop_with "PySAL's inequality for $(command -v python3)" "python3 -m pip install inequality"
+    else
+        stop_with "PySAL's inequality for $(command -v python3)" "sudo python3 -m pip install --break-system-packages inequality"
+    fi
+    python3 -c "import inequality" >/dev/null 2>&1 || stop_with "PySAL's inequality for $(command -v python3)" "python3 -m pip install inequality"
+}

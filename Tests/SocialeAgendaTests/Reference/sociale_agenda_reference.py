@@ -63,7 +63,8 @@ def youth_work(budget):
     key = [(F(20, 100), shares(inhabitants)), (F(80, 100), shares(need))]
     return {n: (parts[n], distribute(parts[n], key)) for n in names}
 
-for year, budgets in [(2026, (10_000_000, 3_000_000, 7_000_000)), (2028, (20_000_000, 6_500_000, 9_400_000))]:
+if __name__ == "__main__":
+  for year, budgets in [(2026, (10_000_000, 3_000_000, 7_000_000)), (2028, (20_000_000, 6_500_000, 9_400_000))]:
     print(f"== {year}")
     print("ontmoetingsplekken", meeting_places(budgets[0]))
     print("wijk- en dorpsondersteuning", district_support(budgets[1]))
