@@ -73,4 +73,18 @@ extension CommandTests {
             #expect(result.errors.contains("error: regions.csv:3:10: column 'province': region GM0002 has no value in the text column 'province'; every region needs one"), "\(result.errors)")
         }
     }
+
+    /// `compare`: by inhabitants every person gets EUR 25 (Gini 0), by land area Gini is 0.5.
+    @Test func compareShowsEachMetricAndTheDifference() throws {
+        try withTemporaryDirectory { directory in
+            let text = Self.smallScenario("key land_area_km2 100%", name: "area") + "\n" + Self.smallScenario("key inhabitants 100%", name: "people")
+            try write(["s.verdeel": text, "regions.csv": Self.twoRegions], to: directory)
+            let result = try verdeel(["compare", "s.verdeel", "area", "people"], in: directory)
+            #expect(result.status == 0, "\(result.errors)")
+            let lines = result.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("m 2026 gini 0.5000 0.0000 -0.5000"))
+            #expect(lines.contains("m 2027 hoover 0.5000 0.0000 -0.5000"))
+            #expect(lines.contains("m 2026 max_min_ratio 9.0000 1.0000 -8.0000"))
+        }
+    }
 }
