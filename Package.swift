@@ -109,7 +109,9 @@ let package = Package(
             exclude: ["Reference", "Regressions"]
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
-        .testTarget(name: "VerdeelAnalysisTests", dependencies: ["VerdeelAnalysis"], exclude: ["Reference"]),
+        .testTarget(
+            name: "VerdeelAnalysisTests", dependencies: ["VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelCore"], exclude: ["Reference"]
+        ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),
         .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelSimulation", "VerdeelLanguage"]),

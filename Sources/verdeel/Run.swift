@@ -32,6 +32,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Variants per work item in variant runs (results do not depend on it).")
     var chunk: Int = 32
 
+    @Flag(name: .long, help: "Leave out the fairness metrics (fairness.csv, lorenz.csv, fairness_summary.csv, losses.csv).")
+    var noFairness = false
+
     func validate() throws {
         if let file, let problem = Self.notAFile(file) { throw ValidationError(problem) }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -59,14 +62,14 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
-            try Simulate(run: runs[0], read: input.read, threads: threads, chunk: chunk).execute(output: output)
+            try Simulate(run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try drawStatistics(runs[0])).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
         }
         let runs = try input.run(selected)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
-        do { fairness = try ScenarioFairness.reports(runs) } catch {
+        do { fairness = noFairness ? ([], []) : try ScenarioFairness.reports(runs) } catch {
             printError(error.description)
             throw ExitCode(1)
         }
@@ -86,6 +89,21 @@ struct Run: ParsableCommand {
         let failures = runs.flatMap(\.failedAssertions)
         for failure in failures { printError(failure.rendered) }
         if !failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The fairness statistics of a variant or Monte Carlo run (none with --no-fairness).
+    private func drawStatistics(_ run: ScenarioRun) throws -> [any DrawStatistic] {
+        guard !noFairness else { return [] }
+        do {
+            let found = try ScenarioFairness.reports([run])
+            for warning in found.warnings { printError("warning: \(warning)") }
+            guard let report = found.reports.first?.report else { return [] }
+            let fairness = FairnessOverDraws(report.basis, baseline: report)
+            return [fairness] + (fairness.lossTable.map { [$0] } ?? [])
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
     }
 
     private func render(

@@ -14,6 +14,8 @@ struct Simulate {
     let read: (String) -> [UInt8]?
     let threads: Int
     let chunk: Int
+    /// The statistics computed over the draws besides the amounts (fairness, losses).
+    let statistics: [any DrawStatistic]
 
     func execute(output: String?) throws {
         if let problem = ProcessorCheck.problem() {
@@ -29,7 +31,7 @@ struct Simulate {
         printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
         let result: SimulationResult
         do {
-            result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, read: read)
+            result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, statistics: statistics, read: read)
         } catch .interrupted {
             bar.clear()
             printError("\(Interruption.shared.signalName): no output was written")
@@ -57,11 +59,12 @@ struct Simulate {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
             if let ranks = csv.ranks() { files.append(("ranks.csv", ranks)) }
             if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
+            for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
             try OutputSet(output).write(files, notes: notes)
             for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {
             print(SimulationTable(result, variant: 0).render(), terminator: "")
-            print("Write every variant with --output DIR (variants.csv, summary.csv).")
+            print("Write every variant with --output DIR (variants.csv, summary.csv\(result.tables.map { ", \($0.header.name).csv" }.joined())).")
         }
         if result.infeasible.count == result.variantCount {
             printError("error: no variant of scenario '\(run.plan.name)' can be allocated\(output == nil ? "" : " (the reasons are in infeasible.csv)")")

@@ -18,8 +18,10 @@ public enum MonteCarloEngine {
 
     /// `table` is the scenario's data as loaded; `read` loads the other vintages that
     /// variants ask for.
+    /// `statistics` are computed over the draws too, each into its own table.
     public static func run(
-        _ plan: ScenarioPlan, table: RegionTable, control: RunControl = RunControl(), read: (String) -> [UInt8]? = ScenarioRun.readFromDisk
+        _ plan: ScenarioPlan, table: RegionTable, control: RunControl = RunControl(), statistics: [any DrawStatistic] = [],
+        read: (String) -> [UInt8]? = ScenarioRun.readFromDisk
     ) throws(SimulationError) -> SimulationResult {
         let simulation = plan.simulation ?? SimulationPlan(dimensions: [], monteCarlo: nil)
         let measures = plan.measures
@@ -36,6 +38,10 @@ public enum MonteCarloEngine {
             where !criteria.contains(where: { $0.name == term.criterion.name }) {
                 criteria.append(term.criterion)
             }
+        }
+        // The statistics' own criteria, after the keys' (a name already there is shared).
+        for criterion in statistics.flatMap(\.criteria) where !criteria.contains(where: { $0.name == criterion.name }) {
+            criteria.append(criterion)
         }
         let variants = simulation.variantCount
         let columns = draws * regions
@@ -55,7 +61,7 @@ public enum MonteCarloEngine {
         }
 
         BlockProduct.setLibraryThreads(1)
-        let output = Output(variants: variants, slots: layout.slots.count, ranks: simulation.monteCarlo?.ranks ?? false)
+        let output = Output(variants: variants, slots: layout.slots.count, ranks: simulation.monteCarlo?.ranks ?? false, statistics: statistics.count)
         let parameters = simulation.parameters
         for (choice, vintages, members) in configurations(simulation, parameters: parameters) {
             let configured = criteria.map { criterion in
@@ -74,6 +80,9 @@ public enum MonteCarloEngine {
             let data = configuredTable
             let generator = DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws)
             let shares = try generator.shares(threads: control.threads)
+            let statisticShares = statistics.map { statistic in
+                statistic.criteria.map { criterion in shares[configured.firstIndex { $0.name == criterion.name } ?? 0] }
+            }
             let prepared = measures.enumerated().map { index, planned in
                 PreparedMeasure(planned, index: index, criteria: configured, shares: shares, blocks: blocks, monteCarlo: simulation.monteCarlo)
             }
@@ -82,7 +91,9 @@ public enum MonteCarloEngine {
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                var worker = Worker(blocks: blocks, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data, generator: generator)
+                var worker = Worker(
+                    blocks: blocks, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data, generator: generator,
+                    statistics: statistics, statisticShares: statisticShares)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }
@@ -101,7 +112,9 @@ public enum MonteCarloEngine {
         if control.isCancelled { throw .interrupted }
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
-            plan: simulation, slots: layout.slots, summaries: output.summaries(), ranks: output.rankSummaries(), infeasible: output.infeasibleVariants(),
+            plan: simulation, slots: layout.slots, summaries: output.summaries(), ranks: output.rankSummaries(),
+            tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k)) },
+            infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells, estimatedBytes: needed)
     }
 }
@@ -189,10 +202,17 @@ final class Output: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<DrawSummary>
     private let infeasible = Mutex<[Int: String]>([:])
     private let rankStorage: UnsafeMutableBufferPointer<RankSummary>?
+    /// Per plugged-in statistic, each variant's rows.
+    private let statisticStorage: [UnsafeMutableBufferPointer<[[String]]>]
     let slots: Int
 
-    init(variants: Int, slots: Int, ranks: Bool) {
+    init(variants: Int, slots: Int, ranks: Bool, statistics: Int = 0) {
         self.slots = slots
+        statisticStorage = (0..<statistics).map { _ in
+            let storage = UnsafeMutableBufferPointer<[[String]]>.allocate(capacity: max(variants, 1))
+            storage.initialize(repeating: [])
+            return storage
+        }
         rankStorage = ranks ? .allocate(capacity: max(variants * slots, 1)) : nil
         rankStorage?.initialize(repeating: RankSummary(baselineRank: 0, meanRank: 0, bestRank: 0, worstRank: 0, probabilitySameRank: 0))
         storage = .allocate(capacity: max(variants * slots, 1))
@@ -202,7 +222,18 @@ final class Output: @unchecked Sendable {
     deinit {
         storage.deallocate()
         rankStorage?.deallocate()
+        for rows in statisticStorage {
+            _ = rows.deinitialize()
+            rows.deallocate()
+        }
     }
+
+    /// Adds rows (measure after measure, year after year: each variant is written by one worker).
+    func write(_ rows: [[String]], statistic: Int, variant: Int) {
+        statisticStorage[statistic][variant] += rows
+    }
+
+    func statisticRows(_ statistic: Int) -> [[[String]]] { Array(statisticStorage[statistic]) }
 
     func write(_ ranks: RankSummary, variant: Int, slot: Int) {
         rankStorage?[variant * slots + slot] = ranks

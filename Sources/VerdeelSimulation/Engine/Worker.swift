@@ -17,6 +17,9 @@ struct Worker {
     let table: RegionTable
     /// The run's draws, to recompute one draw's criterion values for a close rounding call.
     let generator: DrawGenerator
+    /// The statistics plugged into the run, and the per-draw shares of each one's criteria.
+    let drawStatistics: [any DrawStatistic]
+    let drawStatisticShares: [[[Double]]]
     private var tileShares: [Double]
     private var amounts: [Double]
     private var weights: [Double] = []
@@ -48,9 +51,14 @@ struct Worker {
         [0.103_136, 0.398_942, 0.103_136].map { Double(Swift.max(draws, 1)) * $0 }
     }
 
-    init(blocks: DrawBlocks, layout: Layout, ranks: Bool, table: RegionTable, generator: DrawGenerator) {
+    init(
+        blocks: DrawBlocks, layout: Layout, ranks: Bool, table: RegionTable, generator: DrawGenerator,
+        statistics: [any DrawStatistic] = [], statisticShares: [[[Double]]] = []
+    ) {
         self.table = table
         self.generator = generator
+        drawStatistics = statistics
+        drawStatisticShares = statisticShares
         self.blocks = blocks
         regions = blocks.regions
         self.layout = layout
@@ -191,6 +199,16 @@ struct Worker {
                 }
             }
         }
+        // The plugged-in statistics: one accumulator per variant, year and statistic.
+        let accumulators = members.indices.flatMap { m in
+            (0..<years).flatMap { y in
+                drawStatistics.map { statistic in
+                    statistic.accumulator(StatisticContext(
+                        measure: measure.planned.id, year: members[m].settings.poolTotals[y].year, regions: table.regions.map(\.code),
+                        baselineEuros: (0..<regions).map { layout.baselineUnits[firstSlots[y] + $0] * unitEuros }, draws: draws))
+                }
+            }
+        }
         var tallies = rankCounter == nil ? [] : members.indices.flatMap { _ in
             (0..<years).map { y in RankTally(baselineRanks: Array(layout.baselineRanks[firstSlots[y]..<(firstSlots[y] + regions)])) }
         }
@@ -242,6 +260,10 @@ struct Worker {
                             }
                         }
                         if let rankCounter { rankCounter.add(y0.baseAddress!, width: width, to: &tallies[m * years + y]) }
+                        if !drawStatistics.isEmpty {
+                            let count = drawStatistics.count
+                            feed(accumulators[((m * years + y) * count)..<((m * years + y + 1) * count)], amounts: y0.baseAddress!, width: width, start: start, unitEuros: unitEuros)
+                        }
                         if alone {
                             for r in 0..<regions {
                                 for j in 0..<width { column[((m * years + y) * regions + r) * draws + start + j] = y0[r * width + j] }
@@ -254,6 +276,11 @@ struct Worker {
 
         var missed = [(variant: Int, settings: VariantSettings)]()
         for (m, member) in members.enumerated() where alive[m] {
+            let own = accumulators[(m * years * drawStatistics.count)..<((m + 1) * years * drawStatistics.count)]
+            if let failure = own.lazy.compactMap(\.failure).first {
+                output.markInfeasible(member.variant, "measure '\(measure.planned.id)': \(failure)")
+                continue
+            }
             var summaries = [DrawSummary]()
             for y in 0..<years {
                 for r in 0..<regions {
@@ -288,6 +315,9 @@ struct Worker {
                     output.write(summaries[y * regions + r], variant: member.variant, slot: firstSlots[y] + r)
                     if index < predictions.count { hints[firstSlots[y] + r] = predictions[index] }
                 }
+                for (k, accumulator) in own[(own.startIndex + y * drawStatistics.count)...].prefix(drawStatistics.count).enumerated() {
+                    output.write(accumulator.rows(), statistic: k, variant: member.variant)
+                }
                 if rankCounter != nil {
                     for (r, ranks) in tallies[m * years + y].summaries.enumerated() {
                         output.write(ranks, variant: member.variant, slot: firstSlots[y] + r)
@@ -296,6 +326,25 @@ struct Worker {
             }
         }
         return missed
+    }
+
+    /// Hands one block of a variant's year to its statistics' accumulators.
+    private func feed(
+        _ accumulators: ArraySlice<any DrawAccumulator>, amounts: UnsafePointer<Double>, width: Int, start: Int, unitEuros: Double
+    ) {
+        for (k, accumulator) in accumulators.enumerated() {
+            let rows = drawStatisticShares[k]
+            withRows(rows) { pointers in
+                accumulator.add(DrawBlock(
+                    amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: pointers))
+            }
+        }
+    }
+
+    /// Pointers to every row, valid inside `body`.
+    private func withRows(_ rows: [[Double]], _ body: ([UnsafeBufferPointer<Double>]) -> Void, _ done: [UnsafeBufferPointer<Double>] = []) {
+        guard done.count < rows.count else { return body(done) }
+        rows[done.count].withUnsafeBufferPointer { row in withRows(rows, body, done + [row]) }
     }
 
     /// Rounds every pool of one year for one variant's block of draws into `amounts`;

@@ -27,18 +27,18 @@ public struct DrawSummary: Equatable, Sendable {
 /// Exact Hyndman-Fan type 7 quantiles (numpy's default 'linear') of a whole column, with
 /// scratch reused from column to column: a histogram over [min, max] finds the few bins
 /// that hold the wanted ranks, and only their values are sorted.
-struct ExactQuantiles {
+public struct ExactQuantiles {
     static let binCount = 1024
     private var counts: [Int32]
     private var candidates: [Double] = []
 
-    init() {
+    public init() {
         counts = Array(repeating: 0, count: Self.binCount)
         candidates.reserveCapacity(1024)
     }
 
     /// P5, P50 and P95 of `values` (not empty).
-    mutating func quantiles(_ values: UnsafeBufferPointer<Double>) -> [Double] {
+    public mutating func quantiles(_ values: UnsafeBufferPointer<Double>) -> [Double] {
         var low = values[0], high = values[0]
         for value in values {
             low = Swift.min(low, value)

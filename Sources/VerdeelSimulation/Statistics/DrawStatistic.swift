@@ -1,0 +1,71 @@
+import VerdeelCore
+
+/// A kind of statistic over the draws that plugs into the Monte Carlo engine: for every
+/// variant, measure and year it gets an accumulator, which is fed each block of draws
+/// (every region's rounded amounts, with the per-draw shares of the criteria it asked for)
+/// and then gives the rows of one result table. The engine knows nothing of what a
+/// statistic computes; `docs/monte-carlo.md` ("Adding a statistic") says how to add one.
+public protocol DrawStatistic: Sendable {
+    /// The result table: its name (the output file is `NAME.csv`) and columns after `variant`.
+    var table: StatisticTable.Header { get }
+    /// Criteria whose per-draw shares `x_i / sum(x)` the accumulators read (e.g. the population).
+    var criteria: [Criterion] { get }
+    /// A fresh accumulator for one variant's measure and year.
+    func accumulator(_ context: StatisticContext) -> any DrawAccumulator
+}
+
+/// What an accumulator is for: the measure and year, its regions and their baseline amounts.
+public struct StatisticContext: Sendable {
+    public let measure: String
+    public let year: Int
+    /// Region codes, table order.
+    public let regions: [String]
+    /// Each region's amount in the baseline (the scenario without variants and draws), euros.
+    public let baselineEuros: [Double]
+    public let draws: Int
+}
+
+/// One block of draws for one variant, measure and year: `euros(r, j)` is region r's rounded
+/// amount in the block's draw j (global draw `start + j`), `share(c, r, j)` the share of the
+/// statistic's criterion c.
+public struct DrawBlock {
+    let amounts: UnsafePointer<Double>
+    let unitEuros: Double
+    let draws: Int
+    public let width: Int
+    public let start: Int
+    public let regions: Int
+    let shareRows: [UnsafeBufferPointer<Double>]
+
+    /// Region r's amount in draw j of the block, in euros.
+    @inline(__always) public func euros(region r: Int, draw j: Int) -> Double { amounts[r * width + j] * unitEuros }
+
+    /// The share of criterion c (in the statistic's `criteria` order) of region r in draw j.
+    @inline(__always) public func share(criterion c: Int, region r: Int, draw j: Int) -> Double { shareRows[c][r * draws + start + j] }
+}
+
+/// Accumulates one variant's measure and year over the blocks of draws, in draw order.
+public protocol DrawAccumulator: AnyObject {
+    func add(_ block: DrawBlock)
+    /// Why the statistic cannot be computed for this variant (it is then infeasible), if so.
+    var failure: String? { get }
+    /// The result rows, after the last block (each row's cells after `variant`).
+    func rows() -> [[String]]
+}
+
+/// The rows a statistic produced, by variant: one table per statistic, rendered as CSV.
+public struct StatisticTable: Sendable {
+    public struct Header: Sendable {
+        public let name: String
+        public let columns: [String]
+
+        public init(name: String, columns: [String]) {
+            self.name = name
+            self.columns = columns
+        }
+    }
+
+    public let header: Header
+    /// `rows[variant]`: that variant's rows (empty for an infeasible variant).
+    public let rows: [[[String]]]
+}

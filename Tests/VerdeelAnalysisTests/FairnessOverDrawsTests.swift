@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import VerdeelAnalysis
+import VerdeelCore
+import VerdeelLanguage
+@testable import VerdeelSimulation
+
+/// Fairness over Monte Carlo draws. A small scenario whose draws are enumerated one by one:
+/// each draw's perturbed inhabitants are computed again from (seed, draw), the core's
+/// allocator shares the measure on that draw's data, the metrics are computed on those
+/// amounts and that draw's population, and mean, sd (n - 1) and type 7 quantiles are taken
+/// here; `fairness_summary` must say the same. Losses are counted the same way.
+@Suite struct FairnessOverDrawsTests {
+    static let data = """
+        code,name,province,inhabitants,land_area_km2
+        GM0001,A,North,30000,50
+        GM0002,B,North,10000,150
+        GM0003,C,South,20000,80
+        """
+
+    static let scenario = """
+        scenario s {
+            data {
+                regions "regions.csv" {
+                    province: text
+                    inhabitants: count
+                    land_area_km2: nonnegative
+                }
+            }
+            criterion area = land_area_km2
+            measure m {
+                budget 2026: 1M
+                key inhabitants 50%, area 50%
+            }
+            fairness {
+                group province
+                reference area
+                losses 0.25, 1
+            }
+            variants {
+                budget m 2026 in 1M, 2M
+            }
+            montecarlo {
+                draws 40
+                seed 9
+                perturb inhabitants normal sd 5%
+            }
+        }
+        """
+
+    struct Run {
+        let plan: ScenarioPlan
+        let run: ScenarioRun
+        let statistics: [any DrawStatistic]
+        let basis: FairnessBasis
+    }
+
+    func prepare() throws -> Run {
+        let path = FileManager.default.temporaryDirectory.path + "/fairness-over-draws/s.verdeel"
+        let read: (String) -> [UInt8]? = { requested in
+            requested == path ? Array(Self.scenario.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
+        }
+        let compilation = ScenarioLoader.compile(path: path, read: read)
+        let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
+        let run = try ScenarioRun.run(plan, read: read)
+        let report = try #require(try ScenarioFairness.reports([run]).reports.first?.report)
+        let fairness = FairnessOverDraws(report.basis, baseline: report)
+        return Run(plan: plan, run: run, statistics: [fairness, try #require(fairness.lossTable)], basis: report.basis)
+    }
+
+    /// Type 7 (numpy's default): h = (n - 1) p, between the sorted values around h.
+    func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let h = Double(sorted.count - 1) * p
+        let low = Int(h.rounded(.down)), high = Swift.min(low + 1, sorted.count - 1)
+        return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+    }
+
+    @Test func summaryEqualsTheDrawsOneByOne() throws {
+        let prepared = try prepare()
+        let result = try MonteCarloEngine.run(prepared.plan, table: prepared.run.table, control: RunControl(threads: 2), statistics: prepared.statistics)
+        let generator = DrawGenerator(
+            table: prepared.run.table, criteria: [Criterion(name: "people", expression: .indicator("inhabitants"))], plan: prepared.plan.simulation?.monteCarlo, draws: 40)
+        let settings = prepared.basis.settings
+        let table = prepared.run.table
+        let baselineUnits = prepared.run.allocations[0].years[0].components[0].regions.map { Double($0.amount.cents) / 100 }
+        for (variant, budget) in [(0, Int64(1_000_000)), (1, 2_000_000)] {
+            var perMetric = settings.metrics.map { _ in [Double]() }
+            var losses = [Int](repeating: 0, count: 6)
+            for draw in 0..<40 {
+                let people = try #require(try generator.values(draw: draw)["people"])
+                let drawTable = try RegionTable(
+                    regions: table.regions, indicators: table.indicators.merging(["inhabitants": people]) { $1 }, labels: table.labels)
+                var measure = prepared.plan.measures[0].measure
+                measure.budgets = [2026: Money(euros: budget)]
+                let amounts = try Allocator(table: drawTable).allocate(measure).years[0].components[0].regions.map { Double($0.amount.cents) / 100 }
+                let input = try FairnessInput(
+                    codes: table.regions.map(\.code), amounts: amounts, populations: people, reference: table.indicators["land_area_km2"], groups: table.labels["province"])
+                for (index, value) in settings.values(input).enumerated() { perMetric[index].append(try #require(value)) }
+                let baseline = variant == 0 ? baselineUnits : amounts.indices.map { _ in 0 }
+                if variant == 0 {
+                    for r in 0..<3 {
+                        let loss = (baseline[r] - amounts[r]) / (table.indicators["inhabitants"]?[r] ?? 1)
+                        for (t, threshold) in [0.25, 1.0].enumerated() where loss > threshold { losses[r * 2 + t] += 1 }
+                    }
+                }
+            }
+            let rows = result.tables[0].rows[variant]
+            #expect(rows.count == settings.metrics.count)
+            for (index, metric) in settings.metrics.enumerated() {
+                let row = rows[index]
+                #expect(row[0] == "m" && row[1] == "2026" && row[2] == metric.description)
+                let values = perMetric[index], sorted = values.sorted()
+                let mean = values.reduce(0, +) / 40
+                let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 39).squareRoot()
+                for (cell, expected) in zip(row[4...], [mean, sd, quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95)]) {
+                    let value = try #require(Double(cell))
+                    #expect(abs(value - expected) <= 1e-12 * Swift.max(1, abs(expected)), "variant \(variant) \(metric)")
+                }
+            }
+            if variant == 0 {
+                let lossRows = result.tables[1].rows[0]
+                #expect(lossRows.map { $0[2] + " " + $0[3] } == ["GM0001 0.25", "GM0001 1.0", "GM0002 0.25", "GM0002 1.0", "GM0003 0.25", "GM0003 1.0"])
+                #expect(lossRows.map { Double($0[4]) } == losses.map { Double($0) / 40 })
+                // The baseline column is the scenario's own metric (1M, nominal data).
+                let baseline = try FairnessReport(prepared.basis, measures: [("m", prepared.run.allocations[0])])
+                #expect(rows.map { Double($0[3]) } == baseline.rows.map(\.value))
+            }
+        }
+    }
+
+    /// Identical tables for any thread count and chunk size.
+    @Test func sameForAnyThreadsAndChunks() throws {
+        let prepared = try prepare()
+        var tables = [[[[[String]]]]]()
+        for (threads, chunk) in [(1, 1), (2, 1), (3, 7)] {
+            let result = try MonteCarloEngine.run(prepared.plan, table: prepared.run.table, control: RunControl(threads: threads, chunk: chunk), statistics: prepared.statistics)
+            tables.append(result.tables.map(\.rows))
+        }
+        #expect(tables[0] == tables[1] && tables[1] == tables[2])
+    }
+}
