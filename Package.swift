@@ -2,7 +2,8 @@
 import Foundation
 import PackageDescription
 
-/// The Monte Carlo engine's SIMD kernels are compiled for the vector instructions of the
+/// The Monte Carlo engine's SIMD kernels (and those of the fairness metrics over the draws)
+/// are compiled for the vector instructions of the
 /// machine that builds them (AVX-512 or AVX2 on x86-64), as `-march=native` would: 1.5-2x
 /// faster than baseline SSE2. The command line checks at start that the machine running it
 /// has them. `VERDEEL_PORTABLE=1 swift build` builds for any x86-64.
@@ -67,7 +68,8 @@ let package = Package(
         .target(name: "VerdeelRandom"),
         .target(
             name: "VerdeelAnalysis",
-            dependencies: ["VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu])] } ?? []
         ),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
         .target(name: "VerdeelBundle"),

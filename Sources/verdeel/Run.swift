@@ -91,9 +91,11 @@ struct Run: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    /// The fairness statistics of a variant or Monte Carlo run (none with --no-fairness).
+    /// The fairness statistics of a variant or Monte Carlo run: when the scenario has a
+    /// fairness block (per draw they cost more than the allocation itself; docs/fairness.md),
+    /// and not with --no-fairness.
     private func drawStatistics(_ run: ScenarioRun) throws -> [any DrawStatistic] {
-        guard !noFairness else { return [] }
+        guard !noFairness, run.plan.fairness?.declaredAt != nil else { return [] }
         do {
             let found = try ScenarioFairness.reports([run])
             for warning in found.warnings { printError("warning: \(warning)") }

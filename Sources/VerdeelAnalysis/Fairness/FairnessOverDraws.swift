@@ -51,48 +51,39 @@ public struct FairnessOverDraws: DrawStatistic {
     final class Accumulator: DrawAccumulator {
         let statistic: FairnessOverDraws
         let context: StatisticContext
-        /// `values[metric][draw]`; NaN where a metric is undefined in a draw.
-        private var values: [[Double]]
-        private var input: FairnessInput?
+        /// `values[metric * draws + draw]`; NaN where a metric is undefined in a draw.
+        private let values: UnsafeMutableBufferPointer<Double>
+        private let lanes: FairnessLanes
         private(set) var failure: String?
 
         init(_ statistic: FairnessOverDraws, _ context: StatisticContext) {
             self.statistic = statistic
             self.context = context
-            values = statistic.basis.settings.metrics.map { _ in [] }
-            for index in values.indices { values[index].reserveCapacity(context.draws) }
+            lanes = FairnessLanes(statistic.basis)
+            values = .allocate(capacity: Swift.max(1, statistic.basis.settings.metrics.count * context.draws))
+            values.initialize(repeating: .nan)
         }
+
+        deinit { values.deallocate() }
 
         func add(_ block: DrawBlock) {
             guard failure == nil else { return }
-            let regions = block.regions
-            let referenced = statistic.basis.reference != nil
-            for j in 0..<block.width {
-                let amounts = (0..<regions).map { block.euros(region: $0, draw: j) }
-                let populations = (0..<regions).map { block.share(criterion: 0, region: $0, draw: j) }
-                let reference = referenced ? (0..<regions).map { block.share(criterion: 1, region: $0, draw: j) } : nil
-                do {
-                    let input = try FairnessInput(
-                        codes: statistic.basis.codes, amounts: amounts, populations: populations, reference: reference, groups: statistic.basis.groups)
-                    for (index, value) in statistic.basis.settings.values(input).enumerated() { values[index].append(value ?? .nan) }
-                } catch {
-                    failure = "draw \(block.start + j + 1): \(error)"
-                    return
-                }
-            }
+            failure = lanes.add(block, referenced: statistic.basis.reference != nil, to: values.baseAddress!)
         }
 
+        /// Mean, sd (n - 1) and type 7 quantiles over the draws where the metric is defined.
         func rows() -> [[String]] {
             let baseline = statistic.baseline["\(context.measure)\u{0}\(context.year)"] ?? []
             var quantiles = ExactQuantiles()
+            let draws = context.draws
             return statistic.basis.settings.metrics.enumerated().map { index, metric in
-                let defined = values[index].filter { !$0.isNaN }
+                let column = UnsafeBufferPointer(rebasing: values[(index * draws)..<((index + 1) * draws)])
+                let defined = column.contains { $0.isNaN } ? column.filter { !$0.isNaN } : Array(column)
                 var cells = [context.measure, String(context.year), metric.description, Self.number(index < baseline.count ? baseline[index] : nil)]
                 guard !defined.isEmpty else { return cells + ["", "", "", "", ""] }
                 let mean = defined.reduce(0, +) / Double(defined.count)
                 let variance = defined.count > 1 ? defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(defined.count - 1) : 0
-                let q = defined.withUnsafeBufferPointer { quantiles.quantiles($0) }
-                cells += [mean, variance.squareRoot()].map { Self.number($0) } + q.map { Self.number($0) }
+                cells += [mean, variance.squareRoot()].map { Self.number($0) } + defined.withUnsafeBufferPointer { quantiles.quantiles($0) }.map { Self.number($0) }
                 return cells
             }
         }

@@ -49,7 +49,9 @@ public enum MonteCarloEngine {
         // Per worker: a tile's key shares for one block, one variant's amounts in full for
         // every year of a measure, and the tile's quantile bracket tallies.
         let years = layout.firstSlot.map(\.count).max() ?? 1
-        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024) * 8
+        // Plugged-in statistics may keep a value per draw for each of up to 16 figures (fairness
+        // keeps every metric of every draw for exact quantiles).
+        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024 + statistics.count * tile * years * draws * 16) * 8
         // Per variant and slot: its summary (48 bytes), rank summary (40) and the CSV text
         // made of them at the end (about 100 bytes a row, held twice while it is joined).
         let perSlot = 48 + (simulation.monteCarlo?.ranks == true ? 40 + 200 : 0) + 200

@@ -29,19 +29,23 @@ public struct StatisticContext: Sendable {
 /// amount in the block's draw j (global draw `start + j`), `share(c, r, j)` the share of the
 /// statistic's criterion c.
 public struct DrawBlock {
-    let amounts: UnsafePointer<Double>
-    let unitEuros: Double
-    let draws: Int
+    /// Rounded amounts in units of rounding, `amounts[r * width + j]`.
+    public let amounts: UnsafePointer<Double>
+    /// Euros per unit of rounding.
+    public let unitEuros: Double
+    /// Draws in the whole run (the stride of a share row).
+    public let draws: Int
     public let width: Int
     public let start: Int
     public let regions: Int
-    let shareRows: [UnsafeBufferPointer<Double>]
+    /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`.
+    public let shareRows: [UnsafeBufferPointer<Double>]
 
     /// Region r's amount in draw j of the block, in euros.
-    @inline(__always) public func euros(region r: Int, draw j: Int) -> Double { amounts[r * width + j] * unitEuros }
+    @inlinable public func euros(region r: Int, draw j: Int) -> Double { amounts[r * width + j] * unitEuros }
 
     /// The share of criterion c (in the statistic's `criteria` order) of region r in draw j.
-    @inline(__always) public func share(criterion c: Int, region r: Int, draw j: Int) -> Double { shareRows[c][r * draws + start + j] }
+    @inlinable public func share(criterion c: Int, region r: Int, draw j: Int) -> Double { shareRows[c][r * draws + start + j] }
 }
 
 /// Accumulates one variant's measure and year over the blocks of draws, in draw order.
