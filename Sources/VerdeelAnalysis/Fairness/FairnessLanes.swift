@@ -32,6 +32,9 @@ final class FairnessLanes {
     private let groupShares: UnsafeMutablePointer<Lanes>, groupPeople: UnsafeMutablePointer<Lanes>
     private let results: UnsafeMutablePointer<Lanes>
     private var giniOrder: [Int], suitsOrder: [Int]
+    /// One lane's values per region, for sorting.
+    private let laneRatio: UnsafeMutablePointer<Double>, laneShare: UnsafeMutablePointer<Double>, lanePeople: UnsafeMutablePointer<Double>
+    private let laneReference: UnsafeMutablePointer<Double>, laneIntensity: UnsafeMutablePointer<Double>
 
     init(_ basis: FairnessBasis) {
         metrics = basis.settings.metrics
@@ -55,10 +58,18 @@ final class FairnessLanes {
         results = buffer(metrics.count)
         giniOrder = Array(0..<regions)
         suitsOrder = giniOrder
+        let size = Swift.max(basis.codes.count, 1)
+        func scalars() -> UnsafeMutablePointer<Double> {
+            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: size)
+            pointer.initialize(repeating: 0, count: size)
+            return pointer
+        }
+        (laneRatio, laneShare, lanePeople, laneReference, laneIntensity) = (scalars(), scalars(), scalars(), scalars(), scalars())
     }
 
     deinit {
         for pointer in [s, pi, q, logs, reference, groupShares, groupPeople, results] { pointer.deallocate() }
+        for pointer in [laneRatio, laneShare, lanePeople, laneReference, laneIntensity] { pointer.deallocate() }
     }
 
     /// Writes every metric of every draw of the block into `values[metric * draws + draw]`
@@ -227,29 +238,36 @@ final class FairnessLanes {
         return (gini, Lanes(repeating: 1) - concentration)
     }
 
-    /// Gini and Suits by sorting each draw's regions (many regions).
+    /// Gini and Suits by sorting each draw's regions (many regions), lane by lane on plain
+    /// arrays of that lane's values.
     private func sorted(referenced: Bool) -> (Lanes, Lanes) {
         var gini = Lanes(), suits = Lanes()
         for lane in 0..<Lanes.scalarCount {
-            Self.insertionSort(&giniOrder) { q[$0][lane] < q[$1][lane] || (q[$0][lane] == q[$1][lane] && $0 < $1) }
+            for r in 0..<regions {
+                laneRatio[r] = q[r][lane]
+                laneShare[r] = s[r][lane]
+                lanePeople[r] = pi[r][lane]
+                laneReference[r] = reference[r][lane]
+            }
+            Self.insertionSort(&giniOrder, keys: laneRatio)
             var (area, cumulative) = (0.0, 0.0)
             for r in giniOrder {
-                let next = cumulative + s[r][lane]
-                area += pi[r][lane] * (next + cumulative)
+                let next = cumulative + laneShare[r]
+                area += lanePeople[r] * (next + cumulative)
                 cumulative = next
             }
             gini[lane] = 1 - area
             guard referenced else { continue }
-            let intensity = { (r: Int) in self.reference[r][lane] / self.pi[r][lane] }
-            Self.insertionSort(&suitsOrder) { intensity($0) < intensity($1) || (intensity($0) == intensity($1) && $0 < $1) }
+            for r in 0..<regions { laneIntensity[r] = laneReference[r] / lanePeople[r] }
+            Self.insertionSort(&suitsOrder, keys: laneIntensity)
             var (y, twice) = (0.0, 0.0)
             var position = 0
             while position < regions {
-                let level = intensity(suitsOrder[position])
+                let level = laneIntensity[suitsOrder[position]]
                 var (dx, dy) = (0.0, 0.0)
-                while position < regions, intensity(suitsOrder[position]) == level {
-                    dx += reference[suitsOrder[position]][lane]
-                    dy += s[suitsOrder[position]][lane]
+                while position < regions, laneIntensity[suitsOrder[position]] == level {
+                    dx += laneReference[suitsOrder[position]]
+                    dy += laneShare[suitsOrder[position]]
                     position += 1
                 }
                 twice += dx * (2 * y + dy)
@@ -258,6 +276,23 @@ final class FairnessLanes {
             suits[lane] = 1 - twice
         }
         return (gini, suits)
+    }
+
+    /// Insertion sort of `order` by `keys` ascending, ties by index: linear when the order
+    /// is nearly right already (the previous draw's).
+    static func insertionSort(_ order: inout [Int], keys: UnsafeMutablePointer<Double>) {
+        guard order.count > 1 else { return }
+        order.withUnsafeMutableBufferPointer { order in
+            for i in 1..<order.count {
+                let item = order[i], key = keys[item]
+                var k = i
+                while k > 0, key < keys[order[k - 1]] || (key == keys[order[k - 1]] && item < order[k - 1]) {
+                    order[k] = order[k - 1]
+                    k -= 1
+                }
+                order[k] = item
+            }
+        }
     }
 
     @inline(__always)
