@@ -58,23 +58,6 @@ public struct SimulationCSV {
         return parts.withLock { $0.joined() }
     }
 
-    public static let ranksHeader = "variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank"
-
-    /// `ranks.csv`, when the scenario asked for rank statistics.
-    public func ranks() -> String? {
-        guard let ranks = result.ranks else { return nil }
-        let slots = slotFields
-        let result = self.result
-        return Self.ranksHeader + "\n" + Self.rows(variants: result.variantCount) { variant, text in
-            guard result.infeasible[variant] == nil else { return }
-            for (index, fields) in slots.enumerated() {
-                let r = ranks[variant * result.slots.count + index]
-                text += "\(variant + 1),\(fields),\(r.baselineRank),"
-                text += "\(Self.number(r.meanRank)),\(r.bestRank),\(r.worstRank),\(Self.number(r.probabilitySameRank))\n"
-            }
-        }
-    }
-
     /// `nil` when every variant could be allocated.
     public func infeasible() -> String? {
         guard !result.infeasible.isEmpty else { return nil }
@@ -99,7 +82,5 @@ public struct SimulationCSV {
         result.slots.map { "\(AllocationCSV.quoted($0.measure)),\($0.year),\(AllocationCSV.quoted(AllocationCSV.text($0.region)))" }
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
+    static func number(_ value: Double) -> String { StatisticTable.number(value) }
 }

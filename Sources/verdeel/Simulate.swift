@@ -57,7 +57,6 @@ struct Simulate {
         if run.plan.data.hasSyntheticData { notes.append(AllocationJSON.syntheticNotice) }
         if let output {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
-            if let ranks = csv.ranks() { files.append(("ranks.csv", ranks)) }
             if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
             for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
             try OutputSet(output).write(files, notes: notes)

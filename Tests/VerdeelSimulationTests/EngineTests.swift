@@ -181,10 +181,12 @@ import VerdeelReport
                 ranks
             }
             """), files: ["three.csv": threeRegions])
-        #expect(fixed.ranks == [
-            RankSummary(baselineRank: 3, meanRank: 3, bestRank: 3, worstRank: 3, probabilitySameRank: 1),
-            RankSummary(baselineRank: 2, meanRank: 2, bestRank: 2, worstRank: 2, probabilitySameRank: 1),
-            RankSummary(baselineRank: 1, meanRank: 1, bestRank: 1, worstRank: 1, probabilitySameRank: 1),
+        // Columns: measure, year, region, baseline, mean, best, worst, p_same_rank.
+        #expect(fixed.tables.map(\.header.name) == ["ranks"])
+        #expect(fixed.tables.first?.rows[0] == [
+            ["m", "2026", "GM0001", "3", "3", "3", "3", "1"],
+            ["m", "2026", "GM0002", "2", "2", "2", "2", "1"],
+            ["m", "2026", "GM0003", "1", "1", "1", "1", "1"],
         ])
         let perturbed = try simulate(threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
             montecarlo {
@@ -194,13 +196,13 @@ import VerdeelReport
                 ranks
             }
             """), files: ["three.csv": threeRegions])
-        let ranks = try #require(perturbed.ranks)
+        let ranks = try #require(perturbed.tables.first?.rows[0])
         // Baseline 300k, 300k, 400k: A and B tie at 300k and A (lower code) ranks first.
-        #expect(ranks.map(\.baselineRank) == [2, 3, 1])
-        #expect(abs(ranks.map(\.meanRank).reduce(0, +) - 6) < 1e-9)
-        #expect(ranks[1].bestRank == 2 && ranks[1].worstRank == 3)
-        #expect(ranks.allSatisfy { $0.probabilitySameRank > 0 && $0.probabilitySameRank < 1 })
-        #expect(SimulationCSV(perturbed).ranks()?.hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,") == true)
+        #expect(ranks.map { $0[3] } == ["2", "3", "1"])
+        #expect(abs(ranks.compactMap { Double($0[4]) }.reduce(0, +) - 6) < 1e-9)
+        #expect(ranks[1][5] == "2" && ranks[1][6] == "3")
+        #expect(ranks.allSatisfy { row in Double(row[7]).map { $0 > 0 && $0 < 1 } ?? false })
+        #expect(StatisticTableCSV(perturbed.tables[0]).render().hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,"))
     }
 
     static let w3 = try? String(contentsOfFile: "\(repositoryRoot)/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
@@ -213,16 +215,17 @@ import VerdeelReport
             .replacingOccurrences(of: "draws 10_000", with: "draws \(draws)")
     }
 
-    /// The same seed gives bit-identical summary files whatever the thread count or chunk size.
+    /// The same seed gives bit-identical summary and rank files whatever the thread count or
+    /// chunk size.
     @Test func identicalForAnyThreadCountAndChunk() throws {
-        let text = Self.smallW3(draws: 500)
+        let text = Self.smallW3(draws: 500).replacingOccurrences(of: "    perturb inhabitants normal sd 1%", with: "    perturb inhabitants normal sd 1%\n        ranks")
         var files = [String]()
         for (threads, chunk) in [(1, 8), (2, 8), (2, 1), (2, 24), (1, 1000)] {
             let result = try simulate(text, control: RunControl(threads: threads, chunk: chunk))
-            files.append(SimulationCSV(result).summary())
+            files.append(SimulationCSV(result).summary() + result.tables.map { StatisticTableCSV($0).render() }.joined())
         }
         #expect(Set(files).count == 1)
-        #expect(files[0].split(separator: "\n").count == 1 + 21 * 13)
+        #expect(files[0].split(separator: "\n").count == 2 * (1 + 21 * 13))
     }
 
     /// Common random numbers: every variant sees the same draws, so two variants with the

@@ -39,7 +39,9 @@ public enum MonteCarloEngine {
                 criteria.append(term.criterion)
             }
         }
-        // The statistics' own criteria, after the keys' (a name already there is shared).
+        // Rank statistics (`ranks`) first, then the caller's; their own criteria after the
+        // keys' (a name already there is shared).
+        let statistics = (simulation.monteCarlo?.ranks == true ? [RankStatistic()] : []) + statistics
         for criterion in statistics.flatMap(\.criteria) where !criteria.contains(where: { $0.name == criterion.name }) {
             criteria.append(criterion)
         }
@@ -63,7 +65,7 @@ public enum MonteCarloEngine {
         }
 
         BlockProduct.setLibraryThreads(1)
-        let output = Output(variants: variants, slots: layout.slots.count, ranks: simulation.monteCarlo?.ranks ?? false, statistics: statistics.count)
+        let output = Output(variants: variants, slots: layout.slots.count, statistics: statistics.count)
         let parameters = simulation.parameters
         for (choice, vintages, members) in configurations(simulation, parameters: parameters) {
             let configured = criteria.map { criterion in
@@ -94,7 +96,7 @@ public enum MonteCarloEngine {
             let threads = min(control.threads, max(items, 1))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 var worker = Worker(
-                    blocks: blocks, layout: layout, ranks: simulation.monteCarlo?.ranks ?? false, table: data, generator: generator,
+                    blocks: blocks, layout: layout, table: data, generator: generator,
                     statistics: statistics, statisticShares: statisticShares)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
@@ -114,7 +116,7 @@ public enum MonteCarloEngine {
         if control.isCancelled { throw .interrupted }
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
-            plan: simulation, slots: layout.slots, summaries: output.summaries(), ranks: output.rankSummaries(),
+            plan: simulation, slots: layout.slots, summaries: output.summaries(),
             tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k)) },
             infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells, estimatedBytes: needed)
@@ -167,8 +169,6 @@ struct Layout: Sendable {
     let baselineUnits: [Double]
     /// Euros per unit of rounding, per measure.
     let unitEuros: [Double]
-    /// Each slot's region's rank in the baseline allocation of its measure and year.
-    let baselineRanks: [Int]
 
     init(measures: [PlannedMeasure], baseline: [MeasureAllocation], table: RegionTable) {
         var slots = [SimulationResult.Slot]()
@@ -191,11 +191,6 @@ struct Layout: Sendable {
         self.firstSlot = firstSlot
         self.baselineUnits = baselineUnits
         unitEuros = measures.map { Double($0.measure.rounding.cents) / 100 }
-        var ranks = [Int]()
-        for start in stride(from: 0, to: baselineUnits.count, by: max(table.count, 1)) {
-            ranks += RankCounter.ranks(of: Array(baselineUnits[start..<min(start + table.count, baselineUnits.count)]))
-        }
-        baselineRanks = ranks
     }
 }
 
@@ -203,27 +198,23 @@ struct Layout: Sendable {
 final class Output: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<DrawSummary>
     private let infeasible = Mutex<[Int: String]>([:])
-    private let rankStorage: UnsafeMutableBufferPointer<RankSummary>?
     /// Per plugged-in statistic, each variant's rows.
     private let statisticStorage: [UnsafeMutableBufferPointer<[[String]]>]
     let slots: Int
 
-    init(variants: Int, slots: Int, ranks: Bool, statistics: Int = 0) {
+    init(variants: Int, slots: Int, statistics: Int = 0) {
         self.slots = slots
         statisticStorage = (0..<statistics).map { _ in
             let storage = UnsafeMutableBufferPointer<[[String]]>.allocate(capacity: max(variants, 1))
             storage.initialize(repeating: [])
             return storage
         }
-        rankStorage = ranks ? .allocate(capacity: max(variants * slots, 1)) : nil
-        rankStorage?.initialize(repeating: RankSummary(baselineRank: 0, meanRank: 0, bestRank: 0, worstRank: 0, probabilitySameRank: 0))
         storage = .allocate(capacity: max(variants * slots, 1))
         storage.initialize(repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
     }
 
     deinit {
         storage.deallocate()
-        rankStorage?.deallocate()
         for rows in statisticStorage {
             _ = rows.deinitialize()
             rows.deallocate()
@@ -236,12 +227,6 @@ final class Output: @unchecked Sendable {
     }
 
     func statisticRows(_ statistic: Int) -> [[[String]]] { Array(statisticStorage[statistic]) }
-
-    func write(_ ranks: RankSummary, variant: Int, slot: Int) {
-        rankStorage?[variant * slots + slot] = ranks
-    }
-
-    func rankSummaries() -> [RankSummary]? { rankStorage.map { Array($0) } }
 
     func write(_ summary: DrawSummary, variant: Int, slot: Int) {
         storage[variant * slots + slot] = summary

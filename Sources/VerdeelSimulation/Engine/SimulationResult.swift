@@ -15,9 +15,8 @@ public struct SimulationResult: Sendable {
     public let slots: [Slot]
     /// `summaries[variant * slots.count + slot]`; meaningless for infeasible variants.
     public let summaries: [DrawSummary]
-    /// Rank statistics in the same layout, when the scenario asked for `ranks`.
-    public let ranks: [RankSummary]?
-    /// The plugged-in statistics' tables (e.g. fairness), in the order they were given.
+    /// The statistics' tables: rank statistics when the scenario asks for `ranks`, then the
+    /// plugged-in ones (e.g. fairness), in the order they were given.
     public let tables: [StatisticTable]
     /// Why a variant could not be allocated, by variant index.
     public let infeasible: [Int: String]

@@ -26,7 +26,6 @@ struct Worker {
     private var kernel: LargestRemainderKernel
     private var quantiles = ExactQuantiles()
     private var hints: [Hint?]
-    private let rankCounter: RankCounter?
     /// The amounts of every draw of the variants that run alone (variants x years x regions x draws).
     private var column: [Double] = []
     /// The tile's bracket tallies, slot after slot.
@@ -52,7 +51,7 @@ struct Worker {
     }
 
     init(
-        blocks: DrawBlocks, layout: Layout, ranks: Bool, table: RegionTable, generator: DrawGenerator,
+        blocks: DrawBlocks, layout: Layout, table: RegionTable, generator: DrawGenerator,
         statistics: [any DrawStatistic] = [], statisticShares: [[[Double]]] = []
     ) {
         self.table = table
@@ -66,7 +65,6 @@ struct Worker {
         tileShares = Array(repeating: 0, count: MonteCarloEngine.tile * cells)
         amounts = Array(repeating: 0, count: cells)
         hints = Array(repeating: nil, count: layout.slots.count)
-        rankCounter = ranks ? RankCounter(regions: regions, width: blocks.size) : nil
         kernel = LargestRemainderKernel(regions: regions)
     }
 
@@ -209,9 +207,6 @@ struct Worker {
                 }
             }
         }
-        var tallies = rankCounter == nil ? [] : members.indices.flatMap { _ in
-            (0..<years).map { y in RankTally(baselineRanks: Array(layout.baselineRanks[firstSlots[y]..<(firstSlots[y] + regions)])) }
-        }
         var tallyStarts = [Int]()
         var tallyCount = 0
         for slot in statistics {
@@ -259,7 +254,6 @@ struct Worker {
                                 statistics[index].add(y0.baseAddress! + r * width, count: width, start: start, tallies: t.baseAddress! + tallyStarts[index])
                             }
                         }
-                        if let rankCounter { rankCounter.add(y0.baseAddress!, width: width, to: &tallies[m * years + y]) }
                         if !drawStatistics.isEmpty {
                             let count = drawStatistics.count
                             feed(accumulators[((m * years + y) * count)..<((m * years + y + 1) * count)], amounts: y0.baseAddress!, width: width, start: start, unitEuros: unitEuros)
@@ -317,11 +311,6 @@ struct Worker {
                 }
                 for (k, accumulator) in own[(own.startIndex + y * drawStatistics.count)...].prefix(drawStatistics.count).enumerated() {
                     output.write(accumulator.rows(), statistic: k, variant: member.variant)
-                }
-                if rankCounter != nil {
-                    for (r, ranks) in tallies[m * years + y].summaries.enumerated() {
-                        output.write(ranks, variant: member.variant, slot: firstSlots[y] + r)
-                    }
                 }
             }
         }

@@ -72,4 +72,10 @@ public struct StatisticTable: Sendable {
     public let header: Header
     /// `rows[variant]`: that variant's rows (empty for an infeasible variant).
     public let rows: [[[String]]]
+
+    /// A number as the output files write it: whole numbers without a point, others in
+    /// their shortest exact form.
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
 }

@@ -64,6 +64,8 @@ struct RankTally {
 /// a ``RankTally``.
 final class RankCounter {
     let regions: Int
+    /// The most draws of a block it can rank at once.
+    var width: Int { ranks.count / Swift.max(regions, 1) }
     private var ranks: [Int32]
     private var order: [Int]
 
