@@ -44,11 +44,6 @@ public struct FairnessCSV {
     }
 
     private static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        rows.map { $0.map { AllocationCSV.quoted($0) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }

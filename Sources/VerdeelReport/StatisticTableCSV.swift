@@ -16,14 +16,9 @@ public struct StatisticTableCSV {
         var text = (["variant"] + table.header.columns).joined(separator: ",") + "\n"
         for (variant, rows) in table.rows.enumerated() {
             for row in rows {
-                text += ([String(variant + 1)] + row.map { cell in Double(cell) == nil ? AllocationCSV.text(cell) : cell }).map(Self.quote).joined(separator: ",") + "\n"
+                text += ([String(variant + 1)] + row.map { cell in Double(cell) == nil ? AllocationCSV.text(cell) : cell }).map { AllocationCSV.quoted($0) }.joined(separator: ",") + "\n"
             }
         }
         return text
-    }
-
-    private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
