@@ -122,11 +122,12 @@ final class FairnessLanes {
                 referenceTotal += x
             }
         }
+        let (toShare, toPeople, toReference) = (1 / total, 1 / peopleTotal, 1 / referenceTotal)
         for r in 0..<regions {
-            s[r] /= total
-            pi[r] /= peopleTotal
+            s[r] *= toShare
+            pi[r] *= toPeople
             q[r] = s[r] / pi[r]
-            if referenced { reference[r] /= referenceTotal }
+            if referenced { reference[r] *= toReference }
         }
         return nil
     }
@@ -295,8 +296,11 @@ final class FairnessLanes {
         }
     }
 
+    /// |x| by clearing the sign bits: one instruction.
     @inline(__always)
-    static func magnitude(_ x: Lanes) -> Lanes { x.replacing(with: -x, where: x .< Lanes()) }
+    static func magnitude(_ x: Lanes) -> Lanes {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt64>.self) & 0x7FFF_FFFF_FFFF_FFFF, to: Lanes.self)
+    }
 
     /// Insertion sort: linear when the order is nearly right already.
     static func insertionSort(_ order: inout [Int], by before: (Int, Int) -> Bool) {
