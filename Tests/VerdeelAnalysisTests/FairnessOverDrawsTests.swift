@@ -55,10 +55,10 @@ import VerdeelLanguage
         let basis: FairnessBasis
     }
 
-    func prepare() throws -> Run {
+    func prepare(_ text: String = FairnessOverDrawsTests.scenario) throws -> Run {
         let path = FileManager.default.temporaryDirectory.path + "/fairness-over-draws/s.verdeel"
         let read: (String) -> [UInt8]? = { requested in
-            requested == path ? Array(Self.scenario.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
+            requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
         }
         let compilation = ScenarioLoader.compile(path: path, read: read)
         let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
@@ -128,14 +128,57 @@ import VerdeelLanguage
         }
     }
 
-    /// Identical tables for any thread count and chunk size.
+    /// Identical tables for any thread count and chunk size: the scenario above (few draws:
+    /// every variant alone), and with two measures, five variants and 300 draws (brackets,
+    /// sums over the measures).
     @Test func sameForAnyThreadsAndChunks() throws {
-        let prepared = try prepare()
-        var tables = [[[[[String]]]]]()
-        for (threads, chunk) in [(1, 1), (2, 1), (3, 7)] {
-            let result = try MonteCarloEngine.run(prepared.plan, table: prepared.run.table, control: RunControl(threads: threads, chunk: chunk), statistics: prepared.statistics)
-            tables.append(result.tables.map(\.rows))
+        let larger = Self.scenario
+            .replacingOccurrences(of: "    fairness {", with: "    measure n {\n        budget 2026: 500k\n        key inhabitants 100%\n    }\n    fairness {")
+            .replacingOccurrences(of: "budget m 2026 in 1M, 2M", with: "budget m 2026 in 1M, 1.5M, 2M, 2.5M, 3M")
+            .replacingOccurrences(of: "draws 40", with: "draws 300")
+        for text in [Self.scenario, larger] {
+            let prepared = try prepare(text)
+            var tables = [[[[[String]]]]]()
+            for (threads, chunk) in [(1, 1), (2, 1), (3, 7)] {
+                let result = try MonteCarloEngine.run(prepared.plan, table: prepared.run.table, control: RunControl(threads: threads, chunk: chunk), statistics: prepared.statistics)
+                tables.append(result.tables.map(\.rows))
+            }
+            #expect(tables[0] == tables[1] && tables[1] == tables[2])
+            #expect(tables[0][0].allSatisfy { !$0.isEmpty })
         }
-        #expect(tables[0] == tables[1] && tables[1] == tables[2])
+    }
+
+    /// Two measures: the rows for `all` are the metrics of each draw's amounts added over
+    /// both measures (m: 1M by inhabitants and area, n: 500k by inhabitants), after each
+    /// measure's own rows; losses too.
+    @Test func allMeasuresTogether() throws {
+        let text = Self.scenario
+            .replacingOccurrences(of: "    fairness {", with: "    measure n {\n        budget 2026: 500k\n        key inhabitants 100%\n    }\n    fairness {")
+            .replacingOccurrences(of: "budget m 2026 in 1M, 2M", with: "budget m 2026 in 1M")
+        let prepared = try prepare(text)
+        let result = try MonteCarloEngine.run(prepared.plan, table: prepared.run.table, control: RunControl(threads: 2), statistics: prepared.statistics)
+        let settings = prepared.basis.settings
+        let table = prepared.run.table
+        let generator = DrawGenerator(
+            table: table, criteria: [Criterion(name: "people", expression: .indicator("inhabitants"))], plan: prepared.plan.simulation?.monteCarlo, draws: 40)
+        var perMetric = settings.metrics.map { _ in [Double]() }
+        for draw in 0..<40 {
+            let people = try #require(try generator.values(draw: draw)["people"])
+            let drawTable = try RegionTable(regions: table.regions, indicators: table.indicators.merging(["inhabitants": people]) { $1 }, labels: table.labels)
+            let allocations = try Allocator(table: drawTable).allocate(prepared.plan.measures.map(\.measure))
+            let amounts = (0..<3).map { r in allocations.reduce(0.0) { $0 + Double($1.years[0].components[0].regions[r].amount.cents) / 100 } }
+            let input = try FairnessInput(
+                codes: table.regions.map(\.code), amounts: amounts, populations: people, reference: table.indicators["land_area_km2"], groups: table.labels["province"])
+            for (index, value) in settings.values(input).enumerated() { perMetric[index].append(try #require(value)) }
+        }
+        let rows = result.tables[0].rows[0]
+        #expect(rows.map { $0[0] } == Array(repeating: "m", count: settings.metrics.count) + Array(repeating: "n", count: settings.metrics.count)
+            + Array(repeating: "all", count: settings.metrics.count))
+        for (index, row) in rows.suffix(settings.metrics.count).enumerated() {
+            let mean = perMetric[index].reduce(0, +) / 40
+            let got = try #require(Double(row[4]))
+            #expect(abs(got - mean) <= 1e-12 * Swift.max(1, abs(mean)), "\(row[2])")
+        }
+        #expect(result.tables[1].rows[0].suffix(6).allSatisfy { $0[0] == "all" })
     }
 }

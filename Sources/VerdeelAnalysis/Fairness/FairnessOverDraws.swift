@@ -43,6 +43,8 @@ public struct FairnessOverDraws: DrawStatistic {
         Accumulator(self, context)
     }
 
+    public var acrossMeasures: Bool { true }
+
     /// The second table, of losses per region (`nil` when the scenario names none).
     public var lossTable: LossesOverDraws? {
         basis.plan.losses.isEmpty ? nil : LossesOverDraws(basis: basis)
@@ -105,6 +107,8 @@ public struct LossesOverDraws: DrawStatistic {
     }
 
     public var criteria: [Criterion] { [] }
+
+    public var acrossMeasures: Bool { true }
 
     public func accumulator(_ context: StatisticContext) -> any DrawAccumulator {
         Accumulator(basis, context)

@@ -53,7 +53,9 @@ public enum MonteCarloEngine {
         let years = layout.firstSlot.map(\.count).max() ?? 1
         // Plugged-in statistics may keep a value per draw for each of up to 16 figures (fairness
         // keeps every metric of every draw for exact quantiles).
-        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024 + statistics.count * tile * years * draws * 16) * 8
+        // Statistics across measures add each variant's amounts over the measures, per draw.
+        let acrossMeasures = measures.count > 1 && statistics.contains(where: \.acrossMeasures) ? 2 * tile * layout.years.count * columns : 0
+        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024 + statistics.count * tile * years * draws * 16 + acrossMeasures) * 8
         // Per variant and slot: its summary (48 bytes), rank summary (40) and the CSV text
         // made of them at the end (about 100 bytes a row, held twice while it is joined).
         let perSlot = 48 + (simulation.monteCarlo?.ranks == true ? 40 + 200 : 0) + 200
@@ -169,6 +171,10 @@ struct Layout: Sendable {
     let baselineUnits: [Double]
     /// Euros per unit of rounding, per measure.
     let unitEuros: [Double]
+    /// Every budget year of any measure, ascending, and each region's baseline amount summed
+    /// over the measures per year (euros, `[yearIndex * regions + r]`).
+    let years: [Int]
+    let baselineTotals: [Double]
 
     init(measures: [PlannedMeasure], baseline: [MeasureAllocation], table: RegionTable) {
         var slots = [SimulationResult.Slot]()
@@ -191,6 +197,18 @@ struct Layout: Sendable {
         self.firstSlot = firstSlot
         self.baselineUnits = baselineUnits
         unitEuros = measures.map { Double($0.measure.rounding.cents) / 100 }
+        let years = Array(Set(baseline.flatMap { $0.years.map(\.year) })).sorted()
+        var totals = [Double](repeating: 0, count: years.count * table.count)
+        for allocation in baseline {
+            for year in allocation.years {
+                guard let y = years.firstIndex(of: year.year) else { continue }
+                for component in year.components {
+                    for (r, region) in component.regions.enumerated() { totals[y * table.count + r] += Double(region.amount.cents) / 100 }
+                }
+            }
+        }
+        self.years = years
+        baselineTotals = totals
     }
 }
 
@@ -226,7 +244,14 @@ final class Output: @unchecked Sendable {
         statisticStorage[statistic][variant] += rows
     }
 
-    func statisticRows(_ statistic: Int) -> [[[String]]] { Array(statisticStorage[statistic]) }
+    /// Each variant's rows; none for an infeasible variant (even for measures before the one
+    /// that made it infeasible).
+    func statisticRows(_ statistic: Int) -> [[[String]]] {
+        let infeasible = infeasibleVariants()
+        return statisticStorage[statistic].enumerated().map { variant, rows in infeasible[variant] == nil ? rows : [] }
+    }
+
+    func isInfeasible(_ variant: Int) -> Bool { infeasible.withLock { $0[variant] != nil } }
 
     func write(_ summary: DrawSummary, variant: Int, slot: Int) {
         storage[variant * slots + slot] = summary

@@ -34,6 +34,13 @@ struct Worker {
     /// reference of a transition limit in the next year, and in the current year.
     private var previousYear: [[Int64]] = []
     private var currentYear: [[Int64]] = []
+    /// For statistics across measures: the tile's variants, each one's amounts summed over
+    /// the measures (euros, `[((v * years + y) * regions + r) * draws + d]`, years as in
+    /// `layout.years`), and one measure's amounts of the variants being run, kept until
+    /// they are written (a variant whose brackets miss runs again).
+    private var summed: [Int] = []
+    private var sums: [Double] = []
+    private var staging: [Double] = []
 
     /// Where a slot's quantiles fell for the last variant: with that variant's predicted
     /// mean and spread, a start for the next variant's brackets.
@@ -72,6 +79,14 @@ struct Worker {
         variants: [Int], values: [[Double]], parameters: [VariantParameter], measures: [PreparedMeasure],
         allocator: Allocator, output: Output
     ) {
+        let across = drawStatistics.indices.filter { drawStatistics[$0].acrossMeasures }
+        summed = measures.count > 1 && !across.isEmpty ? variants : []
+        if !summed.isEmpty {
+            let count = variants.count * layout.years.count * regions * blocks.draws
+            if sums.count < count { sums = Array(repeating: 0, count: count) }
+            sums.withUnsafeMutableBufferPointer { $0[0..<count].update(repeating: 0) }
+        }
+        defer { if !summed.isEmpty { feedAcrossMeasures(across, output: output) } }
         for measure in measures {
             var members = [(variant: Int, settings: VariantSettings)]()
             for (offset, variant) in variants.enumerated() {
@@ -217,6 +232,7 @@ struct Worker {
         bracketTallies.withUnsafeMutableBufferPointer { t in t[0..<tallyCount].update(repeating: 0) }
         let columnCount = members.count * years * regions * draws
         if alone, column.count < columnCount { column = Array(repeating: 0, count: columnCount) }
+        if !summed.isEmpty, staging.count < columnCount { staging = Array(repeating: 0, count: columnCount) }
 
         weights = Array(repeating: 0, count: members.count * k)
         for (m, member) in members.enumerated() {
@@ -261,6 +277,11 @@ struct Worker {
                         if alone {
                             for r in 0..<regions {
                                 for j in 0..<width { column[((m * years + y) * regions + r) * draws + start + j] = y0[r * width + j] }
+                            }
+                        }
+                        if !summed.isEmpty {
+                            for r in 0..<regions {
+                                for j in 0..<width { staging[((m * years + y) * regions + r) * draws + start + j] = y0[r * width + j] * unitEuros }
                             }
                         }
                     }
@@ -312,9 +333,42 @@ struct Worker {
                 for (k, accumulator) in own[(own.startIndex + y * drawStatistics.count)...].prefix(drawStatistics.count).enumerated() {
                     output.write(accumulator.rows(), statistic: k, variant: member.variant)
                 }
+                if let v = summed.firstIndex(of: member.variant), let year = layout.years.firstIndex(of: member.settings.poolTotals[y].year) {
+                    let cells = regions * draws
+                    let (from, to) = ((m * years + y) * cells, (v * layout.years.count + year) * cells)
+                    for index in 0..<cells { sums[to + index] += staging[from + index] }
+                }
             }
         }
         return missed
+    }
+
+    /// The statistics across measures for each of the tile's feasible variants: every year's
+    /// amounts summed over the measures, as one block of all draws.
+    private func feedAcrossMeasures(_ across: [Int], output: Output) {
+        let draws = blocks.draws, cells = regions * draws
+        for (v, variant) in summed.enumerated() where !output.isInfeasible(variant) {
+            for (y, year) in layout.years.enumerated() {
+                let context = StatisticContext(
+                    measure: StatisticContext.allMeasures, year: year, regions: table.regions.map(\.code),
+                    baselineEuros: Array(layout.baselineTotals[(y * regions)..<((y + 1) * regions)]), draws: draws)
+                for k in across {
+                    let accumulator = drawStatistics[k].accumulator(context)
+                    sums.withUnsafeBufferPointer { amounts in
+                        withRows(drawStatisticShares[k]) { rows in
+                            accumulator.add(DrawBlock(
+                                amounts: amounts.baseAddress! + (v * layout.years.count + y) * cells, unitEuros: 1, draws: draws, width: draws,
+                                start: 0, regions: regions, shareRows: rows))
+                        }
+                    }
+                    if let failure = accumulator.failure {
+                        output.markInfeasible(variant, "all measures, \(year): \(failure)")
+                        break
+                    }
+                    output.write(accumulator.rows(), statistic: k, variant: variant)
+                }
+            }
+        }
     }
 
     /// Hands one block of a variant's year to its statistics' accumulators.

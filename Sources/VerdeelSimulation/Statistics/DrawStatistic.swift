@@ -12,10 +12,20 @@ public protocol DrawStatistic: Sendable {
     var criteria: [Criterion] { get }
     /// A fresh accumulator for one variant's measure and year.
     func accumulator(_ context: StatisticContext) -> any DrawAccumulator
+    /// Whether it also wants every measure's amounts added per region, year and draw (an
+    /// accumulator with measure ``StatisticContext/allMeasures``) when there are several.
+    var acrossMeasures: Bool { get }
+}
+
+extension DrawStatistic {
+    public var acrossMeasures: Bool { false }
 }
 
 /// What an accumulator is for: the measure and year, its regions and their baseline amounts.
 public struct StatisticContext: Sendable {
+    /// The measure name of the sums over every measure.
+    public static let allMeasures = "all"
+
     public let measure: String
     public let year: Int
     /// Region codes, table order.
