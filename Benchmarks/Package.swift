@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "VerdeelLanguage", package: root),
                 .product(name: "VerdeelSimulation", package: root),
+                .product(name: "VerdeelAnalysis", package: root),
             ],
             path: "Benchmarks/Workloads",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
