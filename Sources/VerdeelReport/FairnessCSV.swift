@@ -17,7 +17,7 @@ public struct FairnessCSV {
         var rows = [["scenario", "measure", "year", "metric", "value", "value_exact"]]
         for (scenario, report) in reports {
             for row in report.rows {
-                rows.append([AllocationCSV.text(scenario), AllocationCSV.text(row.measure), String(row.year), row.metric.description, Self.number(row.value), Self.number(row.exact)])
+                rows.append([AllocationCSV.text(scenario), AllocationCSV.text(row.measure), String(row.year), row.metric.description, FairnessReport.cell(row.value), FairnessReport.cell(row.exact)])
             }
         }
         return Self.render(rows)
@@ -30,17 +30,12 @@ public struct FairnessCSV {
                 for point in curve.curve.points {
                     rows.append([
                         AllocationCSV.text(scenario), AllocationCSV.text(curve.measure), String(curve.year), String(point.rank), AllocationCSV.text(point.region ?? ""),
-                        Self.number(point.populationShare), Self.number(point.amountShare),
+                        FairnessReport.cell(point.populationShare), FairnessReport.cell(point.amountShare),
                     ])
                 }
             }
         }
         return Self.render(rows)
-    }
-
-    static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return "\(value)"
     }
 
     private static func render(_ rows: [[String]]) -> String {

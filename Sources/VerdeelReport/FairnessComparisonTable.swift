@@ -37,17 +37,13 @@ public struct FairnessComparisonTable {
             for (metric, key) in zip(names, keys) where a[key] != nil || b[key] != nil {
                 let left = a[key] ?? nil, right = b[key] ?? nil
                 let difference = left.flatMap { l in right.map { $0 - l } }
-                rows.append([measure, String(year), metric.description, Self.number(left), Self.number(right), Self.signed(difference)])
+                rows.append([measure, String(year), metric.description, FairnessReport.rounded(left), FairnessReport.rounded(right), Self.signed(difference)])
             }
         }
         var text = "Fairness from scenario \(first.scenario) to \(second.scenario) (population \(first.report.basis.plan.population); docs/fairness.md)\n"
         if rows.count > 1 { text += TextGrid(rows, rulesAfter: [0]).render() }
         if !unchanged.isEmpty { text += "Unchanged: \(unchanged.joined(separator: ", "))\n" }
         return text
-    }
-
-    static func number(_ value: Double?) -> String {
-        value.map { String(format: "%.4f", $0) } ?? "-"
     }
 
     static func signed(_ value: Double?) -> String {

@@ -18,7 +18,7 @@ public struct FairnessTable {
         for row in report.rows {
             let key = "\(row.measure)\u{0}\(row.year)"
             if values[key] == nil { keys.append((row.measure, row.year)) }
-            values[key, default: []].append(row.value.map { String(format: "%.4f", $0) } ?? "-")
+            values[key, default: []].append(FairnessReport.rounded(row.value))
         }
         for (measure, year) in keys { rows.append([measure, String(year)] + (values["\(measure)\u{0}\(year)"] ?? [])) }
         let basis = report.basis

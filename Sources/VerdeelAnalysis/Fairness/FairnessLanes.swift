@@ -79,7 +79,7 @@ final class FairnessLanes {
         while j < block.width {
             let valid = Swift.min(Lanes.scalarCount, block.width - j)
             if let failure = load(block, at: j, referenced: referenced) { return failure }
-            compute(referenced: referenced, at: j, block: block)
+            compute(referenced: referenced)
             for index in 0..<metrics.count {
                 let target = values + index * block.draws + block.start + j
                 if valid == Lanes.scalarCount {
@@ -132,7 +132,7 @@ final class FairnessLanes {
         return nil
     }
 
-    private func compute(referenced: Bool, at j: Int, block: DrawBlock) {
+    private func compute(referenced: Bool) {
         let zero = Lanes(), one = Lanes(repeating: 1)
         var theil = zero, logMean = zero, squares = zero, hoover = zero, lh = zero
         var lowest = Lanes(repeating: .infinity), highest = Lanes(repeating: -.infinity)

@@ -1,3 +1,6 @@
+import VerdeelLanguage
+import VerdeelSimulation
+
 /// One fairness metric as it is named in outputs (`fairness.csv`, `fairness_summary.csv`).
 public enum FairnessMetric: Hashable, Sendable, CustomStringConvertible {
     case gini
@@ -17,18 +20,13 @@ public enum FairnessMetric: Hashable, Sendable, CustomStringConvertible {
         case .theil: return "theil"
         case .theilBetween: return "theil_between"
         case .theilWithin: return "theil_within"
-        case .atkinson(let epsilon): return "atkinson_\(Self.number(epsilon))"
+        case .atkinson(let epsilon): return "atkinson_\(StatisticTable.number(epsilon))"
         case .coefficientOfVariation: return "cv"
         case .maxMinRatio: return "max_min_ratio"
         case .hoover: return "hoover"
         case .loosemoreHanby: return "loosemore_hanby"
         case .suits: return "suits"
         }
-    }
-
-    /// `1` for 1.0, `0.5` for 0.5: the shortest text of the epsilon.
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
 
@@ -40,10 +38,8 @@ public struct FairnessSettings: Sendable {
     public let grouped: Bool
     public let referenced: Bool
 
-    /// The Atkinson epsilons 0.5, 1 and 2 unless the scenario names others.
-    public static let defaultEpsilons: [Double] = [0.5, 1, 2]
-
-    public init(epsilons: [Double] = FairnessSettings.defaultEpsilons, grouped: Bool = false, referenced: Bool = false) {
+    /// The Atkinson epsilons are 0.5, 1 and 2 unless the scenario names others.
+    public init(epsilons: [Double] = FairnessPlan.defaultEpsilons, grouped: Bool = false, referenced: Bool = false) {
         self.epsilons = epsilons
         self.grouped = grouped
         self.referenced = referenced

@@ -81,18 +81,13 @@ public struct FairnessOverDraws: DrawStatistic {
             return statistic.basis.settings.metrics.enumerated().map { index, metric in
                 let column = UnsafeBufferPointer(rebasing: values[(index * draws)..<((index + 1) * draws)])
                 let defined = column.contains { $0.isNaN } ? column.filter { !$0.isNaN } : Array(column)
-                var cells = [context.measure, String(context.year), metric.description, Self.number(index < baseline.count ? baseline[index] : nil)]
+                var cells = [context.measure, String(context.year), metric.description, FairnessReport.cell(index < baseline.count ? baseline[index] : nil)]
                 guard !defined.isEmpty else { return cells + ["", "", "", "", ""] }
                 let mean = defined.reduce(0, +) / Double(defined.count)
                 let variance = defined.count > 1 ? defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(defined.count - 1) : 0
-                cells += [mean, variance.squareRoot()].map { Self.number($0) } + defined.withUnsafeBufferPointer { quantiles.quantiles($0) }.map { Self.number($0) }
+                cells += [mean, variance.squareRoot()].map { FairnessReport.cell($0) } + defined.withUnsafeBufferPointer { quantiles.quantiles($0) }.map { FairnessReport.cell($0) }
                 return cells
             }
-        }
-
-        static func number(_ value: Double?) -> String {
-            guard let value, value.isFinite else { return "" }
-            return "\(value)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VerdeelCore
 import VerdeelLanguage
 
@@ -7,6 +8,18 @@ import VerdeelLanguage
 public struct FairnessReport: Sendable {
     /// The name that stands for every measure together.
     public static let allMeasures = "all"
+
+    /// A metric's value as the output files write it: in full (the shortest text that
+    /// reads back as the same double), empty where it is undefined.
+    public static func cell(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return "\(value)"
+    }
+
+    /// A metric's value in the printed tables: 4 decimals, `-` where undefined.
+    public static func rounded(_ value: Double?) -> String {
+        value.map { String(format: "%.4f", $0) } ?? "-"
+    }
 
     public struct Row: Sendable {
         public let measure: String
