@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "VerdeelAnalysis",
             dependencies: ["VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", .product(name: "RealModule", package: "swift-numerics")],
-            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu])] } ?? []
+            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define("VERDEEL_FMA"), .define($0.define)] } ?? []
         ),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
         .target(name: "VerdeelBundle"),

@@ -126,7 +126,9 @@ public struct AllocationCSV {
     }
 
     static func quoted(_ field: String, separator: String = ",") -> String {
-        guard field.contains(separator) || field.contains("\"") || field.contains("\n") else { return field }
+        // Byte by byte: the common case (a number or a plain name) is one quick pass.
+        let special = Set(separator.utf8).union("\"\n\r".utf8)
+        guard field.utf8.contains(where: special.contains) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

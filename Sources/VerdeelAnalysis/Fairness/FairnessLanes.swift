@@ -15,7 +15,7 @@ import VerdeelSimulation
 ///   ``pairwiseRegions`` regions; with more, each draw's regions are sorted (insertion sort
 ///   from the previous draw's order, which the next draw mostly keeps) and the trapezoids summed.
 final class FairnessLanes {
-    typealias Lanes = SIMD8<Double>
+    typealias Lanes = LaneMath.Lanes
     static let pairwiseRegions = 48
 
     let metrics: [FairnessMetric]
@@ -28,13 +28,11 @@ final class FairnessLanes {
     private let s: UnsafeMutablePointer<Lanes>, pi: UnsafeMutablePointer<Lanes>, q: UnsafeMutablePointer<Lanes>
     /// `ln q_i`, 0 where `q_i = 0`.
     private let logs: UnsafeMutablePointer<Lanes>
-    private let reference: UnsafeMutablePointer<Lanes>
+    private let reference: UnsafeMutablePointer<Lanes>, intensities: UnsafeMutablePointer<Lanes>
+    /// Whether the metrics include Atkinson's 0.5 (a sum of square roots) and 2 (of reciprocals).
+    private let half: Bool, two: Bool
     private let groupShares: UnsafeMutablePointer<Lanes>, groupPeople: UnsafeMutablePointer<Lanes>
     private let results: UnsafeMutablePointer<Lanes>
-    private var giniOrder: [Int], suitsOrder: [Int]
-    /// One lane's values per region, for sorting.
-    private let laneRatio: UnsafeMutablePointer<Double>, laneShare: UnsafeMutablePointer<Double>, lanePeople: UnsafeMutablePointer<Double>
-    private let laneReference: UnsafeMutablePointer<Double>, laneIntensity: UnsafeMutablePointer<Double>
 
     init(_ basis: FairnessBasis) {
         metrics = basis.settings.metrics
@@ -54,32 +52,25 @@ final class FairnessLanes {
             return pointer
         }
         (s, pi, q, logs, reference) = (buffer(regions), buffer(regions), buffer(regions), buffer(regions), buffer(regions))
+        intensities = buffer(regions)
+        half = basis.settings.epsilons.contains(0.5)
+        two = basis.settings.epsilons.contains(2)
         (groupShares, groupPeople) = (buffer(groupCount), buffer(groupCount))
         results = buffer(metrics.count)
-        giniOrder = Array(0..<regions)
-        suitsOrder = giniOrder
-        let size = Swift.max(basis.codes.count, 1)
-        func scalars() -> UnsafeMutablePointer<Double> {
-            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: size)
-            pointer.initialize(repeating: 0, count: size)
-            return pointer
-        }
-        (laneRatio, laneShare, lanePeople, laneReference, laneIntensity) = (scalars(), scalars(), scalars(), scalars(), scalars())
     }
 
     deinit {
-        for pointer in [s, pi, q, logs, reference, groupShares, groupPeople, results] { pointer.deallocate() }
-        for pointer in [laneRatio, laneShare, lanePeople, laneReference, laneIntensity] { pointer.deallocate() }
+        for pointer in [s, pi, q, logs, reference, intensities, groupShares, groupPeople, results] { pointer.deallocate() }
     }
 
     /// Writes every metric of every draw of the block into `values[metric * draws + draw]`
-    /// (NaN where undefined); the reason when a draw has a region without population.
-    func add(_ block: DrawBlock, referenced: Bool, to values: UnsafeMutablePointer<Double>) -> String? {
+    /// (NaN where undefined); `populations` are the run's (``DrawPopulations``).
+    /// With more than ``pairwiseRegions`` regions, `orders` are where the sorts start.
+    func add(_ block: DrawBlock, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool, to values: UnsafeMutablePointer<Double>) {
         var j = 0
         while j < block.width {
             let valid = Swift.min(Lanes.scalarCount, block.width - j)
-            if let failure = load(block, at: j, referenced: referenced) { return failure }
-            compute(referenced: referenced)
+            compute(block, at: j, valid: valid, populations: populations, orders: orders, referenced: referenced)
             for index in 0..<metrics.count {
                 let target = values + index * block.draws + block.start + j
                 if valid == Lanes.scalarCount {
@@ -90,87 +81,82 @@ final class FairnessLanes {
             }
             j += Lanes.scalarCount
         }
-        return nil
     }
 
-    /// Shares of eight draws (the last draw repeated past the block's end).
-    private func load(_ block: DrawBlock, at j: Int, referenced: Bool) -> String? {
-        let last = block.width - 1
-        let full = j + Lanes.scalarCount <= block.width
-        let people = block.shareRows[0].baseAddress!, references = referenced ? block.shareRows[1].baseAddress : nil
-        func lanes(_ row: UnsafePointer<Double>, _ offset: Int) -> Lanes {
-            if full { return UnsafeRawPointer(row + offset + j).loadUnaligned(as: Lanes.self) }
-            var value = Lanes()
-            for lane in 0..<Lanes.scalarCount { value[lane] = row[offset + Swift.min(j + lane, last)] }
-            return value
-        }
-        var total = Lanes(), peopleTotal = Lanes(), referenceTotal = Lanes()
-        for r in 0..<regions {
-            let a = lanes(block.amounts, r * block.width) * block.unitEuros
-            let p = lanes(people, r * block.draws + block.start)
-            if any(p .<= Lanes()) {
-                let lane = (0..<Lanes.scalarCount).first { p[$0] <= 0 } ?? 0
-                return "draw \(block.start + Swift.min(j + lane, last) + 1): the population of region \(codes[r]) is 0; per-capita amounts need a population above 0"
-            }
-            s[r] = a
-            pi[r] = p
-            total += a
-            peopleTotal += p
-            if let references {
-                let x = lanes(references, r * block.draws + block.start)
-                reference[r] = x
-                referenceTotal += x
-            }
-        }
-        let (toShare, toPeople, toReference) = (1 / total, 1 / peopleTotal, 1 / referenceTotal)
-        for r in 0..<regions {
-            s[r] *= toShare
-            pi[r] *= toPeople
-            q[r] = s[r] / pi[r]
-            if referenced { reference[r] *= toReference }
-        }
-        return nil
+    /// Eight draws' values of a row from draw `j` of the block on (the last draw repeated
+    /// past the block's end).
+    @inline(__always)
+    private static func lanes(_ row: UnsafePointer<Double>, _ j: Int, width: Int) -> Lanes {
+        if j + Lanes.scalarCount <= width { return UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self) }
+        var value = Lanes()
+        for lane in 0..<Lanes.scalarCount { value[lane] = row[Swift.min(j + lane, width - 1)] }
+        return value
     }
 
-    private func compute(referenced: Bool) {
+    /// Every metric of eight draws into `results`, in one pass over the regions for the
+    /// sums and one over the pairs for Gini and Suits.
+    private func compute(_ block: DrawBlock, at j: Int, valid: Int, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool) {
         let zero = Lanes(), one = Lanes(repeating: 1)
-        var theil = zero, logMean = zero, squares = zero, hoover = zero, lh = zero
-        var lowest = Lanes(repeating: .infinity), highest = Lanes(repeating: -.infinity)
-        var anyZero = SIMDMask<SIMD8<Int64>>(repeating: false)
+        let width = block.width
+        // The draws' stretch of the run's populations (block starts are multiples of 8).
+        let octet = (block.start + j) / Lanes.scalarCount * regions
+        var total = zero
         for r in 0..<regions {
-            let share = s[r], people = pi[r], ratio = q[r]
-            let none = ratio .<= zero
-            anyZero .|= none
-            let log = LaneMath.log(ratio.replacing(with: one, where: none))
+            let a = Self.lanes(block.amounts + r * width, j, width: width)
+            s[r] = a
+            total += a
+        }
+        let toShare = one / total
+        var theil = zero, logMean = zero, squares = zero, hoover = zero, lh = zero, roots = zero, reciprocals = zero
+        var lowest = Lanes(repeating: .infinity), highest = Lanes(repeating: -.infinity)
+        var anyZero = LaneMath.Mask(repeating: false)
+        // Short loops, one kind of work each, so that the processor overlaps many regions.
+        populations.people.withUnsafeBufferPointer { people in
+            populations.inverse.withUnsafeBufferPointer { inverse in
+                for r in 0..<regions {
+                    let share = s[r] * toShare, p = people[octet + r]
+                    let ratio = share * inverse[octet + r]
+                    s[r] = share
+                    pi[r] = p
+                    q[r] = ratio
+                    anyZero .|= ratio .<= zero
+                    let deviation = ratio - one
+                    squares = LaneMath.fused(p * deviation, deviation, squares)
+                    hoover += Self.magnitude(share - p)
+                    lowest = lowest.replacing(with: ratio, where: ratio .< lowest)
+                    highest = highest.replacing(with: ratio, where: ratio .> highest)
+                }
+            }
+        }
+        for r in 0..<regions {
+            // Where q = 0, s = 0 and the logarithm is taken of 1: the terms are 0.
+            let log = LaneMath.log(q[r].replacing(with: one, where: q[r] .<= zero))
             logs[r] = log
-            theil += (share * log).replacing(with: zero, where: none)
-            logMean += people * log
-            let deviation = ratio - one
-            squares += people * deviation * deviation
-            hoover += Self.magnitude(share - people)
-            if referenced { lh += Self.magnitude(share - reference[r]) }
-            lowest = lowest.replacing(with: ratio, where: ratio .< lowest)
-            highest = highest.replacing(with: ratio, where: ratio .> highest)
+            theil = LaneMath.fused(s[r], log, theil)
+            logMean = LaneMath.fused(pi[r], log, logMean)
         }
-        let empty = s[0] .!= s[0]
-        var between = zero
-        if let groupOf {
-            for g in 0..<groupCount {
-                groupShares[g] = zero
-                groupPeople[g] = zero
-            }
-            for r in 0..<regions {
-                groupShares[groupOf[r]] += s[r]
-                groupPeople[groupOf[r]] += pi[r]
-            }
-            for g in 0..<groupCount {
-                let share = groupShares[g]
-                let none = share .<= zero
-                let log = LaneMath.log((share / groupPeople[g]).replacing(with: one, where: none))
-                between += (share * log).replacing(with: zero, where: none)
+        if referenced {
+            populations.reference.withUnsafeBufferPointer { references in
+                populations.intensity.withUnsafeBufferPointer { intensity in
+                    for r in 0..<regions {
+                        let x = references[octet + r]
+                        reference[r] = x
+                        intensities[r] = intensity[octet + r]
+                        lh += Self.magnitude(s[r] - x)
+                    }
+                }
             }
         }
-        let (gini, suits) = regions <= Self.pairwiseRegions ? pairwise(referenced: referenced) : sorted(referenced: referenced)
+        if half {
+            for r in 0..<regions { roots += LaneMath.squareRoot(s[r] * pi[r]) }
+        }
+        if two {
+            for r in 0..<regions { reciprocals += pi[r] * pi[r] / s[r] }
+        }
+        let between = groupOf == nil ? zero : theilBetween()
+        let (gini, suits) = orders.map { sorted(populations, orders: $0, draw: block.start + j, valid: valid, referenced: referenced) }
+            ?? pairwise(referenced: referenced)
+        let empty = total .<= zero
         for (index, metric) in metrics.enumerated() {
             let value: Lanes
             switch metric {
@@ -178,7 +164,13 @@ final class FairnessLanes {
             case .theil: value = theil
             case .theilBetween: value = between
             case .theilWithin: value = theil - between
-            case .atkinson(let epsilon): value = atkinson(epsilon, logMean: logMean, anyZero: anyZero)
+            case .atkinson(let epsilon):
+                switch epsilon {
+                case 0.5: value = one - roots * roots
+                case 1: value = (one - LaneMath.exp(logMean)).replacing(with: one, where: anyZero)
+                case 2: value = (one - one / reciprocals).replacing(with: one, where: anyZero)
+                default: value = atkinson(epsilon, anyZero: anyZero)
+                }
             case .coefficientOfVariation: value = Self.squareRoot(squares)
             case .maxMinRatio: value = (highest / lowest).replacing(with: .nan, where: lowest .<= zero)
             case .hoover: value = 0.5 * hoover
@@ -190,24 +182,37 @@ final class FairnessLanes {
         }
     }
 
-    /// `q^(1 - E)` as `exp((1 - E) ln q)` from the logarithms already taken (0 where q = 0
-    /// and E < 1), and the mean's power `1 / (1 - E)` the same way (a square for E = 0.5).
-    private func atkinson(_ epsilon: Double, logMean: Lanes, anyZero: SIMDMask<SIMD8<Int64>>) -> Lanes {
+    /// `theil_between = sum_g s_g ln(s_g / pi_g)` from the regions' shares.
+    private func theilBetween() -> Lanes {
+        guard let groupOf else { return Lanes() }
         let zero = Lanes(), one = Lanes(repeating: 1)
-        var value: Lanes
-        if epsilon == 1 {
-            value = one - LaneMath.exp(logMean.replacing(with: zero, where: anyZero))
-        } else if epsilon == 2 {
-            var mean = zero
-            for r in 0..<regions { mean += pi[r] / q[r] }
-            value = one - one / mean
-        } else {
-            var mean = zero
-            for r in 0..<regions {
-                mean += (pi[r] * LaneMath.exp((1 - epsilon) * logs[r])).replacing(with: zero, where: q[r] .<= zero)
-            }
-            value = epsilon == 0.5 ? one - mean * mean : one - LaneMath.exp(LaneMath.log(mean) / (1 - epsilon))
+        for g in 0..<groupCount {
+            groupShares[g] = zero
+            groupPeople[g] = zero
         }
+        for r in 0..<regions {
+            groupShares[groupOf[r]] += s[r]
+            groupPeople[groupOf[r]] += pi[r]
+        }
+        var between = zero
+        for g in 0..<groupCount {
+            let share = groupShares[g]
+            let none = share .<= zero
+            between += share * LaneMath.log((share / groupPeople[g]).replacing(with: one, where: none))
+        }
+        return between
+    }
+
+    /// `atkinson_E` for an epsilon other than 0.5, 1 and 2: `q^(1 - E)` as
+    /// `exp((1 - E) ln q)` from the logarithms already taken (0 where q = 0 and E < 1), and
+    /// the mean's power `1 / (1 - E)` the same way.
+    private func atkinson(_ epsilon: Double, anyZero: LaneMath.Mask) -> Lanes {
+        let zero = Lanes(), one = Lanes(repeating: 1)
+        var mean = zero
+        for r in 0..<regions {
+            mean += (pi[r] * LaneMath.exp((1 - epsilon) * logs[r])).replacing(with: zero, where: q[r] .<= zero)
+        }
+        let value = one - LaneMath.exp(LaneMath.log(mean) / (1 - epsilon))
         return epsilon >= 1 ? value.replacing(with: one, where: anyZero) : value
     }
 
@@ -223,96 +228,84 @@ final class FairnessLanes {
     private func pairwise(referenced: Bool) -> (Lanes, Lanes) {
         var gini = Lanes(), concentration = Lanes()
         for i in 0..<regions {
-            let (qi, pi_i, si) = (q[i], pi[i], s[i])
-            let intensity = reference[i] / pi_i
-            if referenced { concentration += reference[i] * si }
+            let qi = q[i]
+            var row = Lanes()
+            for k in (i + 1)..<Swift.max(i + 1, regions) { row = LaneMath.fused(pi[k], Self.magnitude(qi - q[k]), row) }
+            gini = LaneMath.fused(pi[i], row, gini)
+        }
+        guard referenced else { return (gini, Lanes()) }
+        for i in 0..<regions {
+            let (si, ri, intensity) = (s[i], reference[i], intensities[i])
+            concentration += ri * si
             for k in (i + 1)..<Swift.max(i + 1, regions) {
-                gini += pi_i * pi[k] * Self.magnitude(qi - q[k])
-                guard referenced else { continue }
-                let other = reference[k] / pi[k]
+                let other = intensities[k]
                 // Below: 2 r_k s_i; above: 2 r_i s_k; equal: r_k s_i + r_i s_k.
-                let up = 2 * reference[k] * si, down = 2 * reference[i] * s[k]
-                let equal = reference[k] * si + reference[i] * s[k]
-                concentration += equal.replacing(with: up, where: intensity .< other).replacing(with: down, where: intensity .> other)
+                let up = reference[k] * si, down = ri * s[k]
+                concentration += (up + down).replacing(with: up + up, where: intensity .< other).replacing(with: down + down, where: intensity .> other)
             }
         }
         return (gini, Lanes(repeating: 1) - concentration)
     }
 
-    /// Gini and Suits by sorting each draw's regions (many regions), lane by lane on plain
-    /// arrays of that lane's values.
-    private func sorted(referenced: Bool) -> (Lanes, Lanes) {
+    /// Gini and Suits by sorting each draw's regions (many regions), lane by lane on that
+    /// lane's values: the per-capita order from where `orders` left that draw, the
+    /// reference order as the run's populations give it. Lanes past the block's end
+    /// (`valid`) are not computed.
+    private func sorted(_ populations: DrawPopulations, orders: DrawOrders, draw first: Int, valid: Int, referenced: Bool) -> (Lanes, Lanes) {
         var gini = Lanes(), suits = Lanes()
-        for lane in 0..<Lanes.scalarCount {
-            for r in 0..<regions {
-                laneRatio[r] = q[r][lane]
-                laneShare[r] = s[r][lane]
-                lanePeople[r] = pi[r][lane]
-                laneReference[r] = reference[r][lane]
-            }
-            Self.insertionSort(&giniOrder, keys: laneRatio)
+        let stride = Lanes.scalarCount
+        for lane in 0..<valid {
+            let (ratios, shares, people) = (Self.lane(q, lane), Self.lane(s, lane), Self.lane(pi, lane))
+            let order = orders.sort(draw: first + lane, keys: ratios, stride: stride)
             var (area, cumulative) = (0.0, 0.0)
-            for r in giniOrder {
-                let next = cumulative + laneShare[r]
-                area += lanePeople[r] * (next + cumulative)
+            for k in 0..<regions {
+                let r = Int(order[k]) &* stride
+                let next = cumulative + shares[r]
+                area += people[r] * (next + cumulative)
                 cumulative = next
             }
             gini[lane] = 1 - area
             guard referenced else { continue }
-            for r in 0..<regions { laneIntensity[r] = laneReference[r] / lanePeople[r] }
-            Self.insertionSort(&suitsOrder, keys: laneIntensity)
-            var (y, twice) = (0.0, 0.0)
-            var position = 0
-            while position < regions {
-                let level = laneIntensity[suitsOrder[position]]
-                var (dx, dy) = (0.0, 0.0)
-                while position < regions, laneIntensity[suitsOrder[position]] == level {
-                    dx += laneReference[suitsOrder[position]]
-                    dy += laneShare[suitsOrder[position]]
-                    position += 1
-                }
-                twice += dx * (2 * y + dy)
-                y += dy
+            suits[lane] = populations.suitsOrders.withUnsafeBufferPointer { orders in
+                Self.suits(
+                    order: orders.baseAddress! + (first + lane) * regions, count: regions, shares: shares,
+                    references: Self.lane(reference, lane), intensities: Self.lane(intensities, lane))
             }
-            suits[lane] = 1 - twice
         }
         return (gini, suits)
     }
 
-    /// Insertion sort of `order` by `keys` ascending, ties by index: linear when the order
-    /// is nearly right already (the previous draw's).
-    static func insertionSort(_ order: inout [Int], keys: UnsafeMutablePointer<Double>) {
-        guard order.count > 1 else { return }
-        order.withUnsafeMutableBufferPointer { order in
-            for i in 1..<order.count {
-                let item = order[i], key = keys[item]
-                var k = i
-                while k > 0, key < keys[order[k - 1]] || (key == keys[order[k - 1]] && item < order[k - 1]) {
-                    order[k] = order[k - 1]
-                    k -= 1
-                }
-                order[k] = item
+    /// Lane `lane` of region 0's values: region r's is at `[r * Lanes.scalarCount]`.
+    private static func lane(_ values: UnsafeMutablePointer<Lanes>, _ lane: Int) -> UnsafePointer<Double> {
+        UnsafeRawPointer(values).assumingMemoryBound(to: Double.self) + lane
+    }
+
+    /// `1 - 2 * sum_k (X_k - X_(k-1)) (Y_k + Y_(k-1)) / 2` over the regions in `order` (by
+    /// reference per person), equal reference per person merged into one point.
+    private static func suits(
+        order: UnsafePointer<Int32>, count n: Int, shares: UnsafePointer<Double>, references: UnsafePointer<Double>, intensities: UnsafePointer<Double>
+    ) -> Double {
+        let stride = Lanes.scalarCount
+        var (y, twice) = (0.0, 0.0)
+        var position = 0
+        while position < n {
+            let level = intensities[Int(order[position]) &* stride]
+            var (dx, dy) = (0.0, 0.0)
+            while position < n, intensities[Int(order[position]) &* stride] == level {
+                let r = Int(order[position]) &* stride
+                dx += references[r]
+                dy += shares[r]
+                position += 1
             }
+            twice += dx * (2 * y + dy)
+            y += dy
         }
+        return 1 - twice
     }
 
     /// |x| by clearing the sign bits: one instruction.
     @inline(__always)
     static func magnitude(_ x: Lanes) -> Lanes {
-        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt64>.self) & 0x7FFF_FFFF_FFFF_FFFF, to: Lanes.self)
-    }
-
-    /// Insertion sort: linear when the order is nearly right already.
-    static func insertionSort(_ order: inout [Int], by before: (Int, Int) -> Bool) {
-        guard order.count > 1 else { return }
-        for i in 1..<order.count {
-            let item = order[i]
-            var k = i
-            while k > 0, before(item, order[k - 1]) {
-                order[k] = order[k - 1]
-                k -= 1
-            }
-            order[k] = item
-        }
+        unsafeBitCast(unsafeBitCast(x, to: LaneMath.Bits.self) & 0x7FFF_FFFF_FFFF_FFFF, to: Lanes.self)
     }
 }

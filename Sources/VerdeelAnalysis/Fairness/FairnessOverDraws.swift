@@ -15,6 +15,8 @@ import VerdeelSimulation
 /// engine hands over per draw (`criteria`: the population, then the reference).
 public struct FairnessOverDraws: DrawStatistic {
     public let basis: FairnessBasis
+    /// The run's populations per draw, made once for all accumulators.
+    let populations = DrawPopulationsCache()
     /// The baseline's metric values by measure and year, in ``FairnessSettings/metrics`` order.
     let baseline: [String: [Double?]]
 
@@ -56,6 +58,8 @@ public struct FairnessOverDraws: DrawStatistic {
         /// `values[metric * draws + draw]`; NaN where a metric is undefined in a draw.
         private let values: UnsafeMutableBufferPointer<Double>
         private let lanes: FairnessLanes
+        /// Where the per-capita sorts start (many regions): the worker's.
+        private var orders: DrawOrders?
         private(set) var failure: String?
 
         init(_ statistic: FairnessOverDraws, _ context: StatisticContext) {
@@ -70,7 +74,15 @@ public struct FairnessOverDraws: DrawStatistic {
 
         func add(_ block: DrawBlock) {
             guard failure == nil else { return }
-            failure = lanes.add(block, referenced: statistic.basis.reference != nil, to: values.baseAddress!)
+            let populations = statistic.populations.populations(block)
+            if let empty = populations.empty {
+                failure = "draw \(empty.draw + 1): the population of region \(context.regions[empty.region]) is 0; per-capita amounts need a population above 0"
+                return
+            }
+            if orders == nil, block.regions > FairnessLanes.pairwiseRegions {
+                orders = statistic.populations.orders.orders(worker: context.worker, regions: block.regions, draws: block.draws)
+            }
+            lanes.add(block, populations: populations, orders: orders, referenced: statistic.basis.reference != nil, to: values.baseAddress!)
         }
 
         /// Mean, sd (n - 1) and type 7 quantiles over the draws where the metric is defined.
@@ -80,15 +92,65 @@ public struct FairnessOverDraws: DrawStatistic {
             let draws = context.draws
             return statistic.basis.settings.metrics.enumerated().map { index, metric in
                 let column = UnsafeBufferPointer(rebasing: values[(index * draws)..<((index + 1) * draws)])
-                let defined = column.contains { $0.isNaN } ? column.filter { !$0.isNaN } : Array(column)
-                var cells = [context.measure, String(context.year), metric.description, FairnessReport.cell(index < baseline.count ? baseline[index] : nil)]
-                guard !defined.isEmpty else { return cells + ["", "", "", "", ""] }
-                let mean = defined.reduce(0, +) / Double(defined.count)
-                let variance = defined.count > 1 ? defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(defined.count - 1) : 0
-                cells += [mean, variance.squareRoot()].map { FairnessReport.cell($0) } + defined.withUnsafeBufferPointer { quantiles.quantiles($0) }.map { FairnessReport.cell($0) }
-                return cells
+                let cells = [context.measure, String(context.year), metric.description, FairnessReport.cell(index < baseline.count ? baseline[index] : nil)]
+                let summary = ColumnSummary(column)
+                guard let summary else { return cells + ["", "", "", "", ""] }
+                let defined = summary.count == draws ? column : nil
+                let q = defined.map { quantiles.quantiles($0, low: summary.low, high: summary.high) }
+                    ?? column.filter { !$0.isNaN }.withUnsafeBufferPointer { quantiles.quantiles($0, low: summary.low, high: summary.high) }
+                return cells + ([summary.mean, summary.standardDeviation] + q).map { FairnessReport.cell($0) }
             }
         }
+    }
+}
+
+/// Count, mean, sample standard deviation (n - 1) and range of a column's defined (not
+/// NaN) values, eight lanes at a time in a fixed order (the same for any split of the work).
+struct ColumnSummary {
+    typealias Lanes = SIMD8<Double>
+    let count: Int
+    let mean: Double
+    let standardDeviation: Double
+    let low: Double
+    let high: Double
+
+    /// `nil` when no value is defined.
+    init?(_ column: UnsafeBufferPointer<Double>) {
+        let zero = Lanes(), one = Lanes(repeating: 1)
+        var (counts, sums) = (zero, zero)
+        var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
+        let octets = Self.octets(column)
+        for x in octets {
+            let defined = x .== x
+            counts += zero.replacing(with: one, where: defined)
+            sums += zero.replacing(with: x, where: defined)
+            low = low.replacing(with: x, where: x .< low)
+            high = high.replacing(with: x, where: x .> high)
+        }
+        let n = Self.total(counts)
+        guard n > 0 else { return nil }
+        let mean = Self.total(sums) / n
+        var squares = zero
+        let center = Lanes(repeating: mean)
+        for x in octets {
+            let deviation = zero.replacing(with: x - center, where: x .== x)
+            squares += deviation * deviation
+        }
+        count = Int(n)
+        self.mean = mean
+        standardDeviation = n > 1 ? (Self.total(squares) / (n - 1)).squareRoot() : 0
+        (self.low, self.high) = (low.min(), high.max())
+    }
+
+    /// The column eight values at a time, the last ones padded with NaN (not defined).
+    private static func octets(_ column: UnsafeBufferPointer<Double>) -> [Lanes] {
+        var octets = [Lanes](repeating: Lanes(repeating: .nan), count: (column.count + Lanes.scalarCount - 1) / Lanes.scalarCount)
+        octets.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(column)) }
+        return octets
+    }
+
+    private static func total(_ x: Lanes) -> Double {
+        ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]))
     }
 }
 

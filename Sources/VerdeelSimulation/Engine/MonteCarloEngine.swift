@@ -96,10 +96,10 @@ public enum MonteCarloEngine {
             let items = (members.count + itemSize - 1) / itemSize
             let next = Atomic<Int>(0)
             let threads = min(control.threads, max(items, 1))
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            DispatchQueue.concurrentPerform(iterations: threads) { index in
                 var worker = Worker(
                     blocks: blocks, layout: layout, table: data, generator: generator,
-                    statistics: statistics, statisticShares: statisticShares)
+                    statistics: statistics, statisticShares: statisticShares, index: index)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }

@@ -20,6 +20,8 @@ struct Worker {
     /// The statistics plugged into the run, and the per-draw shares of each one's criteria.
     let drawStatistics: [any DrawStatistic]
     let drawStatisticShares: [[[Double]]]
+    /// This worker's number among the run's threads (handed to the statistics' accumulators).
+    let index: Int
     private var tileShares: [Double]
     private var amounts: [Double]
     private var weights: [Double] = []
@@ -59,8 +61,9 @@ struct Worker {
 
     init(
         blocks: DrawBlocks, layout: Layout, table: RegionTable, generator: DrawGenerator,
-        statistics: [any DrawStatistic] = [], statisticShares: [[[Double]]] = []
+        statistics: [any DrawStatistic] = [], statisticShares: [[[Double]]] = [], index: Int = 0
     ) {
+        self.index = index
         self.table = table
         self.generator = generator
         drawStatistics = statistics
@@ -218,7 +221,7 @@ struct Worker {
                 drawStatistics.map { statistic in
                     statistic.accumulator(StatisticContext(
                         measure: measure.planned.id, year: members[m].settings.poolTotals[y].year, regions: table.regions.map(\.code),
-                        baselineEuros: (0..<regions).map { layout.baselineUnits[firstSlots[y] + $0] * unitEuros }, draws: draws))
+                        baselineEuros: (0..<regions).map { layout.baselineUnits[firstSlots[y] + $0] * unitEuros }, draws: draws, worker: index))
                 }
             }
         }
@@ -351,7 +354,7 @@ struct Worker {
             for (y, year) in layout.years.enumerated() {
                 let context = StatisticContext(
                     measure: StatisticContext.allMeasures, year: year, regions: table.regions.map(\.code),
-                    baselineEuros: Array(layout.baselineTotals[(y * regions)..<((y + 1) * regions)]), draws: draws)
+                    baselineEuros: Array(layout.baselineTotals[(y * regions)..<((y + 1) * regions)]), draws: draws, worker: index)
                 for k in across {
                     let accumulator = drawStatistics[k].accumulator(context)
                     sums.withUnsafeBufferPointer { amounts in

@@ -33,6 +33,15 @@ public struct StatisticContext: Sendable {
     /// Each region's amount in the baseline (the scenario without variants and draws), euros.
     public let baselineEuros: [Double]
     public let draws: Int
+    /// Which of the run's worker threads feeds the accumulator (0 up to the thread count).
+    /// One worker feeds its accumulators one at a time, so a statistic may give them
+    /// scratch per worker; nothing computed may depend on it.
+    public let worker: Int
+
+    public init(measure: String, year: Int, regions: [String], baselineEuros: [Double], draws: Int, worker: Int = 0) {
+        (self.measure, self.year, self.regions, self.baselineEuros, self.draws) = (measure, year, regions, baselineEuros, draws)
+        self.worker = worker
+    }
 }
 
 /// One block of draws for one variant, measure and year: `euros(r, j)` is region r's rounded
@@ -50,6 +59,13 @@ public struct DrawBlock {
     public let regions: Int
     /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`.
     public let shareRows: [UnsafeBufferPointer<Double>]
+
+    public init(
+        amounts: UnsafePointer<Double>, unitEuros: Double, draws: Int, width: Int, start: Int, regions: Int, shareRows: [UnsafeBufferPointer<Double>]
+    ) {
+        (self.amounts, self.unitEuros, self.draws, self.width, self.start, self.regions) = (amounts, unitEuros, draws, width, start, regions)
+        self.shareRows = shareRows
+    }
 
     /// Region r's amount in draw j of the block, in euros.
     @inlinable public func euros(region r: Int, draw j: Int) -> Double { amounts[r * width + j] * unitEuros }

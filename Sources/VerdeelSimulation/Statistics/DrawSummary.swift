@@ -30,28 +30,86 @@ public struct DrawSummary: Equatable, Sendable {
 public struct ExactQuantiles {
     static let binCount = 1024
     private var counts: [Int32]
+    /// Per bin: 1 when it holds a wanted rank.
+    private var wanted: [UInt8]
     private var candidates: [Double] = []
 
     public init() {
         counts = Array(repeating: 0, count: Self.binCount)
+        wanted = Array(repeating: 0, count: Self.binCount)
         candidates.reserveCapacity(1024)
     }
 
-    /// P5, P50 and P95 of `values` (not empty).
+    /// P5, P50 and P95 of `values` (not empty, no NaN).
     public mutating func quantiles(_ values: UnsafeBufferPointer<Double>) -> [Double] {
-        var low = values[0], high = values[0]
-        for value in values {
-            low = Swift.min(low, value)
-            high = Swift.max(high, value)
+        let range = Self.range(values)
+        return quantiles(values, low: range.low, high: range.high)
+    }
+
+    /// The smallest and largest of `values` (not empty, no NaN), eight at a time.
+    public static func range(_ values: UnsafeBufferPointer<Double>) -> (low: Double, high: Double) {
+        typealias Lanes = SIMD8<Double>
+        var low = Lanes(repeating: values[0]), high = low
+        var j = 0
+        let base = UnsafeRawPointer(values.baseAddress!)
+        while j + Lanes.scalarCount <= values.count {
+            let x = base.loadUnaligned(fromByteOffset: j * MemoryLayout<Double>.stride, as: Lanes.self)
+            low = low.replacing(with: x, where: x .< low)
+            high = high.replacing(with: x, where: x .> high)
+            j += Lanes.scalarCount
         }
+        var (l, h) = (low.min(), high.max())
+        while j < values.count {
+            l = Swift.min(l, values[j])
+            h = Swift.max(h, values[j])
+            j += 1
+        }
+        return (l, h)
+    }
+
+    /// P5, P50 and P95 of `values` (not empty, no NaN), whose smallest and largest are `low` and `high`.
+    public mutating func quantiles(_ values: UnsafeBufferPointer<Double>, low: Double, high: Double) -> [Double] {
         guard high > low else { return DrawSummary.probabilities.map { _ in low } }
         let scale = Double(Self.binCount) / (high - low)
-        let last = Self.binCount - 1
+        // A spread too small for bins (subnormal): one bin holds everything.
+        guard scale.isFinite else { return orderStatistics(values, sorted: values.sorted()) }
         counts.withUnsafeMutableBufferPointer { counts in
+            let counts = counts.baseAddress!
             for bin in 0..<Self.binCount { counts[bin] = 0 }
-            for value in values { counts[Swift.min(Int((value - low) * scale), last)] &+= 1 }
+            var j = 0
+            while j + Octet.scalarCount <= values.count {
+                let bins = Self.bins(Self.octet(values, at: j), low: low, scale: scale)
+                for lane in 0..<Octet.scalarCount { counts[Int(truncatingIfNeeded: bins[lane])] &+= 1 }
+                j += Octet.scalarCount
+            }
+            while j < values.count {
+                counts[Self.bin(values[j], low: low, scale: scale)] &+= 1
+                j += 1
+            }
         }
         return orderStatistics(values, low: low, scale: scale)
+    }
+
+    typealias Octet = SIMD8<Double>
+
+    @inline(__always)
+    private static func octet(_ values: UnsafeBufferPointer<Double>, at j: Int) -> Octet {
+        UnsafeRawPointer(values.baseAddress!).loadUnaligned(fromByteOffset: j * MemoryLayout<Double>.stride, as: Octet.self)
+    }
+
+    /// Eight values' bins, `floor(min((value - low) * scale, bins - 1))` (the floor made
+    /// exact by adding 2^52 and reading the low bits): the same as ``bin(_:low:scale:)``.
+    @inline(__always)
+    private static func bins(_ x: Octet, low: Double, scale: Double) -> SIMD8<UInt64> {
+        let last = Octet(repeating: Double(binCount - 1))
+        var scaled = (x - Octet(repeating: low)) * Octet(repeating: scale)
+        scaled = scaled.replacing(with: last, where: scaled .> last).rounded(.down)
+        return unsafeBitCast(scaled + 0x1p52, to: SIMD8<UInt64>.self) & 0xFFFF
+    }
+
+    @inline(__always)
+    private static func bin(_ value: Double, low: Double, scale: Double) -> Int {
+        Int(Swift.min((value - low) * scale, Double(binCount - 1)).rounded(.down))
     }
 
     /// The wanted ranks' values from the histogram, interpolated as numpy does.
@@ -77,24 +135,43 @@ public struct ExactQuantiles {
         }
         // Wanted bins are few and ascending: collect their values, sort, and find each rank
         // at its offset within its bin plus the sizes of the wanted bins before it.
-        let wanted = Array(Set(bins)).sorted()
-        let last = Self.binCount - 1
+        let chosen = Array(Set(bins)).sorted()
+        for b in chosen { wanted[b] = 1 }
         candidates.removeAll(keepingCapacity: true)
-        let (w0, w1) = (wanted.first ?? 0, wanted.last ?? 0)
-        for value in values {
-            let b = Swift.min(Int((value - low) * scale), last)
-            if b >= w0 && b <= w1 && wanted.contains(b) { candidates.append(value) }
+        wanted.withUnsafeBufferPointer { wanted in
+            let wanted = wanted.baseAddress!
+            var j = 0
+            while j + Octet.scalarCount <= values.count {
+                let x = Self.octet(values, at: j)
+                let bins = Self.bins(x, low: low, scale: scale)
+                for lane in 0..<Octet.scalarCount where wanted[Int(truncatingIfNeeded: bins[lane])] != 0 { candidates.append(x[lane]) }
+                j += Octet.scalarCount
+            }
+            while j < values.count {
+                if wanted[Self.bin(values[j], low: low, scale: scale)] != 0 { candidates.append(values[j]) }
+                j += 1
+            }
         }
+        for b in chosen { wanted[b] = 0 }
         candidates.sort()
         var offsets = [Int: Int]()
         var offset = 0
-        for b in wanted {
+        for b in chosen {
             offsets[b] = offset
             offset += Int(counts[b])
         }
         let picked = ranks.indices.map { candidates[(offsets[bins[$0]] ?? 0) + ranks[$0] - starts[$0]] }
         return probabilities.enumerated().map { index, p in
             Self.interpolate(picked[2 * index], picked[2 * index + 1], Double(n - 1) * p - Double(ranks[2 * index]))
+        }
+    }
+
+    /// The quantiles of `values` from all of them sorted.
+    private func orderStatistics(_ values: UnsafeBufferPointer<Double>, sorted: [Double]) -> [Double] {
+        let n = values.count
+        return DrawSummary.probabilities.map { p in
+            let h = Double(n - 1) * p, rank = Int(h.rounded(.down))
+            return Self.interpolate(sorted[rank], sorted[Swift.min(rank + 1, n - 1)], h - Double(rank))
         }
     }
 
