@@ -41,7 +41,7 @@ public struct FairnessOverDraws: DrawStatistic {
             + (basis.plan.reference.map { [Criterion(name: Self.referenceCriterion, expression: $0.expression)] } ?? [])
     }
 
-    public func accumulator(_ context: StatisticContext) -> any DrawAccumulator {
+    public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
         Accumulator(self, context)
     }
 
@@ -52,7 +52,7 @@ public struct FairnessOverDraws: DrawStatistic {
         basis.plan.losses.isEmpty ? nil : LossesOverDraws(basis: basis)
     }
 
-    final class Accumulator: DrawAccumulator {
+    final class Accumulator: TableAccumulator {
         let statistic: FairnessOverDraws
         let context: StatisticContext
         /// `values[metric * draws + draw]`; NaN where a metric is undefined in a draw.
@@ -167,11 +167,11 @@ public struct LossesOverDraws: DrawStatistic {
 
     public var acrossMeasures: Bool { true }
 
-    public func accumulator(_ context: StatisticContext) -> any DrawAccumulator {
+    public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
         Accumulator(basis, context)
     }
 
-    final class Accumulator: DrawAccumulator {
+    final class Accumulator: TableAccumulator {
         let basis: FairnessBasis
         let context: StatisticContext
         /// `counts[region * thresholds + t]`: draws with a loss above threshold t.

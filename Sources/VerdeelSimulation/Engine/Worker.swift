@@ -3,12 +3,11 @@ import VerdeelLanguage
 import VerdeelLinearAlgebra
 
 /// One thread's share of a run, with buffers allocated once and reused for every tile.
-/// A tile of variants goes through the draws block by block: one BLAS product gives the
-/// tile's key shares for the block, then per variant the rounding and the statistics
-/// follow while the block is in cache. Quantiles come from brackets predicted from the
-/// last variant this worker finished; a variant without that, or whose brackets miss,
-/// runs again alone with its amounts kept in full and exact quantiles from a histogram.
-/// Both ways give the same numbers.
+/// A tile of variants goes through the draws block by block: "allocate a tile" (one BLAS
+/// product gives the tile's key shares for the block, then per variant the bases, limits
+/// and rounding), then "feed the statistics" (``AmountSummaries`` and the plugged-in
+/// statistics' accumulators) while the block is in cache. A variant whose quantile
+/// brackets miss runs again, wider, then alone with its amounts kept whole.
 struct Worker {
     let regions: Int
     let blocks: DrawBlocks
@@ -27,11 +26,8 @@ struct Worker {
     private var weights: [Double] = []
     private var kernel: LargestRemainderKernel
     private var quantiles = ExactQuantiles()
-    private var hints: [Hint?]
-    /// The amounts of every draw of the variants that run alone (variants x years x regions x draws).
-    private var column: [Double] = []
-    /// The tile's bracket tallies, slot after slot.
-    private var bracketTallies: [UInt32] = []
+    /// Where each slot's quantiles fell for the last variant this worker finished.
+    private let hints: AmountHints
     /// For measures with limits: each pool's units in one block in the year just done, the
     /// reference of a transition limit in the next year, and in the current year.
     private var previousYear: [[Int64]] = []
@@ -43,21 +39,6 @@ struct Worker {
     private var summed: [Int] = []
     private var sums: [Double] = []
     private var staging: [Double] = []
-
-    /// Where a slot's quantiles fell for the last variant: with that variant's predicted
-    /// mean and spread, a start for the next variant's brackets.
-    struct Hint {
-        var quantiles: [Double]
-        var mean: Double
-        var spread: Double
-        var weights: [Double]
-    }
-
-    /// Draws per standard deviation at P5, P50 and P95 for normal amounts: n x the
-    /// standard normal density there.
-    static func quantileDensities(draws: Int) -> [Double] {
-        [0.103_136, 0.398_942, 0.103_136].map { Double(Swift.max(draws, 1)) * $0 }
-    }
 
     init(
         blocks: DrawBlocks, layout: Layout, table: RegionTable, generator: DrawGenerator,
@@ -74,7 +55,7 @@ struct Worker {
         let cells = regions * blocks.size
         tileShares = Array(repeating: 0, count: MonteCarloEngine.tile * cells)
         amounts = Array(repeating: 0, count: cells)
-        hints = Array(repeating: nil, count: layout.slots.count)
+        hints = AmountHints(slots: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions)
     }
 
@@ -100,12 +81,12 @@ struct Worker {
                 }
             }
             // Few draws: every variant's amounts are kept and summarised whole, no brackets.
-            guard blocks.draws >= Self.bracketDraws else {
+            guard blocks.draws >= AmountSummaries.bracketDraws else {
                 run(members, measure: measure, alone: true, output: output)
                 continue
             }
             let slots = layout.firstSlot[measure.index].flatMap { first in first..<(first + regions) }
-            if let first = members.first, slots.contains(where: { hints[$0] == nil }) {
+            if let first = members.first, slots.contains(where: { hints.slots[$0] == nil }) {
                 run([first], measure: measure, alone: true, output: output)
                 members.removeFirst()
             }
@@ -116,9 +97,6 @@ struct Worker {
             for member in missed { run([member], measure: measure, alone: true, output: output) }
         }
     }
-
-    /// Draws from which quantiles come from brackets; with fewer, variants run alone.
-    static let bracketDraws = 64
 
     /// One measure for a tile of variants; returns the variants whose brackets missed
     /// (only when not `alone`), which have written nothing. Variants run alone together only
@@ -133,9 +111,104 @@ struct Worker {
         let k = measure.criteriaCount
         let unitEuros = layout.unitEuros[measure.index]
         let firstSlots = layout.firstSlot[measure.index]
-        let densities = Self.quantileDensities(draws: draws)
 
-        // Per variant and year: each pool's base and remainder, and the limits if any.
+        var (pools, limited, alive) = preparePools(members, measure: measure, output: output)
+
+        // The statistics, per variant and year: the amounts' summaries first, then the plugged-in ones.
+        let summaries = members.indices.flatMap { m in
+            (0..<years).map { y in
+                AmountSummaries(
+                    measure: measure, weights: measure.perturbedWeights ? Array(repeating: 1, count: k) : members[m].settings.weights,
+                    pools: alive[m] && y < pools[m].count ? pools[m][y] : [], firstSlot: firstSlots[y],
+                    baselineUnits: layout.baselineUnits[firstSlots[y]..<(firstSlots[y] + regions)], draws: draws, unitEuros: unitEuros,
+                    pass: alone ? .whole : .bracketed(widening: widening), hints: hints)
+            }
+        }
+        let accumulators = members.indices.flatMap { m in
+            (0..<years).flatMap { y in
+                drawStatistics.map { statistic in
+                    statistic.accumulator(StatisticContext(
+                        measure: measure.planned.id, year: members[m].settings.poolTotals[y].year, regions: table.regions.map(\.code),
+                        baselineEuros: (0..<regions).map { layout.baselineUnits[firstSlots[y] + $0] * unitEuros }, draws: draws, worker: index))
+                }
+            }
+        }
+        let columnCount = members.count * years * regions * draws
+        if !summed.isEmpty, staging.count < columnCount { staging = Array(repeating: 0, count: columnCount) }
+
+        weights = Array(repeating: 0, count: members.count * k)
+        for (m, member) in members.enumerated() {
+            for j in 0..<k { weights[m * k + j] = measure.perturbedWeights ? 1 : member.settings.weights[j] }
+        }
+        for b in 0..<blocks.count {
+            let width = blocks.width(b), start = blocks.range(b).lowerBound
+            allocateTile(measure, members: members.count, block: b)
+            for m in members.indices where alive[m] {
+                previousYear.removeAll(keepingCapacity: true)
+                for y in 0..<years {
+                    let total = members[m].settings.poolTotals[y]
+                    if let limits = limited[m][y] {
+                        if let failure = distributeLimited(measure, members[m].settings, limits, totals: total.units, block: b, row: m) {
+                            output.markInfeasible(members[m].variant, failure)
+                            alive[m] = false
+                            break
+                        }
+                    } else if !round(measure, members[m].settings, pools: pools[m][y], totals: total.units, block: b, row: m) {
+                        output.markInfeasible(members[m].variant, "measure '\(measure.planned.id)', \(total.year): a rounding decision could not be made in exact arithmetic (please report this)")
+                        alive[m] = false
+                        break
+                    }
+                    let slot = m * years + y
+                    amounts.withUnsafeBufferPointer { y0 in
+                        feed(summaries[slot], accumulators[(slot * drawStatistics.count)..<((slot + 1) * drawStatistics.count)], amounts: y0.baseAddress!, width: width, start: start, unitEuros: unitEuros)
+                        if !summed.isEmpty {
+                            for r in 0..<regions {
+                                for j in 0..<width { staging[(slot * regions + r) * draws + start + j] = y0[r * width + j] * unitEuros }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        var missed = [(variant: Int, settings: VariantSettings)]()
+        for (m, member) in members.enumerated() where alive[m] {
+            let own = accumulators[(m * years * drawStatistics.count)..<((m + 1) * years * drawStatistics.count)]
+            if let failure = own.lazy.compactMap(\.failure).first {
+                output.markInfeasible(member.variant, "measure '\(measure.planned.id)': \(failure)")
+                continue
+            }
+            var yearSummaries = [[DrawSummary]]()
+            for y in 0..<years {
+                guard let found = summaries[m * years + y].summaries(&quantiles) else { break }
+                yearSummaries.append(found)
+            }
+            guard yearSummaries.count == years else {
+                missed.append(member)
+                continue
+            }
+            for y in 0..<years {
+                for r in 0..<regions { output.write(yearSummaries[y][r], variant: member.variant, slot: firstSlots[y] + r) }
+                summaries[m * years + y].keepHints(in: hints, firstSlot: firstSlots[y])
+                for (k, accumulator) in own[(own.startIndex + y * drawStatistics.count)...].prefix(drawStatistics.count).enumerated() {
+                    output.write(accumulator.rows(), statistic: k, variant: member.variant)
+                }
+                if let v = summed.firstIndex(of: member.variant), let year = layout.years.firstIndex(of: member.settings.poolTotals[y].year) {
+                    let cells = regions * draws
+                    let (from, to) = ((m * years + y) * cells, (v * layout.years.count + year) * cells)
+                    for index in 0..<cells { sums[to + index] += staging[from + index] }
+                }
+            }
+        }
+        return missed
+    }
+
+    /// Per variant and year: each pool's base and remainder (in units) and the limits if
+    /// any; a variant whose bases or limits are infeasible is marked so (and not alive).
+    private func preparePools(
+        _ members: [(variant: Int, settings: VariantSettings)], measure: PreparedMeasure, output: Output
+    ) -> (pools: [[[(base: [Double], remainder: Double)]]], limited: [[LimitedPool?]], alive: [Bool]) {
+        let unitEuros = layout.unitEuros[measure.index]
         var pools = [[[(base: [Double], remainder: Double)]]]()
         var limited = [[LimitedPool?]]()
         var alive = [Bool]()
@@ -177,173 +250,21 @@ struct Worker {
             limited.append(memberLimits)
             alive.append(ok)
         }
+        return (pools, limited, alive)
+    }
 
-        // Statistics per variant, year and region, with brackets from the hints.
-        var predictions = [Hint]()
-        var statistics = [SlotStatistics]()
-        for (m, member) in members.enumerated() {
-            for y in 0..<years {
-                for r in 0..<regions {
-                    let slot = firstSlots[y] + r
-                    guard draws >= Self.bracketDraws else {
-                        statistics.append(SlotStatistics(baseline: layout.baselineUnits[slot]))
-                        continue
-                    }
-                    let yearPools = alive[m] ? pools[m][y].map { (base: $0.base[r], remainder: $0.remainder) } : []
-                    let weights = measure.perturbedWeights ? Array(repeating: 1, count: k) : member.settings.weights
-                    let (mean, spread) = measure.prediction(region: r, weights: weights, pools: yearPools)
-                    predictions.append(Hint(quantiles: [], mean: mean, spread: spread, weights: weights))
-                    var brackets: [(low: Double, high: Double)]?
-                    if !alone, let hint = hints[slot] {
-                        // The hint's quantiles, moved and scaled as the predicted mean and
-                        // spread. Standardised, each draw moves by about `drift` (in standard
-                        // deviations) from the hint's variant to this one; a quantile then
-                        // moves by about sqrt(drift / draws near it), and the bracket allows
-                        // four times that.
-                        let ratio = hint.spread > 0 && spread > 0 ? spread / hint.spread : 1
-                        let correlation = measure.correlation(region: r, hint.weights, weights)
-                        let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
-                        brackets = zip(hint.quantiles, densities).flatMap { q, density in
-                            let center = mean + (q - hint.mean) * ratio
-                            // A second try also allows half the quantile's own sampling noise.
-                            let noise = widening > 1 ? 0.5 * Double(draws).squareRoot() / density : 0
-                            let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot())) + spread * noise
-                            return SlotStatistics.brackets(around: [center], width: width)
-                        }
-                    }
-                    statistics.append(SlotStatistics(baseline: layout.baselineUnits[slot], brackets: brackets))
+    /// The tile's key shares for block `b`: one BLAS product of the members' weights and
+    /// the block's criterion shares.
+    private mutating func allocateTile(_ measure: PreparedMeasure, members: Int, block b: Int) {
+        let k = measure.criteriaCount, cells = regions * blocks.width(b)
+        weights.withUnsafeBufferPointer { w in
+            measure.keyMatrix.withUnsafeBufferPointer { key in
+                tileShares.withUnsafeMutableBufferPointer { x in
+                    let block = UnsafeBufferPointer(rebasing: key[(k * blocks.offset(b))..<(k * blocks.offset(b) + k * cells)])
+                    BlockProduct.multiply(m: members, n: cells, k: k, a: w, b: block, into: x)
                 }
             }
         }
-        // The plugged-in statistics: one accumulator per variant, year and statistic.
-        let accumulators = members.indices.flatMap { m in
-            (0..<years).flatMap { y in
-                drawStatistics.map { statistic in
-                    statistic.accumulator(StatisticContext(
-                        measure: measure.planned.id, year: members[m].settings.poolTotals[y].year, regions: table.regions.map(\.code),
-                        baselineEuros: (0..<regions).map { layout.baselineUnits[firstSlots[y] + $0] * unitEuros }, draws: draws, worker: index))
-                }
-            }
-        }
-        var tallyStarts = [Int]()
-        var tallyCount = 0
-        for slot in statistics {
-            tallyStarts.append(tallyCount)
-            tallyCount += slot.tallySize
-        }
-        if bracketTallies.count < tallyCount { bracketTallies = Array(repeating: 0, count: tallyCount) }
-        bracketTallies.withUnsafeMutableBufferPointer { t in t[0..<tallyCount].update(repeating: 0) }
-        let columnCount = members.count * years * regions * draws
-        if alone, column.count < columnCount { column = Array(repeating: 0, count: columnCount) }
-        if !summed.isEmpty, staging.count < columnCount { staging = Array(repeating: 0, count: columnCount) }
-
-        weights = Array(repeating: 0, count: members.count * k)
-        for (m, member) in members.enumerated() {
-            for j in 0..<k { weights[m * k + j] = measure.perturbedWeights ? 1 : member.settings.weights[j] }
-        }
-        for b in 0..<blocks.count {
-            let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
-            weights.withUnsafeBufferPointer { w in
-                measure.keyMatrix.withUnsafeBufferPointer { key in
-                    tileShares.withUnsafeMutableBufferPointer { x in
-                        let block = UnsafeBufferPointer(rebasing: key[(k * blocks.offset(b))..<(k * blocks.offset(b) + k * cells)])
-                        BlockProduct.multiply(m: members.count, n: cells, k: k, a: w, b: block, into: x)
-                    }
-                }
-            }
-            for m in members.indices where alive[m] {
-                previousYear.removeAll(keepingCapacity: true)
-                for y in 0..<years {
-                    let total = members[m].settings.poolTotals[y]
-                    if let limits = limited[m][y] {
-                        if let failure = distributeLimited(measure, members[m].settings, limits, totals: total.units, block: b, row: m) {
-                            output.markInfeasible(members[m].variant, failure)
-                            alive[m] = false
-                            break
-                        }
-                    } else if !round(measure, members[m].settings, pools: pools[m][y], totals: total.units, block: b, row: m) {
-                        output.markInfeasible(members[m].variant, "measure '\(measure.planned.id)', \(total.year): a rounding decision could not be made in exact arithmetic (please report this)")
-                        alive[m] = false
-                        break
-                    }
-                    amounts.withUnsafeBufferPointer { y0 in
-                        bracketTallies.withUnsafeMutableBufferPointer { t in
-                            for r in 0..<regions {
-                                let index = (m * years + y) * regions + r
-                                statistics[index].add(y0.baseAddress! + r * width, count: width, start: start, tallies: t.baseAddress! + tallyStarts[index])
-                            }
-                        }
-                        if !drawStatistics.isEmpty {
-                            let count = drawStatistics.count
-                            feed(accumulators[((m * years + y) * count)..<((m * years + y + 1) * count)], amounts: y0.baseAddress!, width: width, start: start, unitEuros: unitEuros)
-                        }
-                        if alone {
-                            for r in 0..<regions {
-                                for j in 0..<width { column[((m * years + y) * regions + r) * draws + start + j] = y0[r * width + j] }
-                            }
-                        }
-                        if !summed.isEmpty {
-                            for r in 0..<regions {
-                                for j in 0..<width { staging[((m * years + y) * regions + r) * draws + start + j] = y0[r * width + j] * unitEuros }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        var missed = [(variant: Int, settings: VariantSettings)]()
-        for (m, member) in members.enumerated() where alive[m] {
-            let own = accumulators[(m * years * drawStatistics.count)..<((m + 1) * years * drawStatistics.count)]
-            if let failure = own.lazy.compactMap(\.failure).first {
-                output.markInfeasible(member.variant, "measure '\(measure.planned.id)': \(failure)")
-                continue
-            }
-            var summaries = [DrawSummary]()
-            for y in 0..<years {
-                for r in 0..<regions {
-                    let index = (m * years + y) * regions + r
-                    let q: [Double]?
-                    if alone {
-                        q = column.withUnsafeBufferPointer { c in
-                            quantiles.quantiles(UnsafeBufferPointer(rebasing: c[(index * draws)..<((index + 1) * draws)]))
-                        }
-                    } else {
-                        q = bracketTallies.withUnsafeBufferPointer { t in
-                            statistics[index].bracketedQuantiles(tallies: t.baseAddress! + tallyStarts[index])
-                        }
-                    }
-                    guard let q else { break }
-                    let moments = statistics[index].moments
-                    summaries.append(DrawSummary(
-                        mean: moments.mean * unitEuros, standardDeviation: moments.standardDeviation * unitEuros,
-                        p05: q[0] * unitEuros, p50: q[1] * unitEuros, p95: q[2] * unitEuros,
-                        probabilityBelowBaseline: moments.probabilityBelowBaseline))
-                    if index < predictions.count { predictions[index].quantiles = q }
-                }
-                if summaries.count < (y + 1) * regions { break }
-            }
-            guard summaries.count == years * regions else {
-                missed.append(member)
-                continue
-            }
-            for y in 0..<years {
-                for r in 0..<regions {
-                    let index = (m * years + y) * regions + r
-                    output.write(summaries[y * regions + r], variant: member.variant, slot: firstSlots[y] + r)
-                    if index < predictions.count { hints[firstSlots[y] + r] = predictions[index] }
-                }
-                for (k, accumulator) in own[(own.startIndex + y * drawStatistics.count)...].prefix(drawStatistics.count).enumerated() {
-                    output.write(accumulator.rows(), statistic: k, variant: member.variant)
-                }
-                if let v = summed.firstIndex(of: member.variant), let year = layout.years.firstIndex(of: member.settings.poolTotals[y].year) {
-                    let cells = regions * draws
-                    let (from, to) = ((m * years + y) * cells, (v * layout.years.count + year) * cells)
-                    for index in 0..<cells { sums[to + index] += staging[from + index] }
-                }
-            }
-        }
-        return missed
     }
 
     /// The statistics across measures for each of the tile's feasible variants: every year's
@@ -374,13 +295,14 @@ struct Worker {
         }
     }
 
-    /// Hands one block of a variant's year to its statistics' accumulators.
+    /// Hands one block of a variant's year to its statistics: the amounts' summaries, then
+    /// the plugged-in statistics' accumulators (with the shares of their criteria).
     private func feed(
-        _ accumulators: ArraySlice<any DrawAccumulator>, amounts: UnsafePointer<Double>, width: Int, start: Int, unitEuros: Double
+        _ summaries: AmountSummaries, _ accumulators: ArraySlice<any TableAccumulator>, amounts: UnsafePointer<Double>, width: Int, start: Int, unitEuros: Double
     ) {
+        summaries.add(DrawBlock(amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: []))
         for (k, accumulator) in accumulators.enumerated() {
-            let rows = drawStatisticShares[k]
-            withRows(rows) { pointers in
+            withRows(drawStatisticShares[k]) { pointers in
                 accumulator.add(DrawBlock(
                     amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: pointers))
             }

@@ -11,7 +11,7 @@ public protocol DrawStatistic: Sendable {
     /// Criteria whose per-draw shares `x_i / sum(x)` the accumulators read (e.g. the population).
     var criteria: [Criterion] { get }
     /// A fresh accumulator for one variant's measure and year.
-    func accumulator(_ context: StatisticContext) -> any DrawAccumulator
+    func accumulator(_ context: StatisticContext) -> any TableAccumulator
     /// Whether it also wants every measure's amounts added per region, year and draw (an
     /// accumulator with measure ``StatisticContext/allMeasures``) when there are several.
     var acrossMeasures: Bool { get }
@@ -74,11 +74,16 @@ public struct DrawBlock {
     @inlinable public func share(criterion c: Int, region r: Int, draw j: Int) -> Double { shareRows[c][r * draws + start + j] }
 }
 
-/// Accumulates one variant's measure and year over the blocks of draws, in draw order.
+/// Accumulates one variant's measure and year over the blocks of draws, in draw order: the
+/// engine's amount summaries (``AmountSummaries``) and every plugged-in statistic's.
 public protocol DrawAccumulator: AnyObject {
     func add(_ block: DrawBlock)
     /// Why the statistic cannot be computed for this variant (it is then infeasible), if so.
     var failure: String? { get }
+}
+
+/// A plugged-in statistic's accumulator: its results are rows of the statistic's table.
+public protocol TableAccumulator: DrawAccumulator {
     /// The result rows, after the last block (each row's cells after `variant`).
     func rows() -> [[String]]
 }

@@ -14,11 +14,11 @@ public struct RankStatistic: DrawStatistic {
 
     public var criteria: [Criterion] { [] }
 
-    public func accumulator(_ context: StatisticContext) -> any DrawAccumulator {
+    public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
         Accumulator(context)
     }
 
-    final class Accumulator: DrawAccumulator {
+    final class Accumulator: TableAccumulator {
         let context: StatisticContext
         private var tally: RankTally
         private var counter: RankCounter?
