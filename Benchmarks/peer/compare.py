@@ -38,7 +38,8 @@ BANDWIDTH_PEAK_GBS = 39.0
 def run_verdeel(workload, threads, output):
     binary = os.path.join(ROOT, ".build", "release", "verdeel")
     path = os.path.join(ROOT, "Benchmarks", "workloads", WORKLOADS[workload] + ".verdeel")
-    command = [binary, "run", path, "--output", output, "--threads", str(threads)]
+    # Like for like: the peer computes no fairness metrics.
+    command = [binary, "run", path, "--output", output, "--threads", str(threads), "--no-fairness"]
     if workload == "w1":
         command += ["--scenario", "w1", "--format", "csv"]
     started = time.perf_counter()

@@ -91,11 +91,11 @@ struct Run: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    /// The fairness statistics of a variant or Monte Carlo run: when the scenario has a
-    /// fairness block (per draw they cost more than the allocation itself; docs/fairness.md),
-    /// and not with --no-fairness.
+    /// The fairness statistics of a variant or Monte Carlo run: whenever the scenario has a
+    /// population to measure by (its fairness block's, or `inhabitants`), not with
+    /// --no-fairness (per draw they can cost more than the allocation; docs/performance.md).
     private func drawStatistics(_ run: ScenarioRun) throws -> [any DrawStatistic] {
-        guard !noFairness, run.plan.fairness?.declaredAt != nil else { return [] }
+        guard !noFairness else { return [] }
         do {
             let found = try ScenarioFairness.reports([run])
             for warning in found.warnings { printError("warning: \(warning)") }

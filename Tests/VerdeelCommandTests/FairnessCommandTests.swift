@@ -52,6 +52,27 @@ extension CommandTests {
         }
     }
 
+    /// Data without `inhabitants` and no fairness block: a warning that asks to name the
+    /// population, the allocation as usual and no fairness files; naming one gives them.
+    @Test func dataWithoutInhabitants() throws {
+        try withTemporaryDirectory { directory in
+            var files = Self.fairnessScenario(data: Self.twoRegions.replacingOccurrences(of: "inhabitants", with: "persons"))
+            files["s.verdeel"] = files["s.verdeel"]?.replacingOccurrences(of: "inhabitants: count", with: "persons: count")
+            try write(files, to: directory)
+            let result = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.errors.contains("warning: scenario 's': no fairness metrics: the data has no indicator 'inhabitants' to measure per person by; name one in a fairness block (fairness { population INDICATOR })"))
+            #expect(FileManager.default.fileExists(atPath: directory + "/out/allocations.csv"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/out/fairness.csv"))
+            files["s.verdeel"] = files["s.verdeel"]?.replacingOccurrences(of: "\n}\n", with: "\n    fairness {\n        population persons\n    }\n}\n")
+            try write(files, to: directory)
+            let named = try verdeel(["run", "s.verdeel", "--output", "named"], in: directory)
+            #expect(named.status == 0, "\(named.errors)")
+            let fairness = try String(contentsOfFile: directory + "/named/fairness.csv", encoding: .utf8)
+            #expect(fairness.contains("s,m,2026,gini,0.5,0.5"))
+        }
+    }
+
     @Test func aReferenceThatIsZeroEverywhere() throws {
         try withTemporaryDirectory { directory in
             try write(Self.fairnessScenario(block: "    criterion nothing = inhabitants * 0\n    fairness {\n        reference nothing\n    }"), to: directory)

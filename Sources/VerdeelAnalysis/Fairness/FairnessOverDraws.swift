@@ -47,6 +47,12 @@ public struct FairnessOverDraws: DrawStatistic {
 
     public var acrossMeasures: Bool { true }
 
+    /// The per-draw populations (four tables of regions x draws doubles) and each worker's
+    /// sort orders (regions x draws 32-bit indices, many regions only).
+    public func runBytes(regions: Int, draws: Int, threads: Int) -> Int {
+        4 * regions * draws * 8 + (regions > FairnessLanes.pairwiseRegions ? threads * regions * draws * 4 : 0)
+    }
+
     /// The second table, of losses per region (`nil` when the scenario names none).
     public var lossTable: LossesOverDraws? {
         basis.plan.losses.isEmpty ? nil : LossesOverDraws(basis: basis)

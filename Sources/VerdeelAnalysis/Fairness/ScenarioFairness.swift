@@ -4,14 +4,18 @@ import VerdeelSimulation
 
 /// The fairness reports of computed scenarios. A scenario with a fairness block whose
 /// metrics cannot be computed (a region of population 0, a reference that sums to 0) is an
-/// error at the block; without a block, the default population `inhabitants` that cannot
-/// serve only gives a warning and no fairness outputs for that scenario.
+/// error at the block; without a block, a scenario whose data has no `inhabitants`, or
+/// whose default population `inhabitants` cannot serve, gets a warning that asks to name
+/// the population, and no fairness outputs.
 public enum ScenarioFairness {
     public static func reports(_ runs: [ScenarioRun]) throws(FairnessFailure) -> (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) {
         var reports = [(scenario: String, report: FairnessReport)]()
         var warnings = [String]()
         for run in runs {
-            guard let plan = run.plan.fairness else { continue }
+            guard let plan = run.plan.fairness else {
+                warnings.append("scenario '\(run.plan.name)': no fairness metrics: the data has no indicator 'inhabitants' to measure per person by; name one in a fairness block (fairness { population INDICATOR })")
+                continue
+            }
             do {
                 let basis = try FairnessBasis(plan, table: run.table)
                 let measures = zip(run.plan.measures, run.allocations).map { (id: $0.id, allocation: $1) }

@@ -61,7 +61,8 @@ public enum MonteCarloEngine {
         let perSlot = 48 + (simulation.monteCarlo?.ranks == true ? 40 + 200 : 0) + 200
         let points = simulation.dimensions.reduce(0) { $0 + $1.storedBytes }
         let (slotBytes, slotOverflow) = variants.multipliedReportingOverflow(by: layout.slots.count * perSlot)
-        let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + (slotOverflow ? Int.max / 2 : slotBytes) + points
+        let own = statistics.reduce(0) { $0 + $1.runBytes(regions: regions, draws: draws, threads: control.threads) }
+        let needed = (2 * criteria.count + measures.count + 1) * columns * 8 + control.threads * perWorker + (slotOverflow ? Int.max / 2 : slotBytes) + points + own
         if needed > control.memoryLimit || columns > Int(Int32.max) {
             throw .tooLarge(neededBytes: needed, availableBytes: control.memoryLimit, limit: control.memoryLimitSource, draws: draws, regions: regions)
         }

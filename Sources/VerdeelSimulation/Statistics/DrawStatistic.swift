@@ -15,10 +15,16 @@ public protocol DrawStatistic: Sendable {
     /// Whether it also wants every measure's amounts added per region, year and draw (an
     /// accumulator with measure ``StatisticContext/allMeasures``) when there are several.
     var acrossMeasures: Bool { get }
+    /// Memory the statistic keeps for a whole run besides its accumulators (default 0).
+    func runBytes(regions: Int, draws: Int, threads: Int) -> Int
 }
 
 extension DrawStatistic {
     public var acrossMeasures: Bool { false }
+
+    /// Memory the statistic keeps for a whole run besides its accumulators (e.g. tables per
+    /// region and draw), counted in the run's memory estimate.
+    public func runBytes(regions: Int, draws: Int, threads: Int) -> Int { 0 }
 }
 
 /// What an accumulator is for: the measure and year, its regions and their baseline amounts.
