@@ -97,3 +97,36 @@ require_pysal_inequality() {
     fi
     python3 -c "import inequality" >/dev/null 2>&1 || stop_with "PySAL's inequality for $(command -v python3)" "python3 -m pip install inequality"
 }
+
+# The benchmark tracker's tools (Benchmarks/run, Benchmarks/history and their tests):
+# jsonschema checks each run against docs/benchmark-run.schema.json, matplotlib draws the
+# history chart, pytest-benchmark reads the tracker file. A Debian Python gets Debian's
+# packages; any other Python (pyenv, a venv) gets pip's.
+require_benchmark_tools() {
+    local modules=(jsonschema matplotlib pytest_benchmark) debian=(python3-jsonschema python3-matplotlib python3-pytest-benchmark)
+    local pip=(jsonschema matplotlib pytest-benchmark) missing=() index
+    for index in "${!modules[@]}"; do
+        python3 -c "import ${modules[$index]}" >/dev/null 2>&1 || missing+=("$index")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local names=() packages=()
+    for index in "${missing[@]}"; do
+        names+=("${pip[$index]}")
+        packages+=("${debian[$index]}")
+    done
+    if [ "$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then
+        if is_root; then
+            echo "installing Debian packages: ${packages[*]}"
+            install_debian_packages "${packages[@]}"
+        else
+            stop_with "${names[*]} for $(command -v python3)" "sudo apt-get update && sudo apt-get install -y ${packages[*]}"
+        fi
+    else
+        echo "installing with pip for $(command -v python3): ${names[*]}"
+        python3 -m pip install --quiet --disable-pip-version-check "${names[@]}" \
+            || stop_with "${names[*]} for $(command -v python3)" "python3 -m pip install ${names[*]}"
+    fi
+    for index in "${missing[@]}"; do
+        python3 -c "import ${modules[$index]}" >/dev/null 2>&1 || stop_with "${pip[$index]} for $(command -v python3)" "python3 -m pip install ${pip[$index]}"
+    done
+}
