@@ -2,8 +2,9 @@
 # The whole test suite, as CI runs it (.ci/run calls this): installs what is missing (see
 # scripts/lib/requirements.sh), then
 #   1. the unit tests (`swift test`, debug build);
-#   2. the full w3 workload in a release build against the numpy peer (every mean within
-#      4 standard errors), Benchmarks/peer/compare.py;
+#   2. the benchmark tracker's tests, and the quick benchmarks in a release build against
+#      numpy and Benchmarks/baseline.json (Benchmarks/run --quick --compare; w3's every mean
+#      within 4 standard errors of numpy's; docs/benchmarks.md);
 #   3. the bundled baseline's fairness metrics against an independent reference and PySAL
 #      (Tests/VerdeelAnalysisTests/Reference/fairness_reference.py);
 #   4. every command README.md shows, run as written (scripts/check-readme.py);
@@ -18,6 +19,7 @@ source scripts/lib/requirements.sh
 require_build_packages
 require_numpy
 require_pysal_inequality
+require_benchmark_tools
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -31,12 +33,13 @@ swift test --skip-build --disable-xctest 2>&1 | tee "$log/unit.txt"
 unit_seconds=$(seconds "$started")
 unit_line=$(grep -E "^.? ?Test run with [0-9]+ tests" "$log/unit.txt" | tail -1 | sed -E 's/.*Test run with ([0-9]+) tests in ([0-9]+) suites.*/\1 tests in \2 suites/')
 
-step "release build: the full w3 workload against numpy"
+step "release build: benchmarks against numpy and the baseline"
 started=$(date +%s)
 swift build -c release --product verdeel
-python3 Benchmarks/peer/compare.py w3 --check | tee "$log/peer.json"
+python3 -m unittest discover -s Benchmarks/tracking/tests -t Benchmarks
+Benchmarks/run --quick --compare --no-build --output "$log/benchmarks"
 peer_seconds=$(seconds "$started")
-worst=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["workloads"]["w3"]["max_mean_difference_in_standard_errors"])' "$log/peer.json")
+worst=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["w3_max_mean_difference_in_standard_errors"], 3))' "$log/benchmarks/run.json")
 
 step "fairness against an independent reference and PySAL"
 python3 Tests/VerdeelAnalysisTests/Reference/fairness_reference.py --check | tee "$log/fairness.txt"
@@ -59,5 +62,5 @@ started=$(date +%s)
 scripts/fuzz.sh 60
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); w3 against numpy: largest difference of means %s standard errors (%s s); %s; README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
     "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

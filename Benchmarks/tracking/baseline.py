@@ -37,6 +37,22 @@ def make_baseline(run, tolerances):
             "figures": {name: dict(value, tolerance=tolerances.get(name, DEFAULT_TOLERANCE)) for name, value in run["tracked"].items()}}
 
 
+def make_baseline_from(runs, tolerances):
+    """The baseline kept from several runs (steadier than one): per figure measured by every
+    run, the median of the runs' medians, the smallest min and the largest max."""
+    import statistics
+
+    last = runs[-1]
+    names = [name for name in last["tracked"] if all(name in run["tracked"] for run in runs)]
+    figures = {}
+    for name in names:
+        values = [run["tracked"][name] for run in runs]
+        figures[name] = {"median": statistics.median(v["median"] for v in values), "min": min(v["min"] for v in values),
+                         "max": max(v["max"] for v in values), "tolerance": tolerances.get(name, DEFAULT_TOLERANCE)}
+    return {"commit": last["commit"], "date": last["date"], "machine": last["machine"], "set": last["set"], "repeat": last["repeat"],
+            "runs": len(runs), "figures": figures}
+
+
 def compare(run, baseline):
     """One verdict per baseline figure; a figure the run does not have is an error."""
     verdicts, missing = [], []

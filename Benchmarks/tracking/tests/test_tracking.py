@@ -75,6 +75,14 @@ class BaselineTests(unittest.TestCase):
         self.assertEqual(kept["figures"]["w3-fairness-over-w3.own_ratio"]["tolerance"], baseline.DEFAULT_TOLERANCE)
 
 
+    def test_a_baseline_from_several_runs_takes_the_median_of_their_medians(self):
+        runs = [{"commit": c, "date": "d", "machine": {}, "set": "quick", "repeat": 5,
+                 "tracked": {"w3.peer_ratio": {"median": m, "min": m - 1, "max": m + 2}}} for c, m in [("a", 25.0), ("b", 23.0), ("c", 26.0)]]
+        kept = baseline.make_baseline_from(runs, {"w3.peer_ratio": 0.15})
+        self.assertEqual(kept["figures"]["w3.peer_ratio"], {"median": 25.0, "min": 22.0, "max": 28.0, "tolerance": 0.15})
+        self.assertEqual((kept["commit"], kept["runs"]), ("c", 3))
+
+
 class FormatTests(unittest.TestCase):
     def test_the_document_fits_the_schema(self):
         import jsonschema
