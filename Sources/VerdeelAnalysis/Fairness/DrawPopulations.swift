@@ -6,9 +6,9 @@ import VerdeelSimulation
 /// product), the reference shares `r_i` and the reference per person `r_i / pi_i` (Suits's
 /// order), for every region and draw of the run, and the first draw with a region without
 /// population. Computed once per run from the engine's share rows and shared by every
-/// variant's accumulator. Stored eight draws at a time, region after region
-/// (`[((d / 8) * regions + r) * 8 + d % 8]`, the last draw repeated to a multiple of
-/// eight), so that the metrics of eight draws read one contiguous stretch.
+/// variant's accumulator. Stored a lane width L of draws at a time, region after region
+/// (`[((d / L) * regions + r) * L + d % L]`, the last draw repeated to a multiple of L),
+/// so that the metrics of L draws read one contiguous stretch.
 final class DrawPopulations: Sendable {
     typealias Lanes = LaneMath.Lanes
     let regions: Int

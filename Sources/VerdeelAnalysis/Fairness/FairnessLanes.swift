@@ -1,8 +1,8 @@
 import Foundation
 import VerdeelSimulation
 
-/// Every fairness metric of many draws, eight draws at a time in SIMD lanes: what makes
-/// fairness over a Monte Carlo run cheap next to the allocation itself. The formulas are
+/// Every fairness metric of many draws, a lane width of draws at a time (four on AVX2,
+/// eight on AVX-512: ``LaneMath/Lanes``). The formulas are
 /// those of ``Inequality`` written on shares, which is all they depend on: with
 /// `s_i = a_i / sum a`, `pi_i = p_i / sum p` and `q_i = s_i / pi_i` (= `y_i / mu`),
 ///
@@ -12,8 +12,8 @@ import VerdeelSimulation
 /// - `gini = sum_(i<j) pi_i pi_j abs(q_i - q_j)` and, with reference shares `r_i`,
 ///   `suits = 1 - sum_k sum_j r_k s_j w_jk` (`w` 2 when region j's reference per person is
 ///   below k's, 1 when equal, 0 above): the pairwise forms of the trapezoid sums, for up to
-///   ``pairwiseRegions`` regions; with more, each draw's regions are sorted (insertion sort
-///   from the previous draw's order, which the next draw mostly keeps) and the trapezoids summed.
+///   ``pairwiseRegions`` regions; with more, each draw's regions are sorted (``DrawOrders``:
+///   from the order the worker's previous variant left) and the trapezoids summed.
 final class FairnessLanes {
     typealias Lanes = LaneMath.Lanes
     static let pairwiseRegions = 48
@@ -24,7 +24,7 @@ final class FairnessLanes {
     /// Each region's group index, when the metrics include Theil's decomposition.
     let groupOf: [Int]?
     let groupCount: Int
-    // Scratch, allocated once: per region (and group) eight draws' values.
+    // Scratch, allocated once: per region (and group) one lane width of draws' values.
     private let s: UnsafeMutablePointer<Lanes>, pi: UnsafeMutablePointer<Lanes>, q: UnsafeMutablePointer<Lanes>
     /// `ln q_i`, 0 where `q_i = 0`.
     private let logs: UnsafeMutablePointer<Lanes>
@@ -93,12 +93,12 @@ final class FairnessLanes {
         return value
     }
 
-    /// Every metric of eight draws into `results`, in one pass over the regions for the
+    /// Every metric of one lane width of draws into `results`, in one pass over the regions for the
     /// sums and one over the pairs for Gini and Suits.
     private func compute(_ block: DrawBlock, at j: Int, valid: Int, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool) {
         let zero = Lanes(), one = Lanes(repeating: 1)
         let width = block.width
-        // The draws' stretch of the run's populations (block starts are multiples of 8).
+        // The draws' stretch of the run's populations (block starts are multiples of 16).
         let octet = (block.start + j) / Lanes.scalarCount * regions
         var total = zero
         for r in 0..<regions {

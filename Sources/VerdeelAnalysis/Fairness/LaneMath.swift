@@ -1,8 +1,9 @@
-/// Natural logarithm and exponential of eight doubles at once, for the fairness metrics of eight draws in
-/// SIMD lanes (the standard library has no vector logarithm). For positive, normal `x`:
+/// Natural logarithm, exponential and square root of a lane width of doubles at once (four
+/// on AVX2, eight on AVX-512), for the fairness metrics of that many draws (the standard
+/// library has no vector logarithm, and its vector square root is a call per lane). For positive, normal `x`:
 /// `x = m * 2^e` with `m` in [sqrt(1/2), sqrt(2)), `ln x = e ln 2 + 2 atanh(t)`,
-/// `t = (m - 1) / (m + 1)`, the series `2 (t + t^3/3 + ... + t^21/21)` (by Estrin's scheme) (|t| < 0.172, so the
-/// first term left out is below 1e-18 of the result). Within a few units in the last place
+/// `t = (m - 1) / (m + 1)`, the series `2 (t + t^3/3 + ... + t^21/21)` by Estrin's scheme
+/// (|t| < 0.172, so the first term left out is below 1e-18 of the result). Within a few units in the last place
 /// of `Foundation.log`.
 enum LaneMath {
     #if VERDEEL_AVX512
