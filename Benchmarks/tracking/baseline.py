@@ -5,9 +5,30 @@ A figure fails when  now < baseline x (1 - tolerance - noise),  with `now` and `
 the medians over the rounds and `noise` this run's half spread relative to its median,
 (max - min) / (2 median). Ratios, never absolute seconds, decide: both sides of a ratio are
 measured in the same rounds, so a slower or busier machine moves them alike."""
+import json
+import os
 from dataclasses import dataclass
 
+from . import measure
+
 DEFAULT_TOLERANCE = 0.15
+PATH = os.path.join(measure.ROOT, "Benchmarks", "baseline.json")
+
+
+def load(path=PATH):
+    with open(path) as handle:
+        return json.load(handle)
+
+
+def tolerances(path=PATH):
+    """Each figure's stated tolerance in the baseline kept so far (none when there is none)."""
+    return {name: figure["tolerance"] for name, figure in load(path)["figures"].items()} if os.path.exists(path) else {}
+
+
+def save(kept, path=PATH):
+    with open(path, "w") as handle:
+        json.dump(kept, handle, indent=2)
+        handle.write("\n")
 
 
 @dataclass

@@ -64,6 +64,8 @@ public struct FairnessOverDraws: DrawStatistic {
         /// `values[metric * draws + draw]`; NaN where a metric is undefined in a draw.
         private let values: UnsafeMutableBufferPointer<Double>
         private let lanes: FairnessLanes
+        /// The run's populations per draw (the same share rows feed every block).
+        private var populations: DrawPopulations?
         /// Where the per-capita sorts start (many regions): the worker's.
         private var orders: DrawOrders?
         private(set) var failure: String?
@@ -80,7 +82,8 @@ public struct FairnessOverDraws: DrawStatistic {
 
         func add(_ block: DrawBlock) {
             guard failure == nil else { return }
-            let populations = statistic.populations.populations(block)
+            let populations = self.populations ?? statistic.populations.populations(block)
+            self.populations = populations
             if let empty = populations.empty {
                 failure = "draw \(empty.draw + 1): the population of region \(context.regions[empty.region]) is 0; per-capita amounts need a population above 0"
                 return
@@ -125,8 +128,9 @@ struct ColumnSummary {
         let zero = Lanes(), one = Lanes(repeating: 1)
         var (counts, sums) = (zero, zero)
         var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
-        let octets = Self.octets(column)
-        for x in octets {
+        let octets = (column.count + Lanes.scalarCount - 1) / Lanes.scalarCount
+        for k in 0..<octets {
+            let x = Self.octet(column, k)
             let defined = x .== x
             counts += zero.replacing(with: one, where: defined)
             sums += zero.replacing(with: x, where: defined)
@@ -138,7 +142,8 @@ struct ColumnSummary {
         let mean = Self.total(sums) / n
         var squares = zero
         let center = Lanes(repeating: mean)
-        for x in octets {
+        for k in 0..<octets {
+            let x = Self.octet(column, k)
             let deviation = zero.replacing(with: x - center, where: x .== x)
             squares += deviation * deviation
         }
@@ -148,11 +153,16 @@ struct ColumnSummary {
         (self.low, self.high) = (low.min(), high.max())
     }
 
-    /// The column eight values at a time, the last ones padded with NaN (not defined).
-    private static func octets(_ column: UnsafeBufferPointer<Double>) -> [Lanes] {
-        var octets = [Lanes](repeating: Lanes(repeating: .nan), count: (column.count + Lanes.scalarCount - 1) / Lanes.scalarCount)
-        octets.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(column)) }
-        return octets
+    /// Values `8k` to `8k + 7` of the column, past its end NaN (not defined).
+    @inline(__always)
+    private static func octet(_ column: UnsafeBufferPointer<Double>, _ k: Int) -> Lanes {
+        let start = k * Lanes.scalarCount
+        if start + Lanes.scalarCount <= column.count {
+            return UnsafeRawPointer(column.baseAddress! + start).loadUnaligned(as: Lanes.self)
+        }
+        var rest = Lanes(repeating: .nan)
+        for lane in 0..<(column.count - start) { rest[lane] = column[start + lane] }
+        return rest
     }
 
     private static func total(_ x: Lanes) -> Double {

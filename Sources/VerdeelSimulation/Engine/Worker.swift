@@ -112,7 +112,8 @@ struct Worker {
         let unitEuros = layout.unitEuros[measure.index]
         let firstSlots = layout.firstSlot[measure.index]
 
-        var (pools, limited, alive) = preparePools(members, measure: measure, output: output)
+        let (pools, limited, feasible) = preparePools(members, measure: measure, output: output)
+        var alive = feasible
 
         // The statistics, per variant and year: the amounts' summaries first, then the plugged-in ones.
         let summaries = members.indices.flatMap { m in
