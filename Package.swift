@@ -37,6 +37,7 @@ let package = Package(
         .library(name: "VerdeelBundle", targets: ["VerdeelBundle"]),
         .library(name: "VerdeelRandom", targets: ["VerdeelRandom"]),
         .library(name: "VerdeelAnalysis", targets: ["VerdeelAnalysis"]),
+        .library(name: "VerdeelDesign", targets: ["VerdeelDesign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,9 +67,13 @@ let package = Package(
             dependencies: ["VerdeelCore", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "VerdeelRandom"),
+        .target(name: "VerdeelDesign", dependencies: ["VerdeelRandom"]),
         .target(
             name: "VerdeelAnalysis",
-            dependencies: ["VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: [
+                "VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
             swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define("VERDEEL_FMA"), .define($0.define)] } ?? []
         ),
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
@@ -82,7 +87,7 @@ let package = Package(
             name: "verdeel",
             dependencies: [
                 "VerdeelCore", "VerdeelData", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle", "VerdeelLinearAlgebra",
-                "VerdeelAnalysis",
+                "VerdeelAnalysis", "VerdeelDesign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: engineProcessor.map { [.define($0.define)] } ?? []

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The standard normal quantile function Phi^-1(p): the z of a confidence level
+/// (`Phi^-1(0.5 + level / 2)`, 1.959963984540054 for 95%) and the inverse CDF that maps a
+/// design's uniform coordinate to a normal perturbation. Acklam's rational approximation
+/// (relative error 1.15e-9) followed by one Halley step on `erfc`, which brings it to
+/// within a few units in the last place.
+public enum NormalQuantile {
+    private static let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+    private static let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01]
+    private static let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+    private static let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+
+    /// Phi^-1(p) for p in (0, 1); -infinity at 0, +infinity at 1.
+    public static func of(_ p: Double) -> Double {
+        guard p > 0 else { return -.infinity }
+        guard p < 1 else { return .infinity }
+        let x = rational(p)
+        let e = 0.5 * erfc(-x / 2.0.squareRoot()) - p
+        let u = e * (2 * Double.pi).squareRoot() * exp(x * x / 2)
+        return x - u / (1 + x * u / 2)
+    }
+
+    private static func rational(_ p: Double) -> Double {
+        let low = 0.02425
+        if p < low {
+            let q = (-2 * log(p)).squareRoot()
+            return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+        }
+        if p > 1 - low {
+            let q = (-2 * log1p(-p)).squareRoot()
+            return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+        }
+        let q = p - 0.5, r = q * q
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+    }
+}
