@@ -26,55 +26,76 @@ public enum DecimalNumber {
     /// The number that starts at `start` in `bytes` (no leading blanks): its value and the
     /// index just past it. The caller checks that a separator follows.
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
-        var index = start
-        let end = bytes.count
-        var negative = false
-        if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            negative = bytes[index] == UInt8(ascii: "-")
-            index += 1
+        guard let base = bytes.baseAddress, start < bytes.count else { return .invalid }
+        let end = base + bytes.count
+        var p = base + start
+        let negative = p.pointee == UInt8(ascii: "-")
+        if negative || p.pointee == UInt8(ascii: "+") { p += 1 }
+        if p < end, p.pointee | 0x20 == UInt8(ascii: "i") || p.pointee | 0x20 == UInt8(ascii: "n"),
+            let stop = notFiniteWord(bytes, from: p - base) {
+            return .notFinite(end: stop)
         }
-        if let stop = notFiniteWord(bytes, from: index) { return .notFinite(end: stop) }
         var significand: UInt64 = 0
         var digits = 0, exponent = 0, seenDigit = false
-        while index < end, case let d = bytes[index] &- 48, d < 10 {
-            seenDigit = true
-            if significand == 0 && d == 0 { index += 1; continue }
+        while p < end, p.pointee == UInt8(ascii: "0") { p += 1; seenDigit = true }
+        while p < end, case let d = p.pointee &- 48, d < 10 {
             if digits < 19 { significand = significand &* 10 &+ UInt64(d) } else { exponent += 1 }
             digits += 1
-            index += 1
+            p += 1
+            seenDigit = true
         }
-        if index < end, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < end, case let d = bytes[index] &- 48, d < 10 {
+        if p < end, p.pointee == UInt8(ascii: ".") {
+            p += 1
+            if significand == 0 {
+                while p < end, p.pointee == UInt8(ascii: "0") { p += 1; exponent -= 1; seenDigit = true }
+            }
+            while digits + 8 <= 19, end - p >= 8, let eight = eightDigits(p) {
+                significand = significand &* 100_000_000 &+ eight
+                digits += 8
+                exponent -= 8
+                p += 8
                 seenDigit = true
-                index += 1
-                if significand == 0 && d == 0 { exponent -= 1; continue }
+            }
+            while p < end, case let d = p.pointee &- 48, d < 10 {
                 if digits < 19 { significand = significand &* 10 &+ UInt64(d); exponent -= 1 }
                 digits += 1
+                p += 1
+                seenDigit = true
             }
         }
         guard seenDigit else { return .invalid }
-        if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            var cursor = index + 1
-            var negativeExponent = false
-            if cursor < end, bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "+") {
-                negativeExponent = bytes[cursor] == UInt8(ascii: "-")
-                cursor += 1
-            }
+        if p < end, p.pointee | 0x20 == UInt8(ascii: "e") {
+            var cursor = p + 1
+            let negativeExponent = cursor < end && cursor.pointee == UInt8(ascii: "-")
+            if cursor < end, negativeExponent || cursor.pointee == UInt8(ascii: "+") { cursor += 1 }
             var written = 0, seenExponentDigit = false
-            while cursor < end, case let d = bytes[cursor] &- 48, d < 10 {
+            while cursor < end, case let d = cursor.pointee &- 48, d < 10 {
                 if written < 100_000 { written = written * 10 + Int(d) }
                 seenExponentDigit = true
                 cursor += 1
             }
             guard seenExponentDigit else { return .invalid }
             exponent += negativeExponent ? -written : written
-            index = cursor
+            p = cursor
         }
+        let stop = p - base
         if digits <= 19, let value = eiselLemire(significand, exponent) {
-            return .number(negative ? -value : value, end: index)
+            return .number(negative ? -value : value, end: stop)
         }
-        return .number(libraryConversion(bytes, from: start, to: index), end: index)
+        return .number(libraryConversion(bytes, from: start, to: stop), end: stop)
+    }
+
+    /// The value of the eight ASCII digits at `pointer`, or nil when one of them is not a digit
+    /// (Lemire's SWAR: one 64-bit load, three multiplications).
+    @inline(__always)
+    private static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+        let high = word & 0xF0F0_F0F0_F0F0_F0F0
+        guard high | ((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4 == 0x3333_3333_3333_3333 else { return nil }
+        var value = word & 0x0F0F_0F0F_0F0F_0F0F
+        value = (value &* 2561) >> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 
     private static func notFiniteWord(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {

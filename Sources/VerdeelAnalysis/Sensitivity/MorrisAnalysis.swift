@@ -86,7 +86,7 @@ public struct MorrisAnalysis: Sendable {
         let r = effects.first?.count ?? 0
         let mu = effects.map { $0.reduce(0, +) / Double(r) }
         let muStar = effects.map { $0.reduce(0) { $0 + abs($1) } / Double(r) }
-        let sigma = effects.map { SobolBootstrap.sampleSD($0) }
+        let sigma = effects.map { SampleSpread.sd($0) }
         let confidence = effects.enumerated().map { i, values in
             let means = (0..<resamples).map { b in
                 var sum = 0.0
@@ -98,7 +98,7 @@ public struct MorrisAnalysis: Sendable {
                 }
                 return sum / Double(r)
             }
-            return z * SobolBootstrap.sampleSD(means)
+            return z * SampleSpread.sd(means)
         }
         let members = problem.groups.indices.map { g in problem.groupOfFactor.indices.filter { problem.groupOfFactor[$0] == g } }
         func grouped(_ values: [Double]) -> [Double] {

@@ -1,37 +1,30 @@
-/// SALib 1.6's estimators on one output's normalised columns (``SaltelliOutput``), for
-/// group j (N base points, V = Var(A, B)):
+/// SALib 1.6's estimators, from sums over the base points i = 1 ... N of one output's
+/// normalised values (A, B, AB_j, BA_j per group j; see ``SobolFeatures``), V the variance
+/// of A and B together (divisor 2N):
 /// - first order (Saltelli et al. 2010): `S1_j = mean_i(B_i (AB_ji - A_i)) / V`;
 /// - total (Jansen 1999): `ST_j = mean_i((A_i - AB_ji)^2) / (2 V)`;
 /// - second order (Saltelli 2002): `S2_jk = mean_i(BA_ji AB_ki - A_i B_i) / V - S1_j - S1_k`.
-/// As in SALib, every index is 0 when the range of A and B is at most machine epsilon or V
-/// is. A group that does not move the output has AB_j = A exactly, so S1 = ST = 0 exactly.
-enum SobolEstimators {
+/// The same formulas give a bootstrap resample's indices from its count-weighted sums.
+/// As in SALib every index is 0 when V (or the range of A and B) is at most machine
+/// epsilon. A group that does not move the output has AB_j = A exactly, so its sums, S1
+/// and ST are exactly 0.
+struct SobolEstimators {
     static let epsilon = Double.ulpOfOne
+    let groups: Int
+    let pairs: [(Int, Int)]
 
-    static func pointEstimates(_ output: SaltelliOutput, secondOrder: Bool) -> SobolIndices {
-        let groups = output.ab.count
-        var indices = SobolIndices.zero(groups: groups, secondOrder: secondOrder, constant: false)
-        guard output.range > epsilon, output.variance > epsilon else { return indices }
-        let n = Double(output.a.count)
-        for j in 0..<groups {
-            var first = 0.0, total = 0.0
-            for i in output.a.indices {
-                let change = output.ab[j][i] - output.a[i]
-                first += output.b[i] * change
-                total += change * change
-            }
-            indices.s1[j] = first / n / output.variance
-            indices.st[j] = 0.5 * (total / n) / output.variance
+    /// Indices from one row of sums (`SobolFeatures` layout) over N base points.
+    func indices(_ sums: UnsafeBufferPointer<Double>, at offset: Int, basePoints n: Double) -> (s1: [Double], st: [Double], s2: [Double]) {
+        let mean = sums[offset] / (2 * n)
+        let variance = sums[offset + 1] / (2 * n) - mean * mean
+        guard variance > Self.epsilon else {
+            return ([Double](repeating: 0, count: groups), [Double](repeating: 0, count: groups), [Double](repeating: 0, count: pairs.count))
         }
-        if secondOrder {
-            for j in 0..<groups {
-                for k in (j + 1)..<max(j + 1, groups) {
-                    var sum = 0.0
-                    for i in output.a.indices { sum += output.ba[j][i] * output.ab[k][i] - output.a[i] * output.b[i] }
-                    indices.s2?[j][k] = sum / n / output.variance - indices.s1[j] - indices.s1[k]
-                }
-            }
+        let s1 = (0..<groups).map { sums[offset + 2 + $0] / n / variance }
+        let st = (0..<groups).map { 0.5 * (sums[offset + 2 + groups + $0] / n) / variance }
+        let s2 = pairs.enumerated().map { p, pair in
+            sums[offset + 2 + 2 * groups + p] / n / variance - s1[pair.0] - s1[pair.1]
         }
-        return indices
+        return (s1, st, s2)
     }
 }
