@@ -117,7 +117,8 @@ let package = Package(
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(
-            name: "VerdeelAnalysisTests", dependencies: ["VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelCore"], exclude: ["Reference"]
+            name: "VerdeelAnalysisTests", dependencies: ["VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelCore", "VerdeelDesign", "VerdeelRandom"],
+            exclude: ["Reference"]
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),

@@ -7,6 +7,9 @@
 #      within 4 standard errors of numpy's; docs/benchmarks.md);
 #   3. the bundled baseline's fairness metrics against an independent reference and PySAL
 #      (Tests/VerdeelAnalysisTests/Reference/fairness_reference.py);
+#   3b. sensitivity: Ishigami and the G-function against their analytic indices, and the
+#      point estimates against SALib 1.6 on the same samples (scripts/check-sensitivity.py);
+#      the 342-output analysis against SALib and a numpy port (Benchmarks/peer/sensitivity.py);
 #   4. every command README.md shows, run as written (scripts/check-readme.py);
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
@@ -20,6 +23,7 @@ require_build_packages
 require_numpy
 require_pysal_inequality
 require_benchmark_tools
+require_salib
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -44,6 +48,13 @@ worst=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["w
 step "fairness against an independent reference and PySAL"
 python3 Tests/VerdeelAnalysisTests/Reference/fairness_reference.py --check | tee "$log/fairness.txt"
 
+step "sensitivity against analytic indices and SALib"
+started=$(date +%s)
+python3 scripts/check-sensitivity.py .build/release/verdeel | tee "$log/sensitivity.txt"
+python3 Benchmarks/peer/sensitivity.py --repeat 3 | tee "$log/sensitivity-peer.json"
+sensitivity_seconds=$(seconds "$started")
+sensitivity_ratio=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(f"{d[\"seconds\"][\"verdeel\"]} s, {d[\"ratio_salib_over_verdeel\"]}x SALib")' "$log/sensitivity-peer.json")
+
 step "README commands"
 started=$(date +%s)
 python3 scripts/check-readme.py
@@ -62,5 +73,5 @@ started=$(date +%s)
 scripts/fuzz.sh 60
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

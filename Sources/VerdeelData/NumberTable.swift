@@ -61,7 +61,7 @@ struct NumberTableReader {
 
     /// The header, the first row, then the rest in parts; an error in a later part gets
     /// its line number counted from the start of the file.
-    static func readAll(_ bytes: UnsafeBufferPointer<UInt8>, name: String, threads: Int) throws(DataError) -> NumberTableReader {
+    static func readAll(_ bytes: UnsafeBufferPointer<UInt8>, name: String, threads: Int, partBytes: Int = partBytes) throws(DataError) -> NumberTableReader {
         var first = NumberTableReader(name: name)
         var start = 0
         while start < bytes.count, first.columns == 0 {

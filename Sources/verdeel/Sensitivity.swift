@@ -164,8 +164,7 @@ func loadProblem(_ path: String) throws -> SensitivityProblem {
     }
 }
 
-/// A table of numbers, read in parallel parts from the file mapped into memory (with its
-/// pages read in at once, which is faster than faulting them in one by one).
+/// A table of numbers, read in parallel parts from the file mapped into memory.
 func loadTable(_ path: String, threads: Int) throws -> NumberTable {
     let descriptor = open(path, O_RDONLY)
     var status = stat()
@@ -176,7 +175,7 @@ func loadTable(_ path: String, threads: Int) throws -> NumberTable {
     }
     defer { close(descriptor) }
     let size = Int(status.st_size)
-    guard size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED else {
+    guard size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
         printError("error: \(path): has no rows of numbers; write one row per sample, values separated by spaces or commas")
         throw ExitCode(1)
     }

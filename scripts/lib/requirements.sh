@@ -81,21 +81,33 @@ require_numpy() {
     python3 -c "import numpy" >/dev/null 2>&1 || stop_with "numpy for $(command -v python3)" "python3 -m pip install numpy"
 }
 
-# PySAL's `inequality` package, which cross-checks the fairness metrics
-# (Tests/VerdeelAnalysisTests/Reference/fairness_reference.py); from pip, as Debian has none.
-require_pysal_inequality() {
-    python3 -c "import inequality" >/dev/null 2>&1 && return 0
+# A Python package from pip (Debian has none of these): `require_pip_module MODULE SPEC WHAT`.
+require_pip_module() {
+    local module=$1 spec=$2 what=$3
+    python3 -c "import $module" >/dev/null 2>&1 && return 0
     local flags=(--quiet --disable-pip-version-check)
     # A Debian Python is marked externally managed; pip may still add a package to it.
     [ "$(python3 -c 'import sys; print(sys.prefix)')" = /usr ] && flags+=(--break-system-packages)
     if is_root || [ "$(python3 -c 'import sys; print(sys.prefix)')" != /usr ]; then
-        echo "installing PySAL's inequality with pip for $(command -v python3)"
-        python3 -m pip install "${flags[@]}" inequality \
-            || stop_with "PySAL's inequality for $(command -v python3)" "python3 -m pip install inequality"
+        echo "installing $what with pip for $(command -v python3)"
+        python3 -m pip install "${flags[@]}" "$spec" \
+            || stop_with "$what for $(command -v python3)" "python3 -m pip install $spec"
     else
-        stop_with "PySAL's inequality for $(command -v python3)" "sudo python3 -m pip install --break-system-packages inequality"
+        stop_with "$what for $(command -v python3)" "sudo python3 -m pip install --break-system-packages $spec"
     fi
-    python3 -c "import inequality" >/dev/null 2>&1 || stop_with "PySAL's inequality for $(command -v python3)" "python3 -m pip install inequality"
+    python3 -c "import $module" >/dev/null 2>&1 || stop_with "$what for $(command -v python3)" "python3 -m pip install $spec"
+}
+
+# PySAL's `inequality` package, which cross-checks the fairness metrics
+# (Tests/VerdeelAnalysisTests/Reference/fairness_reference.py).
+require_pysal_inequality() {
+    require_pip_module inequality inequality "PySAL's inequality"
+}
+
+# SALib 1.6, the peer of the sensitivity analyses (scripts/check-sensitivity.py,
+# Benchmarks/peer/sensitivity.py); it brings scipy and pandas.
+require_salib() {
+    require_pip_module SALib "SALib==1.6.0" "SALib 1.6"
 }
 
 # The benchmark tracker's tools (Benchmarks/run, Benchmarks/history and their tests):

@@ -60,7 +60,7 @@ public struct SobolAnalysis: Sendable {
         let workers = max(1, min(threads, chunks))
         let results = ChunkResults(count: chunks)
         values.withUnsafeBufferPointer { table in
-            let shared = SharedTable(table, moments: OutputMoments(table, rows: rows, columns: outputs))
+            let shared = SharedTable(table, moments: OutputMoments(table, rows: rows, columns: outputs, threads: threads))
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var sums = ChunkSums(chunks: Array(stride(from: worker, to: chunks, by: workers)), outputs: outputs, features: features, resamples: resamples)
                 for (b, block) in blocks.enumerated() {

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `verdeel sensitivity sample` and `analyze` end to end. For y = x1 + 2 x2 with x1, x2
+/// uniform on [0, 1] the variances are 1/12 and 4/12, so S1 = ST = 0.2 and 0.8.
+extension CommandTests {
+    @Test func sampleThenAnalyzeALinearModel() throws {
+        try withTemporaryDirectory { directory in
+            try write(["p.txt": "x1 0 1\nx2 0 1\n"], to: directory)
+            let sample = try verdeel(["sensitivity", "sample", "sobol", "--problem", "p.txt", "-N", "1024", "--output", "X.txt"], in: directory)
+            #expect(sample.status == 0, "\(sample.errors)")
+            let rows = try String(contentsOfFile: directory + "/X.txt", encoding: .utf8).split(separator: "\n")
+            #expect(rows.count == 1024 * 4)
+            let y = rows.map { row -> String in
+                let x = row.split(separator: " ").compactMap { Double($0) }
+                return "\(x[0] + 2 * x[1])"
+            }
+            try write(["Y.txt": y.joined(separator: "\n") + "\n"], to: directory)
+            let result = try verdeel(["sensitivity", "analyze", "sobol", "--problem", "p.txt", "--samples", "X.txt", "--outputs", "Y.txt", "--output", "out"], in: directory)
+            #expect(result.status == 0, "\(result.errors)")
+            let lines = try String(contentsOfFile: directory + "/out/sobol.csv", encoding: .utf8).split(separator: "\n")
+            #expect(lines[0] == "output,factor,s1,s1_conf,st,st_conf")
+            let values = lines.dropFirst().map { $0.split(separator: ",").dropFirst(2).compactMap { Double($0) } }
+            #expect(abs(values[0][0] - 0.2) < 0.02 && abs(values[0][2] - 0.2) < 0.02)
+            #expect(abs(values[1][0] - 0.8) < 0.02 && abs(values[1][2] - 0.8) < 0.02)
+            #expect(lines[1].hasPrefix("y1,x1,") && lines[2].hasPrefix("y1,x2,"))
+        }
+    }
+
+    @Test func sensitivityInputErrorsSayWhereAndExitWithOne() throws {
+        try withTemporaryDirectory { directory in
+            try write(["reversed.txt": "x1 1 0\nx2 0 1\n", "p.txt": "x1 0 1\nx2 0 1\n", "nan.txt": "1\n2\nnan\n4\n5\n6\n7\n8\n",
+                       "short.txt": "1\n2\n3\n4\n5\n6\n7\n", "X.txt": "0 0\n1 1\n"], to: directory)
+            let reversed = try verdeel(["sensitivity", "sample", "sobol", "--problem", "reversed.txt", "-N", "8"], in: directory)
+            #expect(reversed.status == 1)
+            #expect(reversed.errors == "error: reversed.txt: factor 'x1' has reversed bounds (1.0, 0.0); the lower bound must be below the upper bound\n")
+            let nan = try verdeel(["sensitivity", "analyze", "sobol", "--problem", "p.txt", "--outputs", "nan.txt", "--output", "out"], in: directory)
+            #expect(nan.status == 1)
+            #expect(nan.errors == "error: nan.txt:3:1: 'nan' is not a finite number; every value must be a number (no NaN or infinity)\n")
+            let short = try verdeel(["sensitivity", "analyze", "sobol", "--problem", "p.txt", "--outputs", "short.txt", "--output", "out"], in: directory)
+            #expect(short.status == 1)
+            #expect(short.errors.hasPrefix("error: short.txt: 7 rows do not fit a Saltelli design of 2 groups"))
+            let mismatch = try verdeel(["sensitivity", "analyze", "morris", "--problem", "p.txt", "--samples", "X.txt", "--outputs", "short.txt", "--output", "out"], in: directory)
+            #expect(mismatch.status == 1)
+            #expect(mismatch.errors == "error: short.txt: has 7 rows but X.txt has 2; one output row per sample row\n")
+            #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+        }
+    }
+}
