@@ -32,9 +32,11 @@ extension Checker {
         }
         let simulation = lowerSimulation(draft, measures: measures, scope)
         let fairness = lowerFairness(draft, scope)
+        let sensitivity = lowerSensitivity(draft, measures: measures, monteCarlo: simulation?.monteCarlo, scope)
         guard diagnostics.count == before else { return nil }
         return ScenarioPlan(
-            name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation, fairness: fairness)
+            name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation, fairness: fairness,
+            sensitivity: sensitivity)
     }
 
     /// What a scenario hands down to a child: its chain merged without assertions (which

@@ -194,7 +194,7 @@ extension Checker {
         }
     }
 
-    private mutating func plannedMeasure(_ name: Name, _ unit: Unit, _ measures: [PlannedMeasure]) -> PlannedMeasure? {
+    mutating func plannedMeasure(_ name: Name, _ unit: Unit, _ measures: [PlannedMeasure]) -> PlannedMeasure? {
         if let measure = measures.first(where: { $0.id == name.text }) { return measure }
         error(name.range, unit, "unknown measure '\(name.text)'", suggestion: NearestName.find(name.text, among: measures.map(\.id)).map { "did you mean '\($0)'?" })
         return nil
@@ -202,7 +202,7 @@ extension Checker {
 
     enum ValueKind { case weight, amount }
 
-    private mutating func number(_ literal: Literal, _ unit: Unit, kind: ValueKind) -> Double? {
+    mutating func number(_ literal: Literal, _ unit: Unit, kind: ValueKind) -> Double? {
         switch kind {
         case .weight:
             guard let fraction = percentage(literal, unit, what: "a weight") else { return nil }
@@ -257,7 +257,7 @@ extension Checker {
         }
     }
 
-    private mutating func wholeNumber(_ literal: Literal, _ unit: Unit, what: String, range: ClosedRange<Int>) -> Int? {
+    mutating func wholeNumber(_ literal: Literal, _ unit: Unit, what: String, range: ClosedRange<Int>) -> Int? {
         guard !refusesDutchGrouping(literal, unit) else { return nil }
         let value = NSDecimalNumber(decimal: literal.value)
         guard literal.unit != .percent, literal.value == Decimal(value.intValue), range.contains(value.intValue) else {

@@ -95,6 +95,11 @@ private struct Printer {
             block("fairness", fairness.lines, closing: fairness.closingComments, depth: depth) { printer, statement, depth in
                 printer.line(Printer.fairnessStatement(statement), depth: depth)
             }
+        case .sensitivity(let sensitivity):
+            let header = "sensitivity \(Printer.name(sensitivity.method)) \(sensitivity.count.text)" + (sensitivity.seed.map { " seed \($0.text)" } ?? "")
+            block(header, sensitivity.lines, closing: sensitivity.closingComments, depth: depth) { printer, statement, depth in
+                printer.line(Printer.sensitivityStatement(statement), depth: depth)
+            }
         }
     }
 
@@ -174,6 +179,23 @@ private struct Printer {
         case .list(let literals): return "in " + literals.map(\.text).joined(separator: ", ")
         case .range(let from, let to, let step, let count):
             return "from \(from.text) to \(to.text)" + (step.map { " step \($0.text)" } ?? "") + (count.map { " count \($0.text)" } ?? "")
+        }
+    }
+
+    static func sensitivityStatement(_ statement: SensitivityStatement) -> String {
+        switch statement {
+        case .weight(let measure, let criterion, let from, let to): return "weight \(name(measure)) \(name(criterion)) from \(from.text) to \(to.text)"
+        case .key(let measure): return "key \(name(measure))"
+        case .base(let measure, let from, let to): return "base \(name(measure)) from \(from.text) to \(to.text)"
+        case .budget(let measure, let year, let from, let to):
+            let years = year.first == year.last ? "\(year.first)" : "\(year.first)..\(year.last)"
+            return "budget \(name(measure)) \(years) from \(from.text) to \(to.text)"
+        case .topslice(let measure, let topslice, let from, let to): return "topslice \(name(measure)) \(name(topslice)) from \(from.text) to \(to.text)"
+        case .perturb(let indicator, let perRegion): return "perturb \(name(indicator))" + (perRegion ? " per region" : "")
+        case .secondOrder: return "second_order"
+        case .bootstrap(let count): return "bootstrap \(count.text)"
+        case .levels(let count): return "levels \(count.text)"
+        case .dummy: return "dummy"
         }
     }
 

@@ -2,7 +2,7 @@ import VerdeelCore
 
 extension Parser {
     static let topLevelKeywords = ["scenario", "include"]
-    static let scenarioKeywords = ["data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness"]
+    static let scenarioKeywords = ["data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness", "sensitivity"]
     static let tableKeywords = ["regions", "table", "districts"]
 
     mutating func parseDocument() -> Document {
@@ -73,6 +73,9 @@ extension Parser {
         }
         if isWord("fairness") {
             return .fairness(try fairnessBlock())
+        }
+        if isWord("sensitivity") {
+            return .sensitivity(try sensitivityBlock())
         }
         if isWord("montecarlo") {
             return .monteCarlo(try monteCarloBlock())

@@ -82,6 +82,74 @@ extension Parser {
     }
 
     static let fairnessKeywords = ["population", "group", "reference", "atkinson", "losses"]
+    static let sensitivityKeywords = ["weight", "key", "base", "budget", "topslice", "perturb", "second_order", "bootstrap", "levels", "dummy"]
+
+    mutating func sensitivityBlock() throws(Failure) -> SensitivityBlock {
+        advance()
+        let method = try name("the method (sobol or morris)")
+        let count = try literal("N: base points for sobol (e.g. 1024), trajectories for morris (e.g. 100)")
+        var seed: Literal?
+        if isWord("seed") {
+            advance()
+            seed = try literal("the seed")
+        }
+        let opening = current
+        try expectSymbol("{", "before the factors")
+        let (lines, closing) = block(opened: opening, "sensitivity block", keywords: Self.sensitivityKeywords) { parser throws(Failure) in
+            try parser.sensitivityStatement()
+        }
+        return SensitivityBlock(method: method, count: count, seed: seed, lines: lines, closingComments: closing)
+    }
+
+    mutating func sensitivityStatement() throws(Failure) -> SensitivityStatement {
+        guard case .identifier(let keyword) = current.kind, Self.sensitivityKeywords.contains(keyword) else {
+            throw unknownKeyword(expected: Self.sensitivityKeywords, in: "a sensitivity block")
+        }
+        let keywordRange = current.range
+        advance()
+        switch keyword {
+        case "weight":
+            let measure = try name("the measure whose key weight is a factor")
+            let criterion = try name("the criterion whose weight is a factor")
+            let (from, to) = try factorRange()
+            return .weight(measure: measure, criterion: criterion, from: from, to: to)
+        case "key": return .key(measure: try name("the measure whose whole key is a factor"))
+        case "base":
+            let measure = try name("the measure whose base is a factor")
+            let (from, to) = try factorRange()
+            return .base(measure: measure, from: from, to: to)
+        case "budget":
+            let measure = try name("the measure whose budget is a factor")
+            let year = try yearSpan()
+            let (from, to) = try factorRange()
+            return .budget(measure: measure, year: year, from: from, to: to)
+        case "topslice":
+            let measure = try name("the measure whose top-slice is a factor")
+            let topslice = try name("the top-slice")
+            let (from, to) = try factorRange()
+            return .topslice(measure: measure, name: topslice, from: from, to: to)
+        case "perturb":
+            let indicator = try name("the perturbed indicator (as in the montecarlo block)")
+            var perRegion = false
+            if isWord("per") {
+                advance()
+                try expectWord("region", "in 'per region'")
+                perRegion = true
+            }
+            return .perturb(indicator: indicator, perRegion: perRegion)
+        case "second_order": return .secondOrder(keywordRange)
+        case "bootstrap": return .bootstrap(try literal("the number of resamples (e.g. 100)"))
+        case "levels": return .levels(try literal("the number of grid levels (e.g. 4)"))
+        default: return .dummy(keywordRange)
+        }
+    }
+
+    private mutating func factorRange() throws(Failure) -> (Literal, Literal) {
+        try expectWord("from", "before the factor's range (from A to B)")
+        let from = try literal("the lower end")
+        try expectWord("to", "in a range (from 150k to 250k)")
+        return (from, try literal("the upper end"))
+    }
 
     mutating func fairnessBlock() throws(Failure) -> FairnessBlock {
         advance()

@@ -12,6 +12,8 @@ public struct ScenarioPlan: Sendable {
     public let simulation: SimulationPlan?
     /// How fairness is measured; `nil` when the scenario has no population to measure it by.
     public let fairness: FairnessPlan?
+    /// The sensitivity analysis to run, when the scenario declares one.
+    public var sensitivity: SensitivityPlan? = nil
 }
 
 /// The settings of the fairness metrics: the population indicator, the text column that

@@ -16,6 +16,8 @@ struct ScenarioDraft {
     var monteCarlo: Located<MonteCarloBlock>?
     /// The last `fairness` block of the chain.
     var fairness: Located<FairnessBlock>?
+    /// The last `sensitivity` block of the chain.
+    var sensitivity: Located<SensitivityBlock>?
 
     mutating func merge(_ declaration: ScenarioDeclaration, from unit: Checker.Unit, own: Bool, checker: inout Checker) {
         var declared = Declarations(unit: unit, scope: "scenario '\(declaration.name.text)'")
@@ -49,6 +51,9 @@ struct ScenarioDraft {
             case .fairness(let block):
                 guard declared.claim("fairness block", line.range, &checker) else { continue }
                 fairness = Located(value: block, unit: unit)
+            case .sensitivity(let block):
+                guard declared.claim("sensitivity block", line.range, &checker) else { continue }
+                sensitivity = Located(value: block, unit: unit)
             }
         }
     }

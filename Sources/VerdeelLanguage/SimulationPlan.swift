@@ -182,3 +182,28 @@ public struct Perturbation: Sendable {
         self.range = range
     }
 }
+
+extension Perturbation {
+    /// The perturbed value of nominal `x` with `spread` at standard normal quantile `z`:
+    /// `x + spread z` (normal), `x + spread (2 Phi(z) - 1)` (uniform), or
+    /// `x exp(spread z - spread^2 / 2)` (lognormal, mean-preserving).
+    public func value(_ x: Double, spread: Double, z: Double) -> Double {
+        switch distribution {
+        case .normal: return x + spread * z
+        case .uniform:
+            let u = 0.5 * Double.erfc(-z / 2.0.squareRoot())
+            return x + spread * (2 * u - 1)
+        case .lognormal: return x * Double.exp(spread * z - spread * spread / 2)
+        }
+    }
+
+    /// Each region's spread on the nominal data: a relative spread times the value's size
+    /// (sigma itself for lognormal), or the spread expression evaluated per region.
+    public func spreads(over table: RegionTable) throws(ExpressionError) -> [Double] {
+        let values = table.indicators[indicator] ?? []
+        switch spread {
+        case .relative(let fraction): return distribution == .lognormal ? values.map { _ in fraction } : values.map { abs($0) * fraction }
+        case .absolute(let expression): return try expression.evaluate(over: table)
+        }
+    }
+}

@@ -72,3 +72,37 @@ public enum MonteCarloStatement: Sendable {
     /// `ranks`: also report each region's rank (1 = the largest amount) over the draws.
     case ranks(SourceRange)
 }
+
+/// `sensitivity sobol|morris N [seed S] { ... }`: a global sensitivity analysis over the
+/// factors inside (N base points for Sobol, N trajectories for Morris).
+public struct SensitivityBlock: Sendable {
+    public var method: Name
+    public var count: Literal
+    public var seed: Literal?
+    public var lines: [Line<SensitivityStatement>]
+    public var closingComments: [Trivia]
+}
+
+public enum SensitivityStatement: Sendable {
+    /// `weight MEASURE CRITERION from A to B`: one key weight (the others keep their proportions).
+    case weight(measure: Name, criterion: Name, from: Literal, to: Literal)
+    /// `key MEASURE`: all the key's weights together, uniform on the simplex (one factor).
+    case key(measure: Name)
+    /// `base MEASURE from A to B`: the fixed base per region.
+    case base(measure: Name, from: Literal, to: Literal)
+    /// `budget MEASURE YEAR from A to B`: one year's (or a span's) budget.
+    case budget(measure: Name, year: YearSpan, from: Literal, to: Literal)
+    /// `topslice MEASURE NAME from A to B`: a top-slice's size (percentages or amounts).
+    case topslice(measure: Name, name: Name, from: Literal, to: Literal)
+    /// `perturb INDICATOR [per region]`: the montecarlo block's perturbation of the
+    /// indicator, one factor per region, reported as one group unless `per region`.
+    case perturb(indicator: Name, perRegion: Bool)
+    /// `second_order`: also Sobol's second-order indices.
+    case secondOrder(SourceRange)
+    /// `bootstrap R`: resamples for the intervals (default 100).
+    case bootstrap(Literal)
+    /// `levels P`: Morris's grid levels (default 4).
+    case levels(Literal)
+    /// `dummy`: a factor that moves nothing, whose indices show the estimation noise.
+    case dummy(SourceRange)
+}

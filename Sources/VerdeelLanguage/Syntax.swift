@@ -62,6 +62,7 @@ public enum ScenarioItem: Sendable {
     case variants(VariantsBlock)
     case monteCarlo(MonteCarloBlock)
     case fairness(FairnessBlock)
+    case sensitivity(SensitivityBlock)
 }
 
 /// `data { regions ... table ... districts ... }`.

@@ -49,6 +49,15 @@ struct Run: ParsableCommand {
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
+        if let analysed = selected.first(where: { $0.sensitivity != nil }) {
+            guard selected.count == 1 else {
+                printError("error: scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time")
+                printError("help: add --scenario \(analysed.name)")
+                throw ExitCode(1)
+            }
+            try SensitivityRun(run: try input.run(selected)[0], threads: threads).execute(output: output)
+            return
+        }
         let simulated = selected.filter { $0.simulation != nil }
         if !simulated.isEmpty {
             guard selected.count == 1 else {

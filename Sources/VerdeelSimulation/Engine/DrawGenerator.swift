@@ -82,7 +82,6 @@ struct DrawGenerator {
         let p = plan.perturbations.count
         var columns = [String: [Double]]()
         var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
-        let distributions = plan.perturbations.map(\.distribution)
         for j in 0..<size {
             let draw = start + j
             for stream in 0..<p {
@@ -90,10 +89,10 @@ struct DrawGenerator {
                 independent[stream] = normals
             }
             for r in 0..<regions {
-                for (q, distribution) in distributions.enumerated() {
+                for (q, perturbation) in plan.perturbations.enumerated() {
                     var z = 0.0
                     for k in 0...q { z += factor[q * p + k] * independent[k][r] }
-                    perturbed[q][j * regions + r] = Self.apply(distribution, x: nominal[q][r], spread: spreads[q][r], z: z)
+                    perturbed[q][j * regions + r] = perturbation.value(nominal[q][r], spread: spreads[q][r], z: z)
                 }
             }
         }
@@ -147,35 +146,21 @@ struct DrawGenerator {
         }
     }
 
-    static func apply(_ distribution: Perturbation.Distribution, x: Double, spread: Double, z: Double) -> Double {
-        switch distribution {
-        case .normal: return x + spread * z
-        case .uniform:
-            let u = 0.5 * Double.erfc(-z / 2.0.squareRoot())
-            return x + spread * (2 * u - 1)
-        case .lognormal: return x * Double.exp(spread * z - spread * spread / 2)
-        }
-    }
-
     /// Each perturbation's spread per region: relative spreads times the value, or the
     /// spread expression on the nominal data; lognormal keeps sigma.
     private func spreadValues(_ plan: MonteCarloPlan) throws(SimulationError) -> [[Double]] {
         var result = [[Double]]()
         for perturbation in plan.perturbations {
-            let values = table.indicators[perturbation.indicator] ?? []
-            switch perturbation.spread {
-            case .relative(let fraction):
-                result.append(perturbation.distribution == .lognormal ? values.map { _ in fraction } : values.map { abs($0) * fraction })
-            case .absolute(let expression):
-                let spreads: [Double]
-                do { spreads = try expression.evaluate(over: table) } catch {
-                    throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
-                }
+            let spreads: [Double]
+            do { spreads = try perturbation.spreads(over: table) } catch {
+                throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
+            }
+            if case .absolute = perturbation.spread {
                 for (r, spread) in spreads.enumerated() where !(spread >= 0 && spread.isFinite) {
                     throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' is \(spread) for region \(table.regions[r].code); it must be a finite number >= 0", suggestion: "check the columns the spread uses for that region"))
                 }
-                result.append(spreads)
             }
+            result.append(spreads)
         }
         return result
     }

@@ -1,0 +1,144 @@
+import VerdeelCore
+import VerdeelDesign
+import VerdeelLanguage
+
+/// One design row applied to a scenario: its measures with the factors' values and its
+/// data with the perturbed indicators (see ``SensitivityCoordinates`` for the mapping).
+/// Weights are exact fractions over 10^9: a weight factor's value is rounded to 10^-9 and
+/// the key's other weights share the rest in their nominal proportions, split by largest
+/// remainder so the key sums to exactly 100%; a whole key's spacings likewise. Bases,
+/// budgets and top-slice amounts are rounded to the cent.
+struct DesignPointModel {
+    static let weightDenominator: Int64 = 1_000_000_000
+    let plan: ScenarioPlan
+    let sensitivity: SensitivityPlan
+    let coordinates: SensitivityCoordinates
+    let table: RegionTable
+    /// Each perturbation factor's spreads on the nominal data (nil for other factors).
+    let spreads: [[Double]?]
+
+    init(plan: ScenarioPlan, sensitivity: SensitivityPlan, coordinates: SensitivityCoordinates, table: RegionTable) throws(ScenarioSensitivityError) {
+        self.plan = plan
+        self.sensitivity = sensitivity
+        self.coordinates = coordinates
+        self.table = table
+        spreads = try sensitivity.factors.map { factor throws(ScenarioSensitivityError) -> [Double]? in
+            guard case .perturbation(let perturbation, _) = factor.kind else { return nil }
+            do {
+                let values = try perturbation.spreads(over: table)
+                if let bad = values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+                    throw ScenarioSensitivityError("the spread of '\(perturbation.indicator)' is \(values[bad]) for region \(table.regions[bad].code); it must be a finite number >= 0")
+                }
+                return values
+            } catch let error as ScenarioSensitivityError {
+                throw error
+            } catch {
+                throw ScenarioSensitivityError("the spread of '\(perturbation.indicator)' cannot be computed: \(error)")
+            }
+        }
+    }
+
+    /// The measures and data of one row of unit coordinates.
+    func apply(_ row: ArraySlice<Double>) throws(ScenarioSensitivityError) -> (measures: [Measure], table: RegionTable) {
+        var measures = plan.measures.map(\.measure)
+        var keyParts = [Int: [Double]]()
+        var indicators = table.indicators
+        for (u, role) in zip(row, coordinates.roles) {
+            switch role {
+            case .factor(let index): try set(sensitivity.factors[index].kind, u, &measures)
+            case .keyPart(let index, _): keyParts[index, default: []].append(u)
+            case .perturbation(let index, let region):
+                guard case .perturbation(let perturbation, _) = sensitivity.factors[index].kind else { continue }
+                let z = NormalQuantile.of(0.001 + 0.998 * u)
+                let nominal = table.indicators[perturbation.indicator]?[region] ?? 0
+                indicators[perturbation.indicator]?[region] = perturbation.value(nominal, spread: spreads[index]?[region] ?? 0, z: z)
+            case .dummy: continue
+            }
+        }
+        for (index, parts) in keyParts {
+            guard case .key(let id, _) = sensitivity.factors[index].kind, let m = measureIndex(id) else { continue }
+            let cuts = [0] + parts.sorted() + [1]
+            let weights = Self.exactShares((1..<cuts.count).map { cuts[$0] - cuts[$0 - 1] })
+            measures[m].key = Key(zip(measures[m].key.terms, weights).map { Key.Term($0.criterion, $1) })
+        }
+        guard indicators != table.indicators else { return (measures, table) }
+        do {
+            return (measures, try RegionTable(regions: table.regions, indicators: indicators, labels: table.labels, districts: table.districts))
+        } catch {
+            throw ScenarioSensitivityError("the perturbed data cannot be built: \(error)")
+        }
+    }
+
+    private func measureIndex(_ id: String) -> Int? {
+        plan.measures.firstIndex { $0.id == id }
+    }
+
+    private func set(_ kind: SensitivityFactor.Kind, _ u: Double, _ measures: inout [Measure]) throws(ScenarioSensitivityError) {
+        switch kind {
+        case .weight(let id, let criterion, let low, let high):
+            guard let m = measureIndex(id), let chosen = measures[m].key.terms.firstIndex(where: { $0.criterion.name == criterion }) else { return }
+            let value = low + u * (high - low)
+            let nominal = measures[m].key.terms.map(\.weight.doubleValue)
+            let rest = 1 - nominal[chosen]
+            let others = nominal.indices.map { k -> Double in
+                guard k != chosen else { return value }
+                return rest > 0 ? nominal[k] / rest * (1 - value) : (1 - value) / Double(nominal.count - 1)
+            }
+            let weights = Self.exactShares(others, pinned: chosen)
+            measures[m].key = Key(zip(measures[m].key.terms, weights).map { Key.Term($0.criterion, $1) })
+        case .base(let id, let low, let high):
+            guard let m = measureIndex(id) else { return }
+            let money = Money(cents: Int64(((low + u * (high - low)) * 100).rounded()))
+            measures[m].base = Base(.uniform(money), ifInfeasible: measures[m].base?.policy ?? .error)
+        case .budget(let id, let first, let last, let low, let high):
+            guard let m = measureIndex(id) else { return }
+            let money = Money(cents: Int64(((low + u * (high - low)) * 100).rounded()))
+            for year in first...last { measures[m].budgets[year] = money }
+        case .topslice(let id, let name, let low, let high, let fraction):
+            guard let m = measureIndex(id), let t = measures[m].topslices.firstIndex(where: { $0.name == name }) else { return }
+            let value = low + u * (high - low)
+            let size: Topslice.Size = fraction
+                ? .fraction(Fraction(Int64((value * Double(Self.weightDenominator)).rounded()), Self.weightDenominator) ?? .zero)
+                : .amount(Money(cents: Int64((value * 100).rounded())))
+            measures[m].topslices[t] = Topslice(name: name, size)
+        case .key, .perturbation:
+            return
+        }
+    }
+
+    /// Fractions over 10^9 for `values` that sum to 1: each rounded down, the units left
+    /// over given to the largest remainders (ties to the lower index); `pinned` keeps its
+    /// own rounding and the others share what is left.
+    static func exactShares(_ values: [Double], pinned: Int? = nil) -> [Fraction] {
+        let total = Self.weightDenominator
+        var units = values.map { Int64(($0 * Double(total)).rounded(.down)) }
+        if let pinned { units[pinned] = Int64((values[pinned] * Double(total)).rounded()) }
+        var left = total - units.reduce(0, +)
+        let order = values.indices.filter { $0 != pinned }.sorted { a, b in
+            let ra = values[a] * Double(total) - Double(units[a]), rb = values[b] * Double(total) - Double(units[b])
+            return ra != rb ? ra > rb : a < b
+        }
+        var position = 0
+        while left > 0, !order.isEmpty {
+            units[order[position % order.count]] += 1
+            left -= 1
+            position += 1
+        }
+        while left < 0, let largest = order.max(by: { units[$0] < units[$1] }), units[largest] > 0 {
+            units[largest] -= 1
+            left += 1
+        }
+        return units.map { Fraction($0, total) ?? .zero }
+    }
+}
+
+/// Why a scenario's sensitivity analysis cannot run, and what to do.
+public struct ScenarioSensitivityError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import VerdeelAnalysis
+import VerdeelReport
+import VerdeelSimulation
+
+/// `verdeel run` of a scenario with a `sensitivity` block: the analysis, its summary on
+/// the terminal and, with --output, sobol.csv (and s2.csv) or morris.csv with `measure,year`
+/// in front of SALib's columns.
+struct SensitivityRun {
+    let run: ScenarioRun
+    let threads: Int
+
+    func execute(output: String?) throws {
+        let started = Date()
+        printError("running the sensitivity analysis of scenario \(run.plan.name) on \(threads) thread\(threads == 1 ? "" : "s")")
+        let result: ScenarioSensitivity
+        do { result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads) } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let names = Dictionary(run.table.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        print(SensitivitySummary(result, regionNames: names).render(), terminator: "")
+        print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
+        for warning in result.warnings { printError("warning: \(warning)") }
+        if let output {
+            let outputs = result.outputs.map(\.name)
+            let prefix = (header: ["measure", "year"], values: result.outputs.map { [$0.measure, String($0.year)] })
+            var files = [(name: String, contents: String)]()
+            if let sobol = result.sobol {
+                files.append(("sobol.csv", SensitivityCSV.sobol(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
+                if run.plan.sensitivity?.secondOrder == true {
+                    files.append(("s2.csv", SensitivityCSV.secondOrder(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
+                }
+            }
+            if let morris = result.morris {
+                files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
+            }
+            let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
+            try OutputSet(output).write(files, notes: notes + result.warnings)
+            for file in files { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
+        }
+        if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
+    }
+}

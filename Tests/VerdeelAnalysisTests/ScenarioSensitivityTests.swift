@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import VerdeelAnalysis
+import VerdeelCore
+import VerdeelDesign
+import VerdeelLanguage
+import VerdeelSimulation
+
+/// A scenario's sensitivity analysis on a model solved by hand. Two regions: R1 has 1,000
+/// inhabitants and 30 km2, R2 3,000 and 10 km2; 1M by inhabitants w and area 1 - w, so
+/// R1's unrounded amount is 1M (0.25 w + 0.75 (1 - w)) = 1M (0.75 - 0.5 w), linear in w:
+/// its first-order and total indices are 1, the dummy's exactly 0; on Morris's unit grid
+/// w = 0.2 + 0.6 u moves by 0.6 per unit, so every effect is -0.5 x 0.6 x 1M = -300,000.
+@Suite struct ScenarioSensitivityTests {
+    static let data = """
+        code,name,inhabitants,land_area_km2
+        R1,One,1000,30
+        R2,Two,3000,10
+        """
+
+    static func scenario(_ head: String, _ lines: String = "") -> String {
+        """
+        scenario s {
+            data {
+                regions "regions.csv" {
+                    inhabitants: count
+                    land_area_km2: nonnegative
+                }
+            }
+            criterion area = land_area_km2
+            measure m {
+                budget 2026: 1M
+                key inhabitants 50%, area 50%
+            }
+            sensitivity \(head) {
+                weight m inhabitants from 20% to 80%
+                dummy
+                \(lines)
+            }
+        }
+        """
+    }
+
+    func prepare(_ text: String) throws -> ScenarioRun {
+        let path = FileManager.default.temporaryDirectory.path + "/scenario-sensitivity/s.verdeel"
+        let read: (String) -> [UInt8]? = { requested in
+            requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
+        }
+        let compilation = ScenarioLoader.compile(path: path, read: read)
+        let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
+        return try ScenarioRun.run(plan, read: read)
+    }
+
+    @Test func rowsAreTheHandModel() throws {
+        let run = try prepare(Self.scenario("sobol 64 seed 1"))
+        let sensitivity = try #require(run.plan.sensitivity)
+        let coordinates = try SensitivityCoordinates(sensitivity, regions: ["R1", "R2"])
+        let design = try SaltelliDesign(problem: coordinates.problem, baseCount: 64, secondOrder: false).matrix(seed: 1)
+        let model = try DesignPointModel(plan: run.plan, sensitivity: sensitivity, coordinates: coordinates, table: run.table)
+        let outputs = try DesignOutputs.evaluate(design, model: model, threads: 2)
+        let names = outputs.outputs.map(\.name)
+        let exact = try #require(names.firstIndex(of: "exact:R1")), r1 = try #require(names.firstIndex(of: "R1")), r2 = try #require(names.firstIndex(of: "R2"))
+        for row in 0..<design.rows {
+            let w = 0.2 + 0.6 * design[row, 0]
+            #expect(abs(outputs.values[row * names.count + exact] - 1e6 * (0.75 - 0.5 * w)) < 1e-3)
+            #expect(outputs.values[row * names.count + r1] + outputs.values[row * names.count + r2] == 1_000_000)
+        }
+        #expect(names.contains("fairness:gini"))
+    }
+
+    @Test func sobolIndicesOfTheLinearModel() throws {
+        let run = try prepare(Self.scenario("sobol 512 seed 1"))
+        let result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2)
+        let sobol = try #require(result.sobol)
+        #expect(result.factors == ["m.weight.inhabitants", "dummy"])
+        let exact = try #require(result.outputs.firstIndex { $0.name == "exact:R1" })
+        #expect(abs(sobol[exact].s1[0] - 1) < 0.05 && abs(sobol[exact].st[0] - 1) < 0.05)
+        #expect(sobol[exact].s1[1] == 0 && sobol[exact].st[1] == 0 && sobol[exact].stConfidence[1] == 0)
+        #expect(!result.indistinguishableFromDummy(output: exact, factor: 0))
+        let again = try ScenarioSensitivity.run(run.plan, table: run.table, threads: 1)
+        #expect(again.sobol == result.sobol)
+    }
+
+    @Test func morrisEffectsOfTheLinearModel() throws {
+        let run = try prepare(Self.scenario("morris 20 seed 2"))
+        let result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2)
+        let morris = try #require(result.morris)
+        let exact = try #require(result.outputs.firstIndex { $0.name == "exact:R1" })
+        #expect(abs(morris[exact].mu[0] + 300_000) < 0.01 && abs(morris[exact].muStar[0] - 300_000) < 0.01)
+        #expect(morris[exact].muStar[1] == 0)
+    }
+
+    @Test func infeasibleRowsAreReported() throws {
+        let run = try prepare(Self.scenario("sobol 16", "base m from 100k to 600k"))
+        let error = #expect(throws: ScenarioSensitivityError.self) { try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2) }
+        #expect(error?.message.contains("cannot be allocated") == true)
+        #expect(error?.message.hasSuffix("narrow the factors' ranges so every row is feasible") == true)
+    }
+
+    /// Weights over 10^9 always sum to exactly one, the pinned one keeping its rounding.
+    @Test func exactSharesSumToOne() {
+        let shares = DesignPointModel.exactShares([0.1234567894, 0.3, 0.5765432106], pinned: 0)
+        #expect(shares.map { $0.numerator * (1_000_000_000 / $0.denominator) }.reduce(0, +) == 1_000_000_000)
+        #expect(shares[0].numerator * (1_000_000_000 / shares[0].denominator) == 123_456_789)
+        let thirds = DesignPointModel.exactShares([1.0 / 3, 1.0 / 3, 1.0 / 3])
+        #expect(thirds.map { $0.numerator * (1_000_000_000 / $0.denominator) } == [333_333_334, 333_333_333, 333_333_333])
+    }
+}
