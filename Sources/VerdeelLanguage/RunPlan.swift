@@ -46,6 +46,21 @@ public struct DataPlan: Sendable {
 }
 
 extension DataPlan {
+    /// The same data with the table named like `table` replaced by it (the regions, a
+    /// joined table or the districts).
+    public func replacing(_ table: TablePlan) -> DataPlan {
+        DataPlan(
+            regions: regions.name == table.name ? table : regions,
+            joins: joins.map { $0.name == table.name ? table : $0 },
+            districts: districts.map { $0.name == table.name ? table : $0 })
+    }
+
+    /// Whether two plans read a table the same way: the same file, vintage and columns.
+    public static func sameSource(_ a: TablePlan, _ b: TablePlan) -> Bool {
+        a.path == b.path && a.directory == b.directory && a.vintage?.column == b.vintage?.column && a.vintage?.value == b.vintage?.value
+            && a.columns.map(\.column) == b.columns.map(\.column) && a.keyColumn == b.keyColumn && a.regionColumn == b.regionColumn
+    }
+
     /// The same data with other vintages of the named tables.
     public func with(vintages: [String: String]) -> DataPlan {
         DataPlan(regions: regions.with(vintages: vintages), joins: joins.map { $0.with(vintages: vintages) }, districts: districts?.with(vintages: vintages))

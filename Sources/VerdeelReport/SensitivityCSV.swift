@@ -60,7 +60,8 @@ public enum SensitivityCSV {
         fields.map(field).joined(separator: ",")
     }
 
-    static func field(_ text: String) -> String {
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

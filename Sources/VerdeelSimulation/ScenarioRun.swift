@@ -56,7 +56,8 @@ public struct ScenarioRun: Sendable {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 
-    static func load(_ data: DataPlan, read: (String) -> [UInt8]?) throws(RunError) -> RegionTable {
+    /// The scenario's data: the regions table with its joins and districts, read and checked.
+    public static func load(_ data: DataPlan, read: (String) -> [UInt8]?) throws(RunError) -> RegionTable {
         do {
             let regions = try source(data.regions, read: read)
             let joins = try data.joins.map { plan throws(DataError) in try source(plan, read: read) }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import VerdeelAnalysis
 import VerdeelReport
+import VerdeelSimulation
 
 /// `verdeel compare FILE A B`: winners and losers between two scenarios.
 struct Compare: ParsableCommand {
@@ -19,6 +21,12 @@ struct Compare: ParsableCommand {
     @Argument(help: "The scenario compared to.")
     var second: String
 
+    @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output).")
+    var explain = false
+
+    @Option(name: .long, help: "With --explain: write explain.csv into this folder.")
+    var output: String?
+
     func run() throws {
         let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
@@ -33,6 +41,23 @@ struct Compare: ParsableCommand {
             print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "")
         }
         for warning in fairness.warnings { printError("warning: \(warning)") }
+        if explain { try explainChange(runs, read: input.read) }
         if runs.contains(where: { $0.plan.data.hasSyntheticData }) { print(AllocationJSON.syntheticNotice) }
+    }
+
+    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?) throws {
+        let attribution: ShapleyAttribution
+        do { attribution = try ShapleyAttribution.explain(runs[0], runs[1], read: read) } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let names = Dictionary(runs[0].table.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let rendered = ExplainOutput(attribution, regionNames: names)
+        print("\n" + rendered.summary(), terminator: "")
+        if let output {
+            let notes = runs.contains(where: { $0.plan.data.hasSyntheticData }) ? [AllocationJSON.syntheticNotice] : []
+            try OutputSet(output).write([("explain.csv", rendered.csv())], notes: notes)
+            print("wrote \((output as NSString).appendingPathComponent("explain.csv"))")
+        }
     }
 }

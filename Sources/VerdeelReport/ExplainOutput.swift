@@ -1,0 +1,62 @@
+import Foundation
+import VerdeelAnalysis
+
+/// An attribution (``ShapleyAttribution``) as `explain.csv` and as a line per region.
+///
+/// explain.csv: `measure,year,region,provision,contribution,per_inhabitant` (and
+/// `standard_error` when the values are sampled), one row per provision and cell and a
+/// row `rounding` with what rounding to the euro added; per measure `all` the sums over the
+/// measures. Contributions are in euros, unrounded, in the shortest form that reads back
+/// as the same double; per inhabitant is empty without inhabitants.
+public struct ExplainOutput {
+    let attribution: ShapleyAttribution
+    let names: [String: String]
+
+    public init(_ attribution: ShapleyAttribution, regionNames: [String: String]) {
+        self.attribution = attribution
+        names = regionNames
+    }
+
+    public func csv() -> String {
+        let sampled = attribution.standardErrors != nil
+        var lines = ["measure,year,region,provision,contribution,per_inhabitant" + (sampled ? ",standard_error" : "")]
+        for (c, cell) in attribution.cells.enumerated() {
+            let people = attribution.inhabitants[cell.region]
+            func row(_ provision: String, _ value: Double, _ error: Double?) -> String {
+                let perHead = people.map { $0 > 0 ? "\(value / $0)" : "" } ?? ""
+                let fields = [cell.measure, String(cell.year), cell.region, SensitivityCSV.field(provision), "\(value)", perHead]
+                return (fields + (sampled ? [error.map { "\($0)" } ?? ""] : [])).joined(separator: ",")
+            }
+            for (i, provision) in attribution.provisions.enumerated() {
+                lines.append(row(provision.description, attribution.contributions[c][i], attribution.standardErrors?[c][i]))
+            }
+            lines.append(row("rounding", attribution.roundedChange[c] - attribution.exactChange[c], sampled ? 0 : nil))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Per region, over every measure and year together: the change per inhabitant and the
+    /// provisions that made it, largest first (at most four, the rest as `other`).
+    public func summary() -> String {
+        var lines = ["Why the amounts changed (\(attribution.provisions.count) provision\(attribution.provisions.count == 1 ? " differs" : "s differ"); Shapley values\(attribution.standardErrors != nil ? ", sampled" : ""), all measures and years):"]
+        let regions = Array(Set(attribution.cells.map(\.region))).sorted()
+        for region in regions {
+            let rows = attribution.cells.indices.filter { attribution.cells[$0].measure == "all" && attribution.cells[$0].region == region }
+            let parts = attribution.provisions.indices.map { i in (attribution.provisions[i].description, rows.reduce(0) { $0 + attribution.contributions[$1][i] }) }
+            let rounding = rows.reduce(0) { $0 + attribution.roundedChange[$1] - attribution.exactChange[$1] }
+            let total = rows.reduce(0) { $0 + attribution.roundedChange[$1] }
+            let divisor = attribution.inhabitants[region].flatMap { $0 > 0 ? $0 : nil }
+            func show(_ euros: Double) -> String {
+                let value = divisor.map { euros / $0 } ?? euros
+                return (value <= -0.005 ? "-" : "+") + String(format: "%.2f", abs(value))
+            }
+            let sorted = parts.sorted { abs($0.1) != abs($1.1) ? abs($0.1) > abs($1.1) : $0.0 < $1.0 }
+            var pieces = sorted.prefix(4).map { "\(show($0.1)) \($0.0)" }
+            if sorted.count > 4 { pieces.append("\(show(sorted.dropFirst(4).reduce(0) { $0 + $1.1 })) other") }
+            pieces.append("\(show(rounding)) rounding")
+            let label = "\(names[region] ?? region) (\(region))"
+            lines.append("  \(label): \(show(total).prefix(1))EUR \(show(total).dropFirst())\(divisor == nil ? "" : "/inh") = \(pieces.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
