@@ -14,6 +14,7 @@ extension Checker {
         let count = wholeNumber(block.count, unit, what: method == .sobol ? "the number of base points" : "the number of trajectories", range: 2...1_048_576)
         let seed = block.seed.flatMap { wholeNumber($0, unit, what: "a seed", range: 0...Int.max) } ?? 0
         var secondOrder = false, dummy = false, bootstrap = 100, levels = 4
+        var stop: (width: Literal, maximum: Literal?)?
         var factors = [SensitivityFactor]()
         var names = Set<String>()
         var declared = Declarations(unit: unit, scope: "the sensitivity block")
@@ -26,6 +27,10 @@ extension Checker {
             case .dummy:
                 guard declared.claim("dummy", line.range, &self) else { continue }
                 dummy = true
+            case .until(let width, let maximum):
+                guard declared.claim("until", line.range, &self) else { continue }
+                if method == .morris { error(line.range, unit, "the stop rule is a Sobol analysis's", suggestion: "remove until, or use sensitivity sobol") }
+                stop = (width, maximum)
             case .bootstrap(let literal):
                 guard declared.claim("bootstrap", line.range, &self) else { continue }
                 bootstrap = wholeNumber(literal, unit, what: "the number of resamples", range: 2...100_000) ?? bootstrap
@@ -47,7 +52,7 @@ extension Checker {
         guard !factors.isEmpty else {
             let factorLines = block.lines.contains { line in
                 switch line.node {
-                case .secondOrder, .dummy, .bootstrap, .levels: return false
+                case .secondOrder, .dummy, .bootstrap, .levels, .until: return false
                 default: return true
                 }
             }
@@ -56,9 +61,19 @@ extension Checker {
             return nil
         }
         guard let count else { return nil }
-        return SensitivityPlan(
+        var plan = SensitivityPlan(
             method: method, count: count, seed: UInt64(seed), secondOrder: secondOrder, bootstrap: bootstrap, levels: levels, dummy: dummy,
             factors: factors, declaredAt: unit.document.file.location(of: block.method.range.start))
+        if let stop {
+            let width = stop.width.value.doubleValue
+            guard stop.width.unit == .plain, width > 0, width < 1 else {
+                error(stop.width.range, unit, "the stop width is a half-width of an index, above 0 and below 1, not \(stop.width.text)", suggestion: "e.g. until width 0.05")
+                return nil
+            }
+            let maximum = stop.maximum.flatMap { wholeNumber($0, unit, what: "the most base points", range: count...1_048_576) } ?? min(1_048_576, count * 16)
+            plan.stopRule = (width, maximum)
+        }
+        return plan
     }
 
     private mutating func lowerFactor(_ statement: SensitivityStatement, _ unit: Unit, measures: [PlannedMeasure], monteCarlo: MonteCarloPlan?) -> SensitivityFactor? {
@@ -115,7 +130,7 @@ extension Checker {
                 return nil
             }
             return SensitivityFactor(kind: .perturbation(perturbation, perRegion: perRegion))
-        case .secondOrder, .bootstrap, .levels, .dummy:
+        case .secondOrder, .bootstrap, .levels, .dummy, .until:
             return nil
         }
     }

@@ -196,6 +196,7 @@ private struct Printer {
         case .bootstrap(let count): return "bootstrap \(count.text)"
         case .levels(let count): return "levels \(count.text)"
         case .dummy: return "dummy"
+        case .until(let width, let maximum): return "until width \(width.text)" + (maximum.map { " max \($0.text)" } ?? "")
         }
     }
 

@@ -82,7 +82,7 @@ extension Parser {
     }
 
     static let fairnessKeywords = ["population", "group", "reference", "atkinson", "losses"]
-    static let sensitivityKeywords = ["weight", "key", "base", "budget", "topslice", "perturb", "second_order", "bootstrap", "levels", "dummy"]
+    static let sensitivityKeywords = ["weight", "key", "base", "budget", "topslice", "perturb", "second_order", "bootstrap", "levels", "dummy", "until"]
 
     mutating func sensitivityBlock() throws(Failure) -> SensitivityBlock {
         advance()
@@ -140,6 +140,15 @@ extension Parser {
         case "second_order": return .secondOrder(keywordRange)
         case "bootstrap": return .bootstrap(try literal("the number of resamples (e.g. 100)"))
         case "levels": return .levels(try literal("the number of grid levels (e.g. 4)"))
+        case "until":
+            try expectWord("width", "in a stop rule (until width 0.05 max 16384)")
+            let width = try literal("the largest half-width of an interval (e.g. 0.05)")
+            var maximum: Literal?
+            if isWord("max") {
+                advance()
+                maximum = try literal("the most base points (e.g. 16384)")
+            }
+            return .until(width: width, maximum: maximum)
         default: return .dummy(keywordRange)
         }
     }

@@ -18,6 +18,8 @@ public struct SensitivityPlan: Sendable {
     public let dummy: Bool
     public let factors: [SensitivityFactor]
     public let declaredAt: SourceLocation
+    /// The stop rule: double N until every half-width is below `width`, up to `maximum`.
+    public var stopRule: (width: Double, maximum: Int)? = nil
 }
 
 /// One factor of a sensitivity analysis: what it varies and over which range.

@@ -105,4 +105,7 @@ public enum SensitivityStatement: Sendable {
     case levels(Literal)
     /// `dummy`: a factor that moves nothing, whose indices show the estimation noise.
     case dummy(SourceRange)
+    /// `until width W [max N]`: Sobol only; double N until every interval's half-width is
+    /// below W (at most N base points).
+    case until(width: Literal, maximum: Literal?)
 }

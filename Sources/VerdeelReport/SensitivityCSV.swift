@@ -66,3 +66,17 @@ public enum SensitivityCSV {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+extension SensitivityCSV {
+    /// `elasticities.csv`: `measure,year,output,parameter,elasticity,derivative,method`, the
+    /// output a region code, the derivative in euros per unit of the parameter, the method
+    /// `analytic` or `difference`; the elasticity is empty where the amount is 0.
+    public static func elasticities(_ rows: [Elasticity]) -> String {
+        var lines = ["measure,year,output,parameter,elasticity,derivative,method"]
+        for row in rows {
+            lines.append([field(row.measure), String(row.year), field(row.region), field(row.parameter), row.elasticity.map(number) ?? "", number(row.derivative),
+                          row.analytic ? "analytic" : "difference"].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -6,7 +6,7 @@ import VerdeelSimulation
 
 /// `verdeel run` of a scenario with a `sensitivity` block: the analysis, its summary on
 /// the terminal and, with --output, sobol.csv (and s2.csv) or morris.csv with `measure,year`
-/// in front of SALib's columns.
+/// in front of SALib's columns, and elasticities.csv (local elasticities at the baseline).
 struct SensitivityRun {
     let run: ScenarioRun
     let threads: Int
@@ -15,13 +15,20 @@ struct SensitivityRun {
         let started = Date()
         printError("running the sensitivity analysis of scenario \(run.plan.name) on \(threads) thread\(threads == 1 ? "" : "s")")
         let result: ScenarioSensitivity
-        do { result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads) } catch {
+        let elasticities: [Elasticity]
+        do {
+            result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads)
+            elasticities = try Elasticities.compute(run.plan, table: run.table)
+        } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
         let seconds = Date().timeIntervalSince(started)
         let names = Dictionary(run.table.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         print(SensitivitySummary(result, regionNames: names).render(), terminator: "")
+        if let width = run.plan.sensitivity?.stopRule?.width {
+            print("the stop rule reached N = \(result.basePoints) base points\(result.converged == true ? ": every half-width is below \(width)" : "")")
+        }
         print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
         for warning in result.warnings { printError("warning: \(warning)") }
         if let output {
@@ -37,6 +44,7 @@ struct SensitivityRun {
             if let morris = result.morris {
                 files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
             }
+            files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
             let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
             try OutputSet(output).write(files, notes: notes + result.warnings)
             for file in files { print("wrote \((output as NSString).appendingPathComponent(file.name))") }

@@ -90,6 +90,22 @@ import VerdeelSimulation
         #expect(morris[exact].muStar[1] == 0)
     }
 
+    /// The stop rule doubles N until every half-width is below 0.05; the rows it keeps
+    /// from the smaller designs give the same indices as a design of the final N at once.
+    @Test func stopRuleDoublesUntilNarrow() throws {
+        let run = try prepare(Self.scenario("sobol 16 seed 1", "until width 0.05 max 4096"))
+        let result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2)
+        let sobol = try #require(result.sobol)
+        #expect(result.converged == true && result.basePoints > 16 && result.basePoints <= 4096)
+        #expect(sobol.allSatisfy { ScenarioSensitivity.widestHalfWidth($0) < 0.05 })
+        let direct = try prepare(Self.scenario("sobol \(result.basePoints) seed 1"))
+        #expect(try ScenarioSensitivity.run(direct.plan, table: direct.table, threads: 1).sobol == sobol)
+        let capped = try prepare(Self.scenario("sobol 16 seed 1", "until width 0.0001 max 64"))
+        let stopped = try ScenarioSensitivity.run(capped.plan, table: capped.table, threads: 2)
+        #expect(stopped.basePoints == 64 && stopped.converged == false)
+        #expect(stopped.warnings.contains { $0.hasPrefix("the stop rule ended at N = 64 (its maximum)") })
+    }
+
     @Test func infeasibleRowsAreReported() throws {
         let run = try prepare(Self.scenario("sobol 16", "base m from 100k to 600k"))
         let error = #expect(throws: ScenarioSensitivityError.self) { try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2) }

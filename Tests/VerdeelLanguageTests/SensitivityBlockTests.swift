@@ -59,6 +59,12 @@ struct SensitivityBlockTests {
         #expect(Formatter.format(formatted, name: "test.verdeel") == formatted)
         let plan = try #require(compile(formatted).plans.first?.sensitivity)
         #expect(plan.method == .morris && plan.levels == 6 && plan.factors.count == 2)
+        let stop = Self.block("sobol 64", "key m", "until width 0.05 max 1024")
+        let stopFormatted = try #require(Formatter.format(stop, name: "test.verdeel"))
+        #expect(stopFormatted.contains("        until width 0.05 max 1024\n"))
+        let rule = try #require(compile(stopFormatted).plans.first?.sensitivity?.stopRule)
+        #expect(rule.width == 0.05 && rule.maximum == 1024)
+        #expect(compile(Self.block("sobol 64", "key m", "until width 0.05")).plans.first?.sensitivity?.stopRule?.maximum == 1024)
     }
 
     @Test func locatedErrors() {
@@ -76,6 +82,9 @@ struct SensitivityBlockTests {
         #expect(diagnostics(Self.block("sobol 64", "key m", "key m")) == ["test.verdeel:21:9: error: m.key is a factor twice | help: give each factor one line"])
         #expect(diagnostics(Self.block("sobol 1", "key m")) == ["test.verdeel:19:23: error: the number of base points must be a whole number from 2 to 1048576, not 1"])
         #expect(diagnostics(Self.block("sobol 64", "second_order")).first?.hasPrefix("test.verdeel:19:17: error: the sensitivity block has no factors") == true)
+        #expect(diagnostics(Self.block("morris 10", "key m", "until width 0.05")) == ["test.verdeel:21:9: error: the stop rule is a Sobol analysis's | help: remove until, or use sensitivity sobol"])
+        #expect(diagnostics(Self.block("sobol 64", "key m", "until width 2")) == ["test.verdeel:21:21: error: the stop width is a half-width of an index, above 0 and below 1, not 2 | help: e.g. until width 0.05"])
+        #expect(diagnostics(Self.block("sobol 64", "key m", "until width 0.1 max 32")) == ["test.verdeel:21:29: error: the most base points must be a whole number from 64 to 1048576, not 32"])
         #expect(diagnostics(Self.block("sobol 64", "budget m 2030 from 1M to 2M")) == ["test.verdeel:20:18: error: measure 'm' has no budget in 2030 to vary | help: give it a budget for 2030 first"])
     }
 }

@@ -30,6 +30,11 @@ public struct ScenarioSensitivity: Sendable {
     public let rows: Int
     public let warnings: [String]
 
+    /// Base points N the analysis ended with (Sobol; the stop rule may have doubled it).
+    public let basePoints: Int
+    /// With a stop rule: whether every half-width came below its width.
+    public let converged: Bool?
+
     public static func run(_ plan: ScenarioPlan, table: RegionTable, threads: Int) throws(ScenarioSensitivityError) -> ScenarioSensitivity {
         guard let sensitivity = plan.sensitivity else { throw ScenarioSensitivityError("scenario '\(plan.name)' has no sensitivity block") }
         let codes = table.regions.map(\.code)
@@ -37,32 +42,63 @@ public struct ScenarioSensitivity: Sendable {
         do { coordinates = try SensitivityCoordinates(sensitivity, regions: codes) } catch {
             throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message); add a dummy or another factor")
         }
-        let design: DesignMatrix
-        do {
-            switch sensitivity.method {
-            case .sobol: design = try SaltelliDesign(problem: coordinates.problem, baseCount: sensitivity.count, secondOrder: sensitivity.secondOrder).matrix(seed: sensitivity.seed)
-            case .morris: design = try MorrisDesign(problem: coordinates.problem, trajectories: sensitivity.count, levels: sensitivity.levels).matrix(seed: sensitivity.seed)
-            }
-        } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message)")
-        }
         let model = try DesignPointModel(plan: plan, sensitivity: sensitivity, coordinates: coordinates, table: table)
-        let evaluated = try DesignOutputs.evaluate(design, model: model, threads: threads)
-        let (outputs, values, warnings) = evaluated.definedOutputs()
         do {
             switch sensitivity.method {
-            case .sobol:
-                let analysis = try SobolAnalysis(groups: coordinates.problem.groups.count, secondOrder: sensitivity.secondOrder, resamples: sensitivity.bootstrap, seed: sensitivity.seed)
-                let indices = try analysis.analyze(values: values, rows: design.rows, outputs: outputs.count, threads: threads)
-                return ScenarioSensitivity(outputs: outputs, factors: coordinates.problem.groups, sobol: indices, morris: nil, dummy: coordinates.dummyGroup, rows: design.rows, warnings: warnings)
+            case .sobol: return try sobol(sensitivity, coordinates, model, threads: threads)
             case .morris:
+                let design = try MorrisDesign(problem: coordinates.problem, trajectories: sensitivity.count, levels: sensitivity.levels).matrix(seed: sensitivity.seed)
+                let (outputs, values, warnings) = try DesignOutputs.evaluate(design, model: model, threads: threads).definedOutputs()
                 let analysis = try MorrisAnalysis(problem: coordinates.problem, levels: sensitivity.levels, resamples: sensitivity.bootstrap, seed: sensitivity.seed)
                 let indices = try analysis.analyze(inputs: design, outputs: values, count: outputs.count)
-                return ScenarioSensitivity(outputs: outputs, factors: coordinates.problem.groups, sobol: nil, morris: indices, dummy: coordinates.dummyGroup, rows: design.rows, warnings: warnings)
+                return ScenarioSensitivity(
+                    outputs: outputs, factors: coordinates.problem.groups, sobol: nil, morris: indices, dummy: coordinates.dummyGroup, rows: design.rows,
+                    warnings: warnings, basePoints: sensitivity.count, converged: nil)
             }
-        } catch {
+        } catch let error as DesignError {
             throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message)")
+        } catch let error as ScenarioSensitivityError {
+            throw error
+        } catch {
+            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error)")
         }
+    }
+
+    /// Sobol, with the stop rule: N doubles while some half-width is at or above the rule's
+    /// width and N stays within its maximum. The scrambled Sobol points of N are the first
+    /// of 2N, so the rows already allocated are kept and only the new base points' are added.
+    private static func sobol(
+        _ sensitivity: SensitivityPlan, _ coordinates: SensitivityCoordinates, _ model: DesignPointModel, threads: Int
+    ) throws -> ScenarioSensitivity {
+        var n = sensitivity.count
+        var done: DesignOutputs?
+        let analysis = try SobolAnalysis(groups: coordinates.problem.groups.count, secondOrder: sensitivity.secondOrder, resamples: sensitivity.bootstrap, seed: sensitivity.seed)
+        while true {
+            let design = try SaltelliDesign(problem: coordinates.problem, baseCount: n, secondOrder: sensitivity.secondOrder).matrix(seed: sensitivity.seed)
+            let evaluated = try DesignOutputs.evaluate(design, model: model, threads: threads, reusing: done)
+            done = evaluated
+            let (outputs, values, warnings) = evaluated.definedOutputs()
+            let indices = try analysis.analyze(values: values, rows: design.rows, outputs: outputs.count, threads: threads)
+            let widest = indices.reduce(0.0) { widest, index in max(widest, Self.widestHalfWidth(index)) }
+            let rule = sensitivity.stopRule
+            if let rule, widest >= rule.width, n * 2 <= rule.maximum {
+                n *= 2
+                continue
+            }
+            var notes = warnings
+            if let rule, widest >= rule.width {
+                notes.append("the stop rule ended at N = \(n) (its maximum) with a widest half-width of \(widest), not below \(rule.width)")
+            }
+            return ScenarioSensitivity(
+                outputs: outputs, factors: coordinates.problem.groups, sobol: indices, morris: nil, dummy: coordinates.dummyGroup, rows: design.rows,
+                warnings: notes, basePoints: n, converged: rule.map { widest < $0.width })
+        }
+    }
+
+    static func widestHalfWidth(_ index: SobolIndices) -> Double {
+        let pairs: [Double] = index.s2Confidence?.flatMap { $0 } ?? []
+        let all: [Double] = index.s1Confidence + index.stConfidence + pairs
+        return all.max() ?? 0
     }
 
     /// Whether factor `g`'s total index (Sobol) or mu* (Morris) for output `o` cannot be
@@ -84,20 +120,24 @@ struct DesignOutputs {
     let rows: Int
     let values: [Double]
 
-    static func evaluate(_ design: DesignMatrix, model: DesignPointModel, threads: Int) throws(ScenarioSensitivityError) -> DesignOutputs {
+    /// Allocates every row of `design`; the first rows of `previous` (an earlier, smaller
+    /// design whose rows this one begins with) are taken over, not allocated again.
+    static func evaluate(_ design: DesignMatrix, model: DesignPointModel, threads: Int, reusing previous: DesignOutputs? = nil) throws(ScenarioSensitivityError) -> DesignOutputs {
         let nominal = try OutputLayout(model: model)
         let width = nominal.outputs.count
+        let kept = min(previous?.rows ?? 0, design.rows)
         let results = Mutex([Int: Result<[Double], ScenarioSensitivityError>]())
         let next = Atomic<Int>(0)
         let stretch = 64
-        let stretches = (design.rows + stretch - 1) / stretch
+        let fresh = design.rows - kept
+        let stretches = (fresh + stretch - 1) / stretch
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, stretches))) { _ in
             while case let s = next.add(1, ordering: .relaxed).oldValue, s < stretches {
                 var values = [Double]()
                 values.reserveCapacity(stretch * width)
                 let result: Result<[Double], ScenarioSensitivityError>
                 do throws(ScenarioSensitivityError) {
-                    for r in (s * stretch)..<min(design.rows, (s + 1) * stretch) {
+                    for r in (kept + s * stretch)..<min(design.rows, kept + (s + 1) * stretch) {
                         let row = design.values[(r * design.columns)..<((r + 1) * design.columns)]
                         values += try nominal.values(of: row, row: r)
                     }
@@ -108,13 +148,13 @@ struct DesignOutputs {
                 results.withLock { $0[s] = result }
             }
         }
-        var values = [Double]()
+        var values = Array(previous?.values.prefix(kept * width) ?? [])
         values.reserveCapacity(design.rows * width)
         for s in 0..<stretches {
             switch results.withLock({ $0[s] }) {
             case .success(let part)?: values += part
             case .failure(let error)?: throw error
-            case nil: throw ScenarioSensitivityError("design rows \(s * stretch + 1) on were not allocated")
+            case nil: throw ScenarioSensitivityError("design rows \(kept + s * stretch + 1) on were not allocated")
             }
         }
         return DesignOutputs(outputs: nominal.outputs, rows: design.rows, values: values)
