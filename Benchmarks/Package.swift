@@ -38,6 +38,19 @@ let package = Package(
             path: "Benchmarks/Workloads",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Sensitivity",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VerdeelData", package: root),
+                .product(name: "VerdeelDesign", package: root),
+                .product(name: "VerdeelLanguage", package: root),
+                .product(name: "VerdeelSimulation", package: root),
+                .product(name: "VerdeelAnalysis", package: root),
+            ],
+            path: "Benchmarks/Sensitivity",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
