@@ -20,6 +20,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzSensitivity",
+            dependencies: [
+                .product(name: "VerdeelData", package: root),
+                .product(name: "VerdeelDesign", package: root),
+                .product(name: "VerdeelAnalysis", package: root),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzCSV",
             dependencies: [
                 .product(name: "VerdeelData", package: root),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the scenario front end (parse, check, format round trip) and the CSV reader with
+# Fuzzes the scenario front end (parse, check, format round trip), the CSV reader and the
+# sensitivity inputs (problem files, number tables against strtod, the analyses) with
 # libFuzzer, each for SECONDS (default 60), starting from the seed corpus in Fuzz/corpus/.
 # Fails on any crash, timeout (an input that takes over 10 s) or out-of-memory; the
 # offending input is copied to Fuzz/findings/ so it can become a regression test.
@@ -10,8 +11,12 @@ seconds=${1:-60}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build --package-path Fuzz -c release --sanitize=fuzzer --scratch-path .build-fuzz
-for target in FuzzScenario FuzzCSV; do
-    seeds=Fuzz/corpus/$([ "$target" = FuzzScenario ] && echo scenario || echo csv)
+for target in FuzzScenario FuzzCSV FuzzSensitivity; do
+    case $target in
+        FuzzScenario) seeds=Fuzz/corpus/scenario ;;
+        FuzzCSV) seeds=Fuzz/corpus/csv ;;
+        *) seeds=Fuzz/corpus/sensitivity ;;
+    esac
     mkdir -p "$work/$target"
     echo "== $target for $seconds s"
     if ! ".build-fuzz/release/$target" "$work/$target" "$seeds" -max_total_time="$seconds" -timeout=10 \

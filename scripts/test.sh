@@ -14,7 +14,8 @@
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
 #      the full run of 20,000 and 5,000 takes about 10 minutes and is run by hand);
-#   7. libFuzzer on the scenario front end and the CSV reader, 60 s each (scripts/fuzz.sh).
+#   7. libFuzzer on the scenario front end, the CSV reader and the sensitivity inputs, 60 s
+#      each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
