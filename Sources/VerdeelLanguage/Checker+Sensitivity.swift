@@ -40,6 +40,29 @@ extension Checker {
                 if let value = wholeNumber(literal, unit, what: "the number of levels", range: 2...1_000) {
                     if value % 2 == 0 { levels = value } else { error(literal.range, unit, "Morris needs an even number of levels, not \(value)", suggestion: "e.g. levels 4") }
                 }
+            case .group(let name, let lines, _):
+                guard declared.claim("group '\(name.text)'", line.range, &self) else { continue }
+                guard !lines.isEmpty else {
+                    error(name.range, unit, "group '\(name.text)' names no factor", suggestion: "put factor lines inside it, e.g. base wijk from 150k to 210k")
+                    continue
+                }
+                if name.text == "dummy" {
+                    error(name.range, unit, "'dummy' is the dummy factor's name; a group needs a name of its own", suggestion: "e.g. group budgets { ... }")
+                    continue
+                }
+                for inner in lines {
+                    guard var factor = lowerFactor(inner.node, unit, measures: measures, monteCarlo: monteCarlo) else { continue }
+                    if case .perturbation(_, true) = factor.kind {
+                        error(inner.range, unit, "a perturbation 'per region' has a group per region, so it cannot be in group '\(name.text)'", suggestion: "leave out 'per region' or move the line out of the group")
+                        continue
+                    }
+                    factor.group = name.text
+                    guard names.insert(factor.name).inserted else {
+                        error(inner.range, unit, "\(factor.name) is a factor twice", suggestion: "give each factor one line")
+                        continue
+                    }
+                    factors.append(factor)
+                }
             default:
                 guard let factor = lowerFactor(line.node, unit, measures: measures, monteCarlo: monteCarlo) else { continue }
                 guard names.insert(factor.name).inserted else {
@@ -53,6 +76,7 @@ extension Checker {
             let factorLines = block.lines.contains { line in
                 switch line.node {
                 case .secondOrder, .dummy, .bootstrap, .levels, .until: return false
+                case .group(_, let lines, _): return !lines.isEmpty
                 default: return true
                 }
             }
@@ -130,7 +154,7 @@ extension Checker {
                 return nil
             }
             return SensitivityFactor(kind: .perturbation(perturbation, perRegion: perRegion))
-        case .secondOrder, .bootstrap, .levels, .dummy, .until:
+        case .secondOrder, .bootstrap, .levels, .dummy, .until, .group:
             return nil
         }
     }

@@ -98,7 +98,7 @@ private struct Printer {
         case .sensitivity(let sensitivity):
             let header = "sensitivity \(Printer.name(sensitivity.method)) \(sensitivity.count.text)" + (sensitivity.seed.map { " seed \($0.text)" } ?? "")
             block(header, sensitivity.lines, closing: sensitivity.closingComments, depth: depth) { printer, statement, depth in
-                printer.line(Printer.sensitivityStatement(statement), depth: depth)
+                printer.sensitivityLine(statement, depth)
             }
         }
     }
@@ -182,6 +182,14 @@ private struct Printer {
         }
     }
 
+    mutating func sensitivityLine(_ statement: SensitivityStatement, _ depth: Int) {
+        if case .group(let name, let lines, let closing) = statement {
+            block("group \(Printer.name(name))", lines, closing: closing, depth: depth) { printer, inner, depth in printer.sensitivityLine(inner, depth) }
+        } else {
+            line(Printer.sensitivityStatement(statement), depth: depth)
+        }
+    }
+
     static func sensitivityStatement(_ statement: SensitivityStatement) -> String {
         switch statement {
         case .weight(let measure, let criterion, let from, let to): return "weight \(name(measure)) \(name(criterion)) from \(from.text) to \(to.text)"
@@ -197,6 +205,7 @@ private struct Printer {
         case .levels(let count): return "levels \(count.text)"
         case .dummy: return "dummy"
         case .until(let width, let maximum): return "until width \(width.text)" + (maximum.map { " max \($0.text)" } ?? "")
+        case .group(let name, _, _): return "group \(name.text)"
         }
     }
 

@@ -82,7 +82,8 @@ extension Parser {
     }
 
     static let fairnessKeywords = ["population", "group", "reference", "atkinson", "losses"]
-    static let sensitivityKeywords = ["weight", "key", "base", "budget", "topslice", "perturb", "second_order", "bootstrap", "levels", "dummy", "until"]
+    static let sensitivityKeywords = ["weight", "key", "base", "budget", "topslice", "perturb", "second_order", "bootstrap", "levels", "dummy", "until", "group"]
+    static let sensitivityFactorKeywords = ["weight", "key", "base", "budget", "topslice", "perturb"]
 
     mutating func sensitivityBlock() throws(Failure) -> SensitivityBlock {
         advance()
@@ -101,9 +102,10 @@ extension Parser {
         return SensitivityBlock(method: method, count: count, seed: seed, lines: lines, closingComments: closing)
     }
 
-    mutating func sensitivityStatement() throws(Failure) -> SensitivityStatement {
-        guard case .identifier(let keyword) = current.kind, Self.sensitivityKeywords.contains(keyword) else {
-            throw unknownKeyword(expected: Self.sensitivityKeywords, in: "a sensitivity block")
+    mutating func sensitivityStatement(insideGroup: Bool = false) throws(Failure) -> SensitivityStatement {
+        let keywords = insideGroup ? Self.sensitivityFactorKeywords : Self.sensitivityKeywords
+        guard case .identifier(let keyword) = current.kind, keywords.contains(keyword) else {
+            throw unknownKeyword(expected: keywords, in: insideGroup ? "a group of factors" : "a sensitivity block")
         }
         let keywordRange = current.range
         advance()
@@ -149,6 +151,14 @@ extension Parser {
                 maximum = try literal("the most base points (e.g. 16384)")
             }
             return .until(width: width, maximum: maximum)
+        case "group":
+            let groupName = try name("the group's name")
+            let opening = current
+            try expectSymbol("{", "before the group's factors")
+            let (lines, closing) = block(opened: opening, "group of factors", keywords: Self.sensitivityFactorKeywords) { parser throws(Failure) in
+                try parser.sensitivityStatement(insideGroup: true)
+            }
+            return .group(name: groupName, lines: lines, closingComments: closing)
         default: return .dummy(keywordRange)
         }
     }

@@ -40,6 +40,8 @@ public struct SensitivityFactor: Sendable {
     }
 
     public let kind: Kind
+    /// The group the factor is reported in, when a `group` block names one.
+    public var group: String? = nil
 
     /// The factor's name in the results, e.g. `jongerenwerk.weight.need`.
     public var name: String {

@@ -108,4 +108,6 @@ public enum SensitivityStatement: Sendable {
     /// `until width W [max N]`: Sobol only; double N until every interval's half-width is
     /// below W (at most N base points).
     case until(width: Literal, maximum: Literal?)
+    /// `group NAME { factor lines }`: factors whose indices are reported together.
+    case group(name: Name, lines: [Line<SensitivityStatement>], closingComments: [Trivia])
 }

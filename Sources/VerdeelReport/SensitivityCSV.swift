@@ -80,3 +80,18 @@ extension SensitivityCSV {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension SensitivityCSV {
+    /// `not_above_dummy.csv`: `measure,year,output,factor`, every output and factor whose
+    /// total index (Sobol) or mu* (Morris) cannot be told from the dummy factor's: its
+    /// interval reaches the upper end of the dummy's.
+    public static func notAboveDummy(_ result: ScenarioSensitivity) -> String {
+        var lines = ["measure,year,output,factor"]
+        for (o, output) in result.outputs.enumerated() {
+            for (g, factor) in result.factors.enumerated() where result.indistinguishableFromDummy(output: o, factor: g) {
+                lines.append([field(output.measure), String(output.year), field(output.name), field(factor)].joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -6,7 +6,8 @@ import VerdeelSimulation
 
 /// `verdeel run` of a scenario with a `sensitivity` block: the analysis, its summary on
 /// the terminal and, with --output, sobol.csv (and s2.csv) or morris.csv with `measure,year`
-/// in front of SALib's columns, and elasticities.csv (local elasticities at the baseline).
+/// in front of SALib's columns, elasticities.csv (local elasticities at the baseline) and,
+/// with a dummy, not_above_dummy.csv.
 struct SensitivityRun {
     let run: ScenarioRun
     let threads: Int
@@ -45,6 +46,7 @@ struct SensitivityRun {
                 files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
             }
             files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
+            if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
             let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
             try OutputSet(output).write(files, notes: notes + result.warnings)
             for file in files { print("wrote \((output as NSString).appendingPathComponent(file.name))") }

@@ -106,6 +106,16 @@ import VerdeelSimulation
         #expect(stopped.warnings.contains { $0.hasPrefix("the stop rule ended at N = 64 (its maximum)") })
     }
 
+    /// A group block reports its factors together: the weight and the budget as one.
+    @Test func groupsReportTogether() throws {
+        let text = Self.scenario("sobol 128 seed 1").replacingOccurrences(of: "weight m inhabitants from 20% to 80%", with: "group rules {\n            weight m inhabitants from 20% to 80%\n            budget m 2026 from 1M to 2M\n        }")
+        let run = try prepare(text)
+        let result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2)
+        #expect(result.factors == ["rules", "dummy"])
+        let exact = try #require(result.outputs.firstIndex { $0.name == "exact:R1" })
+        #expect(abs((result.sobol?[exact].st[0] ?? 0) - 1) < 0.1)
+    }
+
     @Test func infeasibleRowsAreReported() throws {
         let run = try prepare(Self.scenario("sobol 16", "base m from 100k to 600k"))
         let error = #expect(throws: ScenarioSensitivityError.self) { try ScenarioSensitivity.run(run.plan, table: run.table, threads: 2) }

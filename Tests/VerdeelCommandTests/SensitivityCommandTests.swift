@@ -46,4 +46,45 @@ extension CommandTests {
             #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
         }
     }
+
+    /// A scenario's sensitivity block through `verdeel run`: the files and their headers;
+    /// y = R1's amount 1M (0.75 - 0.5 w) is linear in the one factor w.
+    @Test func runWritesTheSensitivityFiles() throws {
+        try withTemporaryDirectory { directory in
+            let scenario = """
+                scenario s {
+                    data {
+                        regions "regions.csv" {
+                            inhabitants: count
+                            land_area_km2: nonnegative
+                        }
+                    }
+                    criterion area = land_area_km2
+                    measure m {
+                        budget 2026: 1M
+                        key inhabitants 50%, area 50%
+                    }
+                    sensitivity sobol 32 seed 1 {
+                        weight m inhabitants from 20% to 80%
+                        dummy
+                    }
+                }
+                """
+            try write(["s.verdeel": scenario, "regions.csv": "code,name,inhabitants,land_area_km2\nR1,One,1000,30\nR2,Two,3000,10\n"], to: directory)
+            let result = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output.contains("Sensitivity (Sobol total index ST, 128 design rows; leading factors per output):"))
+            let sobol = try String(contentsOfFile: directory + "/out/sobol.csv", encoding: .utf8).split(separator: "\n")
+            #expect(sobol[0] == "measure,year,output,factor,s1,s1_conf,st,st_conf")
+            #expect(sobol.contains { $0.hasPrefix("m,2026,exact:R1,dummy,0.0,0.0,0.0,0.0") })
+            let elasticities = try String(contentsOfFile: directory + "/out/elasticities.csv", encoding: .utf8).split(separator: "\n")
+            #expect(elasticities[0] == "measure,year,output,parameter,elasticity,derivative,method")
+            // da/dB = S_1 = 0.5 for the budget, e = 0.5 x 1M / 500k = 1.
+            #expect(elasticities.contains("m,2026,R1,m.budget.2026,1.0,0.5,analytic"))
+            // da/dw = 1M (0.25 - 0.5 x 0.75 / 0.5) = -500,000, e = -500,000 x 0.5 / 500,000 = -0.5.
+            #expect(elasticities.contains("m,2026,R1,m.weight.inhabitants,-0.5,-500000.0,analytic"))
+            let dummy = try String(contentsOfFile: directory + "/out/not_above_dummy.csv", encoding: .utf8).split(separator: "\n")
+            #expect(dummy[0] == "measure,year,output,factor")
+        }
+    }
 }

@@ -52,6 +52,21 @@ struct SensitivityBlockTests {
         #expect(plan.declaredAt.line == 19)
     }
 
+    @Test func groupsOfFactors() throws {
+        let text = Self.block("sobol 64", "group money {", "    base m from 5k to 20k", "    topslice m support from 2% to 8%", "}", "key m")
+        let plan = try #require(compile(text).plans.first?.sensitivity)
+        #expect(plan.factors.map(\.group) == ["money", "money", nil])
+        let formatted = try #require(Formatter.format(text, name: "test.verdeel"))
+        #expect(formatted.contains("        group money {\n            base m from 5k to 20k\n            topslice m support from 2% to 8%\n        }\n        key m\n"))
+        #expect(diagnostics(Self.block("sobol 64", "group empty {", "}", "key m")) == [
+            "test.verdeel:20:15: error: group 'empty' names no factor | help: put factor lines inside it, e.g. base wijk from 150k to 210k",
+        ])
+        #expect(diagnostics(Self.block("sobol 64", "group g {", "    perturb inhabitants per region", "}", "key m")) == [
+            "test.verdeel:21:13: error: a perturbation 'per region' has a group per region, so it cannot be in group 'g' | help: leave out 'per region' or move the line out of the group",
+        ])
+        #expect(diagnostics(Self.block("sobol 64", "group g {", "    dummy", "}")).contains { $0.hasPrefix("test.verdeel:21:13: error: unknown statement 'dummy' in a group of factors") })
+    }
+
     @Test func formatsAndReadsBack() throws {
         let text = Self.block("morris 20", "weight m area from 20% to 80%", "perturb inhabitants", "levels 6", "dummy")
         let formatted = try #require(Formatter.format(text, name: "test.verdeel"))

@@ -7,7 +7,8 @@ import VerdeelLanguage
 /// Weights are exact fractions over 10^9: a weight factor's value is rounded to 10^-9 and
 /// the key's other weights share the rest in their nominal proportions, split by largest
 /// remainder so the key sums to exactly 100%; a whole key's spacings likewise. Bases,
-/// budgets and top-slice amounts are rounded to the cent.
+/// budgets and top-slice amounts are rounded to the measure's unit of rounding (they are
+/// paid amounts).
 struct DesignPointModel {
     static let weightDenominator: Int64 = 1_000_000_000
     let plan: ScenarioPlan
@@ -88,22 +89,29 @@ struct DesignPointModel {
             measures[m].key = Key(zip(measures[m].key.terms, weights).map { Key.Term($0.criterion, $1) })
         case .base(let id, let low, let high):
             guard let m = measureIndex(id) else { return }
-            let money = Money(cents: Int64(((low + u * (high - low)) * 100).rounded()))
+            let money = Self.paid(low + u * (high - low), measures[m].rounding)
             measures[m].base = Base(.uniform(money), ifInfeasible: measures[m].base?.policy ?? .error)
         case .budget(let id, let first, let last, let low, let high):
             guard let m = measureIndex(id) else { return }
-            let money = Money(cents: Int64(((low + u * (high - low)) * 100).rounded()))
+            let money = Self.paid(low + u * (high - low), measures[m].rounding)
             for year in first...last { measures[m].budgets[year] = money }
         case .topslice(let id, let name, let low, let high, let fraction):
             guard let m = measureIndex(id), let t = measures[m].topslices.firstIndex(where: { $0.name == name }) else { return }
             let value = low + u * (high - low)
             let size: Topslice.Size = fraction
                 ? .fraction(Fraction(Int64((value * Double(Self.weightDenominator)).rounded()), Self.weightDenominator) ?? .zero)
-                : .amount(Money(cents: Int64((value * 100).rounded())))
+                : .amount(Self.paid(value, measures[m].rounding))
             measures[m].topslices[t] = Topslice(name: name, size)
         case .key, .perturbation:
             return
         }
+    }
+
+    /// An amount in euros rounded to the measure's unit of rounding (a budget, base or
+    /// top-slice amount is paid in whole units).
+    static func paid(_ euros: Double, _ rounding: RoundingUnit) -> Money {
+        let unit = Double(rounding.cents)
+        return Money(cents: Int64((euros * 100 / unit).rounded()) * rounding.cents)
     }
 
     /// Fractions over 10^9 for `values` that sum to 1: each rounded down, the units left

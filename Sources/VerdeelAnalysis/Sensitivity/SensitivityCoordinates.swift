@@ -12,6 +12,7 @@ import VerdeelLanguage
 ///   `z = Phi^-1(p)` and the montecarlo block's rule; one group, or a group per region
 ///   with `per region` (named `perturb.INDICATOR.CODE`);
 /// - the dummy: one coordinate nothing reads.
+/// A factor inside a `group` block reports in that group.
 struct SensitivityCoordinates {
     /// What one coordinate sets.
     enum Role {
@@ -32,16 +33,16 @@ struct SensitivityCoordinates {
             switch factor.kind {
             case .key(_, let criteria):
                 for part in 0..<(criteria.count - 1) {
-                    factors.append(.init(name: "\(factor.name).\(part + 1)", lower: 0, upper: 1, group: factor.name))
+                    factors.append(.init(name: "\(factor.name).\(part + 1)", lower: 0, upper: 1, group: factor.group ?? factor.name))
                     roles.append(.keyPart(factor: index, part: part))
                 }
             case .perturbation(_, let perRegion):
                 for (r, code) in regions.enumerated() {
-                    factors.append(.init(name: "\(factor.name).\(code)", lower: 0, upper: 1, group: perRegion ? "\(factor.name).\(code)" : factor.name))
+                    factors.append(.init(name: "\(factor.name).\(code)", lower: 0, upper: 1, group: perRegion ? "\(factor.name).\(code)" : factor.group ?? factor.name))
                     roles.append(.perturbation(factor: index, region: r))
                 }
             default:
-                factors.append(.init(name: factor.name, lower: 0, upper: 1))
+                factors.append(.init(name: factor.name, lower: 0, upper: 1, group: factor.group))
                 roles.append(.factor(index))
             }
         }
