@@ -54,7 +54,7 @@ started=$(date +%s)
 python3 scripts/check-sensitivity.py .build/release/verdeel | tee "$log/sensitivity.txt"
 python3 Benchmarks/peer/sensitivity.py --repeat 3 | tee "$log/sensitivity-peer.json"
 sensitivity_seconds=$(seconds "$started")
-sensitivity_ratio=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(f"{d[\"seconds\"][\"verdeel\"]} s, {d[\"ratio_salib_over_verdeel\"]}x SALib")' "$log/sensitivity-peer.json")
+sensitivity_ratio=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("{} s, {}x SALib".format(d["seconds"]["verdeel"], d["ratio_salib_over_verdeel"]))' "$log/sensitivity-peer.json")
 
 step "README commands"
 started=$(date +%s)

@@ -12,6 +12,17 @@ public struct DesignMatrix: Sendable, Equatable {
         self.values = values
     }
 
+    /// The most values a design may hold (4 GB of doubles).
+    public static let maximumValues = 500_000_000
+
+    /// Refuses a design too large to hold.
+    static func checkSize(rows: Int, columns: Int) throws(DesignError) {
+        let (values, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow, values <= maximumValues else {
+            throw DesignError("the design would have \(rows) rows of \(columns) values, more than \(maximumValues) in all; choose a smaller N or fewer factors")
+        }
+    }
+
     public subscript(row: Int, column: Int) -> Double {
         values[row * columns + column]
     }

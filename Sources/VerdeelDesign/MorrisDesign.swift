@@ -22,6 +22,7 @@ public struct MorrisDesign: Sendable {
         self.problem = problem
         self.trajectories = trajectories
         self.levels = levels
+        try DesignMatrix.checkSize(rows: trajectories * rowsPerTrajectory, columns: problem.factors.count)
     }
 
     /// delta = p / (2 (p - 1)).

@@ -22,6 +22,7 @@ public struct SaltelliDesign: Sendable {
         self.problem = problem
         self.baseCount = baseCount
         self.secondOrder = secondOrder
+        try DesignMatrix.checkSize(rows: baseCount * rowsPerBasePoint, columns: problem.factors.count)
     }
 
     /// Rows per base point: G + 2, or 2G + 2 with second order.
