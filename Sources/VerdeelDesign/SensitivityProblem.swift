@@ -60,9 +60,6 @@ public struct SensitivityProblem: Sendable, Equatable {
         self.groups = groups
         self.groupOfFactor = groupOfFactor
     }
-
-    /// Whether any group holds more than one factor (indices are then per group).
-    public var isGrouped: Bool { groups.count < factors.count }
 }
 
 /// A problem with a sensitivity design or its inputs, and what to do about it.

@@ -25,6 +25,9 @@ struct SensitivityRun {
             throw ExitCode(1)
         }
         let seconds = Date().timeIntervalSince(started)
+        if run.plan.simulation?.dimensions.isEmpty == false {
+            printError("warning: scenario \(run.plan.name)'s variants block is not part of the sensitivity analysis; name the parameters as factors, or run the variants from a scenario without a sensitivity block")
+        }
         let names = Dictionary(run.table.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         print(SensitivitySummary(result, regionNames: names).render(), terminator: "")
         if let width = run.plan.sensitivity?.stopRule?.width {

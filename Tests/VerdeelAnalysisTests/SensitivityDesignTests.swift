@@ -75,7 +75,7 @@ struct SensitivityDesignTests {
     @Test func problemFilesInSALibsFormats() throws {
         let text = try ProblemFile.parse(name: "p.txt", text: "# weights\nneed_weight 0.2 0.8 key\ninhabitants_weight,0.2,0.8,key\nbase 150000 250000 NA\n")
         #expect(text.factors.map(\.name) == ["need_weight", "inhabitants_weight", "base"])
-        #expect(text.groups == ["key", "base"] && text.groupOfFactor == [0, 0, 1] && text.isGrouped)
+        #expect(text.groups == ["key", "base"] && text.groupOfFactor == [0, 0, 1])
         let json = try ProblemFile.parse(name: "p.json", text: #"{"names": ["x1", "x2"], "bounds": [[-3.14, 3.14], [0, 1]], "groups": null}"#)
         #expect(json.groups == ["x1", "x2"] && json.factors[0].lower == -3.14)
     }
