@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import VerdeelAnalysis
 import VerdeelCore
@@ -27,8 +26,8 @@ public struct AllocationJSON {
     struct Document: Encodable {
         let engine: String
         let engineVersion: String
-        let scenarioFiles: [FileProvenance]
-        let dataFiles: [DataProvenance]
+        let scenarioFiles: [Provenance.FileProvenance]
+        let dataFiles: [Provenance.DataProvenance]
         let syntheticData: Bool
         let notice: String?
         let warnings: [String]
@@ -59,20 +58,6 @@ public struct AllocationJSON {
         let purpose, region: String
         let required, amount: Decimal
         let met: Bool
-    }
-
-    struct FileProvenance: Encodable {
-        let path: String
-        let sha256: String
-    }
-
-    struct DataProvenance: Encodable {
-        let scenario: String
-        let table: String
-        let path: String
-        let synthetic: Bool
-        let source: String?
-        let columns: [String]
     }
 
     struct AllocationRow: Encodable {
@@ -121,13 +106,11 @@ public struct AllocationJSON {
                 }
             }
         }
-        let data = runs.flatMap { run in
-            run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, source: $0.source, columns: $0.columns.map(\.column)) }
-        }
+        let provenance = Provenance(runs, scenarioFiles: scenarioFiles)
         let document = Document(
             engine: "verdeel", engineVersion: Self.engineVersion,
-            scenarioFiles: scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) },
-            dataFiles: data, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
+            scenarioFiles: provenance.scenarioFiles,
+            dataFiles: provenance.dataFiles, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
             warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices, earmarks: earmarks,
             fairness: fairness.flatMap { scenario, report in
                 report.rows.map { FairnessRow(scenario: scenario, measure: $0.measure, year: $0.year, metric: $0.metric.description, value: $0.value, valueExact: $0.exact) }

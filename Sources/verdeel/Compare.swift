@@ -30,7 +30,10 @@ struct Compare: ParsableCommand {
     func run() throws {
         let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
-        let runs = try input.run(try input.select([first, second], from: compilation.plans))
+        // A scenario compared with itself is run once and shown on both sides (no change).
+        let distinct = try input.run(try input.select([first, second], from: compilation.plans))
+        guard let from = distinct.first, let to = distinct.last else { return }
+        let runs = [from, to]
         print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
         do { fairness = try ScenarioFairness.reports(runs) } catch {
@@ -41,11 +44,11 @@ struct Compare: ParsableCommand {
             print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "")
         }
         for warning in fairness.warnings { printError("warning: \(warning)") }
-        if explain { try explainChange(runs, read: input.read) }
+        if explain { try explainChange(runs, read: input.read, provenance: Provenance(runs, scenarioFiles: compilation.files)) }
         if runs.contains(where: { $0.plan.data.hasSyntheticData }) { print(AllocationJSON.syntheticNotice) }
     }
 
-    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?) throws {
+    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?, provenance: Provenance) throws {
         let attribution: ShapleyAttribution
         do { attribution = try ShapleyAttribution.explain(runs[0], runs[1], read: read) } catch {
             printError("error: \(error)")
@@ -56,8 +59,8 @@ struct Compare: ParsableCommand {
         print("\n" + rendered.summary(), terminator: "")
         if let output {
             let notes = runs.contains(where: { $0.plan.data.hasSyntheticData }) ? [AllocationJSON.syntheticNotice] : []
-            try OutputSet(output).write([("explain.csv", rendered.csv())], notes: notes)
-            print("wrote \((output as NSString).appendingPathComponent("explain.csv"))")
+            try OutputSet(output).write([("explain.csv", rendered.csv()), ("provenance.json", try provenance.json(warnings: runs.flatMap(\.warnings)))], notes: notes)
+            for name in ["explain.csv", "provenance.json"] { print("wrote \((output as NSString).appendingPathComponent(name))") }
         }
     }
 }

@@ -55,7 +55,8 @@ struct Run: ParsableCommand {
                 printError("help: add --scenario \(analysed.name)")
                 throw ExitCode(1)
             }
-            try SensitivityRun(run: try input.run(selected)[0], threads: threads).execute(output: output)
+            let runs = try input.run(selected)
+            try SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files)).execute(output: output)
             return
         }
         let simulated = selected.filter { $0.simulation != nil }
@@ -71,7 +72,10 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
-            try Simulate(run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try drawStatistics(runs[0])).execute(output: output)
+            try Simulate(
+                run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try drawStatistics(runs[0]),
+                provenance: Provenance(runs, scenarioFiles: compilation.files)
+            ).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
         }
@@ -154,6 +158,7 @@ struct Run: ParsableCommand {
                 files += [("fairness.csv", fairnessCSV.metrics()), ("lorenz.csv", fairnessCSV.lorenz())]
             }
         }
+        files.append(("provenance.json", try Provenance(runs, scenarioFiles: compilation.files).json(warnings: runs.flatMap(\.warnings))))
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         try OutputSet(directory).write(files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
         for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }

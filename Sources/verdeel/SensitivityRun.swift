@@ -7,10 +7,12 @@ import VerdeelSimulation
 /// `verdeel run` of a scenario with a `sensitivity` block: the analysis, its summary on
 /// the terminal and, with --output, sobol.csv (and s2.csv) or morris.csv with `measure,year`
 /// in front of SALib's columns, elasticities.csv (local elasticities at the baseline) and,
-/// with a dummy, not_above_dummy.csv.
+/// with a dummy, not_above_dummy.csv; and provenance.json.
 struct SensitivityRun {
     let run: ScenarioRun
     let threads: Int
+    /// Where the results come from (provenance.json).
+    let provenance: Provenance
 
     func execute(output: String?) throws {
         let started = Date()
@@ -50,6 +52,7 @@ struct SensitivityRun {
             }
             files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
             if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
+            files.append(("provenance.json", try provenance.json(seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings)))
             let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
             try OutputSet(output).write(files, notes: notes + result.warnings)
             for file in files { print("wrote \((output as NSString).appendingPathComponent(file.name))") }

@@ -88,3 +88,32 @@ extension CommandTests {
         }
     }
 }
+
+/// Every output folder carries provenance.json: the engine, each scenario file with its
+/// SHA-256 (checked against sha256sum), the data files, the seed, the synthetic notice.
+extension CommandTests {
+    @Test func everyOutputFolderCarriesItsProvenance() throws {
+        try withTemporaryDirectory { directory in
+            try write(Self.fairnessScenario(), to: directory)
+            let plain = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
+            #expect(plain.status == 0, "\(plain.errors)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/provenance.json"))) as? [String: Any])
+            #expect(json["engine"] as? String == "verdeel" && json["engineVersion"] as? String == "0.3.0")
+            let files = try #require(json["scenarioFiles"] as? [[String: Any]])
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [directory + "/s.verdeel"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let digest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init)
+            #expect(files.first?["sha256"] as? String == digest)
+            #expect((json["dataFiles"] as? [[String: Any]])?.first?["path"] as? String == "regions.csv")
+            #expect(json["syntheticData"] as? Bool == false && json["notice"] == nil)
+            let explained = try verdeel(["compare", "s.verdeel", "s", "s", "--explain", "--output", "explained"], in: directory)
+            #expect(explained.status == 0, "\(explained.errors)")
+            #expect(FileManager.default.fileExists(atPath: directory + "/explained/provenance.json"))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Crypto
+import Foundation
+import VerdeelSimulation
+
+/// Where a run's results come from, written next to every output as `provenance.json`
+/// and inside the JSON output: the engine and its version, every scenario file read with
+/// its SHA-256, every data table (path, source, columns, whether synthetic), the seed of
+/// the run's draws when it has one, the synthetic-data notice when any table is
+/// synthetic, and the run's warnings.
+public struct Provenance {
+    struct FileProvenance: Encodable {
+        let path: String
+        let sha256: String
+    }
+
+    struct DataProvenance: Encodable {
+        let scenario: String
+        let table: String
+        let path: String
+        let synthetic: Bool
+        let source: String?
+        let columns: [String]
+    }
+
+    struct Document: Encodable {
+        let engine: String
+        let engineVersion: String
+        let scenarioFiles: [FileProvenance]
+        let dataFiles: [DataProvenance]
+        let syntheticData: Bool
+        let notice: String?
+        let seed: UInt64?
+        let warnings: [String]
+    }
+
+    let scenarioFiles: [FileProvenance]
+    let dataFiles: [DataProvenance]
+    let synthetic: Bool
+
+    public init(_ runs: [ScenarioRun], scenarioFiles: [(path: String, bytes: [UInt8])]) {
+        self.scenarioFiles = scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) }
+        dataFiles = runs.flatMap { run in
+            run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, source: $0.source, columns: $0.columns.map(\.column)) }
+        }
+        synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+    }
+
+    /// `provenance.json`, with the run's seed and warnings.
+    public func json(seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+        let document = Document(
+            engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
+            syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}
