@@ -45,13 +45,44 @@ public struct Provenance {
         synthetic = runs.contains { $0.plan.data.hasSyntheticData }
     }
 
-    /// `provenance.json`, with the run's seed and warnings.
-    public func json(seed: UInt64? = nil, warnings: [String] = []) throws -> String {
-        let document = Document(
+    func document(seed: UInt64?, warnings: [String]) -> Document {
+        Document(
             engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
             syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings)
+    }
+
+    /// `provenance.json`, with the run's seed and warnings.
+    public func json(seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+        try Self.encode(document(seed: seed, warnings: warnings))
+    }
+
+    /// A results document with the provenance in front: `{"provenance": ..., "KEY": rows}`.
+    public func json<Rows: Encodable>(_ key: String, _ rows: Rows, warnings: [String] = []) throws -> String {
+        try Self.encode(Envelope(provenance: document(seed: nil, warnings: warnings), key: key, rows: rows))
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    private struct Envelope<Rows: Encodable>: Encodable {
+        let provenance: Document
+        let key: String
+        let rows: Rows
+
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(provenance, forKey: Key(stringValue: "provenance"))
+            try container.encode(rows, forKey: Key(stringValue: key))
+        }
     }
 }

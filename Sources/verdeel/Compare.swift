@@ -24,8 +24,11 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output).")
     var explain = false
 
-    @Option(name: .long, help: "With --explain: write explain.csv into this folder.")
+    @Option(name: .long, help: "Write compare.csv (or compare.json), provenance.json and, with --explain, explain.csv into this folder.")
     var output: String?
+
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma) or json: the changes per measure, year and region.")
+    var format: OutputFormat = .table
 
     func run() throws {
         let input = ScenarioInput(file: file, access: files.access)
@@ -34,6 +37,11 @@ struct Compare: ParsableCommand {
         let distinct = try input.run(try input.select([first, second], from: compilation.plans))
         guard let from = distinct.first, let to = distinct.last else { return }
         let runs = [from, to]
+        let provenance = Provenance(runs, scenarioFiles: compilation.files)
+        if format != .table || output != nil {
+            try export(runs, provenance: provenance, read: input.read)
+            return
+        }
         print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
         do { fairness = try ScenarioFairness.reports(runs) } catch {
@@ -44,23 +52,44 @@ struct Compare: ParsableCommand {
             print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "")
         }
         for warning in fairness.warnings { printError("warning: \(warning)") }
-        if explain { try explainChange(runs, read: input.read, provenance: Provenance(runs, scenarioFiles: compilation.files)) }
+        if explain { try explainChange(runs, read: input.read) }
         if runs.contains(where: { $0.plan.data.hasSyntheticData }) { print(AllocationJSON.syntheticNotice) }
     }
 
-    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?, provenance: Provenance) throws {
+    /// The changes as data: on standard output, or with --output as a folder of files.
+    private func export(_ runs: [ScenarioRun], provenance: Provenance, read: @escaping (String) -> [UInt8]?) throws {
+        let table = ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard)
+        let warnings = runs.flatMap(\.warnings)
+        let data = format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
+        guard let output else {
+            print(data.1, terminator: "")
+            if explain { printError(try attributionOutput(runs, read: read).summary()) }
+            return
+        }
+        var files = [data, ("provenance.json", try provenance.json(warnings: warnings))]
+        if explain {
+            let rendered = try attributionOutput(runs, read: read)
+            print(rendered.summary(), terminator: "")
+            files.append(("explain.csv", rendered.csv()))
+        }
+        let notes = runs.contains(where: { $0.plan.data.hasSyntheticData }) ? [AllocationJSON.syntheticNotice] : []
+        try OutputSet(output).write(files, notes: notes)
+        for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
+        if !notes.isEmpty { print(AllocationJSON.syntheticNotice) }
+    }
+
+    /// The attribution of the change on the terminal (the table view).
+    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?) throws {
+        print("\n" + (try attributionOutput(runs, read: read)).summary(), terminator: "")
+    }
+
+    private func attributionOutput(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?) throws -> ExplainOutput {
         let attribution: ShapleyAttribution
         do { attribution = try ShapleyAttribution.explain(runs[0], runs[1], read: read) } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
         let names = Dictionary(runs[0].table.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let rendered = ExplainOutput(attribution, regionNames: names)
-        print("\n" + rendered.summary(), terminator: "")
-        if let output {
-            let notes = runs.contains(where: { $0.plan.data.hasSyntheticData }) ? [AllocationJSON.syntheticNotice] : []
-            try OutputSet(output).write([("explain.csv", rendered.csv()), ("provenance.json", try provenance.json(warnings: runs.flatMap(\.warnings)))], notes: notes)
-            for name in ["explain.csv", "provenance.json"] { print("wrote \((output as NSString).appendingPathComponent(name))") }
-        }
+        return ExplainOutput(attribution, regionNames: names)
     }
 }

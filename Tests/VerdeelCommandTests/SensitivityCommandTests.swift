@@ -117,3 +117,34 @@ extension CommandTests {
         }
     }
 }
+
+/// `compare --format csv|csv-nl|json [--output DIR]`. Scenario s shares 1M a year by land
+/// area (50 : 150 km2): 250,000 and 750,000; t gives it inhabitants 100% (30,000 : 10,000):
+/// 750,000 and 250,000. GM0001 gains 500,000, +200% of 250,000, 500,000 / 30,000 =
+/// 16.666667 per inhabitant.
+extension CommandTests {
+    @Test func compareExportsItsChanges() throws {
+        try withTemporaryDirectory { directory in
+            let text = Self.smallScenario("key land_area_km2 100%") + "\nscenario t extends s {\n    measure m {\n        key inhabitants 100%\n    }\n}\n"
+            try write(["s.verdeel": text, "regions.csv": Self.twoRegions], to: directory)
+            let csv = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "csv"], in: directory)
+            #expect(csv.status == 0, "\(csv.errors)")
+            let lines = csv.output.split(separator: "\n").map(String.init)
+            #expect(lines[0] == "from,to,measure,year,region,region_name,amount_from,amount_to,change,change_percent,change_per_inhabitant")
+            #expect(lines.contains("s,t,m,2026,GM0001,A,250000,750000,500000,200.000000,16.666667"))
+            #expect(lines.contains("s,t,m,2027,GM0002,B,750000,250000,-500000,-66.666667,-50.000000"))
+            let dutch = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "csv-nl"], in: directory)
+            #expect(dutch.output.hasPrefix("\u{FEFF}from;to;measure;"))
+            #expect(dutch.output.contains("s;t;m;2026;GM0001;A;250000;750000;500000;200,000000;16,666667"))
+            let folder = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "json", "--explain", "--output", "out"], in: directory)
+            #expect(folder.status == 0, "\(folder.errors)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted() == ["compare.json", "explain.csv", "manifest.txt", "provenance.json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/compare.json"))) as? [String: Any])
+            let changes = try #require(json["changes"] as? [[String: Any]])
+            #expect(changes.count == 4)
+            #expect((json["provenance"] as? [String: Any])?["engineVersion"] as? String == "0.3.0")
+            let first = try #require(changes.first { $0["region"] as? String == "GM0001" && $0["year"] as? Int == 2026 })
+            #expect((first["change"] as? NSNumber)?.doubleValue == 500_000)
+        }
+    }
+}
