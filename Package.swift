@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .target(
             name: "VerdeelReport",
-            dependencies: ["VerdeelCore", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "VerdeelRandom"),
         .target(name: "VerdeelDesign", dependencies: ["VerdeelRandom"]),

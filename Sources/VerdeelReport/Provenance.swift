@@ -57,8 +57,8 @@ public struct Provenance {
     }
 
     /// A results document with the provenance in front: `{"provenance": ..., "KEY": rows}`.
-    public func json<Rows: Encodable>(_ key: String, _ rows: Rows, warnings: [String] = []) throws -> String {
-        try Self.encode(Envelope(provenance: document(seed: nil, warnings: warnings), key: key, rows: rows))
+    public func json<Rows: Encodable>(_ key: String, _ rows: Rows, seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+        try Self.encode(Envelope(provenance: document(seed: seed, warnings: warnings), key: key, rows: rows))
     }
 
     static func encode(_ value: some Encodable) throws -> String {

@@ -56,7 +56,7 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
-            try SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files)).execute(output: output)
+            try SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format).execute(output: output)
             return
         }
         let simulated = selected.filter { $0.simulation != nil }
@@ -66,15 +66,15 @@ struct Run: ParsableCommand {
                 printError("help: add --scenario \(simulated[0].name)")
                 throw ExitCode(1)
             }
-            guard format == .table || format == .csv else {
-                printError("error: variant and Monte Carlo runs write variants.csv and summary.csv (standard CSV); --format \(format.rawValue) is not available for them")
-                printError("help: leave out --format, or use --format csv")
+            guard format == .table || format == .csv || output != nil else {
+                printError("error: variant and Monte Carlo runs write their tables into a folder; --format \(format.rawValue) needs --output DIR")
+                printError("help: add --output out")
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
             try Simulate(
                 run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try drawStatistics(runs[0]),
-                provenance: Provenance(runs, scenarioFiles: compilation.files)
+                provenance: Provenance(runs, scenarioFiles: compilation.files), format: format
             ).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return

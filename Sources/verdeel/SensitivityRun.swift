@@ -13,6 +13,8 @@ struct SensitivityRun {
     let threads: Int
     /// Where the results come from (provenance.json).
     let provenance: Provenance
+    /// The files' format (with --output).
+    let format: OutputFormat
 
     func execute(output: String?) throws {
         let started = Date()
@@ -52,7 +54,7 @@ struct SensitivityRun {
             }
             files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
             if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
-            files.append(("provenance.json", try provenance.json(seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings)))
+            files = try ExportedFiles.files(files, format: format, json: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings)
             let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
             try OutputSet(output).write(files, notes: notes + result.warnings)
             for file in files { print("wrote \((output as NSString).appendingPathComponent(file.name))") }

@@ -18,6 +18,8 @@ struct Simulate {
     let statistics: [any DrawStatistic]
     /// Where the results come from (provenance.json).
     let provenance: Provenance
+    /// The files' format (with --output).
+    let format: OutputFormat
 
     func execute(output: String?) throws {
         if let problem = ProcessorCheck.problem() {
@@ -61,7 +63,7 @@ struct Simulate {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
             if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
             for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
-            files.append(("provenance.json", try provenance.json(seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)))
+            files = try ExportedFiles.files(files, format: format, json: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)
             try OutputSet(output).write(files, notes: notes)
             for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {

@@ -220,10 +220,10 @@ extension CommandTests {
         }
     }
 
-    @Test func variantRunsRefuseOtherFormats() throws {
+    @Test func variantRunsNeedAFolderForOtherFormats() throws {
         let result = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--format", "json"])
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("error: variant and Monte Carlo runs write variants.csv and summary.csv (standard CSV); --format json is not available for them\n"))
+        #expect(result.errors.hasPrefix("error: variant and Monte Carlo runs write their tables into a folder; --format json needs --output DIR\n"))
         let threads = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--threads", "0"])
         #expect(threads.status != 0 && threads.errors.contains("--threads must be at least 1"))
     }

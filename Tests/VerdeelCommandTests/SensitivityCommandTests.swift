@@ -148,3 +148,32 @@ extension CommandTests {
         }
     }
 }
+
+/// Variant runs in every format: Dutch CSV with decimal commas, and one JSON document
+/// whose tables hold the same numbers as the standard CSV.
+extension CommandTests {
+    @Test func variantRunsInEveryFormat() throws {
+        try withTemporaryDirectory { directory in
+            let plain = Self.smallScenario("key inhabitants 50%, land_area_km2 50%")
+            let end = try #require(plain.range(of: "}", options: .backwards))
+            let text = plain.replacingCharacters(in: end, with: "    variants {\n        base m in 10k, 20.5k\n    }\n}")
+            try write(["s.verdeel": text, "regions.csv": Self.twoRegions], to: directory)
+            for format in ["csv", "csv-nl", "json"] {
+                let result = try verdeel(["run", "s.verdeel", "--format", format, "--output", format], in: directory)
+                #expect(result.status == 0, "\(format): \(result.errors)")
+            }
+            let standard = try String(contentsOfFile: directory + "/csv/variants.csv", encoding: .utf8)
+            #expect(standard == "variant,m.base\n1,10000\n2,20500\n")
+            let dutch = try Data(contentsOf: URL(fileURLWithPath: directory + "/csv-nl/summary.csv"))
+            #expect(Array(dutch.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(String(decoding: dutch.dropFirst(3), as: UTF8.self).hasPrefix("variant;measure;year;region;mean;sd;p05;p50;p95;p_below_baseline\n"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/json/simulation.json"))) as? [String: Any])
+            let tables = try #require(json["tables"] as? [String: [[String: Any]]])
+            let summary = try String(contentsOfFile: directory + "/csv/summary.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            #expect(tables["summary"]?.count == summary.count)
+            let first = summary.first.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect((tables["summary"]?.first?["mean"] as? NSNumber)?.doubleValue == first.flatMap { Double($0[4]) })
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/json").sorted() == ["manifest.txt", "provenance.json", "simulation.json"])
+        }
+    }
+}

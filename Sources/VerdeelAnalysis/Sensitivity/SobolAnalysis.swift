@@ -14,7 +14,8 @@ import VerdeelLinearAlgebra
 /// from row 0 of the sums, the resamples' estimates from rows 1 ... R, and the half-width
 /// is `z sd` of those (SALib's `S1_conf`, `ST_conf`, `S2_conf`). The rows are read in
 /// order, block by block. Outputs are grouped in fixed chunks of ``chunk`` that threads
-/// take whole, so the result is the same for any thread count.
+/// take whole, and BLAS is kept to one thread per product, so the result is the same for
+/// any thread count.
 public struct SobolAnalysis: Sendable {
     public static let chunk = 16
     /// Base points per BLAS product.
@@ -58,6 +59,9 @@ public struct SobolAnalysis: Sendable {
         let countBlocks = blocks.map { counts.block($0.start, $0.count) }
         let chunks = (outputs + Self.chunk - 1) / Self.chunk
         let workers = max(1, min(threads, chunks))
+        // BLAS runs in the calling thread only: with its own threads it would split some
+        // products differently depending on whether they were busy, and results would vary.
+        BlockProduct.setLibraryThreads(1)
         let results = ChunkResults(count: chunks)
         values.withUnsafeBufferPointer { table in
             let shared = SharedTable(table, moments: OutputMoments(table, rows: rows, columns: outputs, threads: threads))
