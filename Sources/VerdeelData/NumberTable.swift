@@ -204,7 +204,7 @@ struct NumberTableReader {
         let text = String(decoding: bytes[first..<end], as: UTF8.self)
         let fields = separator == nil
             ? text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            : text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingBlanks }
+            : text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         if let empty = fields.firstIndex(where: \.isEmpty) {
             throw DataError(file: name, line: line, column: 0, message: "column \(empty + 1) of the header has no name; name every column")
         }
@@ -252,11 +252,6 @@ struct NumberTableReader {
     }
 }
 
-extension Substring {
-    var trimmingBlanks: String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-    }
-}
 
 /// The table's storage, which the parts' threads write in disjoint stretches.
 private struct SharedStorage: @unchecked Sendable {

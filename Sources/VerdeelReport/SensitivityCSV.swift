@@ -62,8 +62,7 @@ public enum SensitivityCSV {
 
     /// A CSV field, quoted when it holds a comma, quote or line break.
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        AllocationCSV.quoted(text)
     }
 }
 

@@ -16,12 +16,6 @@ import VerdeelSimulation
 /// A floor of 1 euro (which never binds here) makes the rules count as not linear: the
 /// central differences on the exact allocation must give the same values.
 @Suite struct ElasticityTests {
-    static let data = """
-        code,name,inhabitants,land_area_km2
-        R1,One,1000,30
-        R2,Two,3000,10
-        """
-
     func elasticities(floor: Bool) throws -> [String: Elasticity] {
         let text = """
             scenario s {
@@ -41,13 +35,9 @@ import VerdeelSimulation
                 }
             }
             """
-        let path = FileManager.default.temporaryDirectory.path + "/elasticity/s.verdeel"
-        let read: (String) -> [UInt8]? = { requested in
-            requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
-        }
-        let compilation = ScenarioLoader.compile(path: path, read: read)
-        let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
-        let run = try ScenarioRun.run(plan, read: read)
+        let scenario = InMemoryScenario(text, folder: "elasticity")
+        let plan = try #require(scenario.compilation.plans.first, "\(scenario.compilation.diagnostics.map(\.rendered))")
+        let run = try ScenarioRun.run(plan, read: scenario.read)
         let rows = try Elasticities.compute(plan, table: run.table).filter { $0.region == "R1" }
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.parameter, $0) })
     }

@@ -12,12 +12,6 @@ import VerdeelSimulation
 /// its first-order and total indices are 1, the dummy's exactly 0; on Morris's unit grid
 /// w = 0.2 + 0.6 u moves by 0.6 per unit, so every effect is -0.5 x 0.6 x 1M = -300,000.
 @Suite struct ScenarioSensitivityTests {
-    static let data = """
-        code,name,inhabitants,land_area_km2
-        R1,One,1000,30
-        R2,Two,3000,10
-        """
-
     static func scenario(_ head: String, _ lines: String = "") -> String {
         """
         scenario s {
@@ -42,13 +36,9 @@ import VerdeelSimulation
     }
 
     func prepare(_ text: String) throws -> ScenarioRun {
-        let path = FileManager.default.temporaryDirectory.path + "/scenario-sensitivity/s.verdeel"
-        let read: (String) -> [UInt8]? = { requested in
-            requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
-        }
-        let compilation = ScenarioLoader.compile(path: path, read: read)
-        let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
-        return try ScenarioRun.run(plan, read: read)
+        let scenario = InMemoryScenario(text, folder: "scenario-sensitivity")
+        let plan = try #require(scenario.compilation.plans.first, "\(scenario.compilation.diagnostics.map(\.rendered))")
+        return try ScenarioRun.run(plan, read: scenario.read)
     }
 
     @Test func rowsAreTheHandModel() throws {

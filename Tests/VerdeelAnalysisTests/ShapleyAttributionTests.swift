@@ -18,12 +18,6 @@ import VerdeelSimulation
 ///   k = -250,000/3 - 500,000/6 - 200,000/6 - 450,000/3 = -350,000
 ///   x = 0/3 + 0/6 + 50,000/6 + 50,000/3 = 25,000; together 50,000 = 550,000 - 500,000.
 @Suite struct ShapleyAttributionTests {
-    static let data = """
-        code,name,inhabitants,land_area_km2
-        R1,One,1000,30
-        R2,Two,3000,10
-        """
-
     static func file(_ b: String) -> String {
         """
         scenario a {
@@ -48,14 +42,10 @@ import VerdeelSimulation
     }
 
     func explain(_ text: String) throws -> ShapleyAttribution {
-        let path = FileManager.default.temporaryDirectory.path + "/shapley/s.verdeel"
-        let read: (String) -> [UInt8]? = { requested in
-            requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
-        }
-        let compilation = ScenarioLoader.compile(path: path, read: read)
-        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.rendered))")
-        let runs = try compilation.plans.map { try ScenarioRun.run($0, read: read) }
-        return try ShapleyAttribution.explain(runs[0], runs[1], read: read)
+        let scenario = InMemoryScenario(text, folder: "shapley")
+        #expect(scenario.compilation.diagnostics.isEmpty, "\(scenario.compilation.diagnostics.map(\.rendered))")
+        let runs = try scenario.runs()
+        return try ShapleyAttribution.explain(runs[0], runs[1], read: scenario.read)
     }
 
     func contributions(_ attribution: ShapleyAttribution, region: String) throws -> [String: Double] {

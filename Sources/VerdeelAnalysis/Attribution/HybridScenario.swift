@@ -58,27 +58,26 @@ struct HybridScenario {
     private static func take(_ provision: Provision, of id: String, from other: Measure, into measure: inout Measure) {
         switch provision {
         case .budget(id, let year): measure.budgets[year] = other.budgets[year]
-        case .topslice(id, let name):
-            let replacement = other.topslices.first { $0.name == name }
-            if let index = measure.topslices.firstIndex(where: { $0.name == name }) {
-                if let replacement { measure.topslices[index] = replacement } else { measure.topslices.remove(at: index) }
-            } else if let replacement {
-                measure.topslices.append(replacement)
-            }
+        case .topslice(id, let name): replace(&measure.topslices, with: other.topslices, named: name, \.name)
         case .base(id): measure.base = other.base
         case .key(id): measure.key = other.key
-        case .component(id, let name):
-            let replacement = other.components.first { $0.name == name }
-            if let index = measure.components.firstIndex(where: { $0.name == name }) {
-                if let replacement { measure.components[index] = replacement } else { measure.components.remove(at: index) }
-            } else if let replacement {
-                measure.components.append(replacement)
-            }
+        case .component(id, let name): replace(&measure.components, with: other.components, named: name, \.name)
         case .floor(id): measure.limits.floor = other.limits.floor
         case .cap(id): measure.limits.cap = other.limits.cap
         case .transition(id): measure.limits.transition = other.limits.transition
         case .rounding(id): measure.rounding = other.rounding
         default: return
+        }
+    }
+
+    /// The element named `name` of `list` as in `other`: replaced, removed when `other` has
+    /// none, added at the end when only `other` has it.
+    private static func replace<Element>(_ list: inout [Element], with other: [Element], named name: String, _ key: KeyPath<Element, String>) {
+        let replacement = other.first { $0[keyPath: key] == name }
+        if let index = list.firstIndex(where: { $0[keyPath: key] == name }) {
+            if let replacement { list[index] = replacement } else { list.remove(at: index) }
+        } else if let replacement {
+            list.append(replacement)
         }
     }
 

@@ -43,9 +43,10 @@ public enum Elasticities {
                 throw ScenarioSensitivityError("measure '\(planned.id)' cannot be allocated: \(error)")
             }
             let linear = try isLinear(planned.measure, baseline, regions: table.count)
+            let shares = linear ? try keyShares(planned.measure, table: table) : nil
             for parameter in parameters(planned) {
                 let derivatives = linear
-                    ? try analytic(parameter, planned.measure, baseline, table: table)
+                    ? analytic(parameter, planned.measure, baseline, shares: shares ?? [], table: table)
                     : try difference(parameter, planned.measure, allocator: allocator)
                 for (year, perRegion) in derivatives {
                     guard let allocation = baseline.year(year) else { continue }
@@ -117,11 +118,14 @@ public enum Elasticities {
         return amounts
     }
 
-    private static func analytic(_ parameter: Parameter, _ measure: Measure, _ baseline: MeasureAllocation, table: RegionTable) throws(ScenarioSensitivityError) -> [(Int, [Double])] {
-        let shares: [[Double]]
-        do { shares = try measure.key.terms.map { term throws(CriterionError) in try term.criterion.shares(over: table) } } catch {
+    /// Each key criterion's shares s_ki (once per measure; the analytic derivatives read them).
+    private static func keyShares(_ measure: Measure, table: RegionTable) throws(ScenarioSensitivityError) -> [[Double]] {
+        do { return try measure.key.terms.map { term throws(CriterionError) in try term.criterion.shares(over: table) } } catch {
             throw ScenarioSensitivityError("measure '\(measure.name)': \(error)")
         }
+    }
+
+    private static func analytic(_ parameter: Parameter, _ measure: Measure, _ baseline: MeasureAllocation, shares: [[Double]], table: RegionTable) -> [(Int, [Double])] {
         let weights = measure.key.terms.map(\.weight.doubleValue)
         let n = table.count
         let key = (0..<n).map { i in zip(weights, shares).reduce(0) { $0 + $1.0 * $1.1[i] } }

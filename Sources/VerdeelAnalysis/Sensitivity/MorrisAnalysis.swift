@@ -28,8 +28,7 @@ public struct MorrisAnalysis: Sendable {
 
     public init(problem: SensitivityProblem, levels: Int = 4, resamples: Int = 100, confidenceLevel: Double = 0.95, seed: UInt64 = 0) throws(DesignError) {
         guard levels >= 2, levels % 2 == 0 else { throw DesignError("the number of levels p must be even and at least 2, not \(levels)") }
-        guard resamples >= 2, resamples <= 100_000 else { throw DesignError("the number of bootstrap resamples must be between 2 and 100,000, not \(resamples)") }
-        guard confidenceLevel > 0, confidenceLevel < 1 else { throw DesignError("the confidence level must lie between 0 and 1 (such as 0.95), not \(confidenceLevel)") }
+        try SampleSpread.checkBootstrap(resamples: resamples, confidenceLevel: confidenceLevel)
         self.problem = problem
         self.levels = levels
         self.resamples = resamples
