@@ -45,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -64,7 +66,10 @@ let package = Package(
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .target(
             name: "VerdeelReport",
-            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .target(name: "VerdeelRandom"),
         .target(name: "VerdeelDesign", dependencies: ["VerdeelRandom"]),
@@ -122,7 +127,10 @@ let package = Package(
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),
-        .testTarget(name: "VerdeelReportTests", dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelSimulation", "VerdeelLanguage"]),
+        .testTarget(
+            name: "VerdeelReportTests",
+            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelSimulation", "VerdeelLanguage", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "SocialeAgendaTests",
             dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"],

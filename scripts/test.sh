@@ -10,6 +10,7 @@
 #   3b. sensitivity: Ishigami and the G-function against their analytic indices, and the
 #      point estimates against SALib 1.6 on the same samples (scripts/check-sensitivity.py);
 #      the 342-output analysis against SALib and a numpy port (Benchmarks/peer/sensitivity.py);
+#   3c. workbooks read back by openpyxl and opened by LibreOffice (scripts/check-workbook.py);
 #   4. every command README.md shows, run as written (scripts/check-readme.py);
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
@@ -25,6 +26,7 @@ require_numpy
 require_pysal_inequality
 require_benchmark_tools
 require_salib
+require_report_tools
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -56,6 +58,11 @@ python3 Benchmarks/peer/sensitivity.py --repeat 3 | tee "$log/sensitivity-peer.j
 sensitivity_seconds=$(seconds "$started")
 sensitivity_ratio=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("{} s, {}x SALib".format(d["seconds"]["verdeel"], d["ratio_salib_over_verdeel"]))' "$log/sensitivity-peer.json")
 
+step "workbooks in openpyxl and LibreOffice"
+started=$(date +%s)
+python3 scripts/check-workbook.py .build/release/verdeel | tee "$log/workbook.txt"
+workbook_seconds=$(seconds "$started")
+
 step "README commands"
 started=$(date +%s)
 python3 scripts/check-readme.py
@@ -74,5 +81,5 @@ started=$(date +%s)
 scripts/fuzz.sh 60
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

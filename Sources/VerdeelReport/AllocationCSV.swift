@@ -6,7 +6,9 @@ import VerdeelSimulation
 /// scenario, measure, component, year and region, and `topslices.csv`. The `dutch` style
 /// is what Dutch Excel opens as it is: a UTF-8 byte-order mark (so that names such as
 /// Súdwest-Fryslân show correctly), `;` between fields, a decimal comma, and the measure's
-/// display name (`measure_name`) next to its identifier.
+/// display name (`measure_name`) next to its identifier. Each amount has the region's
+/// inhabitants and the amount per inhabitant next to it (`amount / inhabitants`, empty when
+/// the data has no `inhabitants` or the region has none).
 public struct AllocationCSV {
     public enum Style: Sendable { case standard, dutch }
 
@@ -18,7 +20,7 @@ public struct AllocationCSV {
         self.style = style
     }
 
-    public static let allocationsHeader = ["scenario", "measure", "component", "year", "region", "region_name", "amount", "exact"]
+    public static let allocationsHeader = ["scenario", "measure", "component", "year", "region", "region_name", "amount", "exact", "inhabitants", "amount_per_inhabitant"]
     public static let topslicesHeader = ["scenario", "measure", "year", "name", "amount"]
     /// The UTF-8 byte-order mark that starts every `dutch` file.
     public static let byteOrderMark = "\u{FEFF}"
@@ -27,13 +29,16 @@ public struct AllocationCSV {
     public func allocations() -> String {
         var rows = [withMeasureName(Self.allocationsHeader)]
         for run in runs {
+            let people = Inhabitants(run)
             for (index, measure) in run.allocations.enumerated() {
                 for year in measure.years {
                     for component in year.components {
                         for region in component.regions {
+                            let inhabitants = people.count(region.region.code)
                             rows.append(withMeasureName([
                                 run.plan.name, measure.measure, Self.text(component.component ?? ""), String(year.year), Self.text(region.region.code),
                                 Self.text(region.region.name), money(region.amount), decimal(region.exact),
+                                inhabitants.map { number($0) } ?? "", inhabitants.map { decimal(region.amount.euros / $0) } ?? "",
                             ], Self.text(title(run, index))))
                         }
                     }
@@ -100,6 +105,12 @@ public struct AllocationCSV {
 
     func money(_ money: Money) -> String {
         let text = money.cents % 100 == 0 ? String(money.cents / 100) : String(format: "%.2f", money.euros)
+        return style == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A count as it is, e.g. "241700" (decimals only when the data has them).
+    func number(_ value: Double) -> String {
+        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         return style == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 

@@ -25,6 +25,7 @@ public struct Provenance {
     struct Document: Encodable {
         let engine: String
         let engineVersion: String
+        let scenarios: [String]
         let scenarioFiles: [FileProvenance]
         let dataFiles: [DataProvenance]
         let syntheticData: Bool
@@ -33,11 +34,13 @@ public struct Provenance {
         let warnings: [String]
     }
 
+    let scenarios: [String]
     let scenarioFiles: [FileProvenance]
     let dataFiles: [DataProvenance]
     let synthetic: Bool
 
     public init(_ runs: [ScenarioRun], scenarioFiles: [(path: String, bytes: [UInt8])]) {
+        scenarios = runs.map(\.plan.name)
         self.scenarioFiles = scenarioFiles.map { FileProvenance(path: $0.path, sha256: SHA256.hash(data: $0.bytes).map { String(format: "%02x", $0) }.joined()) }
         dataFiles = runs.flatMap { run in
             run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, source: $0.source, columns: $0.columns.map(\.column)) }
@@ -47,7 +50,7 @@ public struct Provenance {
 
     func document(seed: UInt64?, warnings: [String]) -> Document {
         Document(
-            engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
+            engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarios: scenarios, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
             syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings)
     }
 

@@ -27,8 +27,15 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "Write compare.csv (or compare.json), provenance.json and, with --explain, explain.csv into this folder.")
     var output: String?
 
-    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma) or json: the changes per measure, year and region.")
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json or xlsx (a workbook; needs --output): the changes per measure, year and region.")
     var format: OutputFormat = .table
+
+    @Option(name: .long, help: "The language of a workbook's sheet names and headings: nl or en.")
+    var lang: ReportLanguage = .nl
+
+    func validate() throws {
+        if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }
+    }
 
     func run() throws {
         let input = ScenarioInput(file: file, access: files.access)
@@ -58,8 +65,12 @@ struct Compare: ParsableCommand {
 
     /// The changes as data: on standard output, or with --output as a folder of files.
     private func export(_ runs: [ScenarioRun], provenance: Provenance, read: @escaping (String) -> [UInt8]?) throws {
-        let table = ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard)
         let warnings = runs.flatMap(\.warnings)
+        if format == .xlsx, let output {
+            try exportWorkbook(runs, provenance: provenance, warnings: warnings, read: read, to: output)
+            return
+        }
+        let table = ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard)
         let data = format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
         guard let output else {
             print(data.1, terminator: "")
@@ -76,6 +87,21 @@ struct Compare: ParsableCommand {
         try OutputSet(output).write(files, notes: notes)
         for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
         if !notes.isEmpty { print(AllocationJSON.syntheticNotice) }
+    }
+
+    /// The changes (and the attribution, with --explain) as one workbook.
+    private func exportWorkbook(_ runs: [ScenarioRun], provenance: Provenance, warnings: [String], read: @escaping (String) -> [UInt8]?, to output: String) throws {
+        var tables = [("compare.csv", ComparisonCSV(runs[0], runs[1]).render())]
+        if explain {
+            let rendered = try attributionOutput(runs, read: read)
+            print(rendered.summary(), terminator: "")
+            tables.append(("explain.csv", rendered.csv()))
+        }
+        let files = try ExportedFiles.files(tables, format: .xlsx, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: lang)
+        let synthetic = runs.contains(where: { $0.plan.data.hasSyntheticData })
+        try OutputSet(output).write(files: files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
+        for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
+        if synthetic { print(AllocationJSON.syntheticNotice) }
     }
 
     /// The attribution of the change on the terminal (the table view).

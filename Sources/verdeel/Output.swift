@@ -7,7 +7,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv
     case csvNL = "csv-nl"
     case json
+    case xlsx
+
+    /// Formats that are files, not text for a terminal: they need --output DIR.
+    var needsFolder: Bool { self == .xlsx }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// The output folder of a run, written as one set: every file goes into a new sibling
 /// folder, which then replaces the old folder as a whole. A reader never sees files of two
@@ -26,10 +32,15 @@ struct OutputSet {
 
     /// Writes the files and the manifest (`notes` are added to it), then swaps the folder in.
     func write(_ files: [(name: String, contents: String)], notes: [String] = []) throws {
+        try write(files: files.map { ($0.name, Data($0.contents.utf8)) }, notes: notes)
+    }
+
+    /// The same for files of any bytes (a workbook).
+    func write(files: [(name: String, data: Data)], notes: [String] = []) throws {
         try Interruption.shared.deferred { try writeSet(files, notes: notes) }
     }
 
-    private func writeSet(_ files: [(name: String, contents: String)], notes: [String]) throws {
+    private func writeSet(_ files: [(name: String, data: Data)], notes: [String]) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -47,9 +58,9 @@ struct OutputSet {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             let manifest = manifestText(files.map(\.name), notes: notes)
-            for file in files + [(Self.manifestName, manifest)] {
+            for file in files + [(Self.manifestName, Data(manifest.utf8))] {
                 try stopIfSignalled()
-                try Data(file.contents.utf8).write(to: temporary.appendingPathComponent(file.name))
+                try file.data.write(to: temporary.appendingPathComponent(file.name))
             }
             try stopIfSignalled()
             if manager.fileExists(atPath: target.path) {

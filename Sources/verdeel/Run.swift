@@ -23,8 +23,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Write the results into this directory (allocations.csv and topslices.csv, or allocations.json).")
     var output: String?
 
-    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma) or json.")
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, or xlsx (one workbook; needs --output).")
     var format: OutputFormat = .table
+
+    @Option(name: .long, help: "The language of a workbook's sheet names and headings: nl or en.")
+    var lang: ReportLanguage = .nl
 
     @Option(name: .long, help: "Threads for variant and Monte Carlo runs (results do not depend on it).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -41,6 +44,7 @@ struct Run: ParsableCommand {
         guard threads <= RunControl.maximumThreads else { throw ValidationError("--threads must be at most \(RunControl.maximumThreads)") }
         guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
         guard chunk <= RunControl.maximumChunk else { throw ValidationError("--chunk must be at most \(RunControl.maximumChunk)") }
+        if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }
     }
 
     func run() throws {
@@ -56,7 +60,7 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
-            try SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format).execute(output: output)
+            try SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang).execute(output: output)
             return
         }
         let simulated = selected.filter { $0.simulation != nil }
@@ -74,7 +78,7 @@ struct Run: ParsableCommand {
             let runs = try input.run(selected)
             try Simulate(
                 run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try drawStatistics(runs[0]),
-                provenance: Provenance(runs, scenarioFiles: compilation.files), format: format
+                provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang
             ).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
@@ -129,7 +133,7 @@ struct Run: ParsableCommand {
             return runs.map { run in
                 let measures = run.allocations.enumerated().map { index, allocation in
                     let measure = run.plan.measures[index]
-                    return ([AllocationTable(allocation, title: measure.title).render()] + measure.measure.earmarks.map {
+                    return ([AllocationTable(allocation, title: measure.title, inhabitants: Inhabitants(run)).render()] + measure.measure.earmarks.map {
                         EarmarkTable(allocation, purpose: $0.purpose, share: $0.minimum).render()
                     }).joined(separator: "\n")
                 }
@@ -139,29 +143,50 @@ struct Run: ParsableCommand {
         case .csv: return AllocationCSV(runs).allocations()
         case .csvNL: return AllocationCSV(runs, style: .dutch).allocations()
         case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render()
+        case .xlsx: return ""
         }
     }
 
     private func write(
         _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], compilation: ScenarioLoader.Compilation, to directory: String
     ) throws {
-        var files = [(String, String)]()
+        let provenance = Provenance(runs, scenarioFiles: compilation.files)
+        let warnings = runs.flatMap(\.warnings)
+        var files = [(name: String, data: Data)]()
         switch format {
         case .json:
-            files = [("allocations.json", try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render())]
-        case .table, .csv, .csvNL:
-            let csv = AllocationCSV(runs, style: format == .csvNL ? .dutch : .standard)
-            files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
-            if let earmarks = csv.earmarks() { files.append(("earmarks.csv", earmarks)) }
-            if !fairness.isEmpty {
-                let fairnessCSV = FairnessCSV(fairness)
-                files += [("fairness.csv", fairnessCSV.metrics()), ("lorenz.csv", fairnessCSV.lorenz())]
+            files = [("allocations.json", Data(try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render().utf8))]
+            files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
+        case .csvNL:
+            files = try tables(runs, fairness: fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
+            files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
+        case .table, .csv, .xlsx:
+            files = try ExportedFiles.files(
+                try tables(runs, fairness: fairness, style: .standard), format: format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
+                language: lang)
+        }
+        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+        try OutputSet(directory).write(files: files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
+        for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
+    }
+
+    /// The plain run's CSV tables: allocations, top-slices, earmarks (if any), fairness and Lorenz curves.
+    private func tables(
+        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], style: AllocationCSV.Style
+    ) throws -> [(name: String, contents: String)] {
+        let csv = AllocationCSV(runs, style: style)
+        var files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
+        if let earmarks = csv.earmarks() { files.append(("earmarks.csv", earmarks)) }
+        if !fairness.isEmpty {
+            let fairnessCSV = FairnessCSV(fairness)
+            for (name, contents) in [("fairness.csv", fairnessCSV.metrics()), ("lorenz.csv", fairnessCSV.lorenz())] {
+                do { files.append((name, style == .dutch ? try TableExport.dutch(contents, name: name) : contents)) } catch {
+                    printError("error: \(name) cannot be written in the Dutch style: \(error)")
+                    throw ExitCode(1)
+                }
             }
         }
-        files.append(("provenance.json", try Provenance(runs, scenarioFiles: compilation.files).json(warnings: runs.flatMap(\.warnings))))
-        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
-        try OutputSet(directory).write(files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
-        for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
+        return files
     }
 
     /// `run` is the default command, so `verdeel rnu` reaches here with `rnu` as the file:

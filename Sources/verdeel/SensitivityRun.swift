@@ -15,6 +15,8 @@ struct SensitivityRun {
     let provenance: Provenance
     /// The files' format (with --output).
     let format: OutputFormat
+    /// The language of a workbook's words.
+    let language: ReportLanguage
 
     func execute(output: String?) throws {
         let started = Date()
@@ -54,10 +56,12 @@ struct SensitivityRun {
             }
             files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
             if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
-            files = try ExportedFiles.files(files, format: format, json: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings)
+            let written = try ExportedFiles.files(
+                files, format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
+                language: language)
             let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
-            try OutputSet(output).write(files, notes: notes + result.warnings)
-            for file in files { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
+            try OutputSet(output).write(files: written, notes: notes + result.warnings)
+            for file in written { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
         }
         if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
     }

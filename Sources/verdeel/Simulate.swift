@@ -20,6 +20,8 @@ struct Simulate {
     let provenance: Provenance
     /// The files' format (with --output).
     let format: OutputFormat
+    /// The language of a workbook's words.
+    let language: ReportLanguage
 
     func execute(output: String?) throws {
         if let problem = ProcessorCheck.problem() {
@@ -63,9 +65,10 @@ struct Simulate {
             var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
             if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
             for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
-            files = try ExportedFiles.files(files, format: format, json: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)
-            try OutputSet(output).write(files, notes: notes)
-            for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
+            let written = try ExportedFiles.files(
+                files, format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
+            try OutputSet(output).write(files: written, notes: notes)
+            for (name, _) in written { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {
             print(SimulationTable(result, variant: 0).render(), terminator: "")
             print("Write every variant with --output DIR (variants.csv, summary.csv\(result.tables.map { ", \($0.header.name).csv" }.joined())).")

@@ -65,6 +65,8 @@ struct CommandTests {
         #expect(result.output.hasPrefix("Scenario baseline\n\nOntmoetingsplekken (EUR)\n"))
         // Groningen, district support: 287,862 (2026) and 1,456,420 (2028), worked out by hand.
         #expect(result.output.contains("GM0014  Groningen                  287,862    621,735  1,456,420"))
+        // Ontmoetingsplekken in all years over Groningen's 243,768 inhabitants: 28,613,251 / 243,768 = 117.38.
+        #expect(result.output.contains("28,613,251          117.38\n"))
         #expect(result.output.contains("SYNTHETIC"))
     }
 
@@ -73,10 +75,11 @@ struct CommandTests {
             let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--output", directory])
             #expect(result.status == 0)
             let allocations = try String(contentsOfFile: directory + "/allocations.csv", encoding: .utf8).split(separator: "\n")
-            #expect(allocations.first == "scenario,measure,component,year,region,region_name,amount,exact")
+            #expect(allocations.first == "scenario,measure,component,year,region,region_name,amount,exact,inhabitants,amount_per_inhabitant")
             // 13 regions x (7 + 7 + 3 x 7) measure-years-components.
             #expect(allocations.count == 1 + 13 * 35)
-            #expect(allocations.contains("baseline,wijk,,2026,GM0014,Groningen,287862,287861.548354"))
+            // Groningen has 243,768 inhabitants (CBS 85984NED, 2024): 287,862 / 243,768 = 1.180885.
+            #expect(allocations.contains("baseline,wijk,,2026,GM0014,Groningen,287862,287861.548354,243768,1.180885"))
             // The rounding tie of 2026: cultuurcoaches got the extra euro of the component split,
             // so Pekela receives 23,577 there and 23,576 from buurtsportcoaches.
             #expect(allocations.contains { $0.hasPrefix("baseline,jongerenwerk,buurtsportcoaches,2026,GM0765,Pekela,23576,") })
@@ -92,8 +95,8 @@ struct CommandTests {
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         // A byte-order mark first, so that Excel reads the file as UTF-8; the measure's name after its identifier.
-        #expect(lines.first == "\u{FEFF}scenario;measure;measure_name;component;year;region;region_name;amount;exact")
-        #expect(lines.contains("baseline;wijk;Wijk- en dorpsondersteuning;;2026;GM0014;Groningen;287862;287861,548354"))
+        #expect(lines.first == "\u{FEFF}scenario;measure;measure_name;component;year;region;region_name;amount;exact;inhabitants;amount_per_inhabitant")
+        #expect(lines.contains("baseline;wijk;Wijk- en dorpsondersteuning;;2026;GM0014;Groningen;287862;287861,548354;243768;1,180885"))
         #expect(lines.contains { $0.hasPrefix("baseline;jongerenwerk;Jongerenwerk, opbouwwerk, buurtsport- en cultuurcoaches;jongerenwerk en opbouwwerk;2028;GM0047;Veendam;40708;") })
     }
 

@@ -61,7 +61,8 @@ extension CommandTests {
             let expected = "scenario 's', measure 'm', 2026: the fixed bases need EUR 1,200,000 but only EUR 1,000,000 is available; every base was scaled down pro rata (policy 'scale')"
             let table = try verdeel(["run", "s.verdeel"], in: directory)
             #expect(table.status == 0)
-            #expect(table.output.contains("GM0001  A         500,000    500,000  1,000,000\n"))
+            // 1,000,000 over 30,000 inhabitants: 33.33 each.
+            #expect(table.output.contains("GM0001  A         500,000    500,000  1,000,000           33.33\n"))
             #expect(table.output.contains("\nwarning: \(expected)\n"))
             #expect(table.output.contains("warning: scenario 's', measure 'm', 2027: "))
             let json = try verdeel(["run", "s.verdeel", "--format", "json"], in: directory)

@@ -124,8 +124,9 @@ extension CommandTests {
                 .write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             try Self.smallScenario("key inhabitants 100%").write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
             let csv = try verdeel(["run", "s.verdeel", "--format", "csv"], in: directory)
-            #expect(csv.output.contains("s,m,,2026,GM0001,\"'=HYPERLINK(\"\"x\"\")\",750000,750000.000000\n"))
-            #expect(csv.output.contains("s,m,,2026,GM0002,'@B,250000,250000.000000\n"))
+            // 750,000 / 30,000 and 250,000 / 10,000 inhabitants: 25 each.
+            #expect(csv.output.contains("s,m,,2026,GM0001,\"'=HYPERLINK(\"\"x\"\")\",750000,750000.000000,30000,25.000000\n"))
+            #expect(csv.output.contains("s,m,,2026,GM0002,'@B,250000,250000.000000,10000,25.000000\n"))
             let dutch = try verdeel(["run", "s.verdeel", "--format", "csv-nl"], in: directory)
             #expect(dutch.output.contains(";GM0002;'@B;250000;"))
         }
@@ -136,5 +137,42 @@ extension CommandTests {
         #expect(chunk.status != 0 && chunk.errors.contains("--chunk must be at most 16777216"))
         let threads = try verdeel(["run", "Benchmarks/workloads/w2-simplex.verdeel", "--threads", "9223372036854775807"])
         #expect(threads.status != 0 && threads.errors.contains("--threads must be at most 1024"))
+    }
+}
+
+/// Workbooks from the command line.
+extension CommandTests {
+    @Test func aWorkbookNeedsAnOutputFolder() throws {
+        let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--format", "xlsx"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("--format xlsx writes a file into a folder; add --output DIR"))
+        let compare = try verdeel(["compare", "Scenarios/sociale-agenda.verdeel", "baseline", "base_150k", "--format", "xlsx"])
+        #expect(compare.status != 0)
+        #expect(compare.errors.contains("add --output DIR"))
+    }
+
+    /// A plain run in csv-nl writes every table in the Dutch style, the fairness tables too.
+    @Test func dutchRunsWriteDutchFairnessTables() throws {
+        try withTemporaryDirectory { directory in
+            let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv-nl", "--output", directory])
+            #expect(result.status == 0)
+            let fairness = try String(contentsOfFile: directory + "/fairness.csv", encoding: .utf8)
+            #expect(fairness.hasPrefix("scenario;measure;year;metric;value;value_exact\n"))
+            #expect(fairness.contains(";gini;0,"))
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: directory + "/lorenz.csv"))
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        }
+    }
+
+    @Test func aWorkbookRunWritesTheWorkbookAndTheProvenance() throws {
+        try withTemporaryDirectory { directory in
+            let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "xlsx", "--lang", "en", "--output", directory])
+            #expect(result.status == 0)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: directory + "/allocations.xlsx"))
+            // A zip archive: the local file header's signature PK\3\4.
+            #expect(Array(bytes.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+            let provenance = try String(contentsOfFile: directory + "/provenance.json", encoding: .utf8)
+            #expect(provenance.contains("SYNTHETIC"))
+        }
     }
 }

@@ -142,3 +142,29 @@ require_benchmark_tools() {
         python3 -c "import ${modules[$index]}" >/dev/null 2>&1 || stop_with "${pip[$index]} for $(command -v python3)" "python3 -m pip install ${pip[$index]}"
     done
 }
+
+# The workbook and report checks (scripts/check-workbook.py, scripts/check-report.py):
+# LibreOffice Calc opens the workbooks headless, Chromium with its WebDriver renders the
+# reports; openpyxl reads the workbooks back and Selenium drives Chromium (pip, for any
+# Python). Debian's recommended packages come along (fonts among them).
+REPORT_PACKAGES=(libreoffice-calc chromium chromium-driver fonts-dejavu-core)
+
+require_report_tools() {
+    local missing
+    missing=$(missing_debian_packages "${REPORT_PACKAGES[@]}" | xargs)
+    if [ -n "$missing" ]; then
+        if is_root; then
+            echo "installing Debian packages: $missing"
+            if [ "$apt_updated" = no ]; then
+                apt-get update -qq
+                apt_updated=yes
+            fi
+            # shellcheck disable=SC2086
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+        else
+            stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
+        fi
+    fi
+    require_pip_module openpyxl "openpyxl==3.1.5" "openpyxl 3.1"
+    require_pip_module selenium selenium "Selenium"
+}

@@ -1,0 +1,82 @@
+import Foundation
+import VerdeelData
+
+/// The allocations as people read them, built from `allocations.csv`: per measure a sheet
+/// with a row per scenario and region, a column per year (components added up), the total,
+/// the inhabitants and the total per inhabitant, and a total row per scenario; and one
+/// sheet of every amount per inhabitant (`amount / inhabitants`). Sums are exact (decimal).
+struct AllocationPivot {
+    private struct Key: Hashable {
+        let scenario, measure, region: String
+    }
+
+    private var measures = [String]()
+    private var years = [String: [Int]]()
+    private var rows = [String: [Key]]()
+    private var names = [String: String]()
+    private var people = [Key: Double]()
+    private var amounts = [Key: [Int: Decimal]]()
+
+    init(_ file: CSVFile) {
+        let column = Dictionary(file.header.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
+        for record in file.records {
+            func field(_ name: String) -> String { column[name].flatMap { $0 < record.count ? record[$0].value : nil } ?? "" }
+            guard let year = Int(field("year")), let amount = Decimal(string: field("amount"), locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            let key = Key(scenario: field("scenario"), measure: field("measure"), region: field("region"))
+            if !measures.contains(key.measure) { measures.append(key.measure) }
+            if years[key.measure]?.contains(year) != true { years[key.measure, default: []].append(year) }
+            if amounts[key] == nil { rows[key.measure, default: []].append(key) }
+            amounts[key, default: [:]][year, default: 0] += amount
+            names[key.region] = ColumnKind.unguarded(field("region_name"))
+            if let count = Double(field("inhabitants")), count > 0 { people[key] = count }
+        }
+    }
+
+    func sheets(_ language: ReportLanguage) -> [Workbook.Sheet] {
+        let word = { Vocabulary.column($0, language) }
+        var sheets = [Workbook.Sheet]()
+        var perInhabitant = [[Workbook.Cell]]()
+        var perInhabitantYears = [Int]()
+        for measure in measures {
+            let years = (self.years[measure] ?? []).sorted()
+            perInhabitantYears = Array(Set(perInhabitantYears).union(years)).sorted()
+            let header = [word("scenario"), word("region"), word("region_name")] + years.map(String.init) + [word("total"), word("inhabitants"), word("amount_per_inhabitant")]
+            var cells = [[Workbook.Cell]]()
+            var scenarioTotal = [Int: Decimal]()
+            var scenario: String?
+            func closeScenario() {
+                guard let scenario else { return }
+                let values = years.map { scenarioTotal[$0] ?? 0 }
+                cells.append([.heading(scenario), .empty, .heading(word("total"))] + values.map { .number(Self.double($0), .euro) } + [.number(Self.double(values.reduce(0, +)), .euro)])
+                scenarioTotal = [:]
+            }
+            for key in rows[measure] ?? [] {
+                if scenario != key.scenario { closeScenario(); scenario = key.scenario }
+                let values = years.map { amounts[key]?[$0] ?? 0 }
+                for (year, value) in zip(years, values) { scenarioTotal[year, default: 0] += value }
+                let total = values.reduce(0, +)
+                let count = people[key]
+                cells.append([.text(key.scenario), .text(key.region), .text(names[key.region] ?? "")] + values.map { .number(Self.double($0), .euro) }
+                    + [.number(Self.double(total), .euro), count.map { .number($0, .count) } ?? .empty, count.map { .number(Self.double(total) / $0, .euroCents) } ?? .empty])
+            }
+            closeScenario()
+            sheets.append(Workbook.Sheet(name: language.pick("Bedragen ", "Amounts ") + measure, header: header, rows: cells))
+        }
+        for measure in measures {
+            for key in rows[measure] ?? [] {
+                guard let count = people[key] else { continue }
+                let values = perInhabitantYears.map { year -> Workbook.Cell in amounts[key]?[year].map { .number(Self.double($0) / count, .euroCents) } ?? .empty }
+                perInhabitant.append([.text(key.scenario), .text(measure), .text(key.region), .text(names[key.region] ?? "")] + values)
+            }
+        }
+        if !perInhabitant.isEmpty {
+            let header = [word("scenario"), word("measure"), word("region"), word("region_name")] + perInhabitantYears.map(String.init)
+            sheets.append(Workbook.Sheet(name: language.pick("Per inwoner", "Per inhabitant"), header: header, rows: perInhabitant))
+        }
+        return sheets
+    }
+
+    private static func double(_ value: Decimal) -> Double {
+        NSDecimalNumber(decimal: value).doubleValue
+    }
+}

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""The xlsx workbooks read back by openpyxl and opened by LibreOffice (headless).
+
+For the bundled scenario, a small Monte Carlo run, a comparison and the sensitivity
+scenario, `verdeel ... --format xlsx` must give a workbook whose amounts are numbers with
+euro formats, whose header rows are bold and frozen, whose totals equal the CSV output of
+the same run (added up here, independently), whose per-inhabitant figures equal the amount
+over the CBS inhabitants in the data file, that carries the synthetic notice, that is
+byte-identical when written twice, that stores a region named like a formula as text,
+and that LibreOffice opens and converts sheet by sheet to the same numbers.
+
+Usage: scripts/check-workbook.py [VERDEEL]   (default .build/release/verdeel)
+"""
+import csv
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from decimal import Decimal
+
+import openpyxl
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
+failures = []
+checks = 0
+
+
+def check(condition, message):
+    global checks
+    checks += 1
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def verdeel(*args, cwd):
+    result = subprocess.run([VERDEEL, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        print(result.stdout, result.stderr)
+        raise SystemExit(f"verdeel {' '.join(args)} exited with {result.returncode}")
+    return result
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def header_is_bold_and_frozen(sheet):
+    cells = [cell for cell in sheet[1] if cell.value is not None]
+    return sheet.freeze_panes == "A2" and cells and all(cell.font.b for cell in cells)
+
+
+def inhabitants_from_data():
+    return {row["code"]: int(row["inhabitants"]) for row in read_csv(os.path.join(ROOT, "Scenarios/data/municipalities-2024.csv"))}
+
+
+def check_plain(work):
+    verdeel("run", "sociale-agenda.verdeel", "--output", "csv", cwd=work)
+    verdeel("run", "sociale-agenda.verdeel", "--format", "xlsx", "--output", "xlsx", cwd=work)
+    verdeel("run", "sociale-agenda.verdeel", "--format", "xlsx", "--output", "again", cwd=work)
+    path = os.path.join(work, "xlsx/allocations.xlsx")
+    with open(path, "rb") as first, open(os.path.join(work, "again/allocations.xlsx"), "rb") as second:
+        check(first.read() == second.read(), "two runs on the same input give different workbook bytes")
+    rows = read_csv(os.path.join(work, "csv/allocations.csv"))
+    book = openpyxl.load_workbook(path)
+    check(book.sheetnames[0] == "Over", f"the first sheet is {book.sheetnames[0]}, not Over")
+    about = [str(cell.value) for row in book["Over"].iter_rows() for cell in row if cell.value is not None]
+    check(any("SYNTHETISCH" in text for text in about), "the Over sheet has no synthetic notice")
+    check(any("municipalities-2024.csv" in text for text in about), "the Over sheet does not name the data files")
+    check(any(len(text) == 64 and all(c in "0123456789abcdef" for c in text) for text in about), "the Over sheet has no SHA-256")
+    for sheet in book.worksheets[1:]:
+        check(header_is_bold_and_frozen(sheet), f"sheet {sheet.title}: the header row is not bold and frozen")
+        widths = [sheet.column_dimensions[letter].width for letter in sheet.column_dimensions]
+        check(widths and all(8 <= width <= 60 for width in widths), f"sheet {sheet.title}: column widths {widths}")
+
+    # The long list: every amount a number in a euro format, and the sum equal to the CSV's.
+    listing = book["Bedragen (lijst)"]
+    header = [cell.value for cell in listing[1]]
+    check(header[:8] == ["scenario", "maatregel", "onderdeel", "jaar", "code", "gemeente", "bedrag", "exact"], f"Dutch headers: {header}")
+    amount_column = header.index("bedrag")
+    amounts = [row[amount_column] for row in listing.iter_rows(min_row=2)]
+    check(all(isinstance(cell.value, (int, float)) for cell in amounts), "an amount in the list is not a number")
+    check(all("€" in cell.number_format for cell in amounts), "an amount in the list has no euro format")
+    check(sum(Decimal(str(cell.value)) for cell in amounts) == sum(Decimal(row["amount"]) for row in rows), "the list's amounts do not add up to the CSV's")
+    year_cells = [row[header.index("jaar")] for row in listing.iter_rows(min_row=2)]
+    check(all(isinstance(cell.value, (int, float)) and cell.number_format == "0" for cell in year_cells), "years are not numbers shown as 0")
+
+    # Per measure: regions x years; each scenario's total row equals the CSV's sum.
+    expected = defaultdict(Decimal)
+    for row in rows:
+        expected[(row["scenario"], row["measure"], int(row["year"]))] += Decimal(row["amount"])
+    people = inhabitants_from_data()
+    for measure in ("ontmoetingsplekken", "wijk", "jongerenwerk"):
+        sheet = book[f"Bedragen {measure}"]
+        header = [cell.value for cell in sheet[1]]
+        years = [int(h) for h in header if str(h).isdigit()]
+        for row in sheet.iter_rows(min_row=2, values_only=True):
+            scenario, code, name = row[0], row[1], row[2]
+            values = dict(zip(years, row[3:3 + len(years)]))
+            if name == "totaal":
+                for year, value in values.items():
+                    check(Decimal(str(value)) == expected[(scenario, measure, year)], f"{measure} {scenario} {year}: total {value} != {expected[(scenario, measure, year)]}")
+            else:
+                total = row[3 + len(years)]
+                check(total == sum(values.values()), f"{measure} {scenario} {code}: the row total")
+                check(row[4 + len(years)] == people[code], f"{measure} {code}: inhabitants {row[4 + len(years)]} != CBS {people[code]}")
+                check(abs(row[5 + len(years)] - total / people[code]) < 1e-9, f"{measure} {code}: per inhabitant")
+    per_inhabitant = book["Per inwoner"]
+    header = [cell.value for cell in per_inhabitant[1]]
+    first = next(per_inhabitant.iter_rows(min_row=2, values_only=True))
+    source = next(row for row in rows if row["scenario"] == first[0] and row["measure"] == first[1] and row["region"] == first[2] and row["year"] == header[4])
+    component_sum = sum(Decimal(row["amount"]) for row in rows if row["scenario"] == first[0] and row["measure"] == first[1] and row["region"] == first[2] and row["year"] == header[4])
+    check(abs(first[4] - float(component_sum) / people[first[2]]) < 1e-9 and source, "Per inwoner: the first value is not amount / inhabitants")
+    fairness = book["Eerlijkheid"]
+    values = [row[4] for row in fairness.iter_rows(min_row=2) if row[4].value is not None]
+    check(values and all(isinstance(cell.value, float) for cell in values), "fairness values are not numbers")
+    lorenz = book["Lorenzcurve"]
+    shares = [row[5] for row in lorenz.iter_rows(min_row=2)]
+    check(all(cell.number_format == "0.0%" for cell in shares), "Lorenz shares are not percentages")
+
+    english = verdeel("run", "sociale-agenda.verdeel", "--scenario", "baseline", "--format", "xlsx", "--lang", "en", "--output", "english", cwd=work)
+    book = openpyxl.load_workbook(os.path.join(work, "english/allocations.xlsx"))
+    check(book.sheetnames[:2] == ["About", "Amounts ontmoetingsplekken"] and "Per inhabitant" in book.sheetnames, f"English sheet names: {book.sheetnames}")
+    check([cell.value for cell in book["Amounts (list)"][1]][6] == "amount", "English headers")
+    return rows
+
+
+def check_libreoffice(work, rows):
+    """LibreOffice opens the workbook; its CSV of the long list adds up to the CSV's amounts."""
+    out = os.path.join(work, "libreoffice")
+    profile = "file://" + os.path.join(work, "lo-profile")
+    # Filter options: comma, quote, UTF-8, from line 1, ..., and -1: every sheet to its own file.
+    subprocess.run(
+        ["libreoffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+         "--outdir", out, os.path.join(work, "xlsx/allocations.xlsx")], check=True, capture_output=True, timeout=300)
+    files = sorted(glob.glob(os.path.join(out, "*.csv")))
+    check(len(files) >= 10, f"LibreOffice wrote {len(files)} sheets")
+    listing = next((path for path in files if "lijst" in path), None)
+    check(listing is not None, f"no list sheet among {files}")
+    if listing:
+        converted = read_csv(listing)
+        check(len(converted) == len(rows), f"LibreOffice's list has {len(converted)} rows, the CSV {len(rows)}")
+        total = sum(Decimal(row["bedrag"].replace("€", "").replace(",", "").replace(".", "").strip() or "0") for row in converted)
+        check(total == sum(Decimal(row["amount"]) for row in rows), f"LibreOffice's amounts add up to {total}")
+
+
+def check_formula_text(work):
+    """A region named like a formula stays text in the workbook and in LibreOffice."""
+    folder = os.path.join(work, "formula")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "regions.csv"), "w") as handle:
+        handle.write("code,name,inhabitants\nGM0001,=SUM(1+1),30000\nGM0002,@cmd,10000\nGM0003,-1+2,5000\n")
+    with open(os.path.join(folder, "s.verdeel"), "w") as handle:
+        handle.write('scenario s {\n    data {\n        regions "regions.csv" {\n            inhabitants: count\n        }\n    }\n'
+                     '    measure m {\n        budget 2026: 1M\n        key inhabitants 100%\n    }\n}\n')
+    verdeel("run", "s.verdeel", "--format", "xlsx", "--output", "out", cwd=folder)
+    book = openpyxl.load_workbook(os.path.join(folder, "out/allocations.xlsx"))
+    names = [row[2] for row in book["Bedragen m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
+    check([cell.value for cell in names] == ["=SUM(1+1)", "@cmd", "-1+2"], f"formula-like names: {[cell.value for cell in names]}")
+    check(all(cell.data_type == "s" for cell in names), "a formula-like name is not stored as text")
+    amounts = [row[3].value for row in book["Bedragen m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
+    # 1M by 30,000 : 10,000 : 5,000 inhabitants: 666,666.67, 222,222.22, 111,111.11 -> 666,667, 222,222, 111,111.
+    check(amounts == [666667, 222222, 111111], f"amounts {amounts}")
+    out = os.path.join(folder, "lo")
+    subprocess.run(["libreoffice", "-env:UserInstallation=file://" + os.path.join(work, "lo-profile"), "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out,
+                    os.path.join(folder, "out/allocations.xlsx")], check=True, capture_output=True, timeout=300)
+    sheet = next(path for path in glob.glob(os.path.join(out, "*.csv")) if path.endswith("Bedragen m.csv"))
+    text = open(sheet, encoding="utf-8").read()
+    check("=SUM(1+1)" in text and ",2," not in text, "LibreOffice evaluated a region name as a formula")
+
+
+def check_simulation_compare_sensitivity(work):
+    with open(os.path.join(work, "montecarlo.verdeel"), "w") as handle:
+        handle.write('include "sociale-agenda.verdeel"\n\nscenario sweep extends baseline {\n    variants {\n        weight jongerenwerk need from 40% to 80% count 5\n    }\n'
+                     '    montecarlo {\n        draws 200\n        seed 1\n        perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)\n    }\n}\n')
+    verdeel("run", "montecarlo.verdeel", "--scenario", "sweep", "--output", "mc-csv", cwd=work)
+    verdeel("run", "montecarlo.verdeel", "--scenario", "sweep", "--format", "xlsx", "--output", "mc", cwd=work)
+    book = openpyxl.load_workbook(os.path.join(work, "mc/simulation.xlsx"))
+    check("Monte Carlo" in book.sheetnames and "Varianten" in book.sheetnames, f"simulation sheets: {book.sheetnames}")
+    summary = book["Monte Carlo"]
+    header = [cell.value for cell in summary[1]]
+    check(header[:5] == ["variant", "maatregel", "jaar", "code", "gemeente"][:4] + [header[4]], f"summary header {header}")
+    means = [row[header.index("gemiddelde")] for row in summary.iter_rows(min_row=2)]
+    csv_means = [Decimal(row["mean"]) for row in read_csv(os.path.join(work, "mc-csv/summary.csv"))]
+    check(all("€" in cell.number_format for cell in means), "Monte Carlo means have no euro format")
+    check(sum(Decimal(str(cell.value)) for cell in means) == sum(csv_means), "Monte Carlo means differ from summary.csv")
+    check(any("Startwaarde" in str(cell.value) for row in book["Over"].iter_rows() for cell in row), "the seed is not on the Over sheet")
+
+    verdeel("compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--format", "xlsx", "--output", "compare", cwd=work)
+    verdeel("compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--format", "csv", "--output", "compare-csv", cwd=work)
+    book = openpyxl.load_workbook(os.path.join(work, "compare/compare.xlsx"))
+    sheet = book["Vergelijking"]
+    header = [cell.value for cell in sheet[1]]
+    changes = [row[header.index("verschil")].value for row in sheet.iter_rows(min_row=2)]
+    csv_changes = [Decimal(row["change"]) for row in read_csv(os.path.join(work, "compare-csv/compare.csv"))]
+    check(sum(Decimal(str(value)) for value in changes) == sum(csv_changes) == 0, "the comparison's changes do not add up to zero as the CSV's")
+    percent = [row[header.index("verschil (%)")] for row in sheet.iter_rows(min_row=2) if row[header.index("verschil (%)")].value is not None]
+    first_csv = next(row for row in read_csv(os.path.join(work, "compare-csv/compare.csv")) if row["change_percent"])
+    check(percent and percent[0].number_format == "0.0%", "change percent is not a percentage")
+    check(abs(percent[0].value - float(first_csv["change_percent"]) / 100) < 1e-12, "change percent is not the CSV's over 100")
+
+    verdeel("run", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity", "--format", "xlsx", "--output", "sensitivity", cwd=work)
+    book = openpyxl.load_workbook(os.path.join(work, "sensitivity/sensitivity.xlsx"))
+    check("Sobol-indices" in book.sheetnames and "Elasticiteiten" in book.sheetnames, f"sensitivity sheets: {book.sheetnames}")
+    sobol = book["Sobol-indices"]
+    header = [cell.value for cell in sobol[1]]
+    values = [row[header.index("st")].value for row in sobol.iter_rows(min_row=2)]
+    check(values and all(isinstance(value, float) for value in values if value is not None), "Sobol ST values are not numbers")
+
+
+def main():
+    work = tempfile.mkdtemp()
+    try:
+        for name in ("sociale-agenda.verdeel", "sociale-agenda-sensitivity.verdeel"):
+            shutil.copy(os.path.join(ROOT, "Scenarios", name), work)
+        shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(work, "data"))
+        rows = check_plain(work)
+        check_libreoffice(work, rows)
+        check_formula_text(work)
+        check_simulation_compare_sensitivity(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if failures:
+        print(f"{len(failures)} of {checks} workbook checks failed")
+        raise SystemExit(1)
+    print(f"workbooks: {checks} checks passed (openpyxl {openpyxl.__version__} and LibreOffice)")
+
+
+if __name__ == "__main__":
+    main()
