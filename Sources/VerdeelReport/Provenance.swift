@@ -8,30 +8,32 @@ import VerdeelSimulation
 /// the run's draws when it has one, the synthetic-data notice when any table is
 /// synthetic, and the run's warnings.
 public struct Provenance {
-    struct FileProvenance: Encodable {
-        let path: String
-        let sha256: String
+    public struct FileProvenance: Codable, Sendable {
+        public let path: String
+        public let sha256: String
     }
 
-    struct DataProvenance: Encodable {
-        let scenario: String
-        let table: String
-        let path: String
-        let synthetic: Bool
-        let source: String?
-        let columns: [String]
+    public struct DataProvenance: Codable, Sendable {
+        public let scenario: String
+        public let table: String
+        public let path: String
+        public let synthetic: Bool
+        public let source: String?
+        public let columns: [String]
     }
 
-    struct Document: Encodable {
-        let engine: String
-        let engineVersion: String
-        let scenarios: [String]
-        let scenarioFiles: [FileProvenance]
-        let dataFiles: [DataProvenance]
-        let syntheticData: Bool
-        let notice: String?
-        let seed: UInt64?
-        let warnings: [String]
+    /// provenance.json as written and read back (`verdeel report` of an output folder).
+    public struct Document: Codable, Sendable {
+        public let engine: String
+        public let engineVersion: String
+        /// The scenarios run (absent in folders of engines before 0.3.0).
+        public let scenarios: [String]?
+        public let scenarioFiles: [FileProvenance]
+        public let dataFiles: [DataProvenance]
+        public let syntheticData: Bool
+        public let notice: String?
+        public let seed: UInt64?
+        public let warnings: [String]
     }
 
     let scenarios: [String]
@@ -48,7 +50,7 @@ public struct Provenance {
         synthetic = runs.contains { $0.plan.data.hasSyntheticData }
     }
 
-    func document(seed: UInt64?, warnings: [String]) -> Document {
+    public func document(seed: UInt64? = nil, warnings: [String] = []) -> Document {
         Document(
             engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarios: scenarios, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
             syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings)

@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
             }
             let runs = try input.run(selected)
             try Simulate(
-                run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try drawStatistics(runs[0]),
+                run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], fairness: !noFairness),
                 provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang
             ).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
@@ -106,23 +106,6 @@ struct Run: ParsableCommand {
         let failures = runs.flatMap(\.failedAssertions)
         for failure in failures { printError(failure.rendered) }
         if !failures.isEmpty { throw ExitCode(1) }
-    }
-
-    /// The fairness statistics of a variant or Monte Carlo run: whenever the scenario has a
-    /// population to measure by (its fairness block's, or `inhabitants`), not with
-    /// --no-fairness (per draw they can cost more than the allocation; docs/performance.md).
-    private func drawStatistics(_ run: ScenarioRun) throws -> [any DrawStatistic] {
-        guard !noFairness else { return [] }
-        do {
-            let found = try ScenarioFairness.reports([run])
-            for warning in found.warnings { printError("warning: \(warning)") }
-            guard let report = found.reports.first?.report else { return [] }
-            let fairness = FairnessOverDraws(report.basis, baseline: report)
-            return [fairness] + (fairness.lossTable.map { [$0] } ?? [])
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
     }
 
     private func render(
@@ -158,11 +141,11 @@ struct Run: ParsableCommand {
             files = [("allocations.json", Data(try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render().utf8))]
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         case .csvNL:
-            files = try tables(runs, fairness: fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
+            files = try Self.tables(runs, fairness: fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         case .table, .csv, .xlsx:
             files = try ExportedFiles.files(
-                try tables(runs, fairness: fairness, style: .standard), format: format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
+                try Self.tables(runs, fairness: fairness, style: .standard), format: format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
                 language: lang)
         }
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
@@ -171,7 +154,7 @@ struct Run: ParsableCommand {
     }
 
     /// The plain run's CSV tables: allocations, top-slices, earmarks (if any), fairness and Lorenz curves.
-    private func tables(
+    static func tables(
         _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], style: AllocationCSV.Style
     ) throws -> [(name: String, contents: String)] {
         let csv = AllocationCSV(runs, style: style)

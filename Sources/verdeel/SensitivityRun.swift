@@ -20,16 +20,7 @@ struct SensitivityRun {
 
     func execute(output: String?) throws {
         let started = Date()
-        printError("running the sensitivity analysis of scenario \(run.plan.name) on \(threads) thread\(threads == 1 ? "" : "s")")
-        let result: ScenarioSensitivity
-        let elasticities: [Elasticity]
-        do {
-            result = try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads)
-            elasticities = try Elasticities.compute(run.plan, table: run.table)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
+        let (result, elasticities) = try analyse()
         let seconds = Date().timeIntervalSince(started)
         if run.plan.simulation?.dimensions.isEmpty == false {
             printError("warning: scenario \(run.plan.name)'s variants block is not part of the sensitivity analysis; name the parameters as factors, or run the variants from a scenario without a sensitivity block")
@@ -42,27 +33,45 @@ struct SensitivityRun {
         print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
         for warning in result.warnings { printError("warning: \(warning)") }
         if let output {
-            let outputs = result.outputs.map(\.name)
-            let prefix = (header: ["measure", "year"], values: result.outputs.map { [$0.measure, String($0.year)] })
-            var files = [(name: String, contents: String)]()
-            if let sobol = result.sobol {
-                files.append(("sobol.csv", SensitivityCSV.sobol(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
-                if run.plan.sensitivity?.secondOrder == true {
-                    files.append(("s2.csv", SensitivityCSV.secondOrder(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
-                }
-            }
-            if let morris = result.morris {
-                files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
-            }
-            files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
-            if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
             let written = try ExportedFiles.files(
-                files, format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
+                tables(result, elasticities), format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
                 language: language)
             let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
             try OutputSet(output).write(files: written, notes: notes + result.warnings)
             for file in written { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
         }
         if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
+    }
+}
+
+extension SensitivityRun {
+    /// The analysis and the elasticities at the baseline; an error ends the command.
+    func analyse() throws -> (ScenarioSensitivity, [Elasticity]) {
+        printError("running the sensitivity analysis of scenario \(run.plan.name) on \(threads) thread\(threads == 1 ? "" : "s")")
+        do {
+            return (try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads), try Elasticities.compute(run.plan, table: run.table))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The analysis's tables as standard CSV, `measure,year` in front of SALib's columns.
+    func tables(_ result: ScenarioSensitivity, _ elasticities: [Elasticity]) -> [(name: String, contents: String)] {
+        let outputs = result.outputs.map(\.name)
+        let prefix = (header: ["measure", "year"], values: result.outputs.map { [$0.measure, String($0.year)] })
+        var files = [(name: String, contents: String)]()
+        if let sobol = result.sobol {
+            files.append(("sobol.csv", SensitivityCSV.sobol(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
+            if run.plan.sensitivity?.secondOrder == true {
+                files.append(("s2.csv", SensitivityCSV.secondOrder(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
+            }
+        }
+        if let morris = result.morris {
+            files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
+        }
+        files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
+        if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
+        return files
     }
 }

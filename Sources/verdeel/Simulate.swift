@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Synchronization
+import VerdeelAnalysis
 import VerdeelReport
 import VerdeelSimulation
 
@@ -24,30 +25,8 @@ struct Simulate {
     let language: ReportLanguage
 
     func execute(output: String?) throws {
-        if let problem = ProcessorCheck.problem() {
-            printError("error: \(problem)")
-            throw ExitCode(1)
-        }
         let started = Date()
-        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-        let control = RunControl(threads: threads, chunk: chunk) { done, total in bar.show(done, total) }
-        Interruption.shared.whenSignalled { control.cancel() }
-        defer { Interruption.shared.whenSignalled(nil) }
-        if Interruption.shared.signalNumber != nil { control.cancel() }
-        printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
-        let result: SimulationResult
-        do {
-            result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, statistics: statistics, read: read)
-        } catch .interrupted {
-            bar.clear()
-            printError("\(Interruption.shared.signalName): no output was written")
-            throw ExitCode(Interruption.shared.exitCode)
-        } catch {
-            bar.clear()
-            printError("error: scenario '\(run.plan.name)': \(error)")
-            throw ExitCode(1)
-        }
-        bar.clear()
+        let result = try simulate()
         let seconds = Date().timeIntervalSince(started)
         let csv = SimulationCSV(result)
         for (variant, reason) in result.infeasible.sorted(by: { $0.key < $1.key }).prefix(10) {
@@ -62,11 +41,8 @@ struct Simulate {
         }
         if run.plan.data.hasSyntheticData { notes.append(AllocationJSON.syntheticNotice) }
         if let output {
-            var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
-            if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
-            for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
             let written = try ExportedFiles.files(
-                files, format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
+                Self.tables(result), format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
             try OutputSet(output).write(files: written, notes: notes)
             for (name, _) in written { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {
@@ -75,6 +51,61 @@ struct Simulate {
         }
         if result.infeasible.count == result.variantCount {
             printError("error: no variant of scenario '\(run.plan.name)' can be allocated\(output == nil ? "" : " (the reasons are in infeasible.csv)")")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Simulate {
+    /// Runs the variants and draws, with the progress bar; a signal or an error ends the command.
+    func simulate() throws -> SimulationResult {
+        if let problem = ProcessorCheck.problem() {
+            printError("error: \(problem)")
+            throw ExitCode(1)
+        }
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let control = RunControl(threads: threads, chunk: chunk) { done, total in bar.show(done, total) }
+        Interruption.shared.whenSignalled { control.cancel() }
+        defer { Interruption.shared.whenSignalled(nil) }
+        if Interruption.shared.signalNumber != nil { control.cancel() }
+        printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
+        do {
+            let result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, statistics: statistics, read: read)
+            bar.clear()
+            return result
+        } catch .interrupted {
+            bar.clear()
+            printError("\(Interruption.shared.signalName): no output was written")
+            throw ExitCode(Interruption.shared.exitCode)
+        } catch {
+            bar.clear()
+            printError("error: scenario '\(run.plan.name)': \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The run's tables as standard CSV: variants, summary, infeasible (if any) and each statistic's.
+    static func tables(_ result: SimulationResult) -> [(name: String, contents: String)] {
+        let csv = SimulationCSV(result)
+        var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
+        if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
+        for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
+        return files
+    }
+
+    /// The fairness statistics over the draws whenever the scenario has a population to
+    /// measure by (its fairness block's, or `inhabitants`); none when `fairness` is false
+    /// (per draw they can cost more than the allocation; docs/performance.md).
+    static func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> [any DrawStatistic] {
+        guard fairness else { return [] }
+        do {
+            let found = try ScenarioFairness.reports([run])
+            for warning in found.warnings { printError("warning: \(warning)") }
+            guard let report = found.reports.first?.report else { return [] }
+            let statistic = FairnessOverDraws(report.basis, baseline: report)
+            return [statistic] + (statistic.lossTable.map { [$0] } ?? [])
+        } catch {
+            printError(error.description)
             throw ExitCode(1)
         }
     }

@@ -7,7 +7,7 @@ enum AboutSheet {
         let say = language.pick
         let document = provenance.document(seed: seed, warnings: warnings)
         var rows: [[Workbook.Cell]] = [[.heading(say("Uitkomsten van verdeel", "Results of verdeel"))], []]
-        rows.append([.heading(say("Scenario's", "Scenarios")), .text(document.scenarios.joined(separator: ", "))])
+        rows.append([.heading(say("Scenario's", "Scenarios")), .text((document.scenarios ?? []).joined(separator: ", "))])
         if document.syntheticData {
             rows.append([.heading(say("LET OP", "NOTE")), .heading(SyntheticNotice.text(language))])
         }

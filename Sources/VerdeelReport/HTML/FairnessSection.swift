@@ -1,0 +1,68 @@
+import Foundation
+
+/// The fairness metrics of the scenario (and the baseline, with the change) per measure and
+/// year, and their Lorenz curves.
+enum FairnessSection {
+    static func metricName(_ metric: String, _ language: ReportLanguage) -> String {
+        if metric.hasPrefix("atkinson_"), let epsilon = Double(metric.dropFirst("atkinson_".count)) {
+            return "Atkinson (ε = \(NumberText(language: language).number(epsilon, decimals: epsilon == epsilon.rounded() ? 0 : 1)))"
+        }
+        let names: [String: (String, String)] = [
+            "gini": ("Gini", "Gini"), "theil": ("Theil", "Theil"), "theil_between": ("Theil tussen groepen", "Theil between groups"),
+            "theil_within": ("Theil binnen groepen", "Theil within groups"), "cv": ("variatiecoëfficiënt", "coefficient of variation"),
+            "max_min_ratio": ("verhouding hoogste/laagste", "max/min ratio"), "hoover": ("Hoover-index", "Hoover index"),
+            "loosemore_hanby": ("Loosemore-Hanby (t.o.v. behoefte)", "Loosemore-Hanby (against need)"), "suits": ("Suits (t.o.v. behoefte)", "Suits (against need)"),
+        ]
+        return names[metric].map { language == .nl ? $0.0 : $0.1 } ?? metric
+    }
+
+    static func build(_ context: ReportContext) -> [String: Any]? {
+        let scenario = context.input.scenario, baseline = context.input.baseline
+        let rows = context.input.rows("fairness")
+        let ours = rows.filter { $0["scenario"] == scenario }
+        guard !ours.isEmpty else { return nil }
+        let numbers = context.numbers
+        let lorenz = context.input.rows("lorenz")
+        var panels = [(key: String, label: String, html: String)]()
+        var tables = [(key: String, table: [String: Any])]()
+        for (measure, year) in ReportContext.measureYears(ours) {
+            let here = { (name: String) in rows.filter { $0["scenario"] == name && $0["measure"] == measure && $0["year"] == String(year) } }
+            let theirs = baseline.map(here) ?? []
+            var tableRows = [[String: Any]]()
+            for row in here(scenario) {
+                guard let metric = row["metric"] else { continue }
+                let value = row["value"].flatMap(Double.init)
+                let before = theirs.first { $0["metric"] == metric }?["value"].flatMap(Double.init)
+                var cells = [Cell.text(metricName(metric, context.language)), value.map { Cell.number($0, numbers.number($0, decimals: 4)) } ?? Cell.text("–")]
+                if baseline != nil {
+                    cells.append(before.map { Cell.number($0, numbers.number($0, decimals: 4)) } ?? Cell.text("–"))
+                    cells.append(value.flatMap { v in before.map { Cell.number(v - $0, (v - $0 >= 0 ? "+" : "") + numbers.number(v - $0, decimals: 4)) } } ?? Cell.text("–"))
+                }
+                tableRows.append(["cells": cells])
+            }
+            let head = [context.say("maat", "metric"), scenario] + (baseline.map { [$0, context.say("verschil", "change")] } ?? [])
+            tables.append((ReportContext.key(measure, year), ["caption": context.label(measure, year), "head": head.enumerated().map { ["text": $1, "numeric": $0 >= 1] as [String: Any] }, "rows": tableRows, "footer": [] as [Any]]))
+            let curves = ([scenario] + (baseline.map { [$0] } ?? [])).enumerated().map { index, name in
+                LorenzChart.Curve(
+                    name: name,
+                    points: lorenz.filter { $0["scenario"] == name && $0["measure"] == measure && $0["year"] == String(year) }.compactMap { row in
+                        guard let population = row["population_share"].flatMap(Double.init), let amount = row["amount_share"].flatMap(Double.init) else { return nil }
+                        return (population, amount)
+                    },
+                    dashed: index == 1)
+            }.filter { !$0.points.isEmpty }
+            let chart = curves.isEmpty ? "" : Figure.of(LorenzChart(
+                title: context.label(measure, year) + ": " + context.say("Lorenzcurve (inwoners naar bedrag per inwoner)", "Lorenz curve (inhabitants by amount per inhabitant)"),
+                curves: curves, percentText: { numbers.percent($0, decimals: 0) }, equalityLabel: context.say("gelijke verdeling", "equal shares")))
+            panels.append((ReportContext.key(measure, year), context.label(measure, year), chart))
+        }
+        var view = ReportContext.switchView(group: "fairness", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels)
+        // Each panel holds its metrics table (rendered by the template) and its Lorenz chart.
+        view["panels"] = (view["panels"] as? [[String: Any]] ?? []).enumerated().map { index, panel in
+            var panel = panel
+            panel["table"] = tables[index].table
+            return panel
+        }
+        return view
+    }
+}

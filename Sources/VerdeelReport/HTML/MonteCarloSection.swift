@@ -1,0 +1,88 @@
+import Foundation
+
+/// The draws of one variant: per measure and year each municipality's P5-P95 range and
+/// median (P50), the amount without draws marked; the fairness metrics over the draws; and
+/// the chance of each loss beyond a threshold.
+enum MonteCarloSection {
+    /// The variants' parameters (`variants.csv`): names and values per variant.
+    struct Variants {
+        let parameters: [String]
+        let values: [Int: [Double]]
+
+        init(_ input: ReportInput) {
+            let file = input.tables["variants"]
+            parameters = Array(file?.header.map(\.value).dropFirst() ?? [])
+            var values = [Int: [Double]]()
+            for record in file?.records ?? [] {
+                guard let variant = record.first.flatMap({ Int($0.value) }) else { continue }
+                values[variant] = record.dropFirst().map { Double($0.value) ?? .nan }
+            }
+            self.values = values
+        }
+
+        func describe(_ variant: Int, _ numbers: NumberText) -> String {
+            guard let row = values[variant] else { return "" }
+            return zip(parameters, row).map { "\($0) = \(Self.text($0, $1, numbers))" }.joined(separator: ", ")
+        }
+
+        static func text(_ parameter: String, _ value: Double, _ numbers: NumberText) -> String {
+            let decimals = value == value.rounded() ? 0 : 2
+            return parameter.contains(".weight.") ? numbers.percent(value, decimals: (value * 100) == (value * 100).rounded() ? 0 : 1) : numbers.number(value, decimals: decimals)
+        }
+    }
+
+    static func build(_ context: ReportContext) -> [String: Any]? {
+        let summary = context.input.rows("summary")
+        // A run without a montecarlo block (variants only) has no draws, and no seed.
+        guard !summary.isEmpty, context.input.provenance.seed != nil else { return nil }
+        let variants = Variants(context.input)
+        let number = context.input.variant ?? (variants.values.count + 1) / 2
+        let variant = String(number), numbers = context.numbers
+        let ours = summary.filter { $0["variant"] == variant }
+        var panels = [(key: String, label: String, html: String)]()
+        for (measure, year) in ReportContext.measureYears(ours) {
+            let rows = ours.filter { $0["measure"] == measure && $0["year"] == String(year) }
+            let intervals = rows.compactMap { row -> IntervalChart.Interval? in
+                guard let region = row["region"], let p05 = row["p05"].flatMap(Double.init), let p50 = row["p50"].flatMap(Double.init), let p95 = row["p95"].flatMap(Double.init) else { return nil }
+                let plain = context.allocations.amounts[AllocationTotals.Key(scenario: context.input.scenario, measure: measure, year: year, region: region)]
+                return IntervalChart.Interval(label: context.regionName(region), p05: p05, p50: p50, p95: p95, reference: variants.parameters.isEmpty ? plain.map(AllocationTotals.double) : nil)
+            }
+            let chart = IntervalChart(
+                title: context.label(measure, year) + ": " + context.say("spreiding over de trekkingen", "spread over the draws"), intervals: intervals,
+                valueText: { numbers.euros($0) }, axisText: numbers.axisEuros,
+                legend: (context.say("P5 tot P95", "P5 to P95"), context.say("mediaan (P50)", "median (P50)"), context.say("zonder trekkingen", "without draws")))
+            panels.append((ReportContext.key(measure, year), context.label(measure, year), Figure.of(chart)))
+        }
+        let fairness = context.input.rows("fairness_summary").filter { $0["variant"] == variant }.map { row -> [String: Any] in
+            let value = { (column: String) in row[column].flatMap(Double.init) }
+            let cells: [[String: Any]] = [
+                Cell.text(context.label(row["measure"] ?? "", row["year"].flatMap(Int.init))), Cell.text(FairnessSection.metricName(row["metric"] ?? "", context.language)),
+            ] + ["baseline", "mean", "p05", "p95"].map { column in value(column).map { Cell.number($0, numbers.number($0, decimals: 4)) } ?? Cell.text("–") }
+            return ["cells": cells]
+        }
+        let losses = context.input.rows("losses").filter { $0["variant"] == variant }.map { row -> [String: Any] in
+            let threshold = row["loss_per_inhabitant"].flatMap(Double.init) ?? 0, chance = row["p_loss"].flatMap(Double.init) ?? 0
+            return ["cells": [
+                Cell.text(context.label(row["measure"] ?? "", row["year"].flatMap(Int.init))), Cell.text(context.regionName(row["region"] ?? "")),
+                Cell.number(threshold, numbers.euros(threshold, cents: true)), Cell.number(chance, numbers.percent(chance)),
+            ]]
+        }
+        let draws = context.input.provenance.seed.map { context.say("startwaarde \($0)", "seed \($0)") } ?? ""
+        return [
+            "variant": variant, "parameters": variants.describe(number, numbers), "seed": draws,
+            "charts": ReportContext.switchView(group: "montecarlo", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels),
+            "fairness": fairness.isEmpty ? nil as Any? as Any : [
+                "caption": context.say("Eerlijkheid over de trekkingen", "Fairness over the draws"),
+                "head": [context.say("maatregel en jaar", "measure and year"), context.say("maat", "metric"), context.say("zonder trekkingen", "without draws"),
+                         context.say("gemiddelde", "mean"), "P5", "P95"].enumerated().map { ["text": $1, "numeric": $0 >= 2] as [String: Any] },
+                "rows": fairness, "footer": [] as [Any],
+            ] as [String: Any],
+            "losses": losses.isEmpty ? nil as Any? as Any : [
+                "caption": context.say("Kans op een verlies per inwoner boven de drempel", "Chance of a loss per inhabitant beyond the threshold"),
+                "head": [context.say("maatregel en jaar", "measure and year"), context.say("gemeente", "municipality"), context.say("drempel", "threshold"),
+                         context.say("kans", "chance")].enumerated().map { ["text": $1, "numeric": $0 >= 2] as [String: Any] },
+                "rows": losses, "footer": [] as [Any],
+            ] as [String: Any],
+        ]
+    }
+}

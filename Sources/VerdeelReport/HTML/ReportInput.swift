@@ -1,0 +1,115 @@
+import Foundation
+import VerdeelData
+
+/// What a report shows, as tables: the CSV tables a run writes (`allocations`, `fairness`,
+/// `lorenz`, `summary`, `variants`, `fairness_summary`, `losses`, `sobol`, `morris`, ...)
+/// and its provenance, plus what only the scenario file knows (measure titles, the
+/// fairness block's loss thresholds, the assertions and their results). A report of an
+/// output folder and one of a scenario run in memory are built the same way.
+public struct ReportInput: Sendable {
+    /// An assertion of the scenario and whether the results meet it.
+    public struct Assertion: Sendable {
+        public let scenario: String
+        public let text: String
+        public let met: Bool
+
+        public init(scenario: String, text: String, met: Bool) {
+            self.scenario = scenario
+            self.text = text
+            self.met = met
+        }
+    }
+
+    public let tables: [String: CSVFile]
+    public let provenance: Provenance.Document
+    public let scenario: String
+    public let baseline: String?
+    public let measureTitles: [String: String]
+    public let lossThresholds: [Double]
+    public let assertions: [Assertion]
+    /// The variant whose draws the Monte Carlo section shows (1-based); nil for the middle one.
+    public let variant: Int?
+    /// The municipality whose amount the heatmap shows; nil for the first.
+    public let region: String?
+
+    public init(
+        tables: [(name: String, contents: [UInt8])], provenance: Provenance.Document, scenario: String, baseline: String?, measureTitles: [String: String] = [:],
+        lossThresholds: [Double] = [], assertions: [Assertion] = [], variant: Int? = nil, region: String? = nil
+    ) throws(ReportError) {
+        var parsed = [String: CSVFile]()
+        for (name, contents) in tables {
+            do { parsed[(name as NSString).deletingPathExtension] = try CSVFile(name: name, bytes: contents) } catch {
+                throw .unreadableTable(name, error.description)
+            }
+        }
+        self.tables = parsed
+        self.provenance = provenance
+        self.scenario = scenario
+        self.baseline = baseline
+        self.measureTitles = measureTitles
+        self.lossThresholds = lossThresholds
+        self.assertions = assertions
+        self.variant = variant
+        self.region = region
+        try check()
+    }
+
+    /// The rows of a table as dictionaries by column name (empty when the table is absent).
+    func rows(_ table: String) -> [[String: String]] {
+        guard let file = tables[table] else { return [] }
+        let header = file.header.map(\.value)
+        return file.records.map { record in
+            var row = [String: String]()
+            for (index, field) in record.enumerated() where index < header.count { row[header[index]] = field.value }
+            return row
+        }
+    }
+
+    /// The scenario and baseline must be in the allocations, on the same municipalities.
+    private func check() throws(ReportError) {
+        let allocations = rows("allocations")
+        let scenarios = Set(allocations.compactMap { $0["scenario"] })
+        if tables["allocations"] != nil, !scenarios.contains(scenario) {
+            throw .unknownScenario(scenario, Array(scenarios).sorted())
+        }
+        if tables["allocations"] == nil, tables["summary"] == nil, tables["sobol"] == nil, tables["morris"] == nil {
+            throw .nothingToReport
+        }
+        guard let baseline else { return }
+        guard scenarios.contains(baseline) else { throw .unknownScenario(baseline, Array(scenarios).sorted()) }
+        let regions = { (name: String) in Set(allocations.filter { $0["scenario"] == name }.compactMap { $0["region"] }) }
+        let ours = regions(scenario), theirs = regions(baseline)
+        if ours != theirs {
+            throw .baselineRegions(baseline: baseline, scenario: scenario, onlyBaseline: theirs.subtracting(ours).sorted(), onlyScenario: ours.subtracting(theirs).sorted())
+        }
+    }
+}
+
+/// Why a report cannot be made; every message says what to do.
+public enum ReportError: Error, CustomStringConvertible, Equatable {
+    case unreadableTable(String, String)
+    case unknownScenario(String, [String])
+    case baselineRegions(baseline: String, scenario: String, onlyBaseline: [String], onlyScenario: [String])
+    case nothingToReport
+    case tooLarge(bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadableTable(let name, let reason): "\(name) cannot be read: \(reason)"
+        case .unknownScenario(let name, let known):
+            "the results have no scenario '\(name)'\(known.isEmpty ? "" : "; they have \(known.joined(separator: ", "))")"
+        case .baselineRegions(let baseline, let scenario, let onlyBaseline, let onlyScenario):
+            "the baseline '\(baseline)' has other municipalities than '\(scenario)'"
+                + (onlyBaseline.isEmpty ? "" : " (only in the baseline: \(Self.list(onlyBaseline)))")
+                + (onlyScenario.isEmpty ? "" : " (only in '\(scenario)': \(Self.list(onlyScenario)))")
+                + "; a report compares the same municipalities: pick a baseline on the same region table, or use `verdeel compare`"
+        case .nothingToReport: "the folder has no allocations, Monte Carlo summary or sensitivity indices to report on"
+        case .tooLarge(let bytes):
+            "the report would be \(bytes / 1_000_000) MB, more than the 5 MB a report may embed; write the tables with `verdeel run --format xlsx` instead, or report on fewer variants"
+        }
+    }
+
+    private static func list(_ codes: [String]) -> String {
+        codes.prefix(5).joined(separator: ", ") + (codes.count > 5 ? " and \(codes.count - 5) more" : "")
+    }
+}

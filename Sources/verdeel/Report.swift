@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import VerdeelAnalysis
+import VerdeelLanguage
+import VerdeelReport
+import VerdeelSimulation
+
+/// `verdeel report FILE --output report.html`: the HTML report of a scenario (run here) or
+/// of an output folder that `verdeel run --output` wrote, written as one file.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an HTML report of a scenario or of an output folder: allocation, winners and losers, fairness, uncertainty, sensitivity.",
+        discussion: "The report is one self-contained file (no network, fonts or scripts from elsewhere), in Dutch unless --lang en.")
+
+    @Argument(help: "A scenario file (run here), or an output folder written by 'verdeel run --output'.")
+    var file: String
+
+    @OptionGroup(title: "Files a scenario may read")
+    var files: FileAccessOptions
+
+    @Option(name: .long, help: "The scenario to report on (default: the file's first, or the folder's only scenario).")
+    var scenario: String?
+
+    @Option(name: .long, help: "A scenario to compare with: winners and losers, and its fairness next to the scenario's.")
+    var baseline: String?
+
+    @Option(name: .long, help: "The HTML file to write (replaced as a whole).")
+    var output: String
+
+    @Option(name: .long, help: "The report's language: nl or en.")
+    var lang: ReportLanguage = .nl
+
+    @Option(name: .long, help: "The variant whose draws the Monte Carlo section shows (default: the middle one of the sweep).")
+    var variant: Int?
+
+    @Option(name: .long, help: "The municipality (code) whose amount the heatmap of a two-weight sweep shows (default: the first).")
+    var region: String?
+
+    @Option(name: .long, help: "Threads for variant, Monte Carlo and sensitivity runs (results do not depend on it).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (variant ?? 1) >= 1 else { throw ValidationError("--variant must be at least 1") }
+        guard threads >= 1, threads <= RunControl.maximumThreads else { throw ValidationError("--threads must be from 1 to \(RunControl.maximumThreads)") }
+        if output.hasSuffix("/") { throw ValidationError("--output names the HTML file to write, e.g. --output report.html") }
+    }
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            printError("error: \(file) does not exist; name a scenario file (.verdeel) or an output folder written by 'verdeel run --output'")
+            throw ExitCode(1)
+        }
+        let input = isDirectory.boolValue ? try ReportFolder(path: file).input(scenario: scenario, baseline: baseline, variant: variant, region: region)
+            : try ReportScenario(file: file, access: files.access, threads: threads).input(scenario: scenario, baseline: baseline, variant: variant, region: region)
+        let html: String
+        do { html = try HTMLReport(input, language: lang).render() } catch {
+            printError("error: the report cannot be made: \(error)")
+            throw ExitCode(1)
+        }
+        try FileRewrite.create(output, with: html)
+        print("wrote \(output) (\(html.utf8.count / 1000) kB)")
+        if input.provenance.syntheticData { print(AllocationJSON.syntheticNotice) }
+    }
+}
+
+/// What `report` reads from a scenario file: the scenario (and baseline) run in memory,
+/// with the tables `verdeel run --output` would write.
+struct ReportScenario {
+    let file: String
+    let access: FileAccess
+    let threads: Int
+
+    func input(scenario: String?, baseline: String?, variant: Int?, region: String?) throws -> ReportInput {
+        let source = ScenarioInput(file: file, access: access)
+        let compilation = try source.compile()
+        guard let name = scenario ?? compilation.plans.first?.name else {
+            printError("error: \(file) has no scenario to report on")
+            throw ExitCode(1)
+        }
+        let selected = try source.select([name] + (baseline.map { [$0] } ?? []).filter { $0 != name }, from: compilation.plans)
+        let runs = try source.run(selected)
+        let fairness: [(scenario: String, report: FairnessReport)]
+        do { fairness = try ScenarioFairness.reports(runs).reports } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        var tables = try Run.tables(runs, fairness: fairness, style: .standard)
+        let provenance = Provenance(runs, scenarioFiles: compilation.files)
+        var seed: UInt64?
+        var warnings = runs.flatMap(\.warnings)
+        let main = runs[0]
+        if main.plan.sensitivity != nil {
+            let analysis = SensitivityRun(run: main, threads: threads, provenance: provenance, format: .csv, language: .nl)
+            let (result, elasticities) = try analysis.analyse()
+            tables += analysis.tables(result, elasticities)
+            seed = main.plan.sensitivity?.seed
+            warnings += result.warnings
+        } else if main.plan.simulation != nil {
+            let simulation = Simulate(
+                run: main, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, fairness: true), provenance: provenance,
+                format: .csv, language: .nl)
+            tables += Simulate.tables(try simulation.simulate())
+            seed = main.plan.simulation?.monteCarlo?.seed
+        }
+        let document = provenance.document(seed: seed, warnings: warnings)
+        let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
+        do {
+            return try ReportInput(
+                tables: tables.map { ($0.name, Array($0.contents.utf8)) }, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
+                lossThresholds: main.plan.fairness?.losses ?? [], assertions: runs.flatMap(Self.assertions), variant: variant, region: region)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Each assertion of a run, by its line in the scenario file, and whether it holds.
+    static func assertions(_ run: ScenarioRun) -> [ReportInput.Assertion] {
+        run.plan.assertions.map { assertion in
+            let location = assertion.file.location(of: assertion.range.start)
+            let text = assertion.file.line(location.line).trimmingCharacters(in: .whitespaces)
+            let failed = run.failedAssertions.contains { $0.location == location }
+            return ReportInput.Assertion(scenario: run.plan.name, text: text, met: !failed)
+        }
+    }
+}
+
+/// What `report` reads from an output folder: the files its manifest lists, written by
+/// this version of verdeel (an older engine's tables may mean other things).
+struct ReportFolder {
+    let path: String
+
+    func input(scenario: String?, baseline: String?, variant: Int?, region: String?) throws -> ReportInput {
+        let folder = URL(fileURLWithPath: path)
+        guard let manifest = try? String(contentsOf: folder.appendingPathComponent(OutputSet.manifestName), encoding: .utf8) else {
+            fail("\(path) is not an output folder of verdeel (it has no \(OutputSet.manifestName)); name a scenario file or a folder written by 'verdeel run --output'")
+        }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("provenance.json")) else {
+            fail("\(path) has no provenance.json: it was written by a verdeel older than 0.3.0; run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
+        }
+        let document: Provenance.Document
+        do { document = try JSONDecoder().decode(Provenance.Document.self, from: data) } catch {
+            fail("\(path)/provenance.json cannot be read (\(error)); run the scenario again with 'verdeel run FILE --output \(path)'")
+        }
+        guard document.engineVersion == AllocationJSON.engineVersion else {
+            fail("\(path) was written by verdeel \(document.engineVersion); this is verdeel \(AllocationJSON.engineVersion), whose tables may differ: run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
+        }
+        let names = manifest.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasSuffix(".csv") && !$0.contains("/") }
+        var tables = [(name: String, contents: [UInt8])]()
+        for name in names {
+            guard let bytes = try? Data(contentsOf: folder.appendingPathComponent(name)) else { fail("\(path)/\(name) is listed in its manifest but cannot be read; run the scenario again") }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { fail("\(path)/\(name) is in the Dutch CSV style; report on a folder written with --format csv (the default)") }
+            tables.append((name, Array(bytes)))
+        }
+        let scenarios = document.scenarios ?? []
+        guard let name = scenario ?? (scenarios.count == 1 ? scenarios.first : nil) else {
+            fail("\(path) holds the scenarios \(scenarios.joined(separator: ", ")); pick one with --scenario NAME")
+        }
+        let losses = Set(tables.first { $0.name == "losses.csv" }.map { String(decoding: $0.contents, as: UTF8.self) }?.split(separator: "\n").dropFirst()
+            .compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(4).first.flatMap { Double($0) } } ?? [])
+        do {
+            return try ReportInput(tables: tables, provenance: document, scenario: name, baseline: baseline, lossThresholds: losses.sorted(), variant: variant, region: region)
+        } catch {
+            fail(error.description)
+        }
+    }
+
+    private func fail(_ message: String) -> Never {
+        printError("error: " + message)
+        Report.exit(withError: ExitCode(1))
+    }
+}
