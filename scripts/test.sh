@@ -11,6 +11,8 @@
 #      point estimates against SALib 1.6 on the same samples (scripts/check-sensitivity.py);
 #      the 342-output analysis against SALib and a numpy port (Benchmarks/peer/sensitivity.py);
 #   3c. workbooks read back by openpyxl and opened by LibreOffice (scripts/check-workbook.py);
+#   3d. HTML reports in headless Chromium (scripts/check-report.py; screenshots of every
+#       section in .build/report-screenshots);
 #   4. every command README.md shows, run as written (scripts/check-readme.py);
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
@@ -63,6 +65,11 @@ started=$(date +%s)
 python3 scripts/check-workbook.py .build/release/verdeel | tee "$log/workbook.txt"
 workbook_seconds=$(seconds "$started")
 
+step "HTML reports in headless Chromium"
+started=$(date +%s)
+python3 scripts/check-report.py .build/release/verdeel | tee "$log/report.txt"
+report_seconds=$(seconds "$started")
+
 step "README commands"
 started=$(date +%s)
 python3 scripts/check-readme.py
@@ -81,5 +88,5 @@ started=$(date +%s)
 scripts/fuzz.sh 60
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

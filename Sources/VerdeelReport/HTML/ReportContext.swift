@@ -48,12 +48,13 @@ struct ReportContext {
         return result
     }
 
-    /// A switch between panels: `choices` for the select, `panels` with their HTML.
-    static func switchView(group: String, label: String, panels: [(key: String, label: String, html: String)]) -> [String: Any] {
+    /// A switch between panels: `choices` for the select, `panels` with their HTML; the
+    /// panel `selected` is shown first.
+    static func switchView(group: String, label: String, panels: [(key: String, label: String, html: String)], selected: Int = 0) -> [String: Any] {
         [
             "group": group, "chooseLabel": label, "several": panels.count > 1,
-            "choices": panels.enumerated().map { index, panel in ["key": panel.key, "label": panel.label, "selected": index == 0] as [String: Any] },
-            "panels": panels.enumerated().map { index, panel in ["key": panel.key, "html": panel.html, "selected": index == 0] as [String: Any] },
+            "choices": panels.enumerated().map { index, panel in ["key": panel.key, "label": panel.label, "selected": index == selected] as [String: Any] },
+            "panels": panels.enumerated().map { index, panel in ["key": panel.key, "html": panel.html, "selected": index == selected] as [String: Any] },
         ]
     }
 }

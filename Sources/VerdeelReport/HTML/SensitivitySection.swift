@@ -15,11 +15,13 @@ enum SensitivitySection {
         let numbers = context.numbers
         let isSobol = !sobol.isEmpty
         var panels = [(key: String, label: String, html: String)]()
+        var drivers = [Int]()
         for (measure, year) in ReportContext.measureYears(rows) {
             let here = rows.filter { $0["measure"] == measure && $0["year"] == String(year) }
             var outputs = [String]()
             for row in here { if let output = row["output"], !output.hasPrefix("exact:"), !outputs.contains(output) { outputs.append(output) } }
             var html = #"<div class="multiples">"#
+            var shownFactors = Set<String>()
             for output in outputs {
                 let factors = here.filter { $0["output"] == output }.compactMap { row -> TornadoChart.Factor? in
                     let value = { (column: String) in row[column].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
@@ -29,16 +31,20 @@ enum SensitivitySection {
                 guard let largest = factors.map(\.total).max() else { continue }
                 let shown = factors.filter { $0.name == "dummy" || $0.total >= shownFrom * max(largest, isSobol ? 1 : largest) }
                 let hidden = factors.count - shown.count
+                shownFactors.formUnion(shown.map(\.name))
                 let title = output.hasPrefix("fairness:") ? FairnessSection.metricName(String(output.dropFirst("fairness:".count)), context.language) : context.regionName(output)
                 html += TornadoChart(
                     title: title + (hidden > 0 ? context.say(" (\(hidden) factoren onder \(numbers.number(shownFrom, decimals: 2)))", " (\(hidden) factors below \(numbers.number(shownFrom, decimals: 2)))") : ""), factors: shown, legend: isSobol ? ("S1", "ST") : ("", "mu*"), unitScale: isSobol,
                     valueText: { isSobol ? numbers.number($0, decimals: 2) : numbers.axisEuros($0) }).render()
             }
             panels.append((ReportContext.key(measure, year), context.label(measure, year), html + "</div>"))
+            drivers.append(shownFactors.count)
         }
+        // First shown: the measure and year where the most factors matter.
+        let first = drivers.indices.max { drivers[$0] < drivers[$1] || (drivers[$0] == drivers[$1] && $0 > $1) } ?? 0
         return [
             "method": isSobol ? "Sobol" : "Morris",
-            "charts": ReportContext.switchView(group: "sensitivity", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels),
+            "charts": ReportContext.switchView(group: "sensitivity", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels, selected: first),
         ]
     }
 }

@@ -1,6 +1,6 @@
 /// A horizontal bar chart, one bar per label (a municipality), for amounts and changes:
 /// bars grow from 0 (to the left for a negative value, drawn as a loss), with the value at
-/// each bar's end and the axis ticks on top. `markers` draws dashed vertical lines (the
+/// each bar's end (for changes, in a column right of the plot) and the axis ticks on top. `markers` draws dashed vertical lines (the
 /// loss thresholds of the fairness block) with their legend.
 struct BarChart {
     struct Marker {
@@ -32,13 +32,14 @@ struct BarChart {
             let kind = diverging ? (value < 0 ? "bar loss" : "bar gain") : "bar"
             body += SVG.text(labelWidth - 8, y + 15, label, anchor: "end", className: "label")
             body += SVG.rect(min(zero, end), y + 3, abs(end - zero), row - 6, className: kind, title: "\(label): \(valueText(value))")
-            let outside = value < 0 ? min(zero, end) - 4 : max(zero, end) + 4
-            body += SVG.text(outside, y + 15, valueText(value), anchor: value < 0 ? "end" : "start", className: "value")
+            // A change's value stands in a column right of the plot, clear of the names.
+            let x = diverging ? labelWidth + plotWidth + 8 : max(zero, end) + 4
+            body += SVG.text(x, y + 15, valueText(value), className: "value")
         }
         let bottom = top + row * Double(labels.count)
         for (index, marker) in markers.enumerated() {
             body += SVG.line(scale(marker.value), top - 4, scale(marker.value), bottom, className: "marker")
-            body += SVG.text(labelWidth + Double(index) * 220, bottom + 28, "┆ " + marker.label, className: "legend")
+            body += SVG.text(labelWidth + Double(index) * 250, bottom + 28, "┆ " + marker.label, className: "legend")
         }
         let description = zip(labels, values).map { "\($0): \(valueText($1))" }.joined(separator: "; ")
         return SVG.root(width: labelWidth + plotWidth + valueWidth, height: height, title: title, description: description, body: body)

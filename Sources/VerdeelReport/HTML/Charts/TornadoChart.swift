@@ -23,7 +23,7 @@ struct TornadoChart {
         let sorted = factors.sorted { $0.total > $1.total }
         let extent: [Double] = unitScale ? [0, 1] : sorted.flatMap { [$0.total + ($0.totalInterval ?? 0), ($0.first ?? 0) + ($0.firstInterval ?? 0)] }
         let scale = Scale(extent, from: labelWidth, to: labelWidth + plotWidth, count: 4)
-        var body = SVG.text(labelWidth, 12, title, className: "panel")
+        var body = SVG.text(4, 12, title, className: "panel")
         let bottom = top + row * Double(sorted.count)
         for tick in scale.ticks {
             body += SVG.line(scale(tick), top, scale(tick), bottom, className: tick == 0 ? "axis zero" : "grid")

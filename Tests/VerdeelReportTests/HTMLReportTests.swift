@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import VerdeelReport
+
+struct HTMLReportTests {
+    static func provenance(synthetic: Bool, seed: UInt64? = nil) throws -> Provenance.Document {
+        let json = """
+            {"engine":"verdeel","engineVersion":"0.3.0","scenarios":["s","t"],"scenarioFiles":[{"path":"s.verdeel","sha256":"\(String(repeating: "a", count: 64))"}],
+             "dataFiles":[{"scenario":"s","table":"regions","path":"regions.csv","synthetic":\(synthetic),"source":"CBS <test>","columns":["inhabitants"]}],
+             "syntheticData":\(synthetic),"warnings":["a warning & more"]\(seed.map { ",\"seed\":\($0)" } ?? "")}
+            """
+        return try JSONDecoder().decode(Provenance.Document.self, from: Data(json.utf8))
+    }
+
+    /// Two regions, 30,000 and 10,000 inhabitants; s gives 750,000 (two components of
+    /// 500,000 and 250,000) and 250,000, t gives 500,000 each.
+    static let allocations = """
+        scenario,measure,component,year,region,region_name,amount,exact,inhabitants,amount_per_inhabitant
+        s,m,a,2026,GM0001,<b>A&B</b>,500000,500000.000000,30000,16.666667
+        s,m,b,2026,GM0001,<b>A&B</b>,250000,250000.000000,30000,8.333333
+        s,m,a,2026,GM0002,Twee,150000,150000.000000,10000,15.000000
+        s,m,b,2026,GM0002,Twee,100000,100000.000000,10000,10.000000
+        t,m,,2026,GM0001,<b>A&B</b>,500000,500000.000000,30000,16.666667
+        t,m,,2026,GM0002,Twee,500000,500000.000000,10000,50.000000
+
+        """
+
+    static func input(_ allocations: String = allocations, baseline: String? = "t", synthetic: Bool = true) throws -> ReportInput {
+        try ReportInput(
+            tables: [("allocations.csv", Array(allocations.utf8))], provenance: try provenance(synthetic: synthetic), scenario: "s", baseline: baseline,
+            measureTitles: ["m": "Maatregel <m>"], lossThresholds: [7.5],
+            assertions: [ReportInput.Assertion(scenario: "s", text: "assert amount(m, 2026, GM0001) > 0", met: true)])
+    }
+
+    @Test func numbersAreWrittenTheDutchWayOrTheEnglishWay() {
+        let dutch = NumberText(language: .nl), english = NumberText(language: .en)
+        #expect(dutch.euros(2_073_424) == "€ 2.073.424")
+        #expect(english.euros(2_073_424) == "€2,073,424")
+        #expect(dutch.euros(8.505727, cents: true) == "€ 8,51")
+        #expect(dutch.change(-1_234) == "-€ 1.234")
+        #expect(dutch.change(250_000) == "+€ 250.000")
+        #expect(dutch.percent(0.125) == "12,5%")
+        #expect(english.percent(0.125) == "12.5%")
+        #expect(dutch.axisEuros(2_500_000) == "€ 2,5 mln")
+        #expect(english.axisEuros(3_000_000) == "€3M")
+        #expect(dutch.number(-0.0001, decimals: 2) == "0,00")
+    }
+
+    @Test func axesGetNiceTicks() {
+        // 0 to 2,073,424 in about five steps: steps of 500,000 up to 2,500,000.
+        let scale = Scale([2_073_424, 431_243], from: 0, to: 100)
+        #expect(scale.ticks == [0, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000])
+        #expect(scale(1_250_000) == 50)
+        #expect(Scale.niceStep(0.23) == 0.5)
+        #expect(Scale.niceStep(1.7) == 2)
+    }
+
+    @Test func theTableShowsEachAmountWithComponentsAddedUp() throws {
+        let html = try HTMLReport(try Self.input()).render()
+        // 500,000 + 250,000 = 750,000 for GM0001; 150,000 + 100,000 = 250,000 for GM0002.
+        #expect(html.contains(#"<td class="num" data-value="750000" data-amount="1">€ 750.000</td>"#))
+        #expect(html.contains(#"<td class="num" data-value="250000" data-amount="1">€ 250.000</td>"#))
+        // The total row: 1,000,000; per inhabitant 750,000 / 30,000 = 25.
+        #expect(html.contains(#"data-value="1000000">€ 1.000.000</td>"#))
+        #expect(html.contains("€ 25,00"))
+    }
+
+    @Test func userTextIsEscapedEverywhere() throws {
+        let html = try HTMLReport(try Self.input()).render()
+        #expect(!html.contains("<b>A&B</b>"))
+        #expect(html.contains("&lt;b&gt;A&amp;B&lt;/b&gt;"))
+        #expect(!html.contains("Maatregel <m>"))
+        #expect(html.contains("Maatregel &lt;m&gt;"))
+        #expect(html.contains("CBS &lt;test&gt;"))
+        #expect(html.contains("a warning &amp; more"))
+        // Self-contained: no external scripts, styles or images.
+        #expect(html.range(of: #"(src|href)="(?!#)"#, options: .regularExpression) == nil)
+    }
+
+    @Test func winnersAndLosersAgainstTheBaselineWithTheLossThreshold() throws {
+        let html = try HTMLReport(try Self.input()).render()
+        // s - t: GM0001 +250,000 (+8.33 per inhabitant), GM0002 -250,000 (-25 per inhabitant).
+        #expect(html.contains("+€ 250.000"))
+        #expect(html.contains("-€ 25,00"))
+        #expect(html.contains("meer: &lt;b&gt;A&amp;B&lt;/b&gt;; minder: Twee"))
+        #expect(html.contains("verliesdrempel € 7,50 per inwoner"))
+        #expect(html.contains(#"<section id="change">"#))
+    }
+
+    @Test func theSyntheticNoticeIsABannerOnlyWhenDataIsSynthetic() throws {
+        #expect(try HTMLReport(try Self.input()).render().contains(#"<div class="banner" role="alert" id="synthetic"><strong>LET OP:</strong> Een deel van de invoer is SYNTHETISCH"#))
+        #expect(try !HTMLReport(try Self.input(synthetic: false)).render().contains(#"id="synthetic""#))
+        let english = try HTMLReport(try Self.input(), language: .en).render()
+        #expect(english.contains(#"<html lang="en">"#) && english.contains("Some input data is SYNTHETIC"))
+    }
+
+    @Test func sectionsWithoutDataAreLeftOut() throws {
+        let html = try HTMLReport(try Self.input(baseline: nil)).render()
+        #expect(html.contains(#"<section id="allocation">"#))
+        for absent in ["change", "fairness", "montecarlo", "sweep", "heatmap", "sensitivity"] { #expect(!html.contains(#"<section id="\#(absent)">"#)) }
+        #expect(html.contains("assert amount(m, 2026, GM0001) &gt; 0"))
+    }
+
+    @Test func aBaselineOnOtherMunicipalitiesIsRefused() throws {
+        let other = Self.allocations.replacingOccurrences(of: "t,m,,2026,GM0002,Twee", with: "t,m,,2026,GM0009,Negen")
+        #expect(throws: ReportError.baselineRegions(baseline: "t", scenario: "s", onlyBaseline: ["GM0009"], onlyScenario: ["GM0002"])) { try Self.input(other) }
+        #expect(throws: ReportError.unknownScenario("u", ["s", "t"])) {
+            try ReportInput(tables: [("allocations.csv", Array(Self.allocations.utf8))], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: "u")
+        }
+        #expect(throws: ReportError.nothingToReport) {
+            try ReportInput(tables: [], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: nil)
+        }
+    }
+
+    @Test func aMonteCarloRunShowsTheRangeOfTheMiddleVariant() throws {
+        let summary = """
+            variant,measure,year,region,mean,sd,p05,p50,p95,p_below_baseline
+            1,m,2026,GM0001,700000,1,690000,700000,710000,0.5
+            1,m,2026,GM0002,300000,1,290000,300000,310000,0.5
+            2,m,2026,GM0001,750000,1,740000,750000,760000,0.5
+            2,m,2026,GM0002,250000,1,240000,251000,260000,0.5
+            3,m,2026,GM0001,800000,1,790000,800000,810000,0.5
+            3,m,2026,GM0002,200000,1,190000,200000,210000,0.5
+
+            """
+        let variants = "variant,m.weight.need\n1,0\n2,0.5\n3,1\n"
+        let input = try ReportInput(
+            tables: [("allocations.csv", Array(Self.allocations.utf8)), ("summary.csv", Array(summary.utf8)), ("variants.csv", Array(variants.utf8))],
+            provenance: try Self.provenance(synthetic: false, seed: 42), scenario: "s", baseline: nil)
+        let html = try HTMLReport(input).render()
+        // The middle of three variants is 2 (need weight 50%); its P50 of Twee is 251,000.
+        #expect(html.contains("variant 2 (m.weight.need = 50%); startwaarde 42."))
+        #expect(html.contains("Twee: P5 € 240.000, P50 € 251.000, P95 € 260.000"))
+        #expect(html.contains(#"<section id="sweep">"#))
+    }
+}

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""The HTML reports in a real browser: headless Chromium driven by Selenium.
+
+For the bundled scenario (against its baseline), w3 (1,000 variants x 10,000 draws) and
+the sensitivity scenario: the report loads from disk with no console errors and fetches
+nothing; the numbers in the rendered allocation tables equal the amounts in
+allocations.csv of the same run (added up here over components); the measure/year switch
+shows the panel chosen and sorting a column orders the rows; user text is shown as text
+(a region named like a script runs nothing); every report stays under 5 MB; rendering the
+w3 report from its output folder is timed. Bad input (a scenario that does not exist, an
+output folder of an older engine, a baseline on other municipalities) gets a clear error
+and leaves no file. A screenshot of every section goes to the screenshot folder.
+
+Usage: scripts/check-report.py [VERDEEL] [--screenshots DIR]
+"""
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from decimal import Decimal
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+failures = []
+checks = 0
+
+
+def check(condition, message):
+    global checks
+    checks += 1
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def verdeel(binary, *args, cwd, expect=0):
+    result = subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=900)
+    if expect == 0 and result.returncode != 0:
+        print(result.stdout, result.stderr)
+        raise SystemExit(f"verdeel {' '.join(args)} exited with {result.returncode}")
+    return result
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def expected_amounts(path, scenario):
+    """(measure, year, region) -> amount, components added up, from allocations.csv."""
+    amounts = defaultdict(Decimal)
+    with open(path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["scenario"] == scenario:
+                amounts[(row["measure"], int(row["year"]), row["region"])] += Decimal(row["amount"])
+    return amounts
+
+
+def dutch_euros(text):
+    """'€ 2.073.424' -> 2073424."""
+    return Decimal(text.replace("€", "").replace(".", "").replace(",", ".").replace("\u00a0", "").strip())
+
+
+def check_self_contained(path):
+    html = open(path, encoding="utf-8").read()
+    size = os.path.getsize(path)
+    check(size <= 5_000_000, f"{path}: {size} bytes, more than 5 MB")
+    external = re.findall(r'(?:src|href)\s*=\s*"(?!#)[^"]*"|<link\b|@import|url\((?!#)', html)
+    check(not external, f"{path}: refers to something outside the file: {external[:3]}")
+    return html
+
+
+def check_page(driver, path, name, screenshots, csv_path=None, scenario=None):
+    driver.get("file://" + path)
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    check(not errors, f"{name}: console errors {errors}")
+    sections = driver.find_elements(By.CSS_SELECTOR, "section, footer")
+    check(len(sections) >= 3, f"{name}: {len(sections)} sections")
+    for section in sections:
+        identifier = section.get_attribute("id")
+        section.screenshot(os.path.join(screenshots, f"{name}-{identifier}.png"))
+    check(driver.find_element(By.ID, "synthetic").is_displayed(), f"{name}: the synthetic banner is not shown")
+    check("SYNTHETISCH" in driver.find_element(By.ID, "synthetic").text, f"{name}: the banner does not say SYNTHETISCH")
+    if csv_path:
+        amounts = expected_amounts(csv_path, scenario)
+        tables = driver.find_elements(By.CSS_SELECTOR, "#allocation table")
+        compared = 0
+        measures = sorted({measure for measure, _, _ in amounts})
+        for table in tables:
+            headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+            years = [int(h) for h in headers if h.isdigit()]
+            caption = table.find_element(By.TAG_NAME, "caption").text
+            for row in table.find_elements(By.CSS_SELECTOR, "tbody tr"):
+                cells = row.find_elements(By.TAG_NAME, "td")
+                code = cells[0].text
+                for offset, year in enumerate(years):
+                    cell = cells[2 + offset]
+                    matches = [m for m in measures if (m, year, code) in amounts and amounts[(m, year, code)] == Decimal(cell.get_attribute("data-value"))]
+                    check(matches, f"{name} {caption} {code} {year}: {cell.get_attribute('data-value')} is no amount of allocations.csv")
+                    check(dutch_euros(cell.text) == Decimal(cell.get_attribute("data-value")), f"{name} {code} {year}: shown {cell.text!r}, value {cell.get_attribute('data-value')}")
+                    compared += 1
+        expected_cells = len(amounts)
+        check(compared == expected_cells, f"{name}: compared {compared} table cells, allocations.csv has {expected_cells} measure-year-regions")
+    return driver
+
+
+def check_interaction(driver, name):
+    """The measure/year switch shows the chosen panel only; a click on a heading sorts."""
+    select = driver.find_element(By.CSS_SELECTOR, "select.switch")
+    group = select.get_attribute("data-group")
+    options = [option.get_attribute("value") for option in select.find_elements(By.TAG_NAME, "option")]
+    check(len(options) > 1, f"{name}: the switch has {len(options)} options")
+    Select(select).select_by_value(options[-1])
+    visible = [panel.get_attribute("data-key") for panel in driver.find_elements(By.CSS_SELECTOR, f'.panel[data-group="{group}"]') if panel.is_displayed()]
+    check(visible == [options[-1]], f"{name}: after choosing {options[-1]} the visible panels are {visible}")
+    table = driver.find_element(By.CSS_SELECTOR, "#allocation table")
+    header = table.find_elements(By.CSS_SELECTOR, "thead th")[2]
+    header.click()
+    values = [Decimal(row.find_elements(By.TAG_NAME, "td")[2].get_attribute("data-value")) for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    check(values == sorted(values), f"{name}: one click does not sort the first year ascending")
+    header.click()
+    values = [Decimal(row.find_elements(By.TAG_NAME, "td")[2].get_attribute("data-value")) for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    check(values == sorted(values, reverse=True), f"{name}: a second click does not sort descending")
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    check(not errors, f"{name}: console errors after interaction {errors}")
+
+
+def check_escaping(binary, work, driver, screenshots):
+    folder = os.path.join(work, "escaping")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "regions.csv"), "w") as handle:
+        handle.write('code,name,inhabitants\nGM0001,<script>document.title="hacked"</script>,30000\nGM0002,"A & B <b>",10000\n')
+    with open(os.path.join(folder, "s.verdeel"), "w") as handle:
+        handle.write('scenario s {\n    data {\n        regions "regions.csv" {\n            inhabitants: count\n        }\n    }\n'
+                     '    measure m "Maat <i>x</i>" {\n        budget 2026: 1M\n        key inhabitants 100%\n    }\n}\n')
+    verdeel(binary, "report", "s.verdeel", "--output", "report.html", cwd=folder)
+    path = os.path.join(folder, "report.html")
+    html = check_self_contained(path)
+    check("<script>document.title" not in html, "a region name's script tag is in the HTML unescaped")
+    driver.get("file://" + path)
+    check(driver.title != "hacked", "a region name ran as a script")
+    text = driver.find_element(By.ID, "allocation").text
+    check('<script>document.title="hacked"</script>' in text and "A & B <b>" in text and "Maat <i>x</i>" in text, "user text is not shown as text")
+    # 1M by 30,000 : 10,000 inhabitants: 750,000 and 250,000.
+    cells = [cell.get_attribute("data-value") for cell in driver.find_elements(By.CSS_SELECTOR, "#allocation tbody td[data-amount]")]
+    check(cells == ["750000", "250000"], f"escaping scenario amounts {cells}")
+
+
+def check_bad_input(binary, work):
+    folder = os.path.join(work, "bad")
+    os.makedirs(folder)
+    for name in ("sociale-agenda.verdeel",):
+        shutil.copy(os.path.join(ROOT, "Scenarios", name), folder)
+    shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(folder, "data"))
+    with open(os.path.join(folder, "keep.html"), "w") as handle:
+        handle.write("old report\n")
+
+    def refused(args, words, label):
+        result = verdeel(binary, *args, cwd=folder, expect=1)
+        check(result.returncode != 0, f"{label}: exit code 0")
+        check(all(word in result.stderr for word in words), f"{label}: message {result.stderr.strip()!r} lacks {words}")
+        check("Traceback" not in result.stderr and "Fatal error" not in result.stderr, f"{label}: crashed")
+
+    refused(["report", "missing.verdeel", "--output", "keep.html"], ["missing.verdeel does not exist"], "a scenario file that does not exist")
+    refused(["report", "sociale-agenda.verdeel", "--scenario", "basline", "--output", "keep.html"], ["basline", "Did you mean 'baseline'"], "a scenario that does not exist")
+    verdeel(binary, "run", "sociale-agenda.verdeel", "--scenario", "baseline", "--output", "old", cwd=folder)
+    provenance = os.path.join(folder, "old/provenance.json")
+    document = json.load(open(provenance))
+    document["engineVersion"] = "0.2.0"
+    json.dump(document, open(provenance, "w"))
+    refused(["report", "old", "--output", "keep.html"], ["written by verdeel 0.2.0", "run the scenario again"], "an output folder of an older engine")
+    os.remove(provenance)
+    refused(["report", "old", "--output", "keep.html"], ["no provenance.json"], "an output folder without provenance")
+    with open(os.path.join(folder, "other.csv"), "w") as handle:
+        handle.write("code,name,inhabitants,land_area_km2\nGM0001,A,30000,10\nGM0002,B,10000,20\n")
+    with open(os.path.join(folder, "two.verdeel"), "w") as handle:
+        handle.write('include "sociale-agenda.verdeel"\n\nscenario elsewhere {\n    data {\n        regions "other.csv" {\n            inhabitants: count\n            land_area_km2: nonnegative\n        }\n    }\n'
+                     '    measure ontmoetingsplekken {\n        budget 2026: 1M\n        key inhabitants 100%\n    }\n}\n')
+    refused(["report", "two.verdeel", "--scenario", "baseline", "--baseline", "elsewhere", "--output", "keep.html"], ["other municipalities", "GM0001"], "a baseline on other municipalities")
+    check(open(os.path.join(folder, "keep.html")).read() == "old report\n", "a refused report changed the existing file")
+    leftovers = [name for name in os.listdir(folder) if "verdeel-tmp" in name]
+    check(not leftovers, f"temporary files left: {leftovers}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("verdeel", nargs="?", default=os.path.join(ROOT, ".build/release/verdeel"))
+    parser.add_argument("--screenshots", default=os.path.join(ROOT, ".build/report-screenshots"))
+    arguments = parser.parse_args()
+    binary = os.path.abspath(arguments.verdeel)
+    screenshots = os.path.abspath(arguments.screenshots)
+    os.makedirs(screenshots, exist_ok=True)
+    work = tempfile.mkdtemp()
+    driver = browser()
+    try:
+        for name in ("sociale-agenda.verdeel", "sociale-agenda-sensitivity.verdeel"):
+            shutil.copy(os.path.join(ROOT, "Scenarios", name), work)
+        shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(work, "data"))
+        workloads = os.path.join(work, "Benchmarks/workloads")
+        os.makedirs(workloads)
+        shutil.copy(os.path.join(ROOT, "Benchmarks/workloads/w3-montecarlo.verdeel"), workloads)
+        os.makedirs(os.path.join(work, "Scenarios"))
+        shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(work, "Scenarios/data"))
+
+        verdeel(binary, "run", "sociale-agenda.verdeel", "--output", "bundled-csv", cwd=work)
+        verdeel(binary, "report", "sociale-agenda.verdeel", "--scenario", "jongerenwerk_50_50", "--baseline", "baseline", "--output", "bundled.html", cwd=work)
+        bundled = os.path.join(work, "bundled.html")
+        html = check_self_contained(bundled)
+        for section in ("allocation", "change", "fairness", "notes"):
+            check(f'<section id="{section}"' in html, f"bundled report: no {section} section")
+        check_page(driver, bundled, "bundled", screenshots, os.path.join(work, "bundled-csv/allocations.csv"), "jongerenwerk_50_50")
+        check_interaction(driver, "bundled")
+        # Loss thresholds of the fairness block (7.50 and 15 per inhabitant) are drawn on the per-inhabitant change.
+        check("verliesdrempel € 7,50 per inwoner" in html and "verliesdrempel € 15,00 per inwoner" in html, "the loss thresholds are not marked")
+        driver.get("file://" + bundled)
+        english = os.path.join(work, "english.html")
+        verdeel(binary, "report", "sociale-agenda.verdeel", "--lang", "en", "--output", "english.html", cwd=work)
+        check('<html lang="en">' in open(english, encoding="utf-8").read() and "Allocation per municipality" in open(english, encoding="utf-8").read(), "--lang en is not English")
+
+        verdeel(binary, "run", "Benchmarks/workloads/w3-montecarlo.verdeel", "--output", "w3-out", cwd=work)
+        started = time.perf_counter()
+        verdeel(binary, "report", "w3-out", "--output", "w3.html", cwd=work)
+        w3_seconds = time.perf_counter() - started
+        w3 = os.path.join(work, "w3.html")
+        html = check_self_contained(w3)
+        for section in ("montecarlo", "sweep"):
+            check(f'<section id="{section}"' in html, f"w3 report: no {section} section")
+        check_page(driver, w3, "w3", screenshots)
+
+        verdeel(binary, "report", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity", "--baseline", "baseline", "--output", "sensitivity.html", cwd=work)
+        sensitivity = os.path.join(work, "sensitivity.html")
+        html = check_self_contained(sensitivity)
+        check('<section id="sensitivity"' in html and "ST" in html, "sensitivity report: no tornado charts")
+        check_page(driver, sensitivity, "sensitivity", screenshots)
+
+        check_escaping(binary, work, driver, screenshots)
+        check_bad_input(binary, work)
+    finally:
+        driver.quit()
+        shutil.rmtree(work, ignore_errors=True)
+    if failures:
+        print(f"{len(failures)} of {checks} report checks failed")
+        raise SystemExit(1)
+    print(f"reports: {checks} checks passed in Chromium (w3 report from its folder in {w3_seconds:.2f} s; screenshots in {screenshots})")
+
+
+if __name__ == "__main__":
+    main()
