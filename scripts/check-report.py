@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,26 +31,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-failures = []
-checks = 0
+sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
+from checking import Checks, run_verdeel  # noqa: E402
 
-
-def check(condition, message):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
-
-
-def verdeel(binary, *args, cwd, expect=0):
-    result = subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=900)
-    if expect == 0 and result.returncode != 0:
-        print(result.stdout, result.stderr)
-        raise SystemExit(f"verdeel {' '.join(args)} exited with {result.returncode}")
-    return result
-
-
+check = Checks()
+verdeel = run_verdeel
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -253,10 +237,7 @@ def main():
     finally:
         driver.quit()
         shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        print(f"{len(failures)} of {checks} report checks failed")
-        raise SystemExit(1)
-    print(f"reports: {checks} checks passed in Chromium (w3 report from its folder in {w3_seconds:.2f} s; screenshots in {screenshots})")
+    check.finish("report", "reports: {count} checks passed in Chromium (w3 report from its folder in " + f"{w3_seconds:.2f} s; screenshots in {screenshots})")
 
 
 if __name__ == "__main__":

@@ -24,25 +24,15 @@ from decimal import Decimal
 import openpyxl
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
+from checking import Checks, run_verdeel  # noqa: E402
+
+check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
-failures = []
-checks = 0
-
-
-def check(condition, message):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 def verdeel(*args, cwd):
-    result = subprocess.run([VERDEEL, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        print(result.stdout, result.stderr)
-        raise SystemExit(f"verdeel {' '.join(args)} exited with {result.returncode}")
-    return result
+    return run_verdeel(VERDEEL, *args, cwd=cwd, timeout=600)
 
 
 def read_csv(path):
@@ -226,10 +216,7 @@ def main():
         check_simulation_compare_sensitivity(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        print(f"{len(failures)} of {checks} workbook checks failed")
-        raise SystemExit(1)
-    print(f"workbooks: {checks} checks passed (openpyxl {openpyxl.__version__} and LibreOffice)")
+    check.finish("workbook", "workbooks: {count} checks passed (openpyxl " + openpyxl.__version__ + " and LibreOffice)")
 
 
 if __name__ == "__main__":

@@ -71,40 +71,45 @@ public struct HTMLReport {
         return result
     }
 
+    /// The page's own words, Dutch and English side by side.
+    private static let vocabulary: [String: (dutch: String, english: String)] = [
+        "attention": ("LET OP:", "NOTE:"),
+        "allocation": ("Verdeling per gemeente", "Allocation per municipality"),
+        "change": ("Winnaars en verliezers", "Winners and losers"),
+        "fairness": ("Eerlijkheid", "Fairness"),
+        "montecarlo": ("Onzekerheid (Monte Carlo)", "Uncertainty (Monte Carlo)"),
+        "sweep": ("Gevoeligheid voor één parameter", "Sensitivity to one parameter"),
+        "heatmap": ("Twee gewichten tegelijk", "Two weights at once"),
+        "sensitivity": ("Wat bepaalt de bedragen?", "What drives the amounts?"),
+        "notes": ("Waarschuwingen, oormerken en controles", "Warnings, earmarks and checks"),
+        "provenance": ("Herkomst", "Provenance"),
+        "allocationIntro": ("Het bedrag van elke gemeente per jaar, na afronding op hele euro's; de kolommen tellen op tot het budget na voorafnames. Klik op een kolomkop om te sorteren.", "Each municipality's amount per year, rounded to whole euros; the columns add up to the budget after top-slices. Click a column heading to sort."),
+        "changeIntro": ("Het verschil per gemeente met het basisscenario: groen is meer, rood is minder. De stippellijnen zijn de verliesdrempels per inwoner uit het eerlijkheidsblok.", "Each municipality's change from the baseline: green is more, red is less. The dashed lines are the fairness block's loss thresholds per inhabitant."),
+        "fairnessIntro": ("Ongelijkheid van de bedragen per inwoner, gewogen naar inwoners (0 is gelijk). De Lorenzcurve zet gemeenten op volgorde van bedrag per inwoner.", "Inequality of the amounts per inhabitant, weighted by inhabitants (0 is equal). The Lorenz curve orders municipalities by amount per inhabitant."),
+        "montecarloIntro": ("Hoe ver onzekerheid in de gegevens elk bedrag kan verschuiven: per gemeente het bereik van P5 tot P95 en de mediaan over de trekkingen,", "How far uncertainty in the data can move each amount: per municipality the range from P5 to P95 and the median over the draws,"),
+        "variant": ("variant", "variant"),
+        "variants": ("varianten", "variants"),
+        "sweepIntro": ("Het bedrag van elke gemeente (mediaan en P5-P95 over de trekkingen) tegen de parameter", "Each municipality's amount (median and P5-P95 over the draws) against the parameter"),
+        "heatmapIntro": ("Per combinatie van de eerste twee gewichten de waarde in kleur: licht is laag, donker is hoog.", "For each combination of the first two weights the value in colour: light is low, dark is high."),
+        "theOthers": ("de andere twee", "the other two"),
+        "sensitivityIntro": ("Per gemeente en per eerlijkheidsmaat het aandeel van de spreiding dat elke factor verklaart: ST (licht) alles samen, S1 (donker) de factor alleen; de streepjes zijn de betrouwbaarheidsintervallen.", "For each municipality and fairness metric the share of the variance each factor explains: ST (light) all in all, S1 (dark) the factor alone; the whiskers are the confidence intervals."),
+        "warnings": ("Waarschuwingen", "Warnings"),
+        "noWarnings": ("Geen waarschuwingen.", "No warnings."),
+        "assertions": ("Controles in het scenario", "Checks in the scenario"),
+        "engine": ("Rekenkern", "Engine"),
+        "seed": ("startwaarde", "seed"),
+        "scenarioFiles": ("Scenariobestanden", "Scenario files"),
+        "dataFiles": ("Gegevens", "Data"),
+        "table": ("Tabel", "Table"),
+        "file": ("Bestand", "File"),
+        "source": ("Bron", "Source"),
+        "synthetic": ("Synthetisch", "Synthetic"),
+        "yes": ("ja", "yes"),
+        "no": ("nee", "no"),
+    ]
+
     private var words: [String: String] {
-        let nl: [String: String] = [
-            "attention": "LET OP:", "allocation": "Verdeling per gemeente", "change": "Winnaars en verliezers", "fairness": "Eerlijkheid",
-            "montecarlo": "Onzekerheid (Monte Carlo)", "sweep": "Gevoeligheid voor één parameter", "heatmap": "Twee gewichten tegelijk",
-            "sensitivity": "Wat bepaalt de bedragen?", "notes": "Waarschuwingen, oormerken en controles", "provenance": "Herkomst",
-            "allocationIntro": "Het bedrag van elke gemeente per jaar, na afronding op hele euro's; de kolommen tellen op tot het budget na voorafnames. Klik op een kolomkop om te sorteren.",
-            "changeIntro": "Het verschil per gemeente met het basisscenario: groen is meer, rood is minder. De stippellijnen zijn de verliesdrempels per inwoner uit het eerlijkheidsblok.",
-            "fairnessIntro": "Ongelijkheid van de bedragen per inwoner, gewogen naar inwoners (0 is gelijk). De Lorenzcurve zet gemeenten op volgorde van bedrag per inwoner.",
-            "montecarloIntro": "Hoe ver onzekerheid in de gegevens elk bedrag kan verschuiven: per gemeente het bereik van P5 tot P95 en de mediaan over de trekkingen,",
-            "variant": "variant", "variants": "varianten",
-            "sweepIntro": "Het bedrag van elke gemeente (mediaan en P5-P95 over de trekkingen) tegen de parameter",
-            "heatmapIntro": "Per combinatie van de eerste twee gewichten de waarde in kleur: licht is laag, donker is hoog.", "theOthers": "de andere twee",
-            "sensitivityIntro": "Per gemeente en per eerlijkheidsmaat het aandeel van de spreiding dat elke factor verklaart: ST (licht) alles samen, S1 (donker) de factor alleen; de streepjes zijn de betrouwbaarheidsintervallen.",
-            "warnings": "Waarschuwingen", "noWarnings": "Geen waarschuwingen.", "assertions": "Controles in het scenario", "engine": "Rekenkern", "seed": "startwaarde",
-            "scenarioFiles": "Scenariobestanden", "dataFiles": "Gegevens", "table": "Tabel", "file": "Bestand", "source": "Bron", "synthetic": "Synthetisch",
-            "yes": "ja", "no": "nee",
-        ]
-        let en: [String: String] = [
-            "attention": "NOTE:", "allocation": "Allocation per municipality", "change": "Winners and losers", "fairness": "Fairness",
-            "montecarlo": "Uncertainty (Monte Carlo)", "sweep": "Sensitivity to one parameter", "heatmap": "Two weights at once",
-            "sensitivity": "What drives the amounts?", "notes": "Warnings, earmarks and checks", "provenance": "Provenance",
-            "allocationIntro": "Each municipality's amount per year, rounded to whole euros; the columns add up to the budget after top-slices. Click a column heading to sort.",
-            "changeIntro": "Each municipality's change from the baseline: green is more, red is less. The dashed lines are the fairness block's loss thresholds per inhabitant.",
-            "fairnessIntro": "Inequality of the amounts per inhabitant, weighted by inhabitants (0 is equal). The Lorenz curve orders municipalities by amount per inhabitant.",
-            "montecarloIntro": "How far uncertainty in the data can move each amount: per municipality the range from P5 to P95 and the median over the draws,",
-            "variant": "variant", "variants": "variants",
-            "sweepIntro": "Each municipality's amount (median and P5-P95 over the draws) against the parameter",
-            "heatmapIntro": "For each combination of the first two weights the value in colour: light is low, dark is high.", "theOthers": "the other two",
-            "sensitivityIntro": "For each municipality and fairness metric the share of the variance each factor explains: ST (light) all in all, S1 (dark) the factor alone; the whiskers are the confidence intervals.",
-            "warnings": "Warnings", "noWarnings": "No warnings.", "assertions": "Checks in the scenario", "engine": "Engine", "seed": "seed",
-            "scenarioFiles": "Scenario files", "dataFiles": "Data", "table": "Table", "file": "File", "source": "Source", "synthetic": "Synthetic",
-            "yes": "yes", "no": "no",
-        ]
-        return language == .nl ? nl : en
+        Self.vocabulary.mapValues { language.pick($0.dutch, $0.english) }
     }
 }
 

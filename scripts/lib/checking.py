@@ -1,0 +1,32 @@
+"""What the long check scripts share: a tally of named checks, and running verdeel."""
+import subprocess
+
+
+class Checks:
+    """Counts checks and keeps the messages of the failed ones (printed as they fail)."""
+
+    def __init__(self):
+        self.count = 0
+        self.failures = []
+
+    def __call__(self, condition, message):
+        self.count += 1
+        if not condition:
+            self.failures.append(message)
+            print("FAIL:", message)
+
+    def finish(self, what, summary):
+        """Exits with 1 if any check failed, else prints the summary line."""
+        if self.failures:
+            print(f"{len(self.failures)} of {self.count} {what} checks failed")
+            raise SystemExit(1)
+        print(summary.format(count=self.count))
+
+
+def run_verdeel(binary, *args, cwd, expect=0, timeout=900):
+    """Runs verdeel; stops the script when a command meant to succeed fails."""
+    result = subprocess.run([binary, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    if expect == 0 and result.returncode != 0:
+        print(result.stdout, result.stderr)
+        raise SystemExit(f"verdeel {' '.join(args)} exited with {result.returncode}")
+    return result
