@@ -51,6 +51,18 @@ let package = Package(
             path: "Benchmarks/Sensitivity",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Reports",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VerdeelLanguage", package: root),
+                .product(name: "VerdeelSimulation", package: root),
+                .product(name: "VerdeelAnalysis", package: root),
+                .product(name: "VerdeelReport", package: root),
+            ],
+            path: "Benchmarks/Reports",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

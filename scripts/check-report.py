@@ -225,6 +225,13 @@ def main():
         for section in ("montecarlo", "sweep"):
             check(f'<section id="{section}"' in html, f"w3 report: no {section} section")
         check_page(driver, w3, "w3", screenshots)
+        # From the scenario file the same report also has the allocation without draws.
+        verdeel(binary, "report", "Benchmarks/workloads/w3-montecarlo.verdeel", "--output", "w3-scenario.html", cwd=work)
+        html = check_self_contained(os.path.join(work, "w3-scenario.html"))
+        for section in ("allocation", "fairness", "montecarlo", "sweep"):
+            check(f'<section id="{section}"' in html, f"w3 report of the scenario file: no {section} section")
+        # The middle variant of the weight sweep (500 of 1,000: need weight 49.9%) is the one shown.
+        check("variant 500 (jongerenwerk.weight.need = 49,9%); startwaarde 42." in html, "w3: the Monte Carlo section does not show the middle variant")
 
         verdeel(binary, "report", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity", "--baseline", "baseline", "--output", "sensitivity.html", cwd=work)
         sensitivity = os.path.join(work, "sensitivity.html")

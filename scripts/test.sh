@@ -17,7 +17,7 @@
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
 #      the full run of 20,000 and 5,000 takes about 10 minutes and is run by hand);
-#   7. libFuzzer on the scenario front end, the CSV reader and the sensitivity inputs, 60 s
+#   7. libFuzzer on the scenario front end, the CSV reader and the sensitivity inputs, 40 s
 #      each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail
@@ -85,7 +85,7 @@ mutants_seconds=$(seconds "$started")
 
 step "fuzzing"
 started=$(date +%s)
-scripts/fuzz.sh 60
+scripts/fuzz.sh 40
 fuzz_seconds=$(seconds "$started")
 
 printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
