@@ -46,7 +46,7 @@ struct Simulate {
             try OutputSet(output).write(files: written, notes: notes)
             for (name, _) in written { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {
-            print(SimulationTable(result, variant: 0).render(), terminator: "")
+            print(SimulationTable(result, variant: 0, inhabitants: Inhabitants(run)).render(), terminator: "")
             print("Write every variant with --output DIR (variants.csv, summary.csv\(result.tables.map { ", \($0.header.name).csv" }.joined())).")
         }
         if result.infeasible.count == result.variantCount {

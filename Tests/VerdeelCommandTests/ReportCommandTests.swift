@@ -37,3 +37,35 @@ extension CommandTests {
         }
     }
 }
+
+extension CommandTests {
+    /// A variant run's terminal table shows the mean per inhabitant: with no perturbation
+    /// every draw gives A 750,000 of 1M (30,000 of 40,000 inhabitants), 25.00 per inhabitant.
+    @Test func simulationTableShowsTheMeanPerInhabitant() throws {
+        try withTemporaryDirectory { directory in
+            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            let scenario = """
+                scenario s {
+                    data {
+                        regions "regions.csv" {
+                            inhabitants: count
+                        }
+                    }
+                    measure m {
+                        budget 2026: 1M
+                        key inhabitants 100%
+                    }
+                    variants {
+                        budget m 2026 in 1M, 2M
+                    }
+                }
+
+                """
+            try scenario.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
+            let result = try verdeel(["run", "s.verdeel"], in: directory)
+            #expect(result.status == 0)
+            #expect(result.output.contains("mean/inh"))
+            #expect(result.output.split(separator: "\n").contains { $0.split(separator: " ").map(String.init) == ["m", "2026", "GM0001", "750000", "0", "750000", "750000", "750000", "25.00", "0.000"] })
+        }
+    }
+}
