@@ -18,7 +18,7 @@ public struct SimulationCSV {
 
     public func variants() -> String {
         var text = (["variant"] + result.plan.parameters.map(\.description)).joined(separator: ",") + "\n"
-        for variant in 0..<result.variantCount {
+        for variant in result.variants {
             let values = zip(result.plan.parameters, result.plan.values(ofVariant: variant)).map { parameter, value in
                 Self.value(value, of: parameter, in: result.plan)
             }
@@ -30,7 +30,7 @@ public struct SimulationCSV {
     public func summary() -> String {
         let slots = slotFields
         let result = self.result
-        return Self.summaryHeader + "\n" + Self.rows(variants: result.variantCount) { variant, text in
+        return Self.summaryHeader + "\n" + Self.rows(variants: result.variants) { variant, text in
             guard result.infeasible[variant] == nil else { return }
             for (index, fields) in slots.enumerated() {
                 let s = result.summary(variant: variant, slot: index)
@@ -46,13 +46,14 @@ public struct SimulationCSV {
 
     /// The rows of all variants in variant order, written by several threads at once (a
     /// large run has millions of numbers to format), each taking whole runs of variants.
-    static func rows(variants: Int, _ write: @escaping @Sendable (Int, inout String) -> Void) -> String {
+    static func rows(variants: Range<Int>, _ write: @escaping @Sendable (Int, inout String) -> Void) -> String {
         let stretch = 64
-        let stretches = (variants + stretch - 1) / stretch
+        let stretches = (variants.count + stretch - 1) / stretch
         let parts = Mutex([String](repeating: "", count: stretches))
         DispatchQueue.concurrentPerform(iterations: stretches) { part in
             var text = ""
-            for variant in (part * stretch)..<min(variants, (part + 1) * stretch) { write(variant, &text) }
+            let start = variants.lowerBound + part * stretch
+            for variant in start..<min(variants.upperBound, start + stretch) { write(variant, &text) }
             parts.withLock { $0[part] = text }
         }
         return parts.withLock { $0.joined() }

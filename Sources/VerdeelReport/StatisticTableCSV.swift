@@ -14,9 +14,9 @@ public struct StatisticTableCSV {
 
     public func render() -> String {
         var text = (["variant"] + table.header.columns).joined(separator: ",") + "\n"
-        for (variant, rows) in table.rows.enumerated() {
+        for (index, rows) in table.rows.enumerated() {
             for row in rows {
-                text += ([String(variant + 1)] + row.map { cell in Double(cell) == nil ? AllocationCSV.text(cell) : cell }).map { AllocationCSV.quoted($0) }.joined(separator: ",") + "\n"
+                text += ([String(table.firstVariant + index + 1)] + row.map { cell in Double(cell) == nil ? AllocationCSV.text(cell) : cell }).map { AllocationCSV.quoted($0) }.joined(separator: ",") + "\n"
             }
         }
         return text

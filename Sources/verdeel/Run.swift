@@ -38,6 +38,12 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Leave out the fairness metrics (fairness.csv, lorenz.csv, fairness_summary.csv, losses.csv).")
     var noFairness = false
 
+    @Option(name: .long, help: "Run part I of N of a variant or Monte Carlo run (I from 1) into --output; 'verdeel merge' joins the parts. Default from a Slurm array's environment.")
+    var shard: String?
+
+    @Option(name: .long, help: "The number of parts of a Kubernetes Indexed Job (its JOB_COMPLETION_INDEX gives the part).")
+    var shardCount: Int?
+
     func validate() throws {
         if let file, let problem = Self.notAFile(file) { throw ValidationError(problem) }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -45,6 +51,10 @@ struct Run: ParsableCommand {
         guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
         guard chunk <= RunControl.maximumChunk else { throw ValidationError("--chunk must be at most \(RunControl.maximumChunk)") }
         if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }
+        if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
+            guard output != nil else { throw ValidationError("a shard writes its part into a folder: add --output DIR") }
+            guard format == .table || format == .csv else { throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(format.rawValue) (convert the merged run)") }
+        }
     }
 
     func run() throws {
@@ -54,6 +64,10 @@ struct Run: ParsableCommand {
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
         if let analysed = selected.first(where: { $0.sensitivity != nil }) {
+            if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
+                printError("error: a sensitivity analysis cannot be sharded yet; run scenario '\(analysed.name)' whole")
+                throw ExitCode(1)
+            }
             guard selected.count == 1 else {
                 printError("error: scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time")
                 printError("help: add --scenario \(analysed.name)")
@@ -78,10 +92,15 @@ struct Run: ParsableCommand {
             let runs = try input.run(selected)
             try Simulate(
                 run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], fairness: !noFairness),
-                provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang
+                provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang,
+                shard: try ShardChoice.resolve(option: shard, count: shardCount)
             ).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
+        }
+        if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
+            printError("error: only variant and Monte Carlo runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") neither a variants nor a montecarlo block")
+            throw ExitCode(1)
         }
         let runs = try input.run(selected)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }

@@ -23,6 +23,15 @@ struct Simulate {
     let format: OutputFormat
     /// The language of a workbook's words.
     let language: ReportLanguage
+    /// The part of the run to compute (`--shard I/N`); nil for all of it.
+    var shard: ShardChoice? = nil
+
+    /// The variants this process runs: a shard's range, or all.
+    var variants: Range<Int> {
+        let count = run.plan.simulation?.variantCount ?? 1
+        guard let shard else { return 0..<count }
+        return ShardRecord.range(shard: shard.index, of: shard.count, variants: count)
+    }
 
     func execute(output: String?) throws {
         let started = Date()
@@ -40,7 +49,9 @@ struct Simulate {
             notes.append("Sampled and listed amounts in variants.csv are rounded to each measure's unit of rounding (whole euros or cents).")
         }
         if run.plan.data.hasSyntheticData { notes.append(AllocationJSON.syntheticNotice) }
-        if let output {
+        if let output, let shard {
+            try writeShard(result, shard: shard, notes: notes, to: output)
+        } else if let output {
             let written = try ExportedFiles.files(
                 Self.tables(result), format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
             try OutputSet(output).write(files: written, notes: notes)
@@ -49,7 +60,7 @@ struct Simulate {
             print(SimulationTable(result, variant: 0, inhabitants: Inhabitants(run)).render(), terminator: "")
             print("Write every variant with --output DIR (variants.csv, summary.csv\(result.tables.map { ", \($0.header.name).csv" }.joined())).")
         }
-        if result.infeasible.count == result.variantCount {
+        if shard == nil, result.infeasible.count == result.variantCount {
             printError("error: no variant of scenario '\(run.plan.name)' can be allocated\(output == nil ? "" : " (the reasons are in infeasible.csv)")")
             throw ExitCode(1)
         }
@@ -64,7 +75,7 @@ extension Simulate {
             throw ExitCode(1)
         }
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-        let control = RunControl(threads: threads, chunk: chunk) { done, total in bar.show(done, total) }
+        let control = RunControl(threads: threads, chunk: chunk, variants: variants) { done, total in bar.show(done, total) }
         Interruption.shared.whenSignalled { control.cancel() }
         defer { Interruption.shared.whenSignalled(nil) }
         if Interruption.shared.signalNumber != nil { control.cancel() }
@@ -82,6 +93,18 @@ extension Simulate {
             printError("error: scenario '\(run.plan.name)': \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// A shard's folder: its tables, the run's provenance and `shard.json`.
+    private func writeShard(_ result: SimulationResult, shard: ShardChoice, notes: [String], to output: String) throws {
+        let provenance = try self.provenance.json(seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)
+        let files = Self.tables(result).map { ($0.name, Data($0.contents.utf8)) } + [("provenance.json", Data(provenance.utf8))]
+        let record = ShardRecord(
+            shard: shard.index, shards: shard.count, variants: result.variants, variantCount: result.variantCount, seed: run.plan.simulation?.monteCarlo?.seed,
+            provenance: provenance, notes: notes, files: files)
+        let written = files + [(ShardRecord.fileName, Data(try record.json().utf8))]
+        try OutputSet(output).write(files: written, notes: notes)
+        print("wrote part \(shard.index) of \(shard.count) (variants \(result.variants.lowerBound + 1)-\(result.variants.upperBound) of \(result.variantCount)) into \(output); join the parts with: verdeel merge PART... --output DIR")
     }
 
     /// The run's tables as standard CSV: variants, summary, infeasible (if any) and each statistic's.

@@ -45,7 +45,8 @@ public enum MonteCarloEngine {
         for criterion in statistics.flatMap(\.criteria) where !criteria.contains(where: { $0.name == criterion.name }) {
             criteria.append(criterion)
         }
-        let variants = simulation.variantCount
+        let range = (control.variants ?? 0..<simulation.variantCount).clamped(to: 0..<simulation.variantCount)
+        let variants = range.count
         let columns = draws * regions
         let blocks = DrawBlocks(regions: regions, draws: draws)
         // Per worker: a tile's key shares for one block, one variant's amounts in full for
@@ -68,9 +69,11 @@ public enum MonteCarloEngine {
         }
 
         BlockProduct.setLibraryThreads(1)
-        let output = Output(variants: variants, slots: layout.slots.count, statistics: statistics.count)
+        let output = Output(variants: range, slots: layout.slots.count, statistics: statistics.count)
         let parameters = simulation.parameters
-        for (choice, vintages, members) in configurations(simulation, parameters: parameters) {
+        for (choice, vintages, all) in configurations(simulation, parameters: parameters) {
+            let members = all.filter(range.contains)
+            guard !members.isEmpty else { continue }
             let configured = criteria.map { criterion in
                 choice[criterion.name].map { Criterion(name: criterion.name, expression: $0) } ?? criterion
             }
@@ -119,8 +122,8 @@ public enum MonteCarloEngine {
         if control.isCancelled { throw .interrupted }
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
-            plan: simulation, slots: layout.slots, summaries: output.summaries(),
-            tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k)) },
+            plan: simulation, variants: range, slots: layout.slots, summaries: output.summaries(),
+            tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k), firstVariant: range.lowerBound) },
             infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells, estimatedBytes: needed)
     }
@@ -221,14 +224,18 @@ final class Output: @unchecked Sendable {
     private let statisticStorage: [UnsafeMutableBufferPointer<[[String]]>]
     let slots: Int
 
-    init(variants: Int, slots: Int, statistics: Int = 0) {
+    /// The first variant held (the start of a shard's range): variant v is kept at v - first.
+    let first: Int
+
+    init(variants: Range<Int>, slots: Int, statistics: Int = 0) {
         self.slots = slots
+        first = variants.lowerBound
         statisticStorage = (0..<statistics).map { _ in
-            let storage = UnsafeMutableBufferPointer<[[String]]>.allocate(capacity: max(variants, 1))
+            let storage = UnsafeMutableBufferPointer<[[String]]>.allocate(capacity: max(variants.count, 1))
             storage.initialize(repeating: [])
             return storage
         }
-        storage = .allocate(capacity: max(variants * slots, 1))
+        storage = .allocate(capacity: max(variants.count * slots, 1))
         storage.initialize(repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
     }
 
@@ -242,20 +249,20 @@ final class Output: @unchecked Sendable {
 
     /// Adds rows (measure after measure, year after year: each variant is written by one worker).
     func write(_ rows: [[String]], statistic: Int, variant: Int) {
-        statisticStorage[statistic][variant] += rows
+        statisticStorage[statistic][variant - first] += rows
     }
 
     /// Each variant's rows; none for an infeasible variant (even for measures before the one
     /// that made it infeasible).
     func statisticRows(_ statistic: Int) -> [[[String]]] {
         let infeasible = infeasibleVariants()
-        return statisticStorage[statistic].enumerated().map { variant, rows in infeasible[variant] == nil ? rows : [] }
+        return statisticStorage[statistic].enumerated().map { index, rows in infeasible[first + index] == nil ? rows : [] }
     }
 
     func isInfeasible(_ variant: Int) -> Bool { infeasible.withLock { $0[variant] != nil } }
 
     func write(_ summary: DrawSummary, variant: Int, slot: Int) {
-        storage[variant * slots + slot] = summary
+        storage[(variant - first) * slots + slot] = summary
     }
 
     func markInfeasible(_ variant: Int, _ reason: String) {

@@ -12,10 +12,12 @@ public struct SimulationResult: Sendable {
     }
 
     public let plan: SimulationPlan
+    /// The variants run: all of the plan's, or a shard's contiguous range.
+    public let variants: Range<Int>
     public let slots: [Slot]
-    /// `summaries[variant * slots.count + slot]`; meaningless for infeasible variants.
+    /// `summaries[(variant - variants.lowerBound) * slots.count + slot]`; meaningless for infeasible variants.
     public let summaries: [DrawSummary]
-    /// The statistics' tables: rank statistics when the scenario asks for `ranks`, then the
+    /// The statistics' tables (rows of the variants run, in order): rank statistics when the scenario asks for `ranks`, then the
     /// plugged-in ones (e.g. fairness), in the order they were given.
     public let tables: [StatisticTable]
     /// Why a variant could not be allocated, by variant index.
@@ -30,6 +32,6 @@ public struct SimulationResult: Sendable {
 
     /// The summary of one variant and slot.
     public func summary(variant: Int, slot: Int) -> DrawSummary {
-        summaries[variant * slots.count + slot]
+        summaries[(variant - variants.lowerBound) * slots.count + slot]
     }
 }

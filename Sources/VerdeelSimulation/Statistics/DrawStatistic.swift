@@ -107,8 +107,16 @@ public struct StatisticTable: Sendable {
     }
 
     public let header: Header
-    /// `rows[variant]`: that variant's rows (empty for an infeasible variant).
+    /// `rows[variant - firstVariant]`: that variant's rows (empty for an infeasible variant).
     public let rows: [[[String]]]
+    /// The first variant of `rows` (0, or the start of a shard's range).
+    public let firstVariant: Int
+
+    public init(header: Header, rows: [[[String]]], firstVariant: Int = 0) {
+        self.header = header
+        self.rows = rows
+        self.firstVariant = firstVariant
+    }
 
     /// A number as the output files write it: whole numbers without a point, others in
     /// their shortest exact form.

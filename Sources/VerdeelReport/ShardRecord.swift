@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// `shard.json`, written next to a shard's tables (`verdeel run --shard I/N`): which run it
+/// belongs to (the engine version, the SHA-256 of the run's provenance, which names every
+/// scenario and data file with its hash and the seed), which part it is and which
+/// variants it holds, and each file's size and SHA-256, so `verdeel merge` can tell parts of
+/// one run from parts of another and a complete file from a truncated one.
+public struct ShardRecord: Codable, Equatable, Sendable {
+    public struct File: Codable, Equatable, Sendable {
+        public let name: String
+        public let bytes: Int
+        public let sha256: String
+    }
+
+    public let engineVersion: String
+    public let provenanceSHA256: String
+    public let seed: UInt64?
+    public let shard: Int
+    public let shards: Int
+    public let variantCount: Int
+    /// The variants held, from 1 (`first...last`); empty when the part has none.
+    public let firstVariant: Int
+    public let lastVariant: Int
+    /// The notes of the run's manifest (the synthetic notice, ...).
+    public let notes: [String]
+    public let files: [File]
+
+    public static let fileName = "shard.json"
+
+    public init(shard: Int, shards: Int, variants: Range<Int>, variantCount: Int, seed: UInt64?, provenance: String, notes: [String], files: [(name: String, data: Data)]) {
+        engineVersion = AllocationJSON.engineVersion
+        provenanceSHA256 = Self.hash(Data(provenance.utf8))
+        self.seed = seed
+        self.shard = shard
+        self.shards = shards
+        self.variantCount = variantCount
+        firstVariant = variants.lowerBound + 1
+        lastVariant = variants.upperBound
+        self.notes = notes
+        self.files = files.map { File(name: $0.name, bytes: $0.data.count, sha256: Self.hash($0.data)) }
+    }
+
+    public func json() throws -> String { try Provenance.encode(self) }
+
+    public static func hash(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Shard `shard` (from 1) of `shards`: contiguous runs of whole product tiles (4
+    /// variants), as even as they can be, so every variant is computed exactly as in the
+    /// unsharded run.
+    public static func range(shard: Int, of shards: Int, variants: Int, tile: Int = 4) -> Range<Int> {
+        let tiles = (variants + tile - 1) / tile
+        let first = (shard - 1) * tiles / shards, last = shard * tiles / shards
+        return min(variants, first * tile)..<min(variants, last * tile)
+    }
+}

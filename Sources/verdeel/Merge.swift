@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import VerdeelReport
+
+/// `verdeel merge PART... --output DIR`: joins the parts of a sharded run into the files the
+/// run would have written whole, byte for byte: each table's rows in variant order under
+/// one header, the run's provenance and manifest notes. The parts must be of one run (same
+/// engine version, provenance, seed and number of parts), complete (every file as its
+/// `shard.json` lists it) and cover every variant exactly once.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Join the parts of a sharded run (verdeel run --shard I/N) into one output folder.")
+
+    @Argument(help: "The parts' folders, in any order.")
+    var parts: [String]
+
+    @Option(name: .long, help: "The folder to write the merged run into (replaced as a whole).")
+    var output: String
+
+    func validate() throws {
+        guard !parts.isEmpty else { throw ValidationError("name the parts' folders, e.g. verdeel merge part-1 part-2 --output out") }
+    }
+
+    func run() throws {
+        let loaded = try parts.map(Part.init).sorted { $0.record.firstVariant < $1.record.firstVariant }
+        try Self.checkOneRun(loaded)
+        try Self.checkCoverage(loaded)
+        var files = [(name: String, data: Data)]()
+        for name in Self.tableNames(loaded) {
+            files.append((name, try Self.join(name, loaded)))
+        }
+        let provenance = try loaded[0].file("provenance.json")
+        files.append(("provenance.json", provenance))
+        try OutputSet(output).write(files: files, notes: loaded[0].record.notes)
+        for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
+    }
+
+    /// The tables in the order the whole run writes them: variants, summary, infeasible
+    /// (when any part has infeasible variants), then the statistics' tables.
+    static func tableNames(_ parts: [Part]) -> [String] {
+        var names = [String]()
+        for part in parts {
+            for file in part.record.files where file.name != "provenance.json" && !names.contains(file.name) { names.append(file.name) }
+        }
+        if let index = names.firstIndex(of: "infeasible.csv"), let summary = names.firstIndex(of: "summary.csv") {
+            names.remove(at: index)
+            names.insert("infeasible.csv", at: summary + 1)
+        }
+        return names
+    }
+
+    /// A part's record and files, each checked against the size and hash the record lists.
+    struct Part {
+        let path: String
+        let record: ShardRecord
+
+        init(_ path: String) throws {
+            self.path = path
+            let url = URL(fileURLWithPath: path).appendingPathComponent(ShardRecord.fileName)
+            guard let data = try? Data(contentsOf: url) else {
+                Merge.fail("\(path) is not a part of a sharded run (it has no \(ShardRecord.fileName)); write parts with: verdeel run FILE --shard I/N --output DIR")
+            }
+            do { record = try JSONDecoder().decode(ShardRecord.self, from: data) } catch {
+                Merge.fail("\(path)/\(ShardRecord.fileName) cannot be read (\(error)); run that part again")
+            }
+        }
+
+        func file(_ name: String) throws -> Data {
+            guard let listed = record.files.first(where: { $0.name == name }) else { Merge.fail("\(path) has no \(name)") }
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name)) else {
+                Merge.fail("\(path)/\(name) is missing; run part \(record.shard) of \(record.shards) again")
+            }
+            guard data.count == listed.bytes, ShardRecord.hash(data) == listed.sha256 else {
+                Merge.fail("\(path)/\(name) has \(data.count) bytes, not the \(listed.bytes) its part wrote (cut off or changed?); run part \(record.shard) of \(record.shards) again")
+            }
+            return data
+        }
+    }
+
+    static func checkOneRun(_ parts: [Part]) throws {
+        if let problem = mismatch(parts) { fail(problem) }
+    }
+
+    /// Why the parts are not of one run, if they are not.
+    static func mismatch(_ parts: [Part]) -> String? {
+        guard let first = parts.first else { return nil }
+        for part in parts.dropFirst() {
+            if first.record.engineVersion != part.record.engineVersion {
+                return "\(first.path) was written by verdeel \(first.record.engineVersion), \(part.path) by \(part.record.engineVersion): parts of one run come from one engine version"
+            }
+            if first.record.provenanceSHA256 != part.record.provenanceSHA256 || first.record.seed != part.record.seed || first.record.variantCount != part.record.variantCount {
+                return "\(first.path) and \(part.path) are parts of different runs (their scenario files, data, seed or variants differ); merge the parts of one run"
+            }
+            if first.record.shards != part.record.shards {
+                return "\(first.path) is a part of \(first.record.shards), \(part.path) of \(part.record.shards): merge the parts of one split"
+            }
+        }
+        return nil
+    }
+
+    /// Every variant exactly once: each part's range follows the one before.
+    static func checkCoverage(_ parts: [Part]) throws {
+        let total = parts[0].record.variantCount, count = parts[0].record.shards
+        var seen = [Int: String]()
+        for part in parts {
+            if let other = seen[part.record.shard] { fail("part \(part.record.shard) of \(count) is given twice: \(other) and \(part.path)") }
+            seen[part.record.shard] = part.path
+        }
+        let missing = (1...count).filter { seen[$0] == nil }
+        if !missing.isEmpty {
+            let ranges = missing.map { shard -> String in
+                let range = ShardRecord.range(shard: shard, of: count, variants: total)
+                return "part \(shard) (variants \(range.lowerBound + 1)-\(range.upperBound))"
+            }
+            fail("missing \(ranges.joined(separator: ", ")) of \(count); run them with --shard I/\(count)")
+        }
+        for part in parts {
+            let expected = ShardRecord.range(shard: part.record.shard, of: count, variants: total)
+            let held = (part.record.firstVariant - 1)..<part.record.lastVariant
+            if held != expected && !(held.isEmpty && expected.isEmpty) {
+                fail("\(part.path) holds variants \(part.record.firstVariant)-\(part.record.lastVariant), but part \(part.record.shard) of \(count) is \(expected.lowerBound + 1)-\(expected.upperBound)")
+            }
+        }
+    }
+
+    /// One table: the header of the parts (all equal), then every part's rows in order.
+    static func join(_ name: String, _ parts: [Part]) throws -> Data {
+        var header: Data?
+        var merged = Data()
+        for part in parts where part.record.files.contains(where: { $0.name == name }) {
+            let data = try part.file(name)
+            let end = data.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.endIndex
+            let head = data[data.startIndex..<end]
+            if let header, header != head { fail("\(part.path)/\(name) has another header than the parts before it; merge the parts of one run") }
+            if header == nil {
+                header = Data(head)
+                merged.append(head)
+            }
+            merged.append(data[end...])
+        }
+        return merged
+    }
+
+    static func fail(_ message: String) -> Never {
+        printError("error: " + message + "; nothing was written")
+        Merge.exit(withError: ExitCode(1))
+    }
+}

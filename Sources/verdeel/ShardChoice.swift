@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// Which part of a run this process computes (`--shard I/N`, I from 1): from the option, or
+/// from the environment of a Slurm job array (`SLURM_ARRAY_TASK_ID` with
+/// `SLURM_ARRAY_TASK_MIN` and `SLURM_ARRAY_TASK_COUNT` or `..._MAX`) or of a Kubernetes
+/// Indexed Job (`JOB_COMPLETION_INDEX`, from 0, with `--shard-count N`).
+struct ShardChoice: Equatable {
+    let index: Int
+    let count: Int
+
+    static func resolve(option: String?, count: Int?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ShardChoice? {
+        if let option { return try parse(option) }
+        if let task = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
+            let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
+            guard let total = count ?? environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init)
+                ?? environment["SLURM_ARRAY_TASK_MAX"].flatMap(Int.init).map({ $0 - minimum + 1 })
+            else { throw ValidationError("SLURM_ARRAY_TASK_ID is set but not the array's size (SLURM_ARRAY_TASK_COUNT or _MAX); give --shard I/N") }
+            return try checked(task - minimum + 1, total, "SLURM_ARRAY_TASK_ID \(task) of an array from \(minimum)")
+        }
+        if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
+            guard let count else { throw ValidationError("JOB_COMPLETION_INDEX is set: give the Indexed Job's completions as --shard-count N") }
+            return try checked(index + 1, count, "JOB_COMPLETION_INDEX \(index)")
+        }
+        if count != nil { throw ValidationError("--shard-count needs a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array; or give --shard I/N") }
+        return nil
+    }
+
+    static func parse(_ text: String) throws -> ShardChoice {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+            throw ValidationError("--shard \(text): write the part and the number of parts as I/N, e.g. --shard 1/4")
+        }
+        return try checked(index, count, "--shard \(text)")
+    }
+
+    private static func checked(_ index: Int, _ count: Int, _ source: String) throws -> ShardChoice {
+        guard count >= 1 else { throw ValidationError("\(source): the number of parts must be at least 1") }
+        guard count <= 1_000_000 else { throw ValidationError("\(source): at most 1,000,000 parts") }
+        guard (1...count).contains(index) else { throw ValidationError("\(source): the part must be from 1 to \(count) (1/\(count) is the first of \(count))") }
+        return ShardChoice(index: index, count: count)
+    }
+}
