@@ -168,3 +168,19 @@ require_report_tools() {
     require_pip_module openpyxl "openpyxl==3.1.5" "openpyxl 3.1"
     require_pip_module selenium selenium "Selenium"
 }
+
+# The sharded-run check on a real single-node Slurm cluster (scripts/check-slurm.sh).
+SLURM_PACKAGES=(slurmctld slurmd slurm-client munge)
+
+require_slurm() {
+    local missing
+    missing=$(missing_debian_packages "${SLURM_PACKAGES[@]}" | xargs)
+    [ -z "$missing" ] && return 0
+    if is_root; then
+        echo "installing Debian packages: $missing"
+        # shellcheck disable=SC2086
+        install_debian_packages $missing
+    else
+        stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
+    fi
+}
