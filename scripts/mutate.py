@@ -21,7 +21,7 @@ BINARY = os.path.join(ROOT, ".build", "release", "verdeel")
 LIMIT = 10.0
 CHARACTERS = list("{}()[],.:;=%kM_0123456789abcdefghijklmnopqrstuvwxyz\"#\n\t -+*/^<>!$€\u00a0\u200b\ufeff")
 NUMBERS = ["0", "-1", "1.000", "6,5M", "5,0%", "99999999999999999999", "1e300", "0.001", "200.000", "100000000", "1_000_000_000_000", "2.5051"]
-SMALL = {"count 1000": "count 20", "draws 10_000": "draws 300", "draws 2_000": "draws 200", "step 1%": "step 20%"}
+SMALL = {"count 100_000": "count 20", "count 1000": "count 20", "draws 10_000": "draws 300", "draws 2_000": "draws 200", "step 1%": "step 20%"}
 
 
 def scenario_seeds():
