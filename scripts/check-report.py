@@ -32,7 +32,7 @@ from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel  # noqa: E402
+from checking import Checks, run_verdeel, write_small_scenario  # noqa: E402
 
 check = Checks()
 verdeel = run_verdeel
@@ -126,12 +126,7 @@ def check_interaction(driver, name):
 
 def check_escaping(binary, work, driver, screenshots):
     folder = os.path.join(work, "escaping")
-    os.makedirs(folder)
-    with open(os.path.join(folder, "regions.csv"), "w") as handle:
-        handle.write('code,name,inhabitants\nGM0001,<script>document.title="hacked"</script>,30000\nGM0002,"A & B <b>",10000\n')
-    with open(os.path.join(folder, "s.verdeel"), "w") as handle:
-        handle.write('scenario s {\n    data {\n        regions "regions.csv" {\n            inhabitants: count\n        }\n    }\n'
-                     '    measure m "Maat <i>x</i>" {\n        budget 2026: 1M\n        key inhabitants 100%\n    }\n}\n')
+    write_small_scenario(folder, 'code,name,inhabitants\nGM0001,<script>document.title="hacked"</script>,30000\nGM0002,"A & B <b>",10000\n', '"Maat <i>x</i>"')
     verdeel(binary, "report", "s.verdeel", "--output", "report.html", cwd=folder)
     path = os.path.join(folder, "report.html")
     html = check_self_contained(path)

@@ -25,7 +25,7 @@ import openpyxl
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel  # noqa: E402
+from checking import Checks, run_verdeel, write_small_scenario  # noqa: E402
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
@@ -120,15 +120,19 @@ def check_plain(work):
     return rows
 
 
-def check_libreoffice(work, rows):
-    """LibreOffice opens the workbook; its CSV of the long list adds up to the CSV's amounts."""
-    out = os.path.join(work, "libreoffice")
+def libreoffice_sheets(work, workbook, out):
+    """Every sheet of `workbook` as CSV by LibreOffice headless, in `out`; the files' paths."""
     profile = "file://" + os.path.join(work, "lo-profile")
     # Filter options: comma, quote, UTF-8, from line 1, ..., and -1: every sheet to its own file.
     subprocess.run(
         ["libreoffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-         "--outdir", out, os.path.join(work, "xlsx/allocations.xlsx")], check=True, capture_output=True, timeout=300)
-    files = sorted(glob.glob(os.path.join(out, "*.csv")))
+         "--outdir", out, workbook], check=True, capture_output=True, timeout=300)
+    return sorted(glob.glob(os.path.join(out, "*.csv")))
+
+
+def check_libreoffice(work, rows):
+    """LibreOffice opens the workbook; its CSV of the long list adds up to the CSV's amounts."""
+    files = libreoffice_sheets(work, os.path.join(work, "xlsx/allocations.xlsx"), os.path.join(work, "libreoffice"))
     check(len(files) >= 10, f"LibreOffice wrote {len(files)} sheets")
     listing = next((path for path in files if "lijst" in path), None)
     check(listing is not None, f"no list sheet among {files}")
@@ -142,12 +146,7 @@ def check_libreoffice(work, rows):
 def check_formula_text(work):
     """A region named like a formula stays text in the workbook and in LibreOffice."""
     folder = os.path.join(work, "formula")
-    os.makedirs(folder)
-    with open(os.path.join(folder, "regions.csv"), "w") as handle:
-        handle.write("code,name,inhabitants\nGM0001,=SUM(1+1),30000\nGM0002,@cmd,10000\nGM0003,-1+2,5000\n")
-    with open(os.path.join(folder, "s.verdeel"), "w") as handle:
-        handle.write('scenario s {\n    data {\n        regions "regions.csv" {\n            inhabitants: count\n        }\n    }\n'
-                     '    measure m {\n        budget 2026: 1M\n        key inhabitants 100%\n    }\n}\n')
+    write_small_scenario(folder, "code,name,inhabitants\nGM0001,=SUM(1+1),30000\nGM0002,@cmd,10000\nGM0003,-1+2,5000\n")
     verdeel("run", "s.verdeel", "--format", "xlsx", "--output", "out", cwd=folder)
     book = openpyxl.load_workbook(os.path.join(folder, "out/allocations.xlsx"))
     names = [row[2] for row in book["Bedragen m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
@@ -156,11 +155,8 @@ def check_formula_text(work):
     amounts = [row[3].value for row in book["Bedragen m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
     # 1M by 30,000 : 10,000 : 5,000 inhabitants: 666,666.67, 222,222.22, 111,111.11 -> 666,667, 222,222, 111,111.
     check(amounts == [666667, 222222, 111111], f"amounts {amounts}")
-    out = os.path.join(folder, "lo")
-    subprocess.run(["libreoffice", "-env:UserInstallation=file://" + os.path.join(work, "lo-profile"), "--headless", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out,
-                    os.path.join(folder, "out/allocations.xlsx")], check=True, capture_output=True, timeout=300)
-    sheet = next(path for path in glob.glob(os.path.join(out, "*.csv")) if path.endswith("Bedragen m.csv"))
+    sheets = libreoffice_sheets(work, os.path.join(folder, "out/allocations.xlsx"), os.path.join(folder, "lo"))
+    sheet = next(path for path in sheets if path.endswith("Bedragen m.csv"))
     text = open(sheet, encoding="utf-8").read()
     check("=SUM(1+1)" in text and ",2," not in text, "LibreOffice evaluated a region name as a formula")
 

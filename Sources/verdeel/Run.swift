@@ -58,13 +58,14 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let part = try ShardChoice.resolve(option: shard, count: shardCount)
         let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
         if let analysed = selected.first(where: { $0.sensitivity != nil }) {
-            if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
+            if part != nil {
                 printError("error: a sensitivity analysis cannot be sharded yet; run scenario '\(analysed.name)' whole")
                 throw ExitCode(1)
             }
@@ -93,12 +94,12 @@ struct Run: ParsableCommand {
             try Simulate(
                 run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], fairness: !noFairness),
                 provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang,
-                shard: try ShardChoice.resolve(option: shard, count: shardCount)
+                shard: part
             ).execute(output: output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
         }
-        if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
+        if part != nil {
             printError("error: only variant and Monte Carlo runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") neither a variants nor a montecarlo block")
             throw ExitCode(1)
         }

@@ -1,4 +1,5 @@
-"""What the long check scripts share: a tally of named checks, and running verdeel."""
+"""What the long check scripts share: a tally of named checks, running verdeel, and a small scenario."""
+import os
 import subprocess
 
 
@@ -30,3 +31,15 @@ def run_verdeel(binary, *args, cwd, expect=0, timeout=900):
         print(result.stdout, result.stderr)
         raise SystemExit(f"verdeel {' '.join(args)} exited with {result.returncode}")
     return result
+
+
+def write_small_scenario(folder, regions, title=""):
+    """`folder/s.verdeel`: scenario s, one measure m of EUR 1M in 2026 by inhabitants, over
+    `folder/regions.csv` with the text `regions` (columns code,name,inhabitants)."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "regions.csv"), "w", encoding="utf-8") as handle:
+        handle.write(regions)
+    name = f" {title}" if title else ""
+    with open(os.path.join(folder, "s.verdeel"), "w", encoding="utf-8") as handle:
+        handle.write('scenario s {\n    data {\n        regions "regions.csv" {\n            inhabitants: count\n        }\n    }\n'
+                     f'    measure m{name} {{\n        budget 2026: 1M\n        key inhabitants 100%\n    }}\n}}\n')

@@ -17,12 +17,40 @@ missing_debian_packages() {
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
 apt_updated=no
+# `install_debian_packages [--with-recommends] PACKAGE...`: without recommended packages
+# unless asked (the browser and LibreOffice want their fonts).
 install_debian_packages() {
+    local recommends=--no-install-recommends
+    if [ "$1" = --with-recommends ]; then
+        recommends=
+        shift
+    fi
     if [ "$apt_updated" = no ]; then
         apt-get update -qq
         apt_updated=yes
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $recommends "$@" >/dev/null
+}
+
+# `require_debian_packages [--with-recommends] PACKAGE...`: installs the missing ones as
+# root; as any other user stops with the command to run.
+require_debian_packages() {
+    local flag=
+    if [ "$1" = --with-recommends ]; then
+        flag=$1
+        shift
+    fi
+    local missing
+    missing=$(missing_debian_packages "$@" | xargs)
+    [ -z "$missing" ] && return 0
+    if is_root; then
+        echo "installing Debian packages: $missing"
+        # shellcheck disable=SC2086
+        install_debian_packages $flag $missing
+    else
+        stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
+    fi
 }
 
 stop_with() {
@@ -42,16 +70,7 @@ require_swift() {
 
 require_build_packages() {
     require_swift
-    local missing
-    missing=$(missing_debian_packages "${BUILD_PACKAGES[@]}" | xargs)
-    [ -z "$missing" ] && return 0
-    if is_root; then
-        echo "installing Debian packages: $missing"
-        # shellcheck disable=SC2086
-        install_debian_packages $missing
-    else
-        stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
-    fi
+    require_debian_packages "${BUILD_PACKAGES[@]}"
 }
 
 # numpy, for the tests that compare the engine with the numpy peer (Benchmarks/peer). A
@@ -150,21 +169,7 @@ require_benchmark_tools() {
 REPORT_PACKAGES=(libreoffice-calc chromium chromium-driver fonts-dejavu-core)
 
 require_report_tools() {
-    local missing
-    missing=$(missing_debian_packages "${REPORT_PACKAGES[@]}" | xargs)
-    if [ -n "$missing" ]; then
-        if is_root; then
-            echo "installing Debian packages: $missing"
-            if [ "$apt_updated" = no ]; then
-                apt-get update -qq
-                apt_updated=yes
-            fi
-            # shellcheck disable=SC2086
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
-        else
-            stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
-        fi
-    fi
+    require_debian_packages --with-recommends "${REPORT_PACKAGES[@]}"
     require_pip_module openpyxl "openpyxl==3.1.5" "openpyxl 3.1"
     require_pip_module selenium selenium "Selenium"
 }
@@ -173,14 +178,5 @@ require_report_tools() {
 SLURM_PACKAGES=(slurmctld slurmd slurm-client munge)
 
 require_slurm() {
-    local missing
-    missing=$(missing_debian_packages "${SLURM_PACKAGES[@]}" | xargs)
-    [ -z "$missing" ] && return 0
-    if is_root; then
-        echo "installing Debian packages: $missing"
-        # shellcheck disable=SC2086
-        install_debian_packages $missing
-    else
-        stop_with "the Debian packages $missing" "sudo apt-get update && sudo apt-get install -y $missing"
-    fi
+    require_debian_packages "${SLURM_PACKAGES[@]}"
 }

@@ -21,6 +21,8 @@ public struct ReportInput: Sendable {
     }
 
     public let tables: [String: CSVFile]
+    /// Each table's rows as dictionaries by column name, made once for every section.
+    private let records: [String: [[String: String]]]
     public let provenance: Provenance.Document
     public let scenario: String
     public let baseline: String?
@@ -43,6 +45,7 @@ public struct ReportInput: Sendable {
             }
         }
         self.tables = parsed
+        records = parsed.mapValues(Self.records)
         self.provenance = provenance
         self.scenario = scenario
         self.baseline = baseline
@@ -56,7 +59,10 @@ public struct ReportInput: Sendable {
 
     /// The rows of a table as dictionaries by column name (empty when the table is absent).
     func rows(_ table: String) -> [[String: String]] {
-        guard let file = tables[table] else { return [] }
+        records[table] ?? []
+    }
+
+    private static func records(_ file: CSVFile) -> [[String: String]] {
         let header = file.header.map(\.value)
         return file.records.map { record in
             var row = [String: String]()
