@@ -9,7 +9,8 @@ import VerdeelCore
 /// keeps their order, or makes them equal), are sorted by a sorting network, and a region
 /// gets a unit when its remainder is at least the deficit-th largest. When that one is
 /// not strictly above the next largest, the draw is done one at a time in double precision,
-/// as are many regions and the draws of a block's ragged end. A draw whose decision has
+/// as are the draws of a block's ragged end. More than ``networkRegions`` regions find the
+/// deficit-th largest remainder by a search instead (``awardBySearch``). A draw whose decision has
 /// too little room for double precision (``LargestRemainder/isCloseCall(margin:scale:terms:)``,
 /// with `terms` regions + criteria + 8) is decided by `exact`, in exact arithmetic.
 final class LargestRemainderKernel {
@@ -18,11 +19,15 @@ final class LargestRemainderKernel {
     typealias Masks = SIMD16<UInt64>
     let regions: Int
     private let network: [(Int, Int)]
-    private let whole: UnsafeMutablePointer<Lanes>
-    private let fractions: UnsafeMutablePointer<Lanes>
-    private let keys: UnsafeMutablePointer<Keys>
+    /// Per region, sixteen draws' whole units (the floors, then with the awarded units).
+    let whole: UnsafeMutablePointer<Lanes>
+    /// Per region, sixteen draws' remainders above the floors.
+    let fractions: UnsafeMutablePointer<Lanes>
+    /// The remainders in single precision, for the sorting network or the search.
+    let keys: UnsafeMutablePointer<Keys>
     private let sorted: UnsafeMutablePointer<Keys>
-    private let one: OneDraw
+    /// The one-draw-at-a-time way, for close calls, ties and ragged ends.
+    let one: OneDraw
 
     /// Regions up to which the sorting network is used.
     static let networkRegions = 32
@@ -93,6 +98,7 @@ final class LargestRemainderKernel {
         into output: UnsafeMutablePointer<Double>, accumulate: Bool, call: Call
     ) -> Bool {
         let count = regions
+        let searching = network.isEmpty
         let big = Lanes(repeating: 0x1.0p52)
         var deficit = Lanes(repeating: Double(total))
         var largest = Lanes(repeating: 0)
@@ -106,24 +112,13 @@ final class LargestRemainderKernel {
             let floor = nearest.replacing(with: nearest - 1, where: nearest .> x)
             whole[r] = floor
             fractions[r] = x - floor
+            // The search's keys: the remainders rounded to single precision.
+            if searching { keys[r] = Keys(x - floor) }
             deficit -= floor
         }
-        var succeeded = true
-        if network.isEmpty {
-            // Many regions: each draw's units are chosen on their own.
-            for lane in 0..<Lanes.scalarCount {
-                for r in 0..<count {
-                    one.units[r] = whole[r][lane]
-                    one.fractions[r] = fractions[r][lane]
-                }
-                one.largest = largest[lane]
-                one.award(missing: Int(deficit[lane]))
-                succeeded = one.settle(call, draw: j + lane) && succeeded
-                for r in 0..<count { whole[r][lane] = one.units[r] }
-            }
-        } else {
-            succeeded = award(deficit: deficit, largest: largest, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, call: call)
-        }
+        let succeeded = searching
+            ? awardBySearch(deficit: deficit, largest: largest, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, call: call)
+            : award(deficit: deficit, largest: largest, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, call: call)
         for r in 0..<count {
             let target = UnsafeMutableRawPointer(output + r * width + j)
             let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()

@@ -64,7 +64,7 @@ final class AmountSummaries: DrawAccumulator {
                     let center = mean + (q - hint.mean) * ratio
                     // A second try also allows half the quantile's own sampling noise.
                     let noise = widening > 1 ? 0.5 * Double(draws).squareRoot() / density : 0
-                    let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot())) + spread * noise
+                    let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot() + 4 / density)) + spread * noise
                     return SlotStatistics.brackets(around: [center], width: width)
                 }
             }

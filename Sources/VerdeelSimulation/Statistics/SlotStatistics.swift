@@ -26,6 +26,8 @@ struct SlotStatistics {
     private let tallyStarts: SIMD4<Int>
     /// Whether the brackets are apart and in order (the usual case).
     private let disjoint: Bool
+    /// Whether there are brackets (read in the hot loop instead of the optional array).
+    private let hasBrackets: Bool
     /// The whole amounts the three brackets span together: the size of the slot's tallies.
     let tallySize: Int
 
@@ -33,6 +35,7 @@ struct SlotStatistics {
     init(baseline: Double, brackets: [(low: Double, high: Double)]? = nil) {
         self.baseline = baseline
         self.brackets = brackets
+        hasBrackets = brackets != nil
         let sizes = (brackets ?? []).map { Int($0.high - $0.low) + 1 }
         var (lows, highs, starts) = (SIMD4<Double>(repeating: .infinity), SIMD4<Double>(repeating: -.infinity), SIMD4<Int>())
         for (k, bracket) in (brackets ?? []).enumerated() {
@@ -58,10 +61,10 @@ struct SlotStatistics {
         let shiftLanes = Lanes(repeating: shift), baselineLanes = Lanes(repeating: baseline)
         var (deviations, squares, below) = (self.deviations, self.squares, self.below)
         var j = 0
-        if let brackets {
-            let (l0, h0) = (Lanes(repeating: brackets[0].low), Lanes(repeating: brackets[0].high))
-            let (l1, h1) = (Lanes(repeating: brackets[1].low), Lanes(repeating: brackets[1].high))
-            let (l2, h2) = (Lanes(repeating: brackets[2].low), Lanes(repeating: brackets[2].high))
+        if hasBrackets {
+            let (l0, h0) = (Lanes(repeating: lows[0]), Lanes(repeating: highs[0]))
+            let (l1, h1) = (Lanes(repeating: lows[1]), Lanes(repeating: highs[1]))
+            let (l2, h2) = (Lanes(repeating: lows[2]), Lanes(repeating: highs[2]))
             var (b0, b1, b2) = (Counts(), Counts(), Counts())
             while j + Lanes.scalarCount <= n {
                 let a = UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self)
@@ -99,10 +102,10 @@ struct SlotStatistics {
             deviations[lane] += d
             squares[lane] += d * d
             below[lane] += a < baseline ? 1 : 0
-            if let brackets {
-                belowBrackets.0[lane] += a < brackets[0].low ? 1 : 0
-                belowBrackets.1[lane] += a < brackets[1].low ? 1 : 0
-                belowBrackets.2[lane] += a < brackets[2].low ? 1 : 0
+            if hasBrackets {
+                belowBrackets.0[lane] += a < lows[0] ? 1 : 0
+                belowBrackets.1[lane] += a < lows[1] ? 1 : 0
+                belowBrackets.2[lane] += a < lows[2] ? 1 : 0
                 tally(a, tallies)
             }
             j += 1
