@@ -56,7 +56,11 @@ final class AmountSummaries: DrawAccumulator {
                 // The hint's quantiles, moved and scaled as the predicted mean and spread.
                 // Standardised, each draw moves by about `drift` (in standard deviations) from
                 // the hint's variant to this one; a quantile then moves by about
-                // sqrt(drift / draws near it), and the bracket allows four times that.
+                // sqrt(drift / draws near it), and the bracket allows four times that. Draws
+                // near the quantile also trade places, which moves it by a few gaps between
+                // neighbouring draws (spread / density each) however small the drift: the
+                // bracket allows four gaps (with 342 slots a variant otherwise nearly always
+                // had one bracket that missed).
                 let ratio = hint.spread > 0 && spread > 0 ? spread / hint.spread : 1
                 let correlation = measure.correlation(region: r, hint.weights, weights)
                 let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
