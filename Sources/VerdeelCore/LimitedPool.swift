@@ -41,4 +41,27 @@ public struct LimitedPool: Sendable {
         let unit = distribution.unit.cents
         return allocation.regions.map { $0.amount.cents / unit }
     }
+
+    /// The pool as it is shared when no limit binds: each region's base and the remainder
+    /// that the key shares (units), and the bounds (whole units). A draw whose unrounded
+    /// amounts `base + remainder * share` all lie within the bounds is shared by ``units``
+    /// exactly as without limits (nothing is held or moved), so the engine can round such
+    /// draws sixteen at a time and send only the others here. `nil` when the bounds depend
+    /// on the year before (a transition limit) or the bases do not fit in `total`.
+    public func unlimited(total: Int64) -> Unlimited? {
+        guard limits.transition == nil else { return nil }
+        let unit = Double(distribution.unit.cents)
+        let base = (baseCents ?? Array(repeating: 0, count: table.count)).map { $0 / unit }
+        let target = Double(total)
+        guard base.reduce(0, +) <= target else { return nil }
+        return Unlimited(base: base, remainder: max(0, target - base.reduce(0, +)), lower: bounds.lower, upper: bounds.upper)
+    }
+
+    /// See ``unlimited(total:)``.
+    public struct Unlimited: Sendable {
+        public let base: [Double]
+        public let remainder: Double
+        public let lower: [Double]
+        public let upper: [Double]
+    }
 }

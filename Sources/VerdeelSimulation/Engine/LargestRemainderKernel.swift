@@ -199,7 +199,8 @@ final class LargestRemainderKernel {
 /// The decision's margin says whether it must be made again in exact arithmetic.
 /// Scratch is allocated once.
 final class OneDraw {
-    static let buckets = 256
+    /// Buckets for the remainders: 256, or fewer for few regions (clearing them is per draw).
+    let buckets: Int
     let regions: Int
     /// Whole units per region (the floors, then with the awarded units).
     let units: UnsafeMutableBufferPointer<Double>
@@ -215,12 +216,13 @@ final class OneDraw {
 
     init(regions: Int) {
         self.regions = regions
+        buckets = Swift.max(16, Swift.min(256, regions * 2))
         candidates = .allocate(capacity: regions)
         candidates.initialize(repeating: 0)
         units = .allocate(capacity: regions)
         fractions = .allocate(capacity: regions)
         bucketOf = .allocate(capacity: regions)
-        bucketCounts = .allocate(capacity: Self.buckets)
+        bucketCounts = .allocate(capacity: buckets)
         for buffer in [units, fractions] { buffer.initialize(repeating: 0) }
         for buffer in [bucketOf, bucketCounts] { buffer.initialize(repeating: 0) }
     }
@@ -272,7 +274,6 @@ final class OneDraw {
             margin = 1 + lowest - highest
             return
         }
-        let buckets = Self.buckets
         for b in 0..<buckets { bucketCounts[b] = 0 }
         for r in 0..<regions {
             let bucket = Swift.min(Int(fractions[r] * Double(buckets)), buckets - 1)

@@ -32,6 +32,10 @@ struct Worker {
     /// reference of a transition limit in the next year, and in the current year.
     private var previousYear: [[Int64]] = []
     private var currentYear: [[Int64]] = []
+    /// For measures with limits: one pool's units in one block as if no limit bound, and
+    /// the scratch for a draw in which one binds.
+    private var unbound: [Double] = []
+    private let boundDraw: BoundDraw
     /// For statistics across measures: the tile's variants, each one's amounts summed over
     /// the measures (euros, `[((v * years + y) * regions + r) * draws + d]`, years as in
     /// `layout.years`), and one measure's amounts of the variants being run, kept until
@@ -57,6 +61,7 @@ struct Worker {
         amounts = Array(repeating: 0, count: cells)
         hints = AmountHints(slots: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions)
+        boundDraw = BoundDraw(regions: regions)
     }
 
     mutating func run(
@@ -122,7 +127,8 @@ struct Worker {
                     measure: measure, weights: measure.perturbedWeights ? Array(repeating: 1, count: k) : members[m].settings.weights,
                     pools: alive[m] && y < pools[m].count ? pools[m][y] : [], firstSlot: firstSlots[y],
                     baselineUnits: layout.baselineUnits[firstSlots[y]..<(firstSlots[y] + regions)], draws: draws, unitEuros: unitEuros,
-                    pass: alone ? .whole : .bracketed(widening: widening), hints: hints)
+                    pass: alone ? .whole : .bracketed(widening: widening), hints: hints,
+                    bounds: alive[m] && y < limited[m].count ? limited[m][y].flatMap { Self.bounds($0, totals: members[m].settings.poolTotals[y].units) } : nil)
             }
         }
         let accumulators = members.indices.flatMap { m in
@@ -390,9 +396,10 @@ struct Worker {
         return try LimitedPool(planned, year: year, table: table)
     }
 
-    /// A measure with floors or caps: each draw of the block through the core's own pool
-    /// distribution (limits with redistribution, then rounding); the reason when a draw is
-    /// infeasible.
+    /// A measure with floors or caps: the draws of the block in which no limit binds are
+    /// rounded sixteen at a time (``roundUnbound``), every other draw goes through the core's
+    /// own pool distribution (limits with redistribution, then rounding); the reason when a
+    /// draw is infeasible.
     private mutating func distributeLimited(
         _ measure: PreparedMeasure, _ settingsOf: VariantSettings, _ limited: LimitedPool, totals: [Int64], block b: Int, row m: Int
     ) -> String? {
@@ -404,7 +411,9 @@ struct Worker {
         for p in currentYear.indices where currentYear[p].count < cells { currentYear[p] = Array(repeating: 0, count: cells) }
         for (p, total) in totals.enumerated() {
             let previous = p < previousYear.count && limited.needsPreviousYear ? previousYear[p] : nil
-            for j in 0..<width {
+            let settled = roundUnbound(measure, limited, pool: p, total: total, block: b, row: m)
+            let bound = roundBound(measure, limited, settled: settled, pool: p, total: total, block: b, row: m)
+            for j in 0..<width where !settled[j] && !bound[j] {
                 for r in 0..<regions {
                     switch measure.pools[p] {
                     case .measureKey: shares[r] = tileShares[m * cells + r * width + j]
@@ -428,5 +437,83 @@ struct Worker {
         }
         swap(&previousYear, &currentYear)
         return nil
+    }
+
+    /// Pool `p` of a measure with limits for block `b`: rounded like a pool without limits
+    /// (sixteen draws at a time) into `amounts` for each draw whose
+    /// unrounded amounts all lie within the bounds, which the core would share exactly so;
+    /// returns which draws were done. A draw with an amount outside its bounds, a close call,
+    /// or a pool whose bounds depend on the year before is left to the core.
+    private mutating func roundUnbound(
+        _ measure: PreparedMeasure, _ limited: LimitedPool, pool p: Int, total: Int64, block b: Int, row m: Int
+    ) -> [Bool] {
+        let width = blocks.width(b), cells = regions * width
+        var settled = [Bool](repeating: false, count: width)
+        guard let form = limited.unlimited(total: total) else { return settled }
+        if unbound.count < cells { unbound = Array(repeating: 0, count: cells) }
+        let (kernel, regions) = (self.kernel, self.regions)
+        let terms = regions + measure.keyTermsCount + 8
+        var closeCall = [Bool](repeating: false, count: width)
+        func settle(_ shares: UnsafePointer<Double>, _ units: UnsafeMutablePointer<Double>) {
+            _ = kernel.round(
+                shares: shares, width: width, base: form.base, remainder: form.remainder, total: total, into: units,
+                accumulate: false, terms: terms, exact: { closeCall[$0] = true; return nil })
+            for j in 0..<width where !closeCall[j] {
+                var within = true
+                for r in 0..<regions {
+                    let (x, whole) = (form.base[r] + form.remainder * shares[r * width + j], units[r * width + j])
+                    within = within && x >= form.lower[r] && x <= form.upper[r] && whole >= form.lower[r] && whole <= form.upper[r]
+                }
+                settled[j] = within
+            }
+        }
+        unbound.withUnsafeMutableBufferPointer { units in
+            switch measure.pools[p] {
+            case .measureKey: tileShares.withUnsafeBufferPointer { settle($0.baseAddress! + m * cells, units.baseAddress!) }
+            case .fixed(let fixed): fixed.withUnsafeBufferPointer { settle($0.baseAddress! + blocks.offset(b), units.baseAddress!) }
+            }
+        }
+        // No transition limit here: the year's units are not needed the year after.
+        amounts.withUnsafeMutableBufferPointer { amounts in
+            for j in 0..<width where settled[j] {
+                for r in 0..<regions { amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + unbound[r * width + j] }
+            }
+        }
+        return settled
+    }
+
+    /// Pool `p` of a measure with limits for the draws of block `b` that are not `settled`:
+    /// each through ``BoundDraw`` (the core's redistribution without its allocations) into
+    /// `amounts`; returns which draws were done (the rest go to the core).
+    private mutating func roundBound(
+        _ measure: PreparedMeasure, _ limited: LimitedPool, settled: [Bool], pool p: Int, total: Int64, block b: Int, row m: Int
+    ) -> [Bool] {
+        let width = blocks.width(b), cells = regions * width
+        var done = [Bool](repeating: false, count: width)
+        guard let form = limited.unlimited(total: total), settled.contains(false) else { return done }
+        let terms = regions + measure.keyTermsCount + 8
+        let boundDraw = self.boundDraw
+        // No transition limit here: the year's units are not needed the year after.
+        func share(_ shares: UnsafePointer<Double>, _ amounts: UnsafeMutableBufferPointer<Double>) {
+            for j in 0..<width where !settled[j] {
+                done[j] = boundDraw.round(
+                    keyShares: shares + j, stride: width, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
+                    total: total, terms: terms) { r, units in amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + units }
+            }
+        }
+        amounts.withUnsafeMutableBufferPointer { amounts in
+            switch measure.pools[p] {
+            case .measureKey: tileShares.withUnsafeBufferPointer { share($0.baseAddress! + m * cells, amounts) }
+            case .fixed(let fixed): fixed.withUnsafeBufferPointer { share($0.baseAddress! + blocks.offset(b), amounts) }
+            }
+        }
+        return done
+    }
+
+    /// The bounds (units) of a measure with one pool whose limits do not depend on the year
+    /// before, for its quantile brackets; `nil` otherwise.
+    private static func bounds(_ limited: LimitedPool, totals: [Int64]) -> (lower: [Double], upper: [Double])? {
+        guard totals.count == 1, let form = limited.unlimited(total: totals[0]) else { return nil }
+        return (form.lower, form.upper)
     }
 }

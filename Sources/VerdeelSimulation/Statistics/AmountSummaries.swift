@@ -33,10 +33,12 @@ final class AmountSummaries: DrawAccumulator {
     let failure: String? = nil
 
     /// `pools`: per pool of the year, each region's base and the remainder, in units (empty
-    /// for a variant found infeasible); `weights` the key weights the prediction uses.
+    /// for a variant found infeasible); `weights` the key weights the prediction uses;
+    /// `bounds` each region's floor and cap (units) when they hold every amount.
     init(
         measure: PreparedMeasure, weights: [Double], pools: [(base: [Double], remainder: Double)], firstSlot: Int,
-        baselineUnits: ArraySlice<Double>, draws: Int, unitEuros: Double, pass: Pass, hints: AmountHints
+        baselineUnits: ArraySlice<Double>, draws: Int, unitEuros: Double, pass: Pass, hints: AmountHints,
+        bounds: (lower: [Double], upper: [Double])? = nil
     ) {
         regions = baselineUnits.count
         self.draws = draws
@@ -65,7 +67,9 @@ final class AmountSummaries: DrawAccumulator {
                 let correlation = measure.correlation(region: r, hint.weights, weights)
                 let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
                 brackets = zip(hint.quantiles, densities).flatMap { q, density in
-                    let center = mean + (q - hint.mean) * ratio
+                    // A floor or cap holds many draws at its bound: the quantile stays there.
+                    let moved = mean + (q - hint.mean) * ratio
+                    let center = bounds.map { Swift.min(Swift.max(moved, $0.lower[r]), $0.upper[r]) } ?? moved
                     // A second try also allows half the quantile's own sampling noise.
                     let noise = widening > 1 ? 0.5 * Double(draws).squareRoot() / density : 0
                     let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot() + 4 / density)) + spread * noise

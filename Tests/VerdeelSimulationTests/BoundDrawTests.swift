@@ -1,0 +1,79 @@
+import Testing
+import VerdeelCore
+import VerdeelRandom
+@testable import VerdeelSimulation
+
+/// The engine's lean way for draws in which a floor or cap binds against the core's own
+/// pool distribution (bisection for the level, then largest remainder) on the same shares:
+/// every draw it decides must get the core's units, and it must decide nearly all of them.
+@Suite struct BoundDrawTests {
+    static let regions = 13
+
+    static func table() throws -> RegionTable {
+        try RegionTable(
+            regions: (0..<regions).map { Region(code: "GM\(1000 + $0)", name: "region \($0)") },
+            indicators: ["inhabitants": (0..<regions).map { Double(1_000 * ($0 + 1)) }])
+    }
+
+    /// A pool of 1,000,003 euros with a base of 10,000 each, floors of 40,000 and caps of
+    /// 150,000 (`floor`/`cap` nil leave them out); shares drawn from Philox, skewed so that
+    /// small regions fall below the floor and large ones above the cap in many draws.
+    func check(floor: Int64?, cap: Int64?, draws: Int = 2_000, decidedPercent: Int = 99) throws {
+        let table = try Self.table()
+        var measure = Measure(
+            name: "bound", budgets: [2026: Money(euros: 1_000_003)], base: Base(.uniform(Money(euros: 10_000))),
+            key: Key([.init(.indicator("inhabitants"), .one)]))
+        measure.limits = Limits(floor: floor.map { .amount(Money(euros: $0)) }, cap: cap.map { .amount(Money(euros: $0)) })
+        let pool = try LimitedPool(measure, year: 2026, table: table)
+        let total: Int64 = 1_000_003
+        let form = try #require(pool.unlimited(total: total))
+        #expect(form.base == Array(repeating: 10_000, count: Self.regions))
+        #expect(form.remainder == Double(total) - 130_000)
+        let boundDraw = BoundDraw(regions: Self.regions)
+        let generator = Philox(seed: 11)
+        var (decided, binding) = (0, 0)
+        for d in 0..<draws {
+            let raw = (0..<Self.regions).map { r in
+                let u = generator.uniforms(draw: d, stream: r, index: 0).0
+                return u * u * u * Double(r + 1)
+            }
+            let sum = raw.reduce(0, +)
+            let shares = raw.map { $0 / sum }
+            let core = try pool.units(total: total, keyShares: shares, keyTerms: 1) {
+                ExactKey([ExactKey.Term(weight: .one, values: raw)])
+            }
+            let starts = shares.map { 10_000 + form.remainder * $0 }
+            binding += starts.indices.contains { starts[$0] < form.lower[$0] || starts[$0] > form.upper[$0] } ? 1 : 0
+            var units = [Double](repeating: -1, count: Self.regions)
+            let done = shares.withUnsafeBufferPointer { s in
+                boundDraw.round(
+                    keyShares: s.baseAddress!, stride: 1, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
+                    total: total, terms: Self.regions + 9) { units[$0] = $1 }
+            }
+            guard done else { continue }
+            decided += 1
+            #expect(units.map { Int64($0) } == core, "draw \(d)")
+        }
+        #expect(binding > draws / 4, "the limits bind in \(binding) of \(draws) draws")
+        #expect(decided >= draws * decidedPercent / 100, "decided \(decided) of \(draws)")
+    }
+
+    @Test func floorsThatBind() throws { try check(floor: 40_000, cap: nil) }
+    @Test func capsThatBind() throws { try check(floor: nil, cap: 150_000) }
+    /// Holding floors and caps at once can overshoot until no region is free: such draws
+    /// (about 2 in 100 here) go to the core.
+    @Test func floorsAndCapsTogether() throws { try check(floor: 40_000, cap: 150_000, decidedPercent: 95) }
+
+    /// Floors that need more than the pool, and caps that allow less: never decided here
+    /// (the core reports them as infeasible).
+    @Test func infeasibleBoundsAreLeftToTheCore() throws {
+        let boundDraw = BoundDraw(regions: 3)
+        let shares = [0.2, 0.3, 0.5]
+        for (lower, upper) in [([400.0, 400, 400], [Double.infinity, .infinity, .infinity]), ([0, 0, 0], [100, 100, 100]), ([50, 0, 0], [40, 1_000, 1_000])] {
+            let done = shares.withUnsafeBufferPointer { s in
+                boundDraw.round(keyShares: s.baseAddress!, stride: 1, base: [0, 0, 0], remainder: 1_000, lower: lower, upper: upper, total: 1_000, terms: 12) { _, _ in }
+            }
+            #expect(!done)
+        }
+    }
+}
