@@ -4,9 +4,9 @@ import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelSimulation
 
-/// The four workloads (Benchmarks/workloads/w1..w4) in process: compile the
-/// scenario file, load its CSV data, allocate (w1) or run every variant under every draw
-/// (w2-w4) on 2 threads. Throughput is in variant x draw x region cells. `-fairness`: the
+/// The workloads (Benchmarks/workloads/w1..w4, and w3-floor: w3 with a floor that binds)
+/// in process: compile the scenario file, load its CSV data, allocate (w1) or run every
+/// variant under every draw (the others) on 2 threads. Throughput is in variant x draw x region cells. `-fairness`: the
 /// same Monte Carlo runs with every fairness metric computed per draw (the scenarios'
 /// default fairness, by inhabitants), next to the runs without.
 let benchmarks: @Sendable () -> Void = {
@@ -28,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for (name, iterations) in [("w2-simplex", 20), ("w3-montecarlo", 5), ("w4-national", 2)] {
+    for (name, iterations) in [("w2-simplex", 20), ("w3-montecarlo", 5), ("w3-floor", 5), ("w4-national", 2)] {
         Benchmark(name, configuration: .init(maxIterations: iterations)) { benchmark in
             for _ in benchmark.scaledIterations {
                 let plan = try plan("\(name).verdeel")
