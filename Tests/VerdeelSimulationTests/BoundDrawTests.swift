@@ -5,7 +5,8 @@ import VerdeelRandom
 
 /// The engine's lean way for draws in which a floor or cap binds against the core's own
 /// pool distribution (bisection for the level, then largest remainder) on the same shares:
-/// every draw it decides must get the core's units, and it must decide nearly all of them.
+/// every draw it decides, one at a time or sixteen at a time, must get the core's units, and
+/// it must decide nearly all of them.
 @Suite struct BoundDrawTests {
     static let regions = 13
 
@@ -30,8 +31,10 @@ import VerdeelRandom
         #expect(form.base == Array(repeating: 10_000, count: Self.regions))
         #expect(form.remainder == Double(total) - 130_000)
         let boundDraw = BoundDraw(regions: Self.regions)
+        let boundLanes = BoundLanes(kernel: LargestRemainderKernel(regions: Self.regions))
         let generator = Philox(seed: 11)
-        var (decided, binding) = (0, 0)
+        var (decided, binding, decidedInLanes) = (0, 0, 0)
+        var (group, groupCore) = ([[Double]](), [[Int64]]())
         for d in 0..<draws {
             let raw = (0..<Self.regions).map { r in
                 let u = generator.uniforms(draw: d, stream: r, index: 0).0
@@ -50,12 +53,38 @@ import VerdeelRandom
                     keyShares: s.baseAddress!, stride: 1, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
                     total: total, terms: Self.regions + 9) { units[$0] = $1 }
             }
+            group.append(shares)
+            groupCore.append(core)
+            if group.count == 16 || d == draws - 1 {
+                decidedInLanes += checkLanes(boundLanes, group, groupCore, form: form, total: total)
+                (group, groupCore) = ([], [])
+            }
             guard done else { continue }
             decided += 1
             #expect(units.map { Int64($0) } == core, "draw \(d)")
         }
+        #expect(decidedInLanes >= draws * decidedPercent / 100, "decided \(decidedInLanes) of \(draws) sixteen at a time")
         #expect(binding > draws / 4, "the limits bind in \(binding) of \(draws) draws")
         #expect(decided >= draws * decidedPercent / 100, "decided \(decided) of \(draws)")
+    }
+
+    /// Up to sixteen draws (`shares[lane][region]`) through ``BoundLanes``: each decided lane
+    /// must get the core's units; returns how many were decided.
+    func checkLanes(_ boundLanes: BoundLanes, _ shares: [[Double]], _ core: [[Int64]], form: LimitedPool.Unlimited, total: Int64) -> Int {
+        // Region-major with a stride of 16, the draws' order reversed to exercise the gather.
+        var matrix = [Double](repeating: 0, count: Self.regions * 16)
+        for (lane, draw) in shares.enumerated() { for r in 0..<Self.regions { matrix[r * 16 + 15 - lane] = draw[r] } }
+        let undecided = matrix.withUnsafeBufferPointer { m in
+            boundLanes.round(
+                keyShares: m.baseAddress!, stride: 16, draws: shares.indices.map { 15 - $0 }, base: form.base, remainder: form.remainder,
+                lower: form.lower, upper: form.upper, total: total, terms: Self.regions + 9)
+        }
+        var decided = 0
+        for lane in shares.indices where undecided & (1 << lane) == 0 {
+            decided += 1
+            #expect((0..<Self.regions).map { Int64(boundLanes.units(region: $0)[lane]) } == core[lane], "lane \(lane)")
+        }
+        return decided
     }
 
     @Test func floorsThatBind() throws { try check(floor: 40_000, cap: nil) }

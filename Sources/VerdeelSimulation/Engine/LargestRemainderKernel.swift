@@ -116,9 +116,15 @@ final class LargestRemainderKernel {
             if searching { keys[r] = Keys(x - floor) }
             deficit -= floor
         }
-        let succeeded = searching
-            ? awardBySearch(deficit: deficit, largest: largest, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, call: call)
-            : award(deficit: deficit, largest: largest, shares: shares, width: width, at: j, base: base, remainder: remainder, total: total, call: call)
+        var undecided = searching ? awardBySearch(deficit: deficit, largest: largest, terms: call.terms) : award(deficit: deficit, largest: largest, terms: call.terms)
+        var succeeded = true
+        while undecided != 0 {
+            let lane = undecided.trailingZeroBitCount
+            undecided &= undecided &- 1
+            one.round(shares: shares, width: width, at: j + lane, base: base, remainder: remainder, total: total)
+            succeeded = one.settle(call, draw: j + lane) && succeeded
+            for r in 0..<count { whole[r][lane] = one.units[r] }
+        }
         for r in 0..<count {
             let target = UnsafeMutableRawPointer(output + r * width + j)
             let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()
@@ -127,10 +133,34 @@ final class LargestRemainderKernel {
         return succeeded
     }
 
-    /// The missing units of sixteen draws through the sorting network.
-    private func award(
-        deficit: Lanes, largest: Lanes, shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64, call: Call
-    ) -> Bool {
+    /// Largest remainder for sixteen draws whose unrounded amounts are already worked out
+    /// (`amounts[r]`, in units, 0 to 2^52), close calls judged at `scale`: the whole units in
+    /// `whole`, and the lanes (one bit each) not decided here, which the caller must decide
+    /// otherwise: ties, close calls, a deficit outside 0...regions.
+    func round(amounts: UnsafePointer<Lanes>, total: Double, scale: Double, terms: Int) -> UInt32 {
+        let big = Lanes(repeating: 0x1.0p52)
+        var deficit = Lanes(repeating: total)
+        for r in 0..<regions {
+            let x = amounts[r]
+            let nearest = (x + big) - big
+            let floor = nearest.replacing(with: nearest - 1, where: nearest .> x)
+            whole[r] = floor
+            fractions[r] = x - floor
+            if network.isEmpty { keys[r] = Keys(x - floor) }
+            deficit -= floor
+        }
+        var undecided = network.isEmpty
+            ? awardBySearch(deficit: deficit, largest: Lanes(repeating: scale), terms: terms)
+            : award(deficit: deficit, largest: Lanes(repeating: scale), terms: terms)
+        let outside = (deficit .< 0) .| (deficit .> Lanes(repeating: Double(regions)))
+        for lane in 0..<Lanes.scalarCount where outside[lane] { undecided |= 1 << lane }
+        return undecided
+    }
+
+    /// The missing units of sixteen draws through the sorting network, added to `whole`;
+    /// returns the lanes (one bit each) that must be done one at a time: ties and close
+    /// calls at scale `largest`.
+    func award(deficit: Lanes, largest: Lanes, terms: Int) -> UInt32 {
         let count = regions
         // Remainders cut (not rounded) to the 24 bits of single precision: the comparisons
         // below can then run on them in double precision and give the same answers.
@@ -178,18 +208,14 @@ final class LargestRemainderKernel {
         }
         let inside = (deficit .>= 1) .& (deficit .< Lanes(repeating: Double(count)))
         let margin = (1 + lowest - highest).replacing(with: lowestWinner - highestLoser, where: inside)
-        let room = 2 * LargestRemainder.tolerance(scale: 1, terms: call.terms) * largest + 0x1p-22
+        let room = 2 * LargestRemainder.tolerance(scale: 1, terms: terms) * largest + 0x1p-22
         let close = margin .<= room
         let ties = (threshold .== next) .& (missing .>= 1) .& (missing .< regionCount)
-        var succeeded = true
+        var undecided: UInt32 = 0
         if any(ties) || any(close) {
-            for lane in 0..<Lanes.scalarCount where ties[lane] || close[lane] {
-                one.round(shares: shares, width: width, at: j + lane, base: base, remainder: remainder, total: total)
-                succeeded = one.settle(call, draw: j + lane) && succeeded
-                for r in 0..<count { whole[r][lane] = one.units[r] }
-            }
+            for lane in 0..<Lanes.scalarCount where ties[lane] || close[lane] { undecided |= 1 << lane }
         }
-        return succeeded
+        return undecided
     }
 }
 

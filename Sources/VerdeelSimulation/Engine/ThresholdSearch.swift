@@ -22,11 +22,10 @@ extension LargestRemainderKernel {
     /// remainders over 342 regions need 3.3 on average, the slowest of sixteen 6).
     static let searchSteps = 32
 
-    /// The missing units of sixteen draws through the search; `keys` hold the remainders
-    /// rounded to single precision.
-    func awardBySearch(
-        deficit: Lanes, largest: Lanes, shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64, call: Call
-    ) -> Bool {
+    /// The missing units of sixteen draws through the search, added to `whole` (`keys` hold
+    /// the remainders rounded to single precision); returns the lanes (one bit each) that
+    /// must be done one at a time: ties, searches too long and close calls at scale `largest`.
+    func awardBySearch(deficit: Lanes, largest: Lanes, terms: Int) -> UInt32 {
         let missing = Keys(deficit)
         let (cut, unresolved) = searchCut(missing: missing)
         let doubleCut = Lanes(cut)
@@ -43,15 +42,11 @@ extension LargestRemainderKernel {
         }
         let inside = (deficit .>= 1) .& (deficit .< Lanes(repeating: Double(regions)))
         let margin = (1 + lowest - highest).replacing(with: lowestWinner - highestLoser, where: inside)
-        let room = 2 * LargestRemainder.tolerance(scale: 1, terms: call.terms) * largest
+        let room = 2 * LargestRemainder.tolerance(scale: 1, terms: terms) * largest
         let close = .!(margin .> room)
-        var succeeded = true
-        for lane in 0..<Lanes.scalarCount where close[lane] || unresolved[lane] {
-            one.round(shares: shares, width: width, at: j + lane, base: base, remainder: remainder, total: total)
-            succeeded = one.settle(call, draw: j + lane) && succeeded
-            for r in 0..<regions { whole[r][lane] = one.units[r] }
-        }
-        return succeeded
+        var undecided: UInt32 = 0
+        for lane in 0..<Lanes.scalarCount where close[lane] || unresolved[lane] { undecided |= 1 << lane }
+        return undecided
     }
 
     /// Per lane a cut that exactly `missing` keys reach (-infinity when every region gets a

@@ -36,6 +36,7 @@ struct Worker {
     /// the scratch for a draw in which one binds.
     private var unbound: [Double] = []
     private let boundDraw: BoundDraw
+    private let boundLanes: BoundLanes
     /// For statistics across measures: the tile's variants, each one's amounts summed over
     /// the measures (euros, `[((v * years + y) * regions + r) * draws + d]`, years as in
     /// `layout.years`), and one measure's amounts of the variants being run, kept until
@@ -62,6 +63,7 @@ struct Worker {
         hints = AmountHints(slots: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions)
         boundDraw = BoundDraw(regions: regions)
+        boundLanes = BoundLanes(kernel: kernel)
     }
 
     mutating func run(
@@ -458,7 +460,22 @@ struct Worker {
             _ = kernel.round(
                 shares: shares, width: width, base: form.base, remainder: form.remainder, total: total, into: units,
                 accumulate: false, terms: terms, exact: { closeCall[$0] = true; return nil })
-            for j in 0..<width where !closeCall[j] {
+            typealias Lanes = SIMD16<Double>
+            var j = 0
+            // Sixteen draws at a time, the ragged end one by one; the amounts as the kernel forms them.
+            while j + Lanes.scalarCount <= width {
+                var outside = SIMDMask<SIMD16<Int64>>()
+                for r in 0..<regions {
+                    let share = UnsafeRawPointer(shares + r * width + j).loadUnaligned(as: Lanes.self)
+                    let whole = UnsafeRawPointer(units + r * width + j).loadUnaligned(as: Lanes.self)
+                    let x = Lanes(repeating: form.base[r]) + form.remainder * share
+                    let (low, high) = (Lanes(repeating: form.lower[r]), Lanes(repeating: form.upper[r]))
+                    outside .|= .!((x .>= low) .& (x .<= high) .& (whole .>= low) .& (whole .<= high))
+                }
+                for lane in 0..<Lanes.scalarCount { settled[j + lane] = !outside[lane] && !closeCall[j + lane] }
+                j += Lanes.scalarCount
+            }
+            for j in j..<width where !closeCall[j] {
                 var within = true
                 for r in 0..<regions {
                     let (x, whole) = (form.base[r] + form.remainder * shares[r * width + j], units[r * width + j])
@@ -483,8 +500,8 @@ struct Worker {
     }
 
     /// Pool `p` of a measure with limits for the draws of block `b` that are not `settled`:
-    /// each through ``BoundDraw`` (the core's redistribution without its allocations) into
-    /// `amounts`; returns which draws were done (the rest go to the core).
+    /// sixteen at a time through ``BoundLanes`` (the core's redistribution without its
+    /// allocations), the lanes it leaves through ``BoundDraw``, into `amounts`; returns which draws were done (the rest go to the core).
     private mutating func roundBound(
         _ measure: PreparedMeasure, _ limited: LimitedPool, settled: [Bool], pool p: Int, total: Int64, block b: Int, row m: Int
     ) -> [Bool] {
@@ -492,13 +509,27 @@ struct Worker {
         var done = [Bool](repeating: false, count: width)
         guard let form = limited.unlimited(total: total), settled.contains(false) else { return done }
         let terms = regions + measure.keyTermsCount + 8
-        let boundDraw = self.boundDraw
+        let (boundDraw, boundLanes) = (self.boundDraw, self.boundLanes)
+        let open = (0..<width).filter { !settled[$0] }
         // No transition limit here: the year's units are not needed the year after.
         func share(_ shares: UnsafePointer<Double>, _ amounts: UnsafeMutableBufferPointer<Double>) {
-            for j in 0..<width where !settled[j] {
-                done[j] = boundDraw.round(
-                    keyShares: shares + j, stride: width, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
-                    total: total, terms: terms) { r, units in amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + units }
+            func add(_ j: Int, _ r: Int, _ units: Double) { amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + units }
+            for first in stride(from: 0, to: open.count, by: 16) {
+                let draws = Array(open[first..<Swift.min(first + 16, open.count)])
+                var undecided = boundLanes.round(
+                    keyShares: shares, stride: width, draws: draws, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
+                    total: total, terms: terms)
+                for (lane, j) in draws.enumerated() where undecided & (1 << lane) == 0 {
+                    done[j] = true
+                    for r in 0..<regions { add(j, r, boundLanes.units(region: r)[lane]) }
+                }
+                while undecided != 0 {
+                    let j = draws[undecided.trailingZeroBitCount]
+                    undecided &= undecided &- 1
+                    done[j] = boundDraw.round(
+                        keyShares: shares + j, stride: width, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
+                        total: total, terms: terms) { r, units in add(j, r, units) }
+                }
             }
         }
         amounts.withUnsafeMutableBufferPointer { amounts in
