@@ -1,8 +1,9 @@
 /// How the engine cuts the draws into blocks that stay in cache: block `b` holds draws
 /// `range(b)` of every region, region-major inside the block (`x[offset(b) + r * width(b) + j]`),
 /// blocks one after another. The block size depends only on the number of regions (about
-/// 4,096 cells, 64 to 512 draws, a multiple of 16), never on threads or chunks, so results
-/// do not either.
+/// 4,096 cells, 128 to 512 draws, a multiple of 16; for many regions 128 draws, so that a
+/// slot's statistics get enough draws per call), never on threads or chunks, so results do
+/// not either.
 struct DrawBlocks: Sendable {
     let regions: Int
     let draws: Int
@@ -11,7 +12,7 @@ struct DrawBlocks: Sendable {
     init(regions: Int, draws: Int) {
         self.regions = regions
         self.draws = draws
-        size = Swift.max(64, Swift.min(512, 4_096 / Swift.max(regions, 1) / 16 * 16))
+        size = Swift.max(128, Swift.min(512, 4_096 / Swift.max(regions, 1) / 16 * 16))
     }
 
     var count: Int { (draws + size - 1) / size }
