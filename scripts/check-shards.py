@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Sharded runs merged byte for byte, and the merge's refusals.
 
-w3 in 2 and 3 parts, and a scenario with ranks, fairness, losses, a floor that binds and
-infeasible variants in 1, 2, 3 and 7 parts (uneven splits, parts with no variants): the
-merged folder must equal the unsharded run's file by file. Then bad input: --shard 0/4, 5/4
-and 1/0; parts of two different runs; a part of another engine version; a missing part;
-a part given twice; a part whose summary.csv was cut off: each a clear error, nothing
-written.
+w3 in 2 and 3 parts, a scenario with ranks, fairness, losses, a floor that binds and
+infeasible variants, and a Sobol analysis (with S2) and a Morris analysis in 1, 2, 3 and 7
+parts (uneven splits, parts with no variants or rows): the merged folder must equal the
+unsharded run's file by file. Then bad input: --shard 0/4, 5/4 and 1/0; a Sobol stop rule;
+parts of two different runs (also a sensitivity part among variant parts); a part of another
+engine version; a missing part; a part given twice; a part whose summary.csv was cut off; a
+scenario changed after its parts ran: each a clear error, nothing written.
 
 Usage: scripts/check-shards.py [VERDEEL]
 """
@@ -40,6 +41,48 @@ scenario mixed extends baseline {
         ranks
         perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)
         perturb inhabitants normal sd 1%
+    }
+}
+"""
+
+
+SENSITIVITY = """include "sociale-agenda.verdeel"
+
+scenario sobol extends baseline {
+    montecarlo {
+        draws 100
+        seed 42
+        perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)
+        perturb inhabitants normal sd 1%
+    }
+    sensitivity sobol 32 seed 7 {
+        weight jongerenwerk need from 50% to 90%
+        base wijk from 150k to 210k
+        perturb ses_woa_mean
+        dummy
+        second_order
+    }
+}
+
+scenario morris extends baseline {
+    montecarlo {
+        draws 100
+        seed 42
+        perturb inhabitants normal sd 1%
+    }
+    sensitivity morris 10 seed 3 {
+        weight jongerenwerk need from 50% to 90%
+        topslice jongerenwerk ondersteuning from 3% to 7%
+        perturb inhabitants
+        levels 4
+    }
+}
+
+scenario adaptive extends sobol {
+    sensitivity sobol 32 seed 7 {
+        weight jongerenwerk need from 50% to 90%
+        dummy
+        until width 0.05 max 256
     }
 }
 """
@@ -99,9 +142,24 @@ def main():
         for count in (1, 2, 3, 7):
             parts = sharded(work, "mixed.verdeel", ["--scenario", "mixed"], count, "mixed")
 
+        with open(os.path.join(work, "sensitivity.verdeel"), "w") as handle:
+            handle.write(SENSITIVITY)
+        for method in ("sobol", "morris"):
+            verdeel("run", "sensitivity.verdeel", "--scenario", method, "--output", f"{method}-whole", cwd=work)
+            for count in (1, 2, 3, 7):
+                sensitivity_parts = sharded(work, "sensitivity.verdeel", ["--scenario", method], count, method)
+        check(os.path.exists(os.path.join(work, "sobol-whole/s2.csv")) and os.path.exists(os.path.join(work, "morris-whole/morris.csv")),
+              "the sensitivity runs wrote no s2.csv or morris.csv")
+        refused(work, ["run", "sensitivity.verdeel", "--scenario", "adaptive", "--shard", "1/2", "--output", "bad"], ["stop rule", "cannot be split"], "a stop rule", "bad")
+        refused(work, ["merge", sensitivity_parts[0], *parts[1:], "--output", "bad"], ["different runs"], "a sensitivity part with variant parts", "bad")
+        refused(work, ["merge", *sensitivity_parts[1:], "--output", "bad"], ["missing part 1 (design rows 1-"], "a missing sensitivity part", "bad")
+        changed = os.path.join(work, "sensitivity.verdeel")
+        open(changed, "a").write("\n# changed after the parts ran\n")
+        refused(work, ["merge", *sensitivity_parts, "--output", "bad"], ["changed since the parts were run"], "a scenario changed since its parts ran", "bad")
+
         for bad in ("0/4", "5/4", "1/0"):
             refused(work, ["run", w3, "--shard", bad, "--output", "bad"], [f"--shard {bad}"], f"--shard {bad}", "bad")
-        refused(work, ["run", "sociale-agenda.verdeel", "--shard", "1/2", "--output", "bad"], ["only variant and Monte Carlo runs can be sharded"], "a plain run", "bad")
+        refused(work, ["run", "sociale-agenda.verdeel", "--shard", "1/2", "--output", "bad"], ["only variant, Monte Carlo and sensitivity runs can be sharded"], "a plain run", "bad")
         refused(work, ["merge", w3_parts[0], *parts[1:], "--output", "bad"], ["different runs"], "parts of two runs", "bad")
         refused(work, ["merge", *parts[:-1], "--output", "bad"], ["missing part 7", "--shard I/7"], "a missing part", "bad")
         refused(work, ["merge", *parts, parts[1], "--output", "bad"], ["given twice"], "a part given twice", "bad")
@@ -118,7 +176,7 @@ def main():
         refused(work, ["merge", "mixed-whole", "--output", "bad"], ["not a part of a sharded run"], "a folder that is no part", "bad")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    check.finish("shard", "shards: {count} checks passed (w3 in 2 and 3 parts, ranks, fairness, losses, limits and infeasible variants in 1, 2, 3 and 7 parts, byte for byte)")
+    check.finish("shard", "shards: {count} checks passed (w3 in 2 and 3 parts, ranks, fairness, losses, limits and infeasible variants, a Sobol and a Morris analysis in 1, 2, 3 and 7 parts, byte for byte)")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,23 @@ public struct ShardRecord: Codable, Equatable, Sendable {
     /// The notes of the run's manifest (the synthetic notice, ...).
     public let notes: [String]
     public let files: [File]
+    /// For a part of a sensitivity analysis (`variantCount` then counts design rows): where
+    /// its scenario is, so that `verdeel merge` can analyse the joined rows.
+    public var sensitivity: SensitivityPart?
+
+    /// Where a sharded sensitivity analysis's scenario is: the file as given, the scenario,
+    /// the working folder the part ran in, and `--root`/`--allow-read` as given.
+    public struct SensitivityPart: Codable, Equatable, Sendable {
+        public let file: String
+        public let scenario: String
+        public let directory: String
+        public let root: String?
+        public let allowRead: [String]
+
+        public init(file: String, scenario: String, directory: String, root: String?, allowRead: [String]) {
+            (self.file, self.scenario, self.directory, self.root, self.allowRead) = (file, scenario, directory, root, allowRead)
+        }
+    }
 
     public static let fileName = "shard.json"
 

@@ -4,9 +4,10 @@ import VerdeelReport
 
 /// `verdeel merge PART... --output DIR`: joins the parts of a sharded run into the files the
 /// run would have written whole, byte for byte: each table's rows in variant order under
-/// one header, the run's provenance and manifest notes. The parts must be of one run (same
-/// engine version, provenance, seed and number of parts), complete (every file as its
-/// `shard.json` lists it) and cover every variant exactly once.
+/// one header, the run's provenance and manifest notes (a sensitivity analysis's parts: the
+/// analysis of their joined design rows, ``SensitivityMerge``). The parts must be of one run
+/// (same engine version, provenance, seed and number of parts), complete (every file as its
+/// `shard.json` lists it) and cover every variant (design row) exactly once.
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Join the parts of a sharded run (verdeel run --shard I/N) into one output folder.")
@@ -25,6 +26,10 @@ struct Merge: ParsableCommand {
         let loaded = try parts.map(Part.init).sorted { $0.record.firstVariant < $1.record.firstVariant }
         try Self.checkOneRun(loaded)
         try Self.checkCoverage(loaded)
+        if loaded.contains(where: { $0.record.sensitivity != nil }) {
+            try SensitivityMerge.run(loaded, output: output)
+            return
+        }
         var files = [(name: String, data: Data)]()
         for name in Self.tableNames(loaded) {
             files.append((name, try Self.join(name, loaded)))
@@ -91,6 +96,9 @@ struct Merge: ParsableCommand {
             if first.record.provenanceSHA256 != part.record.provenanceSHA256 || first.record.seed != part.record.seed || first.record.variantCount != part.record.variantCount {
                 return "\(first.path) and \(part.path) are parts of different runs (their scenario files, data, seed or variants differ); merge the parts of one run"
             }
+            if (first.record.sensitivity == nil) != (part.record.sensitivity == nil) {
+                return "\(first.path) and \(part.path) are parts of different runs (one of a sensitivity analysis, one of a variant run); merge the parts of one run"
+            }
             if first.record.shards != part.record.shards {
                 return "\(first.path) is a part of \(first.record.shards), \(part.path) of \(part.record.shards): merge the parts of one split"
             }
@@ -101,6 +109,7 @@ struct Merge: ParsableCommand {
     /// Every variant exactly once: each part's range follows the one before.
     static func checkCoverage(_ parts: [Part]) throws {
         let total = parts[0].record.variantCount, count = parts[0].record.shards
+        let held = parts[0].record.sensitivity == nil ? "variants" : "design rows"
         var seen = [Int: String]()
         for part in parts {
             if let other = seen[part.record.shard] { fail("part \(part.record.shard) of \(count) is given twice: \(other) and \(part.path)") }
@@ -110,15 +119,15 @@ struct Merge: ParsableCommand {
         if !missing.isEmpty {
             let ranges = missing.map { shard -> String in
                 let range = ShardRecord.range(shard: shard, of: count, variants: total)
-                return "part \(shard) (variants \(range.lowerBound + 1)-\(range.upperBound))"
+                return "part \(shard) (\(held) \(range.lowerBound + 1)-\(range.upperBound))"
             }
             fail("missing \(ranges.joined(separator: ", ")) of \(count); run them with --shard I/\(count)")
         }
         for part in parts {
             let expected = ShardRecord.range(shard: part.record.shard, of: count, variants: total)
-            let held = (part.record.firstVariant - 1)..<part.record.lastVariant
-            if held != expected && !(held.isEmpty && expected.isEmpty) {
-                fail("\(part.path) holds variants \(part.record.firstVariant)-\(part.record.lastVariant), but part \(part.record.shard) of \(count) is \(expected.lowerBound + 1)-\(expected.upperBound)")
+            let range = (part.record.firstVariant - 1)..<part.record.lastVariant
+            if range != expected && !(range.isEmpty && expected.isEmpty) {
+                fail("\(part.path) holds \(held) \(part.record.firstVariant)-\(part.record.lastVariant), but part \(part.record.shard) of \(count) is \(expected.lowerBound + 1)-\(expected.upperBound)")
             }
         }
     }

@@ -38,7 +38,7 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Leave out the fairness metrics (fairness.csv, lorenz.csv, fairness_summary.csv, losses.csv).")
     var noFairness = false
 
-    @Option(name: .long, help: "Run part I of N of a variant or Monte Carlo run (I from 1) into --output; 'verdeel merge' joins the parts. Default from a Slurm array's environment.")
+    @Option(name: .long, help: "Run part I of N of a variant, Monte Carlo or sensitivity run (I from 1) into --output; 'verdeel merge' joins the parts. Default from a Slurm array's environment.")
     var shard: String?
 
     @Option(name: .long, help: "The number of parts of a Kubernetes Indexed Job (its JOB_COMPLETION_INDEX gives the part).")
@@ -65,17 +65,23 @@ struct Run: ParsableCommand {
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
         if let analysed = selected.first(where: { $0.sensitivity != nil }) {
-            if part != nil {
-                printError("error: a sensitivity analysis cannot be sharded yet; run scenario '\(analysed.name)' whole")
-                throw ExitCode(1)
-            }
             guard selected.count == 1 else {
                 printError("error: scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time")
                 printError("help: add --scenario \(analysed.name)")
                 throw ExitCode(1)
             }
             let runs = try input.run(selected)
-            try SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang).execute(output: output)
+            let sensitivity = SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang)
+            if let part, let output, let file {
+                let location = ShardRecord.SensitivityPart(
+                    file: file, scenario: analysed.name, directory: FileManager.default.currentDirectoryPath, root: files.root, allowRead: files.allowRead)
+                try sensitivity.executePart(part, location: location, output: output)
+            } else if part != nil {
+                printError("error: the bundled scenarios have no sensitivity analysis to shard; name a scenario file")
+                throw ExitCode(1)
+            } else {
+                try sensitivity.execute(output: output)
+            }
             return
         }
         let simulated = selected.filter { $0.simulation != nil }
@@ -100,7 +106,7 @@ struct Run: ParsableCommand {
             return
         }
         if part != nil {
-            printError("error: only variant and Monte Carlo runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") neither a variants nor a montecarlo block")
+            printError("error: only variant, Monte Carlo and sensitivity runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
             throw ExitCode(1)
         }
         let runs = try input.run(selected)

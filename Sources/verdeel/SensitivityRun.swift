@@ -32,16 +32,21 @@ struct SensitivityRun {
         }
         print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
         for warning in result.warnings { printError("warning: \(warning)") }
-        if let output {
-            let written = try ExportedFiles.files(
-                tables(result, elasticities), format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
-                language: language)
-            let notes = run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : []
-            try OutputSet(output).write(files: written, notes: notes + result.warnings)
-            for file in written { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
-        }
+        if let output { try write(result, elasticities, to: output) }
         if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
     }
+
+    /// The analysis's files, written into `output` as one set.
+    func write(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], to output: String) throws {
+        let written = try ExportedFiles.files(
+            tables(result, elasticities), format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
+            language: language)
+        try OutputSet(output).write(files: written, notes: notes + result.warnings)
+        for file in written { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
+    }
+
+    /// The manifest's notes: the synthetic notice when the data has synthetic figures.
+    var notes: [String] { run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : [] }
 }
 
 extension SensitivityRun {

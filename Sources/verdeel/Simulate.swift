@@ -37,7 +37,6 @@ struct Simulate {
         let started = Date()
         let result = try simulate()
         let seconds = Date().timeIntervalSince(started)
-        let csv = SimulationCSV(result)
         for (variant, reason) in result.infeasible.sorted(by: { $0.key < $1.key }).prefix(10) {
             printError("warning: variant \(variant + 1) is infeasible and left out: \(reason)")
         }

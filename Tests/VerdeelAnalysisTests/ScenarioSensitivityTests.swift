@@ -41,6 +41,40 @@ import VerdeelSimulation
         return try ScenarioRun.run(plan, read: scenario.read)
     }
 
+    /// A design split into parts (uneven, one empty) and joined: the same outputs as the whole
+    /// design's, and the same analysis as the whole run's; R1's total index is 1 by hand.
+    @Test(arguments: ["sobol 64 seed 1", "morris 12 seed 2"]) func partsJoinedAreTheWholeRun(head: String) throws {
+        let run = try prepare(Self.scenario(head))
+        let rows = try ScenarioSensitivity.designRows(run.plan, table: run.table)
+        var values = [Double]()
+        var outputs = [ScenarioSensitivity.Output]()
+        for range in [0..<4, 4..<4, 4..<(rows - 8), (rows - 8)..<rows] {
+            let part = try ScenarioSensitivity.outputs(of: range, run.plan, table: run.table, threads: 2)
+            #expect(part.values.count == range.count * part.outputs.count)
+            (outputs, values) = (part.outputs, values + part.values)
+        }
+        let joined = try ScenarioSensitivity.analyse(run.plan, table: run.table, outputs: outputs, values: values, threads: 1)
+        let whole = try ScenarioSensitivity.run(run.plan, table: run.table, threads: 3)
+        #expect(joined.rows == rows && joined.outputs == whole.outputs && joined.factors == whole.factors)
+        #expect(joined.sobol?.map(\.st) == whole.sobol?.map(\.st) && joined.sobol?.map(\.s1Confidence) == whole.sobol?.map(\.s1Confidence))
+        #expect(joined.morris?.map(\.muStar) == whole.morris?.map(\.muStar) && joined.morris?.map(\.sigma) == whole.morris?.map(\.sigma))
+        if let sobol = joined.sobol, let r1 = joined.outputs.firstIndex(where: { $0.name == "exact:R1" }) {
+            #expect(abs(sobol[r1].st[0] - 1) < 0.05)
+        }
+        #expect(throws: ScenarioSensitivityError.self) {
+            try ScenarioSensitivity.analyse(run.plan, table: run.table, outputs: outputs, values: Array(values.dropLast()), threads: 1)
+        }
+    }
+
+    @Test func aStopRuleCannotBeSplit() throws {
+        let run = try prepare(Self.scenario("sobol 64 seed 1", "until width 0.1 max 256"))
+        #expect {
+            try ScenarioSensitivity.designRows(run.plan, table: run.table)
+        } throws: { error in
+            "\(error)".contains("cannot be split into parts")
+        }
+    }
+
     @Test func rowsAreTheHandModel() throws {
         let run = try prepare(Self.scenario("sobol 64 seed 1"))
         let sensitivity = try #require(run.plan.sensitivity)

@@ -11,14 +11,18 @@ struct DesignOutputs {
 
     /// Allocates every row of `design`; the first rows of `previous` (an earlier, smaller
     /// design whose rows this one begins with) are taken over, not allocated again.
-    static func evaluate(_ design: DesignMatrix, model: DesignPointModel, threads: Int, reusing previous: DesignOutputs? = nil) throws(ScenarioSensitivityError) -> DesignOutputs {
+    /// `only`: allocate just these rows (a part of a sharded run; `rows` is then their count).
+    static func evaluate(
+        _ design: DesignMatrix, model: DesignPointModel, threads: Int, reusing previous: DesignOutputs? = nil, only: Range<Int>? = nil
+    ) throws(ScenarioSensitivityError) -> DesignOutputs {
         let nominal = try OutputLayout(model: model)
         let width = nominal.outputs.count
-        let kept = min(previous?.rows ?? 0, design.rows)
+        let end = only?.upperBound ?? design.rows
+        let kept = only?.lowerBound ?? min(previous?.rows ?? 0, design.rows)
         let results = Mutex([Int: Result<[Double], ScenarioSensitivityError>]())
         let next = Atomic<Int>(0)
         let stretch = 64
-        let fresh = design.rows - kept
+        let fresh = end - kept
         let stretches = (fresh + stretch - 1) / stretch
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, stretches))) { _ in
             while case let s = next.add(1, ordering: .relaxed).oldValue, s < stretches {
@@ -26,7 +30,7 @@ struct DesignOutputs {
                 values.reserveCapacity(stretch * width)
                 let result: Result<[Double], ScenarioSensitivityError>
                 do throws(ScenarioSensitivityError) {
-                    for r in (kept + s * stretch)..<min(design.rows, kept + (s + 1) * stretch) {
+                    for r in (kept + s * stretch)..<min(end, kept + (s + 1) * stretch) {
                         let row = design.values[(r * design.columns)..<((r + 1) * design.columns)]
                         values += try nominal.values(of: row, row: r)
                     }
@@ -37,8 +41,8 @@ struct DesignOutputs {
                 results.withLock { $0[s] = result }
             }
         }
-        var values = Array(previous?.values.prefix(kept * width) ?? [])
-        values.reserveCapacity(design.rows * width)
+        var values = only == nil ? Array(previous?.values.prefix(kept * width) ?? []) : []
+        values.reserveCapacity((only?.count ?? design.rows) * width)
         for s in 0..<stretches {
             switch results.withLock({ $0[s] }) {
             case .success(let part)?: values += part
@@ -46,7 +50,7 @@ struct DesignOutputs {
             case nil: throw ScenarioSensitivityError("design rows \(kept + s * stretch + 1) on were not allocated")
             }
         }
-        return DesignOutputs(outputs: nominal.outputs, rows: design.rows, values: values)
+        return DesignOutputs(outputs: nominal.outputs, rows: only?.count ?? design.rows, values: values)
     }
 
     /// The outputs defined in every row, with their values; a warning for each left out.

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import VerdeelAnalysis
+import VerdeelReport
+
+/// `verdeel merge` of the parts of a sharded sensitivity analysis: the design rows' outputs
+/// joined in row order, the scenario compiled again where the parts ran (its provenance must
+/// hash to the parts': the same scenario files, data and seed), the analysis run on all
+/// rows, and the files the whole run writes, byte for byte.
+enum SensitivityMerge {
+    static func run(_ parts: [Merge.Part], output: String) throws {
+        guard let location = parts[0].record.sensitivity, parts.allSatisfy({ $0.record.sensitivity == location }) else {
+            Merge.fail("\(parts[0].path) and the other parts are not parts of one sensitivity analysis; merge the parts of one run")
+        }
+        let joined = try Merge.join(SensitivityRun.partFile, parts)
+        let (names, values) = parse(joined, rows: parts[0].record.variantCount)
+        let destination = URL(fileURLWithPath: output).standardizedFileURL.path
+        guard FileManager.default.changeCurrentDirectoryPath(location.directory) else {
+            Merge.fail("the parts ran in \(location.directory), which is not here; merge where the scenario and its data are")
+        }
+        let input = ScenarioInput(file: location.file, access: FileAccess(root: location.root, allowRead: location.allowRead))
+        let compilation = try input.compile()
+        let runs = try input.run(try input.select([location.scenario], from: compilation.plans))
+        let provenance = Provenance(runs, scenarioFiles: compilation.files)
+        let record = try provenance.json(seed: runs[0].plan.sensitivity?.seed, warnings: runs[0].warnings)
+        guard ShardRecord.hash(Data(record.utf8)) == parts[0].record.provenanceSHA256 else {
+            Merge.fail("scenario '\(location.scenario)' in \(location.file) or its data changed since the parts were run; run the parts again")
+        }
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let analysis = SensitivityRun(run: runs[0], threads: threads, provenance: provenance, format: .csv, language: .nl)
+        do {
+            let outputs = try ScenarioSensitivity.outputs(of: 0..<0, runs[0].plan, table: runs[0].table, threads: 1).outputs
+            guard outputs.map({ "\($0.measure)/\($0.year)/\($0.name)" }) == names else {
+                Merge.fail("the parts' outputs are not those of scenario '\(location.scenario)'; run the parts again")
+            }
+            let result = try ScenarioSensitivity.analyse(runs[0].plan, table: runs[0].table, outputs: outputs, values: values, threads: threads)
+            try analysis.write(result, try Elasticities.compute(runs[0].plan, table: runs[0].table), to: destination)
+        } catch let error as ScenarioSensitivityError {
+            Merge.fail("\(error)")
+        }
+    }
+
+    /// The joined `design_outputs.csv`: the output names and every row's values, which must
+    /// be rows 1 to `rows` in order with one number per output.
+    static func parse(_ data: Data, rows: Int) -> (names: [String], values: [Double]) {
+        guard let text = String(data: data, encoding: .utf8) else { Merge.fail("\(SensitivityRun.partFile) of the parts is not UTF-8; run the parts again") }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        guard let header = lines.first, header.hasPrefix("row") else { Merge.fail("\(SensitivityRun.partFile) of the parts has no header; run the parts again") }
+        let names = header.split(separator: ",", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        var values = [Double]()
+        values.reserveCapacity(rows * names.count)
+        for (index, line) in lines.dropFirst().enumerated() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            let numbers = fields.dropFirst().compactMap { Double($0) }
+            guard fields.first.flatMap({ Int($0) }) == index + 1, fields.count == names.count + 1, numbers.count == names.count else {
+                Merge.fail("line \(index + 2) of the joined \(SensitivityRun.partFile) is not design row \(index + 1) with \(names.count) numbers; run its part again")
+            }
+            values += numbers
+        }
+        guard values.count == rows * names.count else {
+            Merge.fail("the parts hold \(values.count / Swift.max(names.count, 1)) design rows, not \(rows); run the missing parts")
+        }
+        return (names, values)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import VerdeelAnalysis
+import VerdeelReport
+
+/// A part of a sharded sensitivity analysis (`verdeel run FILE --scenario S --shard I/N
+/// --output DIR`): the outputs of its contiguous range of design rows in
+/// `design_outputs.csv` (a header `row` and `measure/year/output` per column, each value in
+/// the shortest form that reads back as the same double), the run's provenance and
+/// `shard.json`, which also says where the scenario is. `verdeel merge` joins the rows and
+/// runs the analysis itself (``SensitivityMerge``).
+extension SensitivityRun {
+    static let partFile = "design_outputs.csv"
+
+    func executePart(_ shard: ShardChoice, location: ShardRecord.SensitivityPart, output: String) throws {
+        let started = Date()
+        let rows: Int
+        let part: (outputs: [ScenarioSensitivity.Output], values: [Double])
+        let range: Range<Int>
+        do {
+            rows = try ScenarioSensitivity.designRows(run.plan, table: run.table)
+            range = ShardRecord.range(shard: shard.index, of: shard.count, variants: rows)
+            part = try ScenarioSensitivity.outputs(of: range, run.plan, table: run.table, threads: threads)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let seed = run.plan.sensitivity?.seed
+        let provenance = try self.provenance.json(seed: seed, warnings: run.warnings)
+        let files = [(Self.partFile, Data(Self.csv(part.outputs, part.values, first: range.lowerBound).utf8)), ("provenance.json", Data(provenance.utf8))]
+        var record = ShardRecord(
+            shard: shard.index, shards: shard.count, variants: range, variantCount: rows, seed: seed, provenance: provenance, notes: notes, files: files)
+        record.sensitivity = location
+        try OutputSet(output).write(files: files + [(ShardRecord.fileName, Data(try record.json().utf8))], notes: notes)
+        let seconds = Date().timeIntervalSince(started)
+        print("wrote part \(shard.index) of \(shard.count) (design rows \(range.lowerBound + 1)-\(range.upperBound) of \(rows), \(String(format: "%.2f", seconds)) s) into \(output); join the parts with: verdeel merge PART... --output DIR")
+        if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
+    }
+
+    /// The rows' outputs as CSV, rows numbered from `first + 1` (measure names are
+    /// identifiers and output names region codes or `exact:`/`fairness:` names: no field
+    /// needs quotes).
+    static func csv(_ outputs: [ScenarioSensitivity.Output], _ values: [Double], first: Int) -> String {
+        var text = (["row"] + outputs.map { "\($0.measure)/\($0.year)/\($0.name)" }).joined(separator: ",") + "\n"
+        let width = outputs.count
+        for row in 0..<(width == 0 ? 0 : values.count / width) {
+            text += String(first + row + 1)
+            for o in 0..<width { text += ",\(values[row * width + o])" }
+            text += "\n"
+        }
+        return text
+    }
+}
