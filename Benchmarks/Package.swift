@@ -5,6 +5,16 @@ import PackageDescription
 /// A path dependency is known by its directory's name, which differs between checkouts.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
+/// One ordo-one benchmark target in `Benchmarks/NAME`, using these products of the project.
+func benchmark(_ name: String, using products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")] + products.map { .product(name: $0, package: root) },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 // A package of its own, so `swift build` and `swift test` at the root never compile the
 // benchmark stack. Run from this directory: `swift package benchmark`.
 let package = Package(
@@ -15,54 +25,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "Allocation",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "VerdeelCore", package: root),
-                .product(name: "SocialeAgenda", package: root),
-                .product(name: "VerdeelLanguage", package: root),
-                .product(name: "VerdeelSimulation", package: root),
-            ],
-            path: "Benchmarks/Allocation",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Workloads",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "VerdeelLanguage", package: root),
-                .product(name: "VerdeelSimulation", package: root),
-                .product(name: "VerdeelAnalysis", package: root),
-            ],
-            path: "Benchmarks/Workloads",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Sensitivity",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "VerdeelData", package: root),
-                .product(name: "VerdeelDesign", package: root),
-                .product(name: "VerdeelLanguage", package: root),
-                .product(name: "VerdeelSimulation", package: root),
-                .product(name: "VerdeelAnalysis", package: root),
-            ],
-            path: "Benchmarks/Sensitivity",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Reports",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "VerdeelLanguage", package: root),
-                .product(name: "VerdeelSimulation", package: root),
-                .product(name: "VerdeelAnalysis", package: root),
-                .product(name: "VerdeelReport", package: root),
-            ],
-            path: "Benchmarks/Reports",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("Allocation", using: ["VerdeelCore", "SocialeAgenda", "VerdeelLanguage", "VerdeelSimulation"]),
+        benchmark("Workloads", using: ["VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis"]),
+        benchmark("Sensitivity", using: ["VerdeelData", "VerdeelDesign", "VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis"]),
+        benchmark("Reports", using: ["VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,13 +36,7 @@ public struct ScenarioSensitivity: Sendable {
     public let converged: Bool?
 
     public static func run(_ plan: ScenarioPlan, table: RegionTable, threads: Int) throws(ScenarioSensitivityError) -> ScenarioSensitivity {
-        guard let sensitivity = plan.sensitivity else { throw ScenarioSensitivityError("scenario '\(plan.name)' has no sensitivity block") }
-        let codes = table.regions.map(\.code)
-        let coordinates: SensitivityCoordinates
-        do { coordinates = try SensitivityCoordinates(sensitivity, regions: codes) } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message); add a dummy or another factor")
-        }
-        let model = try DesignPointModel(plan: plan, sensitivity: sensitivity, coordinates: coordinates, table: table)
+        let (sensitivity, coordinates, model) = try setUp(plan, table: table)
         do {
             switch sensitivity.method {
             case .sobol: return try sobol(sensitivity, coordinates, model, threads: threads)
@@ -93,6 +87,16 @@ public struct ScenarioSensitivity: Sendable {
                 outputs: outputs, factors: coordinates.problem.groups, sobol: indices, morris: nil, dummy: coordinates.dummyGroup, rows: design.rows,
                 warnings: notes, basePoints: n, converged: rule.map { widest < $0.width })
         }
+    }
+
+    /// The block, its factors' coordinates and the model that allocates a design row.
+    static func setUp(_ plan: ScenarioPlan, table: RegionTable) throws(ScenarioSensitivityError) -> (SensitivityPlan, SensitivityCoordinates, DesignPointModel) {
+        guard let sensitivity = plan.sensitivity else { throw ScenarioSensitivityError("scenario '\(plan.name)' has no sensitivity block") }
+        let coordinates: SensitivityCoordinates
+        do { coordinates = try SensitivityCoordinates(sensitivity, regions: table.regions.map(\.code)) } catch {
+            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message); add a dummy or another factor")
+        }
+        return (sensitivity, coordinates, try DesignPointModel(plan: plan, sensitivity: sensitivity, coordinates: coordinates, table: table))
     }
 
     static func widestHalfWidth(_ index: SobolIndices) -> Double {

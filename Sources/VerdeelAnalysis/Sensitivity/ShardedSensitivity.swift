@@ -55,15 +55,10 @@ extension ScenarioSensitivity {
     private static func prepared(
         _ plan: ScenarioPlan, table: RegionTable
     ) throws(ScenarioSensitivityError) -> (SensitivityPlan, SensitivityCoordinates, DesignPointModel, DesignMatrix) {
-        guard let sensitivity = plan.sensitivity else { throw ScenarioSensitivityError("scenario '\(plan.name)' has no sensitivity block") }
+        let (sensitivity, coordinates, model) = try setUp(plan, table: table)
         guard sensitivity.stopRule == nil else {
             throw ScenarioSensitivityError("\(sensitivity.declaredAt): a stop rule ('until width') chooses N as the analysis goes, so its design cannot be split into parts; give a fixed N (leave out 'until') or run it whole")
         }
-        let coordinates: SensitivityCoordinates
-        do { coordinates = try SensitivityCoordinates(sensitivity, regions: table.regions.map(\.code)) } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message); add a dummy or another factor")
-        }
-        let model = try DesignPointModel(plan: plan, sensitivity: sensitivity, coordinates: coordinates, table: table)
         do {
             let design = switch sensitivity.method {
             case .sobol: try SaltelliDesign(problem: coordinates.problem, baseCount: sensitivity.count, secondOrder: sensitivity.secondOrder).matrix(seed: sensitivity.seed)

@@ -1,11 +1,21 @@
 import VerdeelCore
 
-/// ``BoundDraw`` for sixteen draws at once, one per SIMD lane: the same holding and freeing
-/// of regions and the same level `T` per lane (sums in region order, so every lane's numbers
-/// are the scalar ones), then largest remainder through the kernel with close calls judged
-/// at the pool. A lane without a fixed point, without a free share, with a close call or
-/// with units outside the bounds is reported undecided (the caller sends it on to
-/// ``BoundDraw`` and the core).
+/// Sixteen draws of a pool in which a floor or cap binds, one per SIMD lane, shared as the
+/// core's pool distribution shares them but without its allocations: regions outside their
+/// bounds are held there and the rest is shared by key over the free regions at one level
+/// `T` per lane,
+/// ```
+/// amount_m = clamp(start_m + T * share_m, lower_m, upper_m),
+/// T = (total - held - sum of free start) / sum of free share,
+/// ```
+/// (sums in region order, as the core forms them, so every lane's numbers are one draw's),
+/// found by holding the free regions that break a bound and freeing held ones that no
+/// longer do until nothing changes; then largest remainder through the kernel with close
+/// calls judged at the pool. The result is the core's when every free region is strictly
+/// inside its bounds at `T` and every held one at or beyond its bound. A lane without a
+/// fixed point, without a free share, with a close call or with units outside the bounds
+/// is reported undecided: the caller leaves it to the core, which decides it or reports
+/// what is wrong.
 final class BoundLanes {
     typealias Lanes = SIMD16<Double>
     let regions: Int

@@ -33,9 +33,8 @@ struct Worker {
     private var previousYear: [[Int64]] = []
     private var currentYear: [[Int64]] = []
     /// For measures with limits: one pool's units in one block as if no limit bound, and
-    /// the scratch for a draw in which one binds.
+    /// the scratch for draws in which one binds.
     private var unbound: [Double] = []
-    private let boundDraw: BoundDraw
     private let boundLanes: BoundLanes
     /// For statistics across measures: the tile's variants, each one's amounts summed over
     /// the measures (euros, `[((v * years + y) * regions + r) * draws + d]`, years as in
@@ -62,7 +61,6 @@ struct Worker {
         amounts = Array(repeating: 0, count: cells)
         hints = AmountHints(slots: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions)
-        boundDraw = BoundDraw(regions: regions)
         boundLanes = BoundLanes(kernel: kernel)
     }
 
@@ -329,7 +327,7 @@ struct Worker {
     private mutating func round(
         _ measure: PreparedMeasure, _ settings: VariantSettings, pools: [(base: [Double], remainder: Double)], totals: [Int64], block b: Int, row m: Int
     ) -> Bool {
-        let width = blocks.width(b), cells = regions * width, start = blocks.range(b).lowerBound
+        let width = blocks.width(b), start = blocks.range(b).lowerBound
         let (generator, kernel, regions) = (self.generator, self.kernel, self.regions)
         let terms = regions + measure.keyTermsCount + 8
         var succeeded = true
@@ -338,19 +336,10 @@ struct Worker {
                 Self.exactUnits(measure, settings, pool: p, draw: start + j, total: totals[p], regions: regions, generator: generator)
             }
             amounts.withUnsafeMutableBufferPointer { y in
-                switch measure.pools[p] {
-                case .measureKey:
-                    tileShares.withUnsafeBufferPointer { x in
-                        succeeded = kernel.round(
-                            shares: x.baseAddress! + m * cells, width: width, base: base, remainder: remainder, total: totals[p],
-                            into: y.baseAddress!, accumulate: p > 0, terms: terms, exact: exact) && succeeded
-                    }
-                case .fixed(let shares):
-                    shares.withUnsafeBufferPointer { x in
-                        succeeded = kernel.round(
-                            shares: x.baseAddress! + blocks.offset(b), width: width, base: base, remainder: remainder, total: totals[p],
-                            into: y.baseAddress!, accumulate: p > 0, terms: terms, exact: exact) && succeeded
-                    }
+                Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { x in
+                    succeeded = kernel.round(
+                        shares: x, width: width, base: base, remainder: remainder, total: totals[p],
+                        into: y.baseAddress!, accumulate: p > 0, terms: terms, exact: exact) && succeeded
                 }
             }
         }
@@ -399,9 +388,10 @@ struct Worker {
     }
 
     /// A measure with floors or caps: the draws of the block in which no limit binds are
-    /// rounded sixteen at a time (``roundUnbound``), every other draw goes through the core's
-    /// own pool distribution (limits with redistribution, then rounding); the reason when a
-    /// draw is infeasible.
+    /// rounded sixteen at a time (``roundUnbound``), those in which one binds shared sixteen
+    /// at a time (``roundBound``), and every draw they leave goes through the core's own pool
+    /// distribution (limits with redistribution, then rounding); the reason when a draw is
+    /// infeasible.
     private mutating func distributeLimited(
         _ measure: PreparedMeasure, _ settingsOf: VariantSettings, _ limited: LimitedPool, totals: [Int64], block b: Int, row m: Int
     ) -> String? {
@@ -413,9 +403,12 @@ struct Worker {
         for p in currentYear.indices where currentYear[p].count < cells { currentYear[p] = Array(repeating: 0, count: cells) }
         for (p, total) in totals.enumerated() {
             let previous = p < previousYear.count && limited.needsPreviousYear ? previousYear[p] : nil
-            let settled = roundUnbound(measure, limited, pool: p, total: total, block: b, row: m)
-            let bound = roundBound(measure, limited, settled: settled, pool: p, total: total, block: b, row: m)
-            for j in 0..<width where !settled[j] && !bound[j] {
+            var done = [Bool](repeating: false, count: width)
+            if let form = limited.unlimited(total: total) {
+                done = roundUnbound(measure, form, pool: p, total: total, block: b, row: m)
+                roundBound(measure, form, done: &done, pool: p, total: total, block: b, row: m)
+            }
+            for j in 0..<width where !done[j] {
                 for r in 0..<regions {
                     switch measure.pools[p] {
                     case .measureKey: shares[r] = tileShares[m * cells + r * width + j]
@@ -444,14 +437,13 @@ struct Worker {
     /// Pool `p` of a measure with limits for block `b`: rounded like a pool without limits
     /// (sixteen draws at a time) into `amounts` for each draw whose
     /// unrounded amounts all lie within the bounds, which the core would share exactly so;
-    /// returns which draws were done. A draw with an amount outside its bounds, a close call,
-    /// or a pool whose bounds depend on the year before is left to the core.
+    /// returns which draws were done. A draw with an amount outside its bounds or a close
+    /// call is left to the others.
     private mutating func roundUnbound(
-        _ measure: PreparedMeasure, _ limited: LimitedPool, pool p: Int, total: Int64, block b: Int, row m: Int
+        _ measure: PreparedMeasure, _ form: LimitedPool.Unlimited, pool p: Int, total: Int64, block b: Int, row m: Int
     ) -> [Bool] {
         let width = blocks.width(b), cells = regions * width
         var settled = [Bool](repeating: false, count: width)
-        guard let form = limited.unlimited(total: total) else { return settled }
         if unbound.count < cells { unbound = Array(repeating: 0, count: cells) }
         let (kernel, regions) = (self.kernel, self.regions)
         let terms = regions + measure.keyTermsCount + 8
@@ -485,10 +477,7 @@ struct Worker {
             }
         }
         unbound.withUnsafeMutableBufferPointer { units in
-            switch measure.pools[p] {
-            case .measureKey: tileShares.withUnsafeBufferPointer { settle($0.baseAddress! + m * cells, units.baseAddress!) }
-            case .fixed(let fixed): fixed.withUnsafeBufferPointer { settle($0.baseAddress! + blocks.offset(b), units.baseAddress!) }
-            }
+            Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { settle($0, units.baseAddress!) }
         }
         // No transition limit here: the year's units are not needed the year after.
         amounts.withUnsafeMutableBufferPointer { amounts in
@@ -499,46 +488,45 @@ struct Worker {
         return settled
     }
 
-    /// Pool `p` of a measure with limits for the draws of block `b` that are not `settled`:
-    /// sixteen at a time through ``BoundLanes`` (the core's redistribution without its
-    /// allocations), the lanes it leaves through ``BoundDraw``, into `amounts`; returns which draws were done (the rest go to the core).
+    /// Pool `p` of a measure with limits for the draws of block `b` not yet `done`: sixteen
+    /// at a time through ``BoundLanes`` (the core's redistribution without its allocations)
+    /// into `amounts`, marking the draws it decides (the rest go to the core).
     private mutating func roundBound(
-        _ measure: PreparedMeasure, _ limited: LimitedPool, settled: [Bool], pool p: Int, total: Int64, block b: Int, row m: Int
-    ) -> [Bool] {
-        let width = blocks.width(b), cells = regions * width
-        var done = [Bool](repeating: false, count: width)
-        guard let form = limited.unlimited(total: total), settled.contains(false) else { return done }
+        _ measure: PreparedMeasure, _ form: LimitedPool.Unlimited, done: inout [Bool], pool p: Int, total: Int64, block b: Int, row m: Int
+    ) {
+        let width = blocks.width(b)
+        let open = (0..<width).filter { !done[$0] }
+        guard !open.isEmpty else { return }
         let terms = regions + measure.keyTermsCount + 8
-        let (boundDraw, boundLanes) = (self.boundDraw, self.boundLanes)
-        let open = (0..<width).filter { !settled[$0] }
+        let (boundLanes, regions) = (self.boundLanes, self.regions)
+        var decided = [Int]()
         // No transition limit here: the year's units are not needed the year after.
-        func share(_ shares: UnsafePointer<Double>, _ amounts: UnsafeMutableBufferPointer<Double>) {
-            func add(_ j: Int, _ r: Int, _ units: Double) { amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + units }
-            for first in stride(from: 0, to: open.count, by: 16) {
-                let draws = Array(open[first..<Swift.min(first + 16, open.count)])
-                var undecided = boundLanes.round(
-                    keyShares: shares, stride: width, draws: draws, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
-                    total: total, terms: terms)
-                for (lane, j) in draws.enumerated() where undecided & (1 << lane) == 0 {
-                    done[j] = true
-                    for r in 0..<regions { add(j, r, boundLanes.units(region: r)[lane]) }
-                }
-                while undecided != 0 {
-                    let j = draws[undecided.trailingZeroBitCount]
-                    undecided &= undecided &- 1
-                    done[j] = boundDraw.round(
-                        keyShares: shares + j, stride: width, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
-                        total: total, terms: terms) { r, units in add(j, r, units) }
-                }
-            }
-        }
         amounts.withUnsafeMutableBufferPointer { amounts in
-            switch measure.pools[p] {
-            case .measureKey: tileShares.withUnsafeBufferPointer { share($0.baseAddress! + m * cells, amounts) }
-            case .fixed(let fixed): fixed.withUnsafeBufferPointer { share($0.baseAddress! + blocks.offset(b), amounts) }
+            Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { shares in
+                for first in stride(from: 0, to: open.count, by: 16) {
+                    let draws = Array(open[first..<Swift.min(first + 16, open.count)])
+                    let undecided = boundLanes.round(
+                        keyShares: shares, stride: width, draws: draws, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
+                        total: total, terms: terms)
+                    for (lane, j) in draws.enumerated() where undecided & (1 << lane) == 0 {
+                        decided.append(j)
+                        for r in 0..<regions { amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + boundLanes.units(region: r)[lane] }
+                    }
+                }
             }
         }
-        return done
+        for j in decided { done[j] = true }
+    }
+
+    /// Pool `p`'s key shares in block `b` (row `m` of the tile's product for the measure's
+    /// key, the component's own shares otherwise), region-major with the block's width.
+    private static func withShares(
+        _ measure: PreparedMeasure, pool p: Int, blocks: DrawBlocks, block b: Int, row m: Int, tileShares: [Double], _ body: (UnsafePointer<Double>) -> Void
+    ) {
+        switch measure.pools[p] {
+        case .measureKey: tileShares.withUnsafeBufferPointer { body($0.baseAddress! + m * blocks.regions * blocks.width(b)) }
+        case .fixed(let fixed): fixed.withUnsafeBufferPointer { body($0.baseAddress! + blocks.offset(b)) }
+        }
     }
 
     /// The bounds (units) of a measure with one pool whose limits do not depend on the year
