@@ -134,10 +134,10 @@ final class LargestRemainderKernel {
     }
 
     /// Largest remainder for sixteen draws whose unrounded amounts are already worked out
-    /// (`amounts[r]`, in units, 0 to 2^52), close calls judged at `scale`: the whole units in
+    /// (`amounts[r]`, in units, 0 to 2^52), close calls judged at `scale` (per lane): the whole units in
     /// `whole`, and the lanes (one bit each) not decided here, which the caller must decide
     /// otherwise: ties, close calls, a deficit outside 0...regions.
-    func round(amounts: UnsafePointer<Lanes>, total: Double, scale: Double, terms: Int) -> UInt32 {
+    func round(amounts: UnsafePointer<Lanes>, total: Double, scale: Lanes, terms: Int) -> UInt32 {
         let big = Lanes(repeating: 0x1.0p52)
         var deficit = Lanes(repeating: total)
         for r in 0..<regions {
@@ -150,8 +150,8 @@ final class LargestRemainderKernel {
             deficit -= floor
         }
         var undecided = network.isEmpty
-            ? awardBySearch(deficit: deficit, largest: Lanes(repeating: scale), terms: terms)
-            : award(deficit: deficit, largest: Lanes(repeating: scale), terms: terms)
+            ? awardBySearch(deficit: deficit, largest: scale, terms: terms)
+            : award(deficit: deficit, largest: scale, terms: terms)
         let outside = (deficit .< 0) .| (deficit .> Lanes(repeating: Double(regions)))
         for lane in 0..<Lanes.scalarCount where outside[lane] { undecided |= 1 << lane }
         return undecided

@@ -32,10 +32,8 @@ struct Worker {
     /// reference of a transition limit in the next year, and in the current year.
     private var previousYear: [[Int64]] = []
     private var currentYear: [[Int64]] = []
-    /// For measures with limits: one pool's units in one block as if no limit bound, and
-    /// the scratch for draws in which one binds.
-    private var unbound: [Double] = []
-    private let boundLanes: BoundLanes
+    /// For measures with limits: sixteen draws of a pool at a time.
+    private let limitedLanes: LimitedLanes
     /// For statistics across measures: the tile's variants, each one's amounts summed over
     /// the measures (euros, `[((v * years + y) * regions + r) * draws + d]`, years as in
     /// `layout.years`), and one measure's amounts of the variants being run, kept until
@@ -61,7 +59,7 @@ struct Worker {
         amounts = Array(repeating: 0, count: cells)
         hints = AmountHints(slots: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions)
-        boundLanes = BoundLanes(kernel: kernel)
+        limitedLanes = LimitedLanes(kernel: kernel)
     }
 
     mutating func run(
@@ -387,9 +385,8 @@ struct Worker {
         return try LimitedPool(planned, year: year, table: table)
     }
 
-    /// A measure with floors or caps: the draws of the block in which no limit binds are
-    /// rounded sixteen at a time (``roundUnbound``), those in which one binds shared sixteen
-    /// at a time (``roundBound``), and every draw they leave goes through the core's own pool
+    /// A measure with floors or caps: the draws of the block are shared sixteen at a time
+    /// (``roundInLanes``), and every draw that leaves undecided goes through the core's own pool
     /// distribution (limits with redistribution, then rounding); the reason when a draw is
     /// infeasible.
     private mutating func distributeLimited(
@@ -403,11 +400,8 @@ struct Worker {
         for p in currentYear.indices where currentYear[p].count < cells { currentYear[p] = Array(repeating: 0, count: cells) }
         for (p, total) in totals.enumerated() {
             let previous = p < previousYear.count && limited.needsPreviousYear ? previousYear[p] : nil
-            var done = [Bool](repeating: false, count: width)
-            if let form = limited.unlimited(total: total) {
-                done = roundUnbound(measure, form, pool: p, total: total, block: b, row: m)
-                roundBound(measure, form, done: &done, pool: p, total: total, block: b, row: m)
-            }
+            let done = limited.unlimited(total: total).map { roundInLanes(measure, $0, pool: p, total: total, block: b, row: m) }
+                ?? Array(repeating: false, count: width)
             for j in 0..<width where !done[j] {
                 for r in 0..<regions {
                     switch measure.pools[p] {
@@ -434,88 +428,65 @@ struct Worker {
         return nil
     }
 
-    /// Pool `p` of a measure with limits for block `b`: rounded like a pool without limits
-    /// (sixteen draws at a time) into `amounts` for each draw whose
-    /// unrounded amounts all lie within the bounds, which the core would share exactly so;
-    /// returns which draws were done. A draw with an amount outside its bounds or a close
-    /// call is left to the others.
-    private mutating func roundUnbound(
+    /// Pool `p` of a measure with limits for block `b`, sixteen draws at a time through
+    /// ``LimitedLanes`` into `amounts`: a draw whose unrounded amounts all lie within the
+    /// bounds is rounded as without limits (the core shares it exactly so), one in which a
+    /// bound is broken is shared with the limits holding. Returns which draws were done;
+    /// the rest (ties, close calls, what the lanes cannot decide) are left to the core.
+    private mutating func roundInLanes(
         _ measure: PreparedMeasure, _ form: LimitedPool.Unlimited, pool p: Int, total: Int64, block b: Int, row m: Int
     ) -> [Bool] {
-        let width = blocks.width(b), cells = regions * width
-        var settled = [Bool](repeating: false, count: width)
-        if unbound.count < cells { unbound = Array(repeating: 0, count: cells) }
-        let (kernel, regions) = (self.kernel, self.regions)
-        let terms = regions + measure.keyTermsCount + 8
-        var closeCall = [Bool](repeating: false, count: width)
-        func settle(_ shares: UnsafePointer<Double>, _ units: UnsafeMutablePointer<Double>) {
-            _ = kernel.round(
-                shares: shares, width: width, base: form.base, remainder: form.remainder, total: total, into: units,
-                accumulate: false, terms: terms, exact: { closeCall[$0] = true; return nil })
-            typealias Lanes = SIMD16<Double>
-            var j = 0
-            // Sixteen draws at a time, the ragged end one by one; the amounts as the kernel forms them.
-            while j + Lanes.scalarCount <= width {
-                var outside = SIMDMask<SIMD16<Int64>>()
-                for r in 0..<regions {
-                    let share = UnsafeRawPointer(shares + r * width + j).loadUnaligned(as: Lanes.self)
-                    let whole = UnsafeRawPointer(units + r * width + j).loadUnaligned(as: Lanes.self)
-                    let x = Lanes(repeating: form.base[r]) + form.remainder * share
-                    let (low, high) = (Lanes(repeating: form.lower[r]), Lanes(repeating: form.upper[r]))
-                    outside .|= .!((x .>= low) .& (x .<= high) .& (whole .>= low) .& (whole .<= high))
-                }
-                for lane in 0..<Lanes.scalarCount { settled[j + lane] = !outside[lane] && !closeCall[j + lane] }
-                j += Lanes.scalarCount
-            }
-            for j in j..<width where !closeCall[j] {
-                var within = true
-                for r in 0..<regions {
-                    let (x, whole) = (form.base[r] + form.remainder * shares[r * width + j], units[r * width + j])
-                    within = within && x >= form.lower[r] && x <= form.upper[r] && whole >= form.lower[r] && whole <= form.upper[r]
-                }
-                settled[j] = within
-            }
-        }
-        unbound.withUnsafeMutableBufferPointer { units in
-            Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { settle($0, units.baseAddress!) }
-        }
-        // No transition limit here: the year's units are not needed the year after.
-        amounts.withUnsafeMutableBufferPointer { amounts in
-            for j in 0..<width where settled[j] {
-                for r in 0..<regions { amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + unbound[r * width + j] }
-            }
-        }
-        return settled
-    }
-
-    /// Pool `p` of a measure with limits for the draws of block `b` not yet `done`: sixteen
-    /// at a time through ``BoundLanes`` (the core's redistribution without its allocations)
-    /// into `amounts`, marking the draws it decides (the rest go to the core).
-    private mutating func roundBound(
-        _ measure: PreparedMeasure, _ form: LimitedPool.Unlimited, done: inout [Bool], pool p: Int, total: Int64, block b: Int, row m: Int
-    ) {
         let width = blocks.width(b)
-        let open = (0..<width).filter { !done[$0] }
-        guard !open.isEmpty else { return }
+        var done = [Bool](repeating: false, count: width)
         let terms = regions + measure.keyTermsCount + 8
-        let (boundLanes, regions) = (self.boundLanes, self.regions)
-        var decided = [Int]()
+        let (lanes, regions) = (self.limitedLanes, self.regions)
+        typealias Lanes = LimitedLanes.Lanes
         // No transition limit here: the year's units are not needed the year after.
         amounts.withUnsafeMutableBufferPointer { amounts in
-            Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { shares in
-                for first in stride(from: 0, to: open.count, by: 16) {
-                    let draws = Array(open[first..<Swift.min(first + 16, open.count)])
-                    let undecided = boundLanes.round(
-                        keyShares: shares, stride: width, draws: draws, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper,
-                        total: total, terms: terms)
-                    for (lane, j) in draws.enumerated() where undecided & (1 << lane) == 0 {
-                        decided.append(j)
-                        for r in 0..<regions { amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + boundLanes.units(region: r)[lane] }
+            done.withUnsafeMutableBufferPointer { done in
+                /// Lanes `decided` of the draws from `first` (`count` of them) into `amounts`:
+                /// sixteen at once when all are decided (nearly always), else lane by lane.
+                func store(_ decided: UInt32, first: Int, count: Int) {
+                    for r in 0..<regions {
+                        let (target, units) = (amounts.baseAddress! + r * width + first, lanes.units(region: r))
+                        if count == Lanes.scalarCount && decided == 0xFFFF {
+                            let previous = p > 0 ? UnsafeRawPointer(target).loadUnaligned(as: Lanes.self) : Lanes()
+                            UnsafeMutableRawPointer(target).storeBytes(of: previous + units, as: Lanes.self)
+                        } else {
+                            var bits = decided
+                            while bits != 0 {
+                                let lane = bits.trailingZeroBitCount
+                                bits &= bits &- 1
+                                target[lane] = (p > 0 ? target[lane] : 0) + units[lane]
+                            }
+                        }
+                    }
+                    var bits = decided
+                    while bits != 0 {
+                        done[first + bits.trailingZeroBitCount] = true
+                        bits &= bits &- 1
+                    }
+                }
+                Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { shares in
+                    for first in stride(from: 0, to: width, by: Lanes.scalarCount) {
+                        let count = Swift.min(Lanes.scalarCount, width - first)
+                        let all: UInt32 = (1 << UInt32(count)) - 1
+                        let outside = lanes.load(
+                            keyShares: shares, stride: width, first: first, count: count, base: form.base, remainder: form.remainder,
+                            lower: form.lower, upper: form.upper)
+                        if outside != all {
+                            let undecided = lanes.roundUnlimited(total: total, lower: form.lower, upper: form.upper, terms: terms)
+                            store(all & ~outside & ~undecided, first: first, count: count)
+                        }
+                        if outside != 0 {
+                            let undecided = lanes.roundLimited(total: total, lower: form.lower, upper: form.upper, terms: terms)
+                            store(outside & ~undecided, first: first, count: count)
+                        }
                     }
                 }
             }
         }
-        for j in decided { done[j] = true }
+        return done
     }
 
     /// Pool `p`'s key shares in block `b` (row `m` of the tile's product for the measure's

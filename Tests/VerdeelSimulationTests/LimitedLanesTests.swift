@@ -3,11 +3,11 @@ import VerdeelCore
 import VerdeelRandom
 @testable import VerdeelSimulation
 
-/// The engine's lean way for draws in which a floor or cap binds against the core's own
+/// The engine's lean way for draws of a pool with floors or caps against the core's own
 /// pool distribution (bisection for the level, then largest remainder) on the same shares:
-/// every draw it decides, sixteen at a time, must get the core's units, and
-/// it must decide nearly all of them.
-@Suite struct BoundLanesTests {
+/// every draw it decides, sixteen at a time, must get the core's units, whether a bound
+/// binds in it or not, and it must decide nearly all of them.
+@Suite struct LimitedLanesTests {
     static let regions = 13
 
     static func table() throws -> RegionTable {
@@ -30,10 +30,10 @@ import VerdeelRandom
         let form = try #require(pool.unlimited(total: total))
         #expect(form.base == Array(repeating: 10_000, count: Self.regions))
         #expect(form.remainder == Double(total) - 130_000)
-        let boundLanes = BoundLanes(kernel: LargestRemainderKernel(regions: Self.regions))
+        let lanes = LimitedLanes(kernel: LargestRemainderKernel(regions: Self.regions))
         let generator = Philox(seed: 11)
         var (binding, decidedInLanes) = (0, 0)
-        var (group, groupCore) = ([[Double]](), [[Int64]]())
+        var (group, groupCore) = ([(shares: [Double], binds: Bool)](), [[Int64]]())
         for d in 0..<draws {
             let raw = (0..<Self.regions).map { r in
                 let u = generator.uniforms(draw: d, stream: r, index: 0).0
@@ -45,11 +45,12 @@ import VerdeelRandom
                 ExactKey([ExactKey.Term(weight: .one, values: raw)])
             }
             let starts = shares.map { 10_000 + form.remainder * $0 }
-            binding += starts.indices.contains { starts[$0] < form.lower[$0] || starts[$0] > form.upper[$0] } ? 1 : 0
-            group.append(shares)
+            let binds = starts.indices.contains { starts[$0] < form.lower[$0] || starts[$0] > form.upper[$0] }
+            binding += binds ? 1 : 0
+            group.append((shares, binds))
             groupCore.append(core)
             if group.count == 16 || d == draws - 1 {
-                decidedInLanes += checkLanes(boundLanes, group, groupCore, form: form, total: total)
+                decidedInLanes += checkLanes(lanes, group, groupCore, form: form, total: total)
                 (group, groupCore) = ([], [])
             }
         }
@@ -57,21 +58,26 @@ import VerdeelRandom
         #expect(binding > draws / 4, "the limits bind in \(binding) of \(draws) draws")
     }
 
-    /// Up to sixteen draws (`shares[lane][region]`) through ``BoundLanes``: each decided lane
-    /// must get the core's units; returns how many were decided.
-    func checkLanes(_ boundLanes: BoundLanes, _ shares: [[Double]], _ core: [[Int64]], form: LimitedPool.Unlimited, total: Int64) -> Int {
-        // Region-major with a stride of 16, the draws' order reversed to exercise the gather.
-        var matrix = [Double](repeating: 0, count: Self.regions * 16)
-        for (lane, draw) in shares.enumerated() { for r in 0..<Self.regions { matrix[r * 16 + 15 - lane] = draw[r] } }
-        let undecided = matrix.withUnsafeBufferPointer { m in
-            boundLanes.round(
-                keyShares: m.baseAddress!, stride: 16, draws: shares.indices.map { 15 - $0 }, base: form.base, remainder: form.remainder,
-                lower: form.lower, upper: form.upper, total: total, terms: Self.regions + 9)
+    /// Up to sixteen consecutive draws (`draws[lane].shares[region]`) through
+    /// ``LimitedLanes``: the lanes it finds outside the bounds must be the draws in which a
+    /// bound binds; each decided lane (as without limits where none binds, with them where
+    /// one does) must get the core's units; returns how many were decided.
+    func checkLanes(_ lanes: LimitedLanes, _ draws: [(shares: [Double], binds: Bool)], _ core: [[Int64]], form: LimitedPool.Unlimited, total: Int64) -> Int {
+        // Region-major with a stride of 16, the draws after one unused column.
+        var matrix = [Double](repeating: 0, count: Self.regions * 17)
+        for (lane, draw) in draws.enumerated() { for r in 0..<Self.regions { matrix[r * 17 + 1 + lane] = draw.shares[r] } }
+        let outside = matrix.withUnsafeBufferPointer { m in
+            lanes.load(keyShares: m.baseAddress!, stride: 17, first: 1, count: draws.count, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper)
         }
+        #expect(outside == draws.indices.reduce(0) { $0 | (draws[$1].binds ? 1 << $1 : 0) })
         var decided = 0
-        for lane in shares.indices where undecided & (1 << lane) == 0 {
-            decided += 1
-            #expect((0..<Self.regions).map { Int64(boundLanes.units(region: $0)[lane]) } == core[lane], "lane \(lane)")
+        let terms = Self.regions + 9
+        for (undecided, binding) in [(lanes.roundUnlimited(total: total, lower: form.lower, upper: form.upper, terms: terms), false),
+                                     (lanes.roundLimited(total: total, lower: form.lower, upper: form.upper, terms: terms), true)] {
+            for lane in draws.indices where undecided & (1 << lane) == 0 && draws[lane].binds == binding {
+                decided += 1
+                #expect((0..<Self.regions).map { Int64(lanes.units(region: $0)[lane]) } == core[lane], "lane \(lane)")
+            }
         }
         return decided
     }
@@ -85,13 +91,14 @@ import VerdeelRandom
     /// Floors that need more than the pool, and caps that allow less: never decided here
     /// (the core reports them as infeasible).
     @Test func infeasibleBoundsAreLeftToTheCore() throws {
-        let boundLanes = BoundLanes(kernel: LargestRemainderKernel(regions: 3))
+        let lanes = LimitedLanes(kernel: LargestRemainderKernel(regions: 3))
         let shares = [0.2, 0.3, 0.5]
         for (lower, upper) in [([400.0, 400, 400], [Double.infinity, .infinity, .infinity]), ([0, 0, 0], [100, 100, 100]), ([50, 0, 0], [40, 1_000, 1_000])] {
-            let undecided = shares.withUnsafeBufferPointer { s in
-                boundLanes.round(keyShares: s.baseAddress!, stride: 1, draws: [0], base: [0, 0, 0], remainder: 1_000, lower: lower, upper: upper, total: 1_000, terms: 12)
+            let outside = shares.withUnsafeBufferPointer { s in
+                lanes.load(keyShares: s.baseAddress!, stride: 1, first: 0, count: 1, base: [0, 0, 0], remainder: 1_000, lower: lower, upper: upper)
             }
-            #expect(undecided == 1)
+            #expect(outside == 1)
+            #expect(lanes.roundLimited(total: 1_000, lower: lower, upper: upper, terms: 12) == 1)
         }
     }
 }
