@@ -107,4 +107,17 @@ import VerdeelRandom
             }
         }
     }
+
+    /// A hint's expected change of offset scales with the distance between weights: the
+    /// hint ran at (0.3, 0.7) after one at (0, 1), 0.3 sqrt(2) away; a variant at (0.4, 0.6)
+    /// is 0.1 sqrt(2) away, so a third of the step; without a previous hint, the whole step.
+    @Test func hintStepScalesWithTheDistanceBetweenWeights() {
+        var hint = AmountHints.Hint(
+            quantiles: [], mean: 0, spread: 0, weights: [0.3, 0.7], offset: -90, step: -30,
+            previous: (offset: -60, distance: AmountHints.distance([0, 1], [0.3, 0.7])))
+        #expect(abs(AmountHints.distance([0, 1], [0.3, 0.7]) - 0.3 * 2.0.squareRoot()) < 1e-15)
+        #expect(abs(hint.stepScale(to: [0.4, 0.6]) - 1.0 / 3) < 1e-12)
+        hint.previous = nil
+        #expect(hint.stepScale(to: [0.4, 0.6]) == 1)
+    }
 }

@@ -52,9 +52,12 @@ final class AmountSummaries: DrawAccumulator {
                 continue
             }
             let (mean, spread) = measure.prediction(region: r, weights: weights, pools: pools.map { (base: $0.base[r], remainder: $0.remainder) })
-            predictions.append(AmountHints.Hint(quantiles: [], mean: mean, spread: spread, weights: weights))
+            let hint = hints.slots[firstSlot + r]
+            predictions.append(AmountHints.Hint(
+                quantiles: [], mean: mean, spread: spread, weights: weights, offset: 0, step: 0,
+                previous: hint.map { (offset: $0.offset, distance: AmountHints.distance($0.weights, weights)) }))
             var brackets: [(low: Double, high: Double)]?
-            if case .bracketed(let widening) = pass, let hint = hints.slots[firstSlot + r] {
+            if case .bracketed(let widening) = pass, let hint {
                 // The hint's quantiles, moved and scaled as the predicted mean and spread.
                 // Standardised, each draw moves by about `drift` (in standard deviations) from
                 // the hint's variant to this one; a quantile then moves by about
@@ -66,13 +69,18 @@ final class AmountSummaries: DrawAccumulator {
                 let ratio = hint.spread > 0 && spread > 0 ? spread / hint.spread : 1
                 let correlation = measure.correlation(region: r, hint.weights, weights)
                 let drift = (2 * Swift.max(0, 1 - correlation)).squareRoot()
+                // A floor or cap that binds moves money the prediction does not see: the
+                // hint's offset (its mean as measured less as predicted) is expected to go on
+                // changing as it did from the hint before it, in proportion to the distance
+                // between the variants' weights, and the bracket allows four such steps.
+                let (offset, step) = bounds == nil ? (0, 0) : (hint.offset, hint.step * hint.stepScale(to: weights))
                 brackets = zip(hint.quantiles, densities).flatMap { q, density in
                     // A floor or cap holds many draws at its bound: the quantile stays there.
-                    let moved = mean + (q - hint.mean) * ratio
+                    let moved = mean + offset + step + (q - hint.mean - offset) * ratio
                     let center = bounds.map { Swift.min(Swift.max(moved, $0.lower[r]), $0.upper[r]) } ?? moved
                     // A second try also allows half the quantile's own sampling noise.
                     let noise = widening > 1 ? 0.5 * Double(draws).squareRoot() / density : 0
-                    let width = widening * (2 + spread * (0.002 + 4 * (drift / density).squareRoot() + 4 / density)) + spread * noise
+                    let width = widening * (2 + 4 * abs(step) + spread * (0.002 + 4 * (drift / density).squareRoot() + 4 / density)) + spread * noise
                     return SlotStatistics.brackets(around: [center], width: width)
                 }
             }
@@ -123,7 +131,11 @@ final class AmountSummaries: DrawAccumulator {
                 mean: moments.mean * unitEuros, standardDeviation: moments.standardDeviation * unitEuros,
                 p05: q[0] * unitEuros, p50: q[1] * unitEuros, p95: q[2] * unitEuros,
                 probabilityBelowBaseline: moments.probabilityBelowBaseline))
-            if r < predictions.count { predictions[r].quantiles = q }
+            if r < predictions.count {
+                predictions[r].quantiles = q
+                predictions[r].offset = moments.mean - predictions[r].mean
+                predictions[r].step = predictions[r].previous.map { predictions[r].offset - $0.offset } ?? 0
+            }
         }
         return summaries
     }
@@ -142,6 +154,24 @@ final class AmountHints {
         var mean: Double
         var spread: Double
         var weights: [Double]
+        /// The variant's mean as measured less as predicted (units), and how much that
+        /// changed from the hint it was run with (`previous`: that hint's offset and the
+        /// distance between the two variants' weights).
+        var offset: Double
+        var step: Double
+        var previous: (offset: Double, distance: Double)?
+
+        /// The share of ``step`` expected from this variant to one with `weights`: the ratio
+        /// of the distances between their weights (1 when the step's is 0).
+        func stepScale(to weights: [Double]) -> Double {
+            guard let previous, previous.distance > 0 else { return 1 }
+            return AmountHints.distance(self.weights, weights) / previous.distance
+        }
+    }
+
+    /// The Euclidean distance between two variants' key weights.
+    static func distance(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
     }
 
     var slots: [Hint?]
