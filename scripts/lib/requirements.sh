@@ -123,6 +123,11 @@ require_pysal_inequality() {
     require_pip_module inequality inequality "PySAL's inequality"
 }
 
+# PyYAML, which reads the Kubernetes example (scripts/check-indexed-job.py).
+require_yaml() {
+    require_pip_module yaml pyyaml "PyYAML"
+}
+
 # SALib 1.6, the peer of the sensitivity analyses (scripts/check-sensitivity.py,
 # Benchmarks/peer/sensitivity.py); it brings scipy and pandas.
 require_salib() {
