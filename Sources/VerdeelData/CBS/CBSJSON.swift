@@ -1,0 +1,78 @@
+import Foundation
+
+/// The JSON files of a CBS download, read with Foundation's parser: a whole document
+/// (cbsodata's version 3 files: an array of objects), or one object per line (its version
+/// 4 files). A file cut off by an interrupted download, or one that is not JSON, is an error
+/// naming the file (and the line, for one object per line) and saying to download again.
+enum CBSJSON {
+    typealias Object = [String: Any]
+
+    /// The objects of a file that is one array, or one object per line.
+    static func objects(_ bytes: [UInt8], file: String) throws(DataError) -> [Object] {
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if first == UInt8(ascii: "[") {
+            guard let array = try document(bytes, file: file, line: 0) as? [Any] else { throw shape(file, "an array of objects") }
+            return try array.map { element throws(DataError) in
+                guard let object = element as? Object else { throw shape(file, "an array of objects") }
+                return object
+            }
+        }
+        var objects = [Object]()
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where line.contains(where: { $0 > 0x20 }) {
+            guard let object = try document(Array(line), file: file, line: number + 1) as? Object else { throw shape(file, "one object per line", line: number + 1) }
+            objects.append(object)
+        }
+        return objects
+    }
+
+    /// A file that is one object (version 4's `Properties.json`).
+    static func object(_ bytes: [UInt8], file: String) throws(DataError) -> Object {
+        guard let object = try document(bytes, file: file, line: 0) as? Object else { throw shape(file, "one object") }
+        return object
+    }
+
+    private static func document(_ bytes: [UInt8], file: String, line: Int) throws(DataError) -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let cutOff = !(text.hasSuffix("]") || text.hasSuffix("}"))
+            throw DataError(
+                file: file, line: line, column: 0,
+                message: cutOff
+                    ? "the JSON ends before it is complete (the download was cut off?); download the table again"
+                    : "this is not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")); download the table again")
+        }
+    }
+
+    private static func shape(_ file: String, _ expected: String, line: Int = 0) -> DataError {
+        DataError(file: file, line: line, column: 0, message: "expected \(expected) as CBS's download writes it; is this the right file?")
+    }
+
+    /// A field as text (CBS keys and titles), trimmed; nil when absent or not text.
+    static func text(_ object: Object, _ key: String) -> String? { (object[key] as? String)?.trimmingSpaces }
+}
+
+/// The files of a downloaded folder by name, and how to get one or say it is missing.
+public struct CBSFolder: Sendable {
+    public let name: String
+    public let files: [String: [UInt8]]
+
+    public init(name: String, files: [String: [UInt8]]) {
+        self.name = name
+        self.files = files
+    }
+
+    func path(_ file: String) -> String { name.hasSuffix("/") ? name + file : name + "/" + file }
+
+    func bytes(_ file: String, needed what: String) throws(DataError) -> [UInt8] {
+        guard let bytes = files[file] else {
+            throw DataError(file: path(file), line: 0, column: 0, message: "the folder has no \(file) (\(what)); download the whole table again")
+        }
+        return bytes
+    }
+
+    func objects(_ file: String, needed what: String) throws(DataError) -> [CBSJSON.Object] {
+        try CBSJSON.objects(try bytes(file, needed: what), file: path(file))
+    }
+}
