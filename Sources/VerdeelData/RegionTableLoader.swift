@@ -78,6 +78,29 @@ public enum RegionTableLoader {
         let codeColumn: Int
     }
 
+    /// The vintage a table reads: the one named, or for `latest` the greatest value in the
+    /// vintage column (years compare as numbers) and for `latest definitive` the greatest
+    /// among rows whose `provisional` column says `no` (as `verdeel data import-cbs`
+    /// writes it); a chosen vintage with provisional rows is refused for `latest definitive`.
+    static func chosenVintage(_ value: String, in file: CSVFile, column index: Int) throws(DataError) -> String {
+        let latest = value == Vintage.latest, definitive = value == Vintage.latestDefinitive
+        guard latest || definitive else { return value }
+        let provisional = definitive ? try file.columnIndex("provisional") : nil
+        func isProvisional(_ record: [CSVFile.Field]) -> Bool { provisional.map { record[$0].value.trimmingSpaces != "no" } ?? false }
+        let candidates = file.records.filter { !definitive || !isProvisional($0) }.map { $0[index].value }
+        func order(_ a: String, _ b: String) -> Bool {
+            if let x = Int(a.trimmingSpaces), let y = Int(b.trimmingSpaces) { return x < y }
+            return a < b
+        }
+        guard let chosen = candidates.max(by: order) else {
+            throw DataError(file: file.name, line: 0, column: 0, columnName: file.header[index].value, message: "no \(definitive ? "definitive " : "")vintage for '\(value)' (every row is provisional)")
+        }
+        if definitive, let record = file.records.first(where: { $0[index].value == chosen && isProvisional($0) }) {
+            throw DataError(file: file.name, line: record[index].line, column: record[index].column, columnName: "provisional", message: "vintage \(chosen) has definitive and provisional rows; 'latest definitive' needs one status per vintage")
+        }
+        return chosen
+    }
+
     private static func rows(of source: Source) throws(DataError) -> (rows: [Row], columns: [String: [Double]]) {
         let file = source.file
         let spec = source.spec
@@ -92,10 +115,11 @@ public enum RegionTableLoader {
         var rows = [Row]()
         var firstLine = [String: (line: Int, spelled: String)]()
         var vintagesSeen = Set<String>()
+        let chosen = try vintageIndex.map { index throws(DataError) in try Self.chosenVintage(spec.vintage?.value ?? "", in: file, column: index) }
         for record in file.records {
-            if let vintage = spec.vintage, let index = vintageIndex {
+            if let chosen, let index = vintageIndex {
                 vintagesSeen.insert(record[index].value)
-                if record[index].value != vintage.value { continue }
+                if record[index].value != chosen { continue }
             }
             let key = record[keyIndex]
             let code = try RegionCode.normalize(key, file: file.name, column: spec.keyColumn)

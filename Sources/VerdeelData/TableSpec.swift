@@ -80,8 +80,12 @@ public enum ValueKind: Sendable {
     case real
 }
 
-/// Selects one vintage of a table that holds several, e.g. `year` = `2022`.
+/// Selects one vintage of a table that holds several, e.g. `year` = `2022`; `latest` is the
+/// greatest in the column, `latest definitive` the greatest that is not provisional.
 public struct Vintage: Sendable {
+    public static let latest = "latest"
+    public static let latestDefinitive = "latest definitive"
+
     public var column: String
     public var value: String
 

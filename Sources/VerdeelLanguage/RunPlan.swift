@@ -150,3 +150,14 @@ public indirect enum ResultExpression: Sendable {
         }
     }
 }
+
+extension ScenarioPlan {
+    /// The same scenario under another name, reading the named tables in other vintages
+    /// and everything else equal: the two sides `verdeel update-impact` compares.
+    public func with(vintages: [String: String], name: String) -> ScenarioPlan {
+        var plan = ScenarioPlan(
+            name: name, data: data.with(vintages: vintages), measures: measures, assertions: assertions, simulation: simulation, fairness: fairness)
+        plan.sensitivity = sensitivity
+        return plan
+    }
+}

@@ -139,6 +139,24 @@ struct RegionTableLoaderTests {
         }
     }
 
+    /// `latest` takes 2023 (provisional), `latest definitive` 2022 (2023 is provisional;
+    /// years compare as numbers, so 2022 beats 999); a vintage with both statuses is refused.
+    @Test func latestVintages() throws {
+        let scores = "code,year,provisional,ses_woa_mean\nGM0014,999,no,0.0\nGM1680,999,no,0.0\nGM0014,2022,no,0.2\nGM1680,2022,no,0.4\nGM0014,2023,yes,0.5\nGM1680,2023,yes,0.6\n"
+        var spec = Self.scoreSpec
+        let regions = RegionTableLoader.Source(try CSVFile(name: "regions.csv", bytes: Array(Self.regions.utf8)), Self.regionSpec)
+        func load(_ value: String, _ text: String = scores) throws -> [Double]? {
+            spec.vintage = Vintage(column: "year", value: value)
+            return try RegionTableLoader.load(regions: regions, joins: [.init(try CSVFile(name: "ses.csv", bytes: Array(text.utf8)), spec)]).indicators["ses_woa_mean"]
+        }
+        #expect(try load("latest") == [0.5, 0.6])
+        #expect(try load("latest definitive") == [0.2, 0.4])
+        let mixed = scores.replacingOccurrences(of: "GM1680,2022,no", with: "GM1680,2022,yes").replacingOccurrences(of: ",2023,yes,", with: ",2021,yes,")
+        #expect(throws: DataError(file: "ses.csv", line: 5, column: 8, columnName: "provisional", message: "vintage 2022 has definitive and provisional rows; 'latest definitive' needs one status per vintage")) {
+            try load("latest definitive", mixed)
+        }
+    }
+
     @Test func bundledDataLoadsWithAllRows() throws {
         let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
         let file = try CSVFile.read(path: "/\(path)/Scenarios/data/national-municipalities-2024.csv", name: "national.csv")

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import VerdeelAnalysis
+import VerdeelLanguage
+import VerdeelReport
+import VerdeelSimulation
+
+/// `verdeel update-impact FILE --table T --from V --to W`: what replacing one vintage of
+/// a table by another does to a scenario's allocation, everything else equal. The two
+/// sides are the scenario reading vintage V and reading vintage W; the changes are those
+/// `verdeel compare` gives for two such scenarios (per measure, year and municipality, in
+/// euros and per inhabitant), with the fairness metrics of both sides and which
+/// municipalities lose more than the loss threshold per inhabitant.
+struct UpdateImpact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-impact",
+        abstract: "What a data update (a new vintage of a table, e.g. new SES-WOA scores) changes: per measure, year and municipality, fairness before and after, who loses.")
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @OptionGroup(title: "Files a scenario may read")
+    var files: FileAccessOptions
+
+    @Option(name: .long, help: "The scenario (default: the file's first).")
+    var scenario: String?
+
+    @Option(name: .long, help: "The table whose vintage changes (it must have a vintage column), e.g. ses_woa.")
+    var table: String
+
+    @Option(name: .long, help: "The vintage compared from (e.g. 2022).")
+    var from: String
+
+    @Option(name: .long, help: "The vintage compared to (e.g. 2023).")
+    var to: String
+
+    @Option(name: .long, help: "A loss (euros per inhabitant) beyond which a municipality is listed (default: the scenario's smallest 'losses' threshold, else 0: any loss).")
+    var lossThreshold: Double?
+
+    @Option(name: .long, help: "Write update_impact.csv, fairness.csv and provenance.json (or the workbook, or the HTML report) into this folder.")
+    var output: String?
+
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, xlsx (a workbook) or html (a report); the last two need --output.")
+    var format: ImpactFormat = .table
+
+    @Option(name: .long, help: "The language of the workbook and the report: nl or en.")
+    var lang: ReportLanguage = .nl
+
+    enum ImpactFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, csv
+        case csvNL = "csv-nl"
+        case json, xlsx, html
+    }
+
+    func validate() throws {
+        if [.xlsx, .html].contains(format) && output == nil { throw ValidationError("--format \(format.rawValue) writes into a folder; add --output DIR") }
+        if let lossThreshold, !(lossThreshold >= 0 && lossThreshold.isFinite) { throw ValidationError("--loss-threshold is euros per inhabitant, 0 or more") }
+        if from == to { throw ValidationError("--from and --to name the same vintage; name two") }
+    }
+
+    func run() throws {
+        let input = ScenarioInput(file: file, access: files.access)
+        let compilation = try input.compile()
+        guard let plan = try input.select(scenario.map { [$0] } ?? [], from: compilation.plans).first else {
+            printError("error: \(file) has no scenario")
+            throw ExitCode(1)
+        }
+        guard let declared = plan.data.tables.first(where: { $0.name == table }) else {
+            printError("error: scenario '\(plan.name)' reads no table '\(table)'; it reads \(plan.data.tables.map(\.name).joined(separator: ", "))")
+            throw ExitCode(1)
+        }
+        guard let vintage = declared.vintage else {
+            printError("error: \(declared.declaredAt): table '\(table)' has no vintage column, so it has no vintages to compare; add to the table: vintage COLUMN = \"VALUE\"")
+            throw ExitCode(1)
+        }
+        let sides = [from, to].map { plan.with(vintages: [table: $0], name: "\(plan.name) (\(table) \(vintage.column) \($0))") }
+        let runs = try input.run(sides)
+        let threshold = lossThreshold ?? plan.fairness?.losses.min() ?? 0
+        let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
+        do { fairness = try ScenarioFairness.reports(runs) } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        for warning in fairness.warnings { printError("warning: \(warning)") }
+        let provenance = Provenance(runs, scenarioFiles: compilation.files)
+        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+        let impact = UpdateImpactCSV(ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard), table: table, from: from, to: to, lossThreshold: threshold)
+        switch format {
+        case .table:
+            print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
+            if fairness.reports.count == 2 { print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "") }
+            print("\n" + impact.crossingSummary(), terminator: "")
+            if output != nil { try write(impact, fairness: fairness.reports, runs: runs, provenance: provenance, synthetic: synthetic) }
+        default:
+            try write(impact, fairness: fairness.reports, runs: runs, provenance: provenance, synthetic: synthetic)
+        }
+        if synthetic { print(AllocationJSON.syntheticNotice) }
+    }
+
+    /// The files of the chosen format into --output, or the CSV on standard output.
+    private func write(
+        _ impact: UpdateImpactCSV, fairness: [(scenario: String, report: FairnessReport)], runs: [ScenarioRun], provenance: Provenance, synthetic: Bool
+    ) throws {
+        let warnings = runs.flatMap(\.warnings)
+        let fairnessCSV = fairness.isEmpty ? nil : FairnessCSV(fairness).metrics()
+        let notes = synthetic ? [AllocationJSON.syntheticNotice] : []
+        guard let output else {
+            print(format == .json ? try provenance.json("changes", impact.rows, warnings: warnings) : impact.render(), terminator: "")
+            return
+        }
+        var files: [(name: String, data: Data)]
+        switch format {
+        case .xlsx:
+            let tables = [("update_impact.csv", impact.render())] + (fairnessCSV.map { [("fairness.csv", $0)] } ?? [])
+            files = try ExportedFiles.files(tables, format: .xlsx, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: lang)
+        case .html:
+            files = [("update_impact.html", Data(try report(runs, fairness: fairness, provenance: provenance, threshold: impact.lossThreshold).utf8)),
+                     ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
+        case .json:
+            files = [("update_impact.json", Data(try provenance.json("changes", impact.rows, warnings: warnings).utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
+        default:
+            let dutch = format == .csvNL
+            files = [("update_impact.csv", Data(impact.render().utf8))]
+            if let fairnessCSV { files.append(("fairness.csv", Data((dutch ? try TableExport.dutch(fairnessCSV, name: "fairness.csv") : fairnessCSV).utf8))) }
+            files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
+        }
+        try OutputSet(output).write(files: files, notes: notes)
+        for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
+    }
+
+    /// The HTML report of the newer side against the older, losses at the threshold.
+    private func report(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], provenance: Provenance, threshold: Double) throws -> String {
+        let tables = try Run.tables(runs, fairness: fairness, style: .standard)
+        let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
+        do {
+            let input = try ReportInput(
+                tables: tables.map { ($0.name, Array($0.contents.utf8)) }, provenance: provenance.document(seed: nil, warnings: runs.flatMap(\.warnings)),
+                scenario: runs[1].plan.name, baseline: runs[0].plan.name, measureTitles: titles, lossThresholds: [threshold])
+            return try HTMLReport(input, language: lang).render()
+        } catch {
+            printError("error: the report cannot be made: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
