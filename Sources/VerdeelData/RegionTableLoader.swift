@@ -101,7 +101,7 @@ public enum RegionTableLoader {
         return chosen
     }
 
-    private static func rows(of source: Source) throws(DataError) -> (rows: [Row], columns: [String: [Double]]) {
+    private static func rows(of source: Source, skipEmpty: Bool = false) throws(DataError) -> (rows: [Row], columns: [String: [Double]]) {
         let file = source.file
         let spec = source.spec
         try file.checkUniqueColumns()
@@ -121,6 +121,7 @@ public enum RegionTableLoader {
                 vintagesSeen.insert(record[index].value)
                 if record[index].value != chosen { continue }
             }
+            if skipEmpty && indicatorIndices.contains(where: { record[$0].value.trimmingSpaces.isEmpty }) { continue }
             let key = record[keyIndex]
             let code = try RegionCode.normalize(key, file: file.name, column: spec.keyColumn)
             guard !code.isEmpty else {
@@ -166,11 +167,15 @@ public enum RegionTableLoader {
     }
 
     private static func loadDistricts(_ file: CSVFile, _ spec: DistrictSpec, regionCodes: Set<String>, regionFile: String) throws(DataError) -> DistrictTable {
-        let tableSpec = TableSpec(keyColumn: spec.keyColumn, nameColumn: spec.nameColumn, indicators: spec.indicators)
-        let parsed = try rows(of: Source(file, tableSpec))
+        let tableSpec = TableSpec(keyColumn: spec.keyColumn, nameColumn: spec.nameColumn, indicators: spec.indicators, vintage: spec.vintage)
+        let parsed = try rows(of: Source(file, tableSpec), skipEmpty: spec.skipEmpty)
         let regionIndex = try file.columnIndex(spec.regionColumn)
+        // A row's record by where its code stands (rows of other vintages and skipped rows are not read).
+        let keyIndex = try file.columnIndex(spec.keyColumn)
+        let records = Dictionary(file.records.map { ("\($0[keyIndex].line):\($0[keyIndex].column)", $0) }, uniquingKeysWith: { first, _ in first })
         var districts = [District]()
-        for (row, record) in zip(parsed.rows, file.records) {
+        for row in parsed.rows {
+            guard let record = records["\(row.line):\(row.codeColumn)"] else { continue }
             let field = record[regionIndex]
             let regionCode = try RegionCode.normalize(field, file: file.name, column: spec.regionColumn)
             guard regionCodes.contains(regionCode) else {

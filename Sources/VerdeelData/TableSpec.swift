@@ -33,13 +33,22 @@ public struct DistrictSpec: Sendable {
     public var indicators: [IndicatorColumn]
     /// Whether a region without district rows sums to 0 (otherwise `sum_districts` over it is an error).
     public var missingAsZero: Bool
+    /// Only the rows of this vintage are read.
+    public var vintage: Vintage?
+    /// Whether a district with an empty cell in a column read is left out (else an error there).
+    public var skipEmpty: Bool
 
-    public init(keyColumn: String = "code", regionColumn: String, nameColumn: String? = "name", indicators: [IndicatorColumn], missingAsZero: Bool = false) {
+    public init(
+        keyColumn: String = "code", regionColumn: String, nameColumn: String? = "name", indicators: [IndicatorColumn], missingAsZero: Bool = false,
+        vintage: Vintage? = nil, skipEmpty: Bool = false
+    ) {
         self.keyColumn = keyColumn
         self.regionColumn = regionColumn
         self.nameColumn = nameColumn
         self.indicators = indicators
         self.missingAsZero = missingAsZero
+        self.vintage = vintage
+        self.skipEmpty = skipEmpty
     }
 }
 

@@ -77,7 +77,7 @@ extension Checker {
             let table = located.value
             var key = "code", label: String? = table.role == .table ? nil : "name", region: String?
             var vintage: (column: String, value: String)?
-            var synthetic = false, missingAsZero = false
+            var synthetic = false, missingAsZero = false, skipEmpty = false
             var source: String?
             for option in table.options {
                 switch option {
@@ -91,6 +91,11 @@ extension Checker {
                     missingAsZero = true
                     if table.role != .districts {
                         error(range, located.unit, "missing_as_zero applies to a districts table only")
+                    }
+                case .skipEmpty(let range):
+                    skipEmpty = true
+                    if table.role != .districts {
+                        error(range, located.unit, "skip_empty applies to a districts table only (every region needs its figures)")
                     }
                 }
             }
@@ -121,7 +126,7 @@ extension Checker {
             let plan = TablePlan(
                 name: table.name.text, path: table.path.text, directory: located.unit.directory, keyColumn: key, nameColumn: label,
                 regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
-                declaredAt: located.unit.document.file.location(of: table.path.range.start))
+                skipEmpty: skipEmpty, declaredAt: located.unit.document.file.location(of: table.path.range.start))
             switch table.role {
             case .regions: regions = plan
             case .table: joins.append(plan)

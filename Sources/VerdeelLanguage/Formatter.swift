@@ -116,6 +116,7 @@ private struct Printer {
             case .synthetic: header += " synthetic"
             case .source(let text): header += " source \(Printer.name(text))"
             case .missingAsZero: header += " missing_as_zero"
+            case .skipEmpty: header += " skip_empty"
             }
         }
         block(header, table.columns, closing: table.closingComments, depth: depth) { printer, column, depth in

@@ -75,7 +75,7 @@ public struct TablePlan: Sendable {
         return TablePlan(
             name: name, path: path, directory: directory, keyColumn: keyColumn, nameColumn: nameColumn, regionColumn: regionColumn,
             vintage: (vintage.column, value), synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
-            declaredAt: declaredAt)
+            skipEmpty: skipEmpty, declaredAt: declaredAt)
     }
 
     public let name: String
@@ -93,6 +93,8 @@ public struct TablePlan: Sendable {
     public let columns: [ColumnPlan]
     /// A districts table's `missing_as_zero`: regions without districts sum to 0.
     public let missingAsZero: Bool
+    /// A districts table's `skip_empty`: districts with an empty cell in a column read are left out.
+    public let skipEmpty: Bool
     /// Where the scenario names the file (its path's file:line:column), for messages
     /// about the file as a whole, such as one that cannot be read.
     public let declaredAt: SourceLocation

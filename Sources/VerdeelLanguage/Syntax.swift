@@ -96,6 +96,9 @@ public enum TableOption: Sendable {
     /// On a districts table: a region without district rows gets 0 from `sum_districts`
     /// (without it, such a region is an error).
     case missingAsZero(SourceRange)
+    /// On a districts table: a district with an empty cell in a column read is left out
+    /// (CBS gives no SES-WOA score for districts with few households).
+    case skipEmpty(SourceRange)
 }
 
 /// `COLUMN [as INDICATOR]: KIND` with KIND `count`, `nonnegative` or `score`.

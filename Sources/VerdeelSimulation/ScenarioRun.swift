@@ -65,7 +65,7 @@ public struct ScenarioRun: Sendable {
                 (file: try file(plan, read: read),
                  spec: DistrictSpec(
                     keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan),
-                    missingAsZero: plan.missingAsZero))
+                    missingAsZero: plan.missingAsZero, vintage: plan.vintage.map { Vintage(column: $0.column, value: $0.value) }, skipEmpty: plan.skipEmpty))
             }
             return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts)
         } catch {
@@ -136,7 +136,7 @@ public final class TableCache {
         data.tables.map { table in
             let columns = table.columns.map { "\($0.column)>\($0.indicator):\($0.kind.rawValue)" }.joined(separator: ",")
             return [ScenarioRun.path(table), table.keyColumn, table.nameColumn ?? "", table.regionColumn ?? "",
-                    table.vintage.map { "\($0.column)=\($0.value)" } ?? "", table.missingAsZero ? "zero" : "", columns].joined(separator: "|")
+                    table.vintage.map { "\($0.column)=\($0.value)" } ?? "", table.missingAsZero ? "zero" : "", table.skipEmpty ? "skip" : "", columns].joined(separator: "|")
         }.joined(separator: "\n")
     }
 }

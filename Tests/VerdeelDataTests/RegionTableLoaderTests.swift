@@ -157,6 +157,32 @@ struct RegionTableLoaderTests {
         }
     }
 
+    /// Imported district rows: the 2022 rows only, the district without a score (Spijkerboor,
+    /// as CBS gives it) left out with `skip_empty`, an error at its cell without.
+    @Test func districtsOfOneVintageWithoutUnscoredOnes() throws {
+        let districts = """
+            code,municipality_code,name,year,provisional,households,ses_woa_mean
+            WK168000,GM1680,Wijk 00 Annen,2021,no,1500,0.2
+            WK168000,GM1680,Wijk 00 Annen,2022,yes,1600,0.222
+            WK168007,GM1680,Wijk 07 Spijkerboor,2022,yes,100,
+            WK001400,GM0014,Wijk 00,2022,yes,13000,-0.1
+
+            """
+        func table(skipEmpty: Bool) throws -> RegionTable {
+            let spec = DistrictSpec(
+                regionColumn: "municipality_code", indicators: [IndicatorColumn("households", kind: .count), IndicatorColumn("ses_woa_mean", kind: .real)],
+                vintage: Vintage(column: "year", value: "2022"), skipEmpty: skipEmpty)
+            return try RegionTableLoader.load(
+                regions: .init(try CSVFile(name: "regions.csv", bytes: Array(Self.regions.utf8)), Self.regionSpec),
+                districts: (try CSVFile(name: "districts.csv", bytes: Array(districts.utf8)), spec))
+        }
+        let loaded = try #require(try table(skipEmpty: true).districts)
+        #expect(loaded.districts.map(\.code) == ["WK168000", "WK001400"])
+        #expect(loaded.districts.map(\.regionCode) == ["GM1680", "GM0014"])
+        #expect(loaded.indicators["households"] == [1_600, 13_000] && loaded.indicators["ses_woa_mean"] == [0.222, -0.1])
+        #expect(throws: DataError.self) { try table(skipEmpty: false) }
+    }
+
     @Test func bundledDataLoadsWithAllRows() throws {
         let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
         let file = try CSVFile.read(path: "/\(path)/Scenarios/data/national-municipalities-2024.csv", name: "national.csv")

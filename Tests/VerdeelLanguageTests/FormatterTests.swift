@@ -131,6 +131,16 @@ struct FormatterTests {
         try checkRoundTrip(text, "m.verdeel")
     }
 
+    /// `skip_empty` with a districts vintage prints as written and round-trips; on a joined
+    /// table it is an error at the option.
+    @Test func formatsTheSkipEmptyOption() throws {
+        let text = "scenario s {\n    data {\n        districts  \"d.csv\" region municipality_code vintage year = \"2022\"   skip_empty {\n            households: count\n        }\n    }\n}\n"
+        #expect(Formatter.format(text, name: "m.verdeel") == "scenario s {\n    data {\n        districts \"d.csv\" region municipality_code vintage year = \"2022\" skip_empty {\n            households: count\n        }\n    }\n}\n")
+        try checkRoundTrip(text, "m.verdeel")
+        let joined = compile("scenario s {\n    data {\n        regions \"r.csv\" {\n            inhabitants: count\n        }\n        table t \"t.csv\" skip_empty {\n            x: count\n        }\n    }\n}\n")
+        #expect(messages(joined).contains { $0.contains("6:25: error: skip_empty applies to a districts table only") }, "\(messages(joined))")
+    }
+
     @Test func generatedInputsRoundTrip() throws {
         var generator = ScenarioTextGenerator(seed: 20_261_123)
         for index in 0..<300 {
