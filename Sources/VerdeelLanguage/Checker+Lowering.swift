@@ -78,6 +78,7 @@ extension Checker {
             var key = "code", label: String? = table.role == .table ? nil : "name", region: String?
             var vintage: (column: String, value: String)?
             var synthetic = false, missingAsZero = false, skipEmpty = false
+            var cbs: CBSSourcePlan?
             var source: String?
             for option in table.options {
                 switch option {
@@ -92,6 +93,7 @@ extension Checker {
                     if table.role != .districts {
                         error(range, located.unit, "missing_as_zero applies to a districts table only")
                     }
+                case .cbs(_, let id): cbs = CBSSourcePlan(table: id?.text)
                 case .skipEmpty(let range):
                     skipEmpty = true
                     if table.role != .districts {
@@ -126,7 +128,7 @@ extension Checker {
             let plan = TablePlan(
                 name: table.name.text, path: table.path.text, directory: located.unit.directory, keyColumn: key, nameColumn: label,
                 regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
-                skipEmpty: skipEmpty, declaredAt: located.unit.document.file.location(of: table.path.range.start))
+                skipEmpty: skipEmpty, cbs: cbs, declaredAt: located.unit.document.file.location(of: table.path.range.start))
             switch table.role {
             case .regions: regions = plan
             case .table: joins.append(plan)

@@ -117,6 +117,7 @@ private struct Printer {
             case .source(let text): header += " source \(Printer.name(text))"
             case .missingAsZero: header += " missing_as_zero"
             case .skipEmpty: header += " skip_empty"
+            case .cbs(_, let table): header += " cbs" + (table.map { " \(Printer.name($0))" } ?? "")
             }
         }
         block(header, table.columns, closing: table.closingComments, depth: depth) { printer, column, depth in

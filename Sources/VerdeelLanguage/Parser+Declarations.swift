@@ -110,7 +110,7 @@ extension Parser {
         let path = try string("the CSV file's path")
         var options = [TableOption]()
         while !isSymbol("{"), !isEndOfStatement {
-            let option = try self.name("a table option (key, name, region, vintage, synthetic, source, missing_as_zero, skip_empty)")
+            let option = try self.name("a table option (key, name, region, vintage, synthetic, source, missing_as_zero, skip_empty, cbs)")
             switch option.text {
             case "key": options.append(.key(try self.name("the key column")))
             case "name": options.append(.label(try self.name("the name column")))
@@ -123,8 +123,14 @@ extension Parser {
             case "source": options.append(.source(try string("the table's source")))
             case "missing_as_zero": options.append(.missingAsZero(option.range))
             case "skip_empty": options.append(.skipEmpty(option.range))
+            case "cbs":
+                if case .string = current.kind {
+                    options.append(.cbs(option.range, table: try string("the CBS table")))
+                } else {
+                    options.append(.cbs(option.range, table: nil))
+                }
             default:
-                let suggestion = NearestName.find(option.text, among: ["key", "name", "region", "vintage", "synthetic", "source", "missing_as_zero", "skip_empty"]).map { "did you mean '\($0)'?" }
+                let suggestion = NearestName.find(option.text, among: ["key", "name", "region", "vintage", "synthetic", "source", "missing_as_zero", "skip_empty", "cbs"]).map { "did you mean '\($0)'?" }
                 throw fail("unknown table option '\(option.text)'", at: option.range, suggestion: suggestion)
             }
         }

@@ -75,7 +75,7 @@ public struct TablePlan: Sendable {
         return TablePlan(
             name: name, path: path, directory: directory, keyColumn: keyColumn, nameColumn: nameColumn, regionColumn: regionColumn,
             vintage: (vintage.column, value), synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
-            skipEmpty: skipEmpty, declaredAt: declaredAt)
+            skipEmpty: skipEmpty, cbs: cbs, declaredAt: declaredAt)
     }
 
     public let name: String
@@ -95,6 +95,8 @@ public struct TablePlan: Sendable {
     public let missingAsZero: Bool
     /// A districts table's `skip_empty`: districts with an empty cell in a column read are left out.
     public let skipEmpty: Bool
+    /// Set when the path is a CBS download (`cbs`), read as `verdeel data import-cbs` reads it.
+    public let cbs: CBSSourcePlan?
     /// Where the scenario names the file (its path's file:line:column), for messages
     /// about the file as a whole, such as one that cannot be read.
     public let declaredAt: SourceLocation
@@ -151,6 +153,12 @@ public indirect enum ResultExpression: Sendable {
         case .binary(let op, let left, let right): return op == "/" ? left.isMoney && !right.isMoney : left.isMoney || right.isMoney
         }
     }
+}
+
+/// A table read from a CBS download: the table's id when the download is a StatLine CSV
+/// export (which does not say), nil for an OData folder (which does).
+public struct CBSSourcePlan: Sendable, Equatable {
+    public let table: String?
 }
 
 extension ScenarioPlan {

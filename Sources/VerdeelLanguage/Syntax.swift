@@ -99,6 +99,9 @@ public enum TableOption: Sendable {
     /// On a districts table: a district with an empty cell in a column read is left out
     /// (CBS gives no SES-WOA score for districts with few households).
     case skipEmpty(SourceRange)
+    /// The path is a CBS download (an OData folder, or a StatLine CSV export of the named
+    /// table), read as `verdeel data import-cbs` reads it.
+    case cbs(SourceRange, table: Name?)
 }
 
 /// `COLUMN [as INDICATOR]: KIND` with KIND `count`, `nonnegative` or `score`.

@@ -92,6 +92,7 @@ public struct ScenarioRun: Sendable {
     }
 
     private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> CSVFile {
+        if let cbs = table.cbs { return try cbsFile(table, cbs, read: read) }
         guard let bytes = read(path(table)) else {
             let place = table.declaredAt
             let reason = FileManager.default.fileExists(atPath: path(table)) ? "cannot be read (check its permissions)" : "does not exist"
@@ -100,6 +101,15 @@ public struct ScenarioRun: Sendable {
                 message: "the data file '\(table.path)' \(reason) (looked for \(path(table))); paths are relative to the scenario file that names them")
         }
         return try CSVFile(name: table.path, bytes: bytes)
+    }
+
+    /// A table named as a CBS download: its rows at the table's level (municipalities, or
+    /// districts for a districts table) as verdeel's region table, named as the scenario
+    /// names the download.
+    private static func cbsFile(_ table: TablePlan, _ cbs: CBSSourcePlan, read: (String) -> [UInt8]?) throws(DataError) -> CSVFile {
+        let imported = try CBSDownload.table(path: path(table), table: cbs.table, read: read)
+        let level: CBSRegionLevel = table.regionColumn == nil ? .municipality : .district
+        return try CSVFile(name: "\(table.path) (CBS \(imported.id), as imported)", bytes: Array(CBSImport.regionTable(imported, level: level, file: table.path).utf8))
     }
 
     private static func source(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> RegionTableLoader.Source {
@@ -136,7 +146,7 @@ public final class TableCache {
         data.tables.map { table in
             let columns = table.columns.map { "\($0.column)>\($0.indicator):\($0.kind.rawValue)" }.joined(separator: ",")
             return [ScenarioRun.path(table), table.keyColumn, table.nameColumn ?? "", table.regionColumn ?? "",
-                    table.vintage.map { "\($0.column)=\($0.value)" } ?? "", table.missingAsZero ? "zero" : "", table.skipEmpty ? "skip" : "", columns].joined(separator: "|")
+                    table.vintage.map { "\($0.column)=\($0.value)" } ?? "", table.missingAsZero ? "zero" : "", table.skipEmpty ? "skip" : "", table.cbs.map { "cbs \($0.table ?? "")" } ?? "", columns].joined(separator: "|")
         }.joined(separator: "\n")
     }
 }

@@ -67,27 +67,22 @@ struct ImportCBS: ParsableCommand {
         }
     }
 
-    /// A path's table, and the SHA-256 of its bytes (of every file, for a folder).
+    /// A path's table, and the SHA-256 of the bytes read (of every file read, by name, for a folder).
     private func read(_ path: String) throws -> (CBSTable, String) {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw DataError(file: path, line: 0, column: 0, message: "no such file or folder")
         }
-        if isFolder.boolValue {
-            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
-            var files = [String: [UInt8]]()
-            for name in names { files[name] = try Self.bytes((path as NSString).appendingPathComponent(name)) }
-            let folder = CBSFolder(name: path, files: files)
-            let joined = names.reduce(into: Data()) { data, name in data.append(Data(name.utf8)); data.append(Data(files[name] ?? [])) }
-            if ODataV4.recognises(folder) { return (try ODataV4.read(folder), ShardRecord.hash(joined)) }
-            if ODataV3.recognises(folder) { return (try ODataV3.read(folder), ShardRecord.hash(joined)) }
-            throw DataError(file: path, line: 0, column: 0, message: "this folder is no CBS download: it has neither DataProperties.json (OData v3, cbsodata) nor Observations.json (OData v4)")
+        var read = [(name: String, bytes: [UInt8])]()
+        let table = try CBSDownload.table(path: path, table: self.table, read: { file in
+            let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+            if let bytes { read.append((file, bytes)) }
+            return bytes
+        })
+        let joined = read.sorted { $0.name < $1.name }.reduce(into: Data()) { data, file in
+            if read.count > 1 { data.append(Data((file.name as NSString).lastPathComponent.utf8)) }
+            data.append(Data(file.bytes))
         }
-        guard let table else {
-            throw DataError(file: path, line: 0, column: 0, message: "a StatLine CSV export does not say which table it is: add --table, e.g. --table 85163NED")
-        }
-        let bytes = try Self.bytes(path)
-        return (try StatLineCSV.read(name: path, bytes: bytes, table: table), ShardRecord.hash(Data(bytes)))
+        return (table, ShardRecord.hash(joined))
     }
 
     private static func bytes(_ path: String) throws -> [UInt8] {

@@ -15,12 +15,13 @@ import Testing
         [UInt8](try #require(FileManager.default.contents(atPath: "\(fixtures)/\(name)")))
     }
 
-    static func folder(_ name: String) throws -> CBSFolder {
-        let path = "\(fixtures)/\(name)"
+    static func files(_ name: String) throws -> [String: [UInt8]] {
         var files = [String: [UInt8]]()
-        for file in try FileManager.default.contentsOfDirectory(atPath: path) { files[file] = try bytes("\(name)/\(file)") }
-        return CBSFolder(name: name, files: files)
+        for file in try FileManager.default.contentsOfDirectory(atPath: "\(fixtures)/\(name)") { files[file] = try bytes("\(name)/\(file)") }
+        return files
     }
+
+    static func folder(_ name: String) throws -> CBSFolder { CBSFolder(name: name, files: try files(name)) }
 
     func row(_ table: CBSTable, _ code: String) throws -> CBSRow { try #require(table.rows.first { $0.code == code }) }
 
@@ -130,25 +131,25 @@ import Testing
         refusal("column 'Particuliere huishoudens (Aantal)': '45x' is not a number") {
             _ = try StatLineCSV.read(name: "x.csv", bytes: Array(amsterdam.replacingOccurrences(of: "  457400", with: "     45x").utf8), table: "85163NED")
         }
-        var folder = try Self.folder("odata3-85900NED-aa-en-hunze")
-        let typed = try #require(folder.files["TypedDataSet.json"])
-        var files = folder.files
+        let v3 = try Self.files("odata3-85900NED-aa-en-hunze"), v3Name = "odata3-85900NED-aa-en-hunze"
+        let typed = try #require(v3["TypedDataSet.json"])
+        var files = v3
         files["TypedDataSet.json"] = Array(typed.prefix(typed.count / 2))
-        refusal("odata3-85900NED-aa-en-hunze/TypedDataSet.json: the JSON ends before it is complete") { _ = try ODataV3.read(CBSFolder(name: folder.name, files: files)) }
-        files = folder.files
+        refusal("odata3-85900NED-aa-en-hunze/TypedDataSet.json: the JSON ends before it is complete") { _ = try ODataV3.read(CBSFolder(name: v3Name, files: files)) }
+        files = v3
         files["Perioden.json"] = nil
-        refusal("the folder has no Perioden.json") { _ = try ODataV3.read(CBSFolder(name: folder.name, files: files)) }
-        files = folder.files
+        refusal("the folder has no Perioden.json") { _ = try ODataV3.read(CBSFolder(name: v3Name, files: files)) }
+        files = v3
         files["TableInfos.json"] = Array(String(decoding: try #require(files["TableInfos.json"]), as: UTF8.self).replacingOccurrences(of: "85900NED", with: "84799NED").utf8)
-        refusal("CBS table 84799NED is not one verdeel imports") { _ = try ODataV3.read(CBSFolder(name: folder.name, files: files)) }
-        folder = try Self.folder("odata4-85900NED-aa-en-hunze")
-        files = folder.files
+        refusal("CBS table 84799NED is not one verdeel imports") { _ = try ODataV3.read(CBSFolder(name: v3Name, files: files)) }
+        let v4 = try Self.files("odata4-85900NED-aa-en-hunze"), v4Name = "odata4-85900NED-aa-en-hunze"
+        files = v4
         let observations = try #require(files["Observations.json"])
         files["Observations.json"] = Array(observations.dropLast(40))
-        refusal("Observations.json:12: the JSON ends before it is complete") { _ = try ODataV4.read(CBSFolder(name: folder.name, files: files)) }
-        files = folder.files
+        refusal("Observations.json:12: the JSON ends before it is complete") { _ = try ODataV4.read(CBSFolder(name: v4Name, files: files)) }
+        files = v4
         files["PeriodenCodes.json"] = Array("{\"Identifier\": \"2021JJ00\", \"Title\": \"2021\", \"Status\": \"Definitief\"}\n".utf8)
-        refusal("period '2022JJ00' is not in PeriodenCodes.json") { _ = try ODataV4.read(CBSFolder(name: folder.name, files: files)) }
+        refusal("period '2022JJ00' is not in PeriodenCodes.json") { _ = try ODataV4.read(CBSFolder(name: v4Name, files: files)) }
     }
 
     /// The worked example of docs/cbs-import.md: two municipalities into one. A: 1,000

@@ -74,6 +74,14 @@ public enum CBSImport {
         return files
     }
 
+    /// One level of one table as verdeel's region table (CSV text), as ``files`` writes it:
+    /// what a scenario reads from a CBS download named in its data block.
+    public static func regionTable(_ table: CBSTable, level: CBSRegionLevel, file: String) -> String {
+        let source = Source(table: table, file: file, sha256: "")
+        let rows = table.rows.filter { CBSRegionLevel.of($0.code)?.level == level }.sorted { ($0.period.year, $0.code) < ($1.period.year, $1.code) }
+        return self.table(rows.map { ($0, source) }, family: table.family, level: level)
+    }
+
     /// The municipality rows (merged when asked) and the district and neighbourhood rows.
     static func rows(of source: Source) -> [CBSRow] {
         guard let merged = source.merged else { return source.table.rows }

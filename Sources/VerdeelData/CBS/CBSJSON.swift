@@ -54,19 +54,27 @@ enum CBSJSON {
 }
 
 /// The files of a downloaded folder by name, and how to get one or say it is missing.
-public struct CBSFolder: Sendable {
+/// Files are read when asked for (a scenario reads them through its root-folder check).
+public struct CBSFolder {
     public let name: String
-    public let files: [String: [UInt8]]
+    private let read: (String) -> [UInt8]?
+
+    public init(name: String, read: @escaping (String) -> [UInt8]?) {
+        self.name = name
+        self.read = read
+    }
 
     public init(name: String, files: [String: [UInt8]]) {
-        self.name = name
-        self.files = files
+        self.init(name: name, read: { files[$0] })
     }
+
+    /// A file of the folder, or nil when it has none of that name.
+    public func file(_ name: String) -> [UInt8]? { read(name) }
 
     func path(_ file: String) -> String { name.hasSuffix("/") ? name + file : name + "/" + file }
 
     func bytes(_ file: String, needed what: String) throws(DataError) -> [UInt8] {
-        guard let bytes = files[file] else {
+        guard let bytes = read(file) else {
             throw DataError(file: path(file), line: 0, column: 0, message: "the folder has no \(file) (\(what)); download the whole table again")
         }
         return bytes

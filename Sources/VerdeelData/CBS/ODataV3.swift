@@ -10,7 +10,7 @@ import Foundation
 /// title and unit, never by their numbered keys.
 public enum ODataV3 {
     /// Whether a folder looks like this form.
-    public static func recognises(_ folder: CBSFolder) -> Bool { folder.files["DataProperties.json"] != nil }
+    public static func recognises(_ folder: CBSFolder) -> Bool { folder.file("DataProperties.json") != nil }
 
     public static func read(_ folder: CBSFolder) throws(DataError) -> CBSTable {
         let infos = try folder.objects("TableInfos.json", needed: "the table's id and title")
@@ -58,7 +58,7 @@ public enum ODataV3 {
         let names = Dictionary(
             (try folder.objects("\(regionKey).json", needed: "the regions' names")).compactMap { r in CBSJSON.text(r, "Key").map { ($0, CBSJSON.text(r, "Title") ?? "") } },
             uniquingKeysWith: { a, _ in a })
-        let dataFile = folder.files["TypedDataSet.json"] != nil ? "TypedDataSet.json" : "UntypedDataSet.json"
+        let dataFile = folder.file("TypedDataSet.json") != nil ? "TypedDataSet.json" : "UntypedDataSet.json"
         let records = try folder.objects(dataFile, needed: "the figures")
         var builder = CBSTableBuilder(file: folder.path(dataFile), family: family)
         for (index, record) in records.enumerated() {

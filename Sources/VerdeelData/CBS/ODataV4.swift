@@ -9,7 +9,7 @@ import Foundation
 /// `Measure`, the dimensions' codes, `Value` and `ValueAttribute` (`None` for a figure,
 /// otherwise why there is none). Entity sets are one object per line.
 public enum ODataV4 {
-    public static func recognises(_ folder: CBSFolder) -> Bool { folder.files["Observations.json"] != nil }
+    public static func recognises(_ folder: CBSFolder) -> Bool { folder.file("Observations.json") != nil }
 
     public static func read(_ folder: CBSFolder) throws(DataError) -> CBSTable {
         let properties = try CBSJSON.object(try folder.bytes("Properties.json", needed: "the table's id and title"), file: folder.path("Properties.json"))
@@ -25,7 +25,7 @@ public enum ODataV4 {
             return found
         }
         let (regionKey, periodKey) = (try dimension("GeoDimension"), try dimension("TimeDimension"))
-        let groups = folder.files["MeasureGroups.json"] == nil ? [] : try folder.objects("MeasureGroups.json", needed: "the figures' groups")
+        let groups = folder.file("MeasureGroups.json") == nil ? [] : try folder.objects("MeasureGroups.json", needed: "the figures' groups")
         let groupByID = Dictionary(groups.compactMap { g in g["Id"].map { ("\($0)", g) } }, uniquingKeysWith: { a, _ in a })
         let measuresFile = folder.path("MeasureCodes.json")
         var figures = [String: (measure: CBSMeasure, divisor: Double)]()
