@@ -234,6 +234,25 @@ def main():
         check('<section id="sensitivity"' in html and "ST" in html, "sensitivity report: no tornado charts")
         check_page(driver, sensitivity, "sensitivity", screenshots)
 
+        # update-impact's report: a second SYNTHETIC vintage of the SES-WOA table (even rows' means 0.05 lower).
+        ses = os.path.join(work, "data/ses-woa-synthetic.csv")
+        lines = open(ses, encoding="utf-8").read().splitlines()
+        extra = []
+        for index, line in enumerate(lines[1:]):
+            fields = line.split(",", 6)
+            fields[2], fields[3] = "synthetic-2", f"{float(fields[3]) - (0.05 if index % 2 == 0 else 0):.3f}"
+            extra.append(",".join(fields))
+        open(ses, "w", encoding="utf-8").write("\n".join(lines + extra) + "\n")
+        verdeel(binary, "update-impact", "sociale-agenda.verdeel", "--scenario", "baseline", "--table", "ses_woa", "--from", "synthetic", "--to", "synthetic-2",
+                "--loss-threshold", "2", "--format", "html", "--output", "impact", cwd=work)
+        impact = os.path.join(work, "impact/update_impact.html")
+        html = check_self_contained(impact)
+        for section in ("allocation", "change", "fairness"):
+            check(f'<section id="{section}"' in html, f"update-impact report: no {section} section")
+        check("baseline (ses_woa year synthetic-2)" in html and "baseline (ses_woa year synthetic)" in html, "update-impact report: the two vintages are not named")
+        check("verliesdrempel € 2,00 per inwoner" in html, "update-impact report: the loss threshold is not marked")
+        check_page(driver, impact, "update-impact", screenshots)
+
         check_escaping(binary, work, driver, screenshots)
         check_bad_input(binary, work)
     finally:

@@ -200,6 +200,41 @@ def check_simulation_compare_sensitivity(work):
     check(values and all(isinstance(value, float) for value in values if value is not None), "Sobol ST values are not numbers")
 
 
+def second_synthetic_vintage(work):
+    """A second SYNTHETIC vintage of the bundled SES-WOA table (every mean 0.05 lower for
+    the even rows), for update-impact; marked synthetic like the first."""
+    path = os.path.join(work, "data/ses-woa-synthetic.csv")
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    extra = []
+    for index, line in enumerate(lines[1:]):
+        fields = line.split(",", 6)
+        fields[2] = "synthetic-2"
+        fields[3] = f"{float(fields[3]) - (0.05 if index % 2 == 0 else 0):.3f}"
+        extra.append(",".join(fields))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines + extra) + "\n")
+
+
+def check_update_impact(work):
+    second_synthetic_vintage(work)
+    common = ["update-impact", "sociale-agenda.verdeel", "--scenario", "baseline", "--table", "ses_woa", "--from", "synthetic", "--to", "synthetic-2"]
+    verdeel(*common, "--format", "xlsx", "--output", "impact", cwd=work)
+    verdeel(*common, "--format", "csv", "--output", "impact-csv", cwd=work)
+    book = openpyxl.load_workbook(os.path.join(work, "impact/update_impact.xlsx"))
+    sheets = [name for name in book.sheetnames if name not in ("Over", "About")]
+    check(len(sheets) >= 1, f"update-impact sheets: {book.sheetnames}")
+    sheet = book[sheets[0]]
+    header = [cell.value for cell in sheet[1]]
+    check(header_is_bold_and_frozen(sheet), "the update-impact sheet's header is not bold and frozen")
+    rows = read_csv(os.path.join(work, "impact-csv/update_impact.csv"))
+    check(sheet.max_row - 1 == len(rows), f"update-impact: {sheet.max_row - 1} workbook rows, {len(rows)} CSV rows")
+    changes = [row[header.index("change") if "change" in header else 9].value for row in sheet.iter_rows(min_row=2)]
+    csv_changes = [Decimal(row["change"]) for row in rows]
+    check(sum(Decimal(str(value)) for value in changes) == sum(csv_changes) == 0, "update-impact changes do not add up to zero as the CSV's")
+    check(any(row["change"] != "0" for row in rows), "the second vintage changes nothing")
+
+
 def main():
     work = tempfile.mkdtemp()
     try:
@@ -210,6 +245,7 @@ def main():
         check_libreoffice(work, rows)
         check_formula_text(work)
         check_simulation_compare_sensitivity(work)
+        check_update_impact(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     check.finish("workbook", "workbooks: {count} checks passed (openpyxl " + openpyxl.__version__ + " and LibreOffice)")
