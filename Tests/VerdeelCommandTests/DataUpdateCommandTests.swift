@@ -89,8 +89,8 @@ extension CommandTests {
             try "{\"broken\": [".write(toFile: directory + "/DataProperties.json", atomically: true, encoding: .utf8)
             try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: true)
             for (arguments, message) in [
-                ([fixtures + "statline-85163NED-amsterdam-2019.csv"], "does not say which table it is: add --table"),
-                ([directory + "/empty"], "this folder is no CBS download"),
+                ([fixtures + "statline-85163NED-amsterdam-2019.csv"], "does not say which table it is: name it (import-cbs: add --table"),
+                ([directory + "/empty"], "no CBS download here"),
                 ([fixtures + "statline-85163NED-amsterdam-2019-no-codes.csv", "--table", "85163NED"], "has no region codes"),
             ] {
                 let refused = try verdeel(["data", "import-cbs"] + arguments + ["--output", "bad"], in: directory)

@@ -13,7 +13,7 @@ public enum CBSDownload {
     private static func load(path: String, table id: String?, read: @escaping (String) -> [UInt8]?) throws(DataError) -> CBSTable {
         if path.lowercased().hasSuffix(".csv") {
             guard let id else {
-                throw DataError(file: path, line: 0, column: 0, message: "a StatLine CSV export does not say which table it is: name it (e.g. cbs \"85163NED\")")
+                throw DataError(file: path, line: 0, column: 0, message: "a StatLine CSV export does not say which table it is: name it (import-cbs: add --table 85163NED; in a scenario: cbs \"85163NED\")")
             }
             guard let bytes = read(path) else { throw DataError(file: path, line: 0, column: 0, message: "cannot be read (missing, or outside the folders the scenario may read)") }
             return try StatLineCSV.read(name: path, bytes: bytes, table: id)
