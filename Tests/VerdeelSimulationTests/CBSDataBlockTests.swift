@@ -59,4 +59,46 @@ import VerdeelLanguage
             #expect("\(error)".contains("no definitive vintage for 'latest definitive'"), "\(error)")
         }
     }
+
+    /// The need criterion from district scores with its threshold as a variant dimension,
+    /// on districts in import-cbs's shape (a second vintage and an unscored district, both
+    /// left out). Households below -0.2: A 400, B 0, C 500 of 900, so 1M gives 444,444.44,
+    /// 0, 555,555.56: 444,444 / 0 / 555,556 (the spare euro to C's larger remainder); below
+    /// 0: A 400, B 200, C 500 of 1,100: 363,636.36 / 181,818.18 / 454,545.45, so 363,636 /
+    /// 181,818 / 454,546.
+    @Test func districtNeedWithTheThresholdAsAVariant() throws {
+        let districts = """
+            code,municipality_code,name,year,provisional,households,ses_woa_mean
+            WK000100,GM0001,a0,2022,yes,400,-0.3
+            WK000101,GM0001,a1,2022,yes,100,0.1
+            WK000200,GM0002,b0,2022,yes,200,-0.1
+            WK000201,GM0002,b1,2022,yes,300,
+            WK000300,GM0003,c0,2022,yes,500,-0.25
+            WK000300,GM0003,c0,2021,no,900,-0.9
+
+            """
+        let result = try simulate("""
+            scenario s {
+                data {
+                    regions "three.csv" {
+                        inhabitants: count
+                    }
+                    districts "districts.csv" region municipality_code vintage year = "latest" skip_empty {
+                        households: count
+                        ses_woa_mean: score
+                    }
+                }
+                criterion poor = sum_districts(households * (ses_woa_mean < -0.2))
+                measure m {
+                    budget 2026: 1M
+                    key poor 100%
+                }
+                variants {
+                    criterion poor in sum_districts(households * (ses_woa_mean < -0.2)), sum_districts(households * (ses_woa_mean < 0))
+                }
+            }
+            """, files: ["three.csv": threeRegions, "districts.csv": districts])
+        #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [444_444, 0, 555_556])
+        #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [363_636, 181_818, 454_546])
+    }
 }
