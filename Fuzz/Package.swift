@@ -28,6 +28,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzCBS",
+            dependencies: [.product(name: "VerdeelData", package: root)]
+        ),
+        .executableTarget(
             name: "FuzzCSV",
             dependencies: [
                 .product(name: "VerdeelData", package: root),
