@@ -85,7 +85,7 @@ extension CommandTests {
             let written = try FileManager.default.contentsOfDirectory(atPath: directory + "/cbs").sorted()
             #expect(written == ["SOURCES.md", "kerncijfers_municipalities.csv", "manifest.txt", "missing.csv", "ses_woa_districts.csv", "ses_woa_municipalities.csv", "ses_woa_neighbourhoods.csv"])
             let municipalities = try String(contentsOfFile: directory + "/cbs/ses_woa_municipalities.csv", encoding: .utf8)
-            #expect(municipalities.contains("GM1680,Aa en Hunze,2022,yes,11200,0.17,0.715,\"CBS 85900NED (OData v4 (Observations)), period 2022*\""))
+            #expect(municipalities.contains("GM1680,Aa en Hunze,2022,yes,11200,0.17,0.715,\"CBS 85900NED (OData v4), period 2022*\""))
             try "{\"broken\": [".write(toFile: directory + "/DataProperties.json", atomically: true, encoding: .utf8)
             try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: true)
             for (arguments, message) in [

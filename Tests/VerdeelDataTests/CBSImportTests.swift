@@ -41,6 +41,12 @@ import Testing
         #expect(try row(table, "BU03630100").values == ["households": 0])
         #expect(table.missing.map { "\($0.code) \($0.measure)" } == ["BU03630100 ses_woa_mean", "BU03630100 ses_woa_spread"])
         #expect(table.missing.allSatisfy { $0.reason.contains("'.'") })
+        // The same export with decimal commas (StatLine's Dutch setting) and a provisional period.
+        let text = String(decoding: try Self.bytes("statline-85163NED-amsterdam-2019.csv"), as: UTF8.self)
+        let dutch = text.replacingOccurrences(of: "  -0.100", with: "  -0,100").replacingOccurrences(of: "\"2019\";\"Amsterdam\"", with: "\"2019**\";\"Amsterdam\"")
+        let provisional = try StatLineCSV.read(name: "nl.csv", bytes: Array(dutch.utf8), table: "85163NED")
+        #expect(try row(provisional, "GM0363").values["ses_woa_mean"] == -0.1)
+        #expect(try row(provisional, "GM0363").period == CBSPeriod(year: "2019", provisional: true))
     }
 
     /// Aa en Hunze 2022* as OData v3 and as OData v4 give the same table: GM1680 11,200 /
@@ -58,6 +64,15 @@ import Testing
         #expect(try row(table, "WK168000").values == ["households": 1_600, "ses_woa_mean": 0.222, "ses_woa_spread": 0.688])
         #expect(try row(table, "WK168007").values == ["households": 100])
         #expect(Set(table.missing.map { "\($0.code) \($0.measure)" }) == ["WK168007 ses_woa_mean", "WK168007 ses_woa_spread", "WK168008 ses_woa_mean", "WK168008 ses_woa_spread"])
+    }
+
+    /// A part score of the SES-WOA, where a table has one, is taken under its own name
+    /// (accents dropped); other columns of the family are not figures verdeel takes.
+    @Test func partScoresByTitle() {
+        #expect(CBSMeasure.column(path: "SES-WOA/Financiële welvaart/Gemiddelde score", family: .sesWOA)?.name == "ses_woa_financiele_welvaart_mean")
+        #expect(CBSMeasure.column(path: "SES-WOA/Totaalscore/Gemiddelde score", family: .sesWOA)?.name == "ses_woa_mean")
+        #expect(CBSMeasure.column(path: "Opleidingsniveau/Laag/Waarde", family: .sesWOA) == nil)
+        #expect(CBSMeasure.column(path: "SES-WOA/Financiële welvaart/Gemiddelde score", family: .keyFigures) == nil)
     }
 
     /// Kerncijfers 2024 for Aa en Hunze: 25,845 inhabitants, 27,606 ha land = 276.06 km2,
@@ -79,12 +94,12 @@ import Testing
         #expect(byName["ses_woa_municipalities.csv"] == """
             code,name,year,provisional,households,ses_woa_mean,ses_woa_spread,source
             GM0363,Amsterdam,2019,no,457400,-0.1,1.01,"CBS 85163NED (StatLine CSV export), period 2019"
-            GM1680,Aa en Hunze,2022,yes,11200,0.17,0.715,"CBS 85900NED (OData v3 (cbsodata TypedDataSet)), period 2022*"
+            GM1680,Aa en Hunze,2022,yes,11200,0.17,0.715,"CBS 85900NED (OData v3, cbsodata), period 2022*"
 
             """)
         let districts = try #require(byName["ses_woa_districts.csv"]).split(separator: "\n")
         #expect(districts[0] == "code,municipality_code,name,year,provisional,households,ses_woa_mean,ses_woa_spread,source")
-        #expect(districts.contains("WK168007,GM1680,Wijk 07 Spijkerboor,2022,yes,100,,,\"CBS 85900NED (OData v3 (cbsodata TypedDataSet)), period 2022*\""))
+        #expect(districts.contains("WK168007,GM1680,Wijk 07 Spijkerboor,2022,yes,100,,,\"CBS 85900NED (OData v3, cbsodata), period 2022*\""))
         #expect(byName["missing.csv"]?.contains("85900NED,2022*,WK168007,Wijk 07 Spijkerboor,ses_woa_mean,null in the OData table (unknown or secret)") == true)
         let sources = try #require(byName["SOURCES.md"])
         #expect(sources.contains("## CBS 85163NED") && sources.contains("SHA-256: aa") && sources.contains("periods: 2022 (provisional)"))

@@ -4,8 +4,8 @@
 public struct CBSTable: Sendable, Equatable {
     /// How the table was downloaded.
     public enum Form: String, Sendable {
-        case odataV3 = "OData v3 (cbsodata TypedDataSet)"
-        case odataV4 = "OData v4 (Observations)"
+        case odataV3 = "OData v3, cbsodata"
+        case odataV4 = "OData v4"
         case statLineCSV = "StatLine CSV export"
     }
 
