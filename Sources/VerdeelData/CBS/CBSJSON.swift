@@ -49,6 +49,20 @@ enum CBSJSON {
         DataError(file: file, line: line, column: 0, message: "expected \(expected) as CBS's download writes it; is this the right file?")
     }
 
+    /// The titles from the outermost group down to `object`, joined by `/` (the path
+    /// StatLine's CSV header writes); `parent` finds an object's group. At most 64 levels,
+    /// so a cycle in a broken file cannot hang.
+    static func titlePath(_ object: Object, parent: (Object) -> Object?) -> String {
+        var titles = [text(object, "Title") ?? ""]
+        var group = parent(object)
+        for _ in 0..<64 {
+            guard let found = group else { break }
+            titles.insert(text(found, "Title") ?? "", at: 0)
+            group = parent(found)
+        }
+        return titles.joined(separator: "/")
+    }
+
     /// A field as text (CBS keys and titles), trimmed; nil when absent or not text.
     static func text(_ object: Object, _ key: String) -> String? { (object[key] as? String)?.trimmingSpaces }
 }

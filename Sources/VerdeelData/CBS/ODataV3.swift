@@ -22,15 +22,7 @@ public enum ODataV3 {
         let propertiesFile = folder.path("DataProperties.json")
         let byID = Dictionary(properties.compactMap { p in (p["ID"] as? Int).map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         func path(of property: CBSJSON.Object) -> String {
-            var titles = [CBSJSON.text(property, "Title") ?? ""]
-            var parent = property["ParentID"] as? Int
-            var steps = 0
-            while let id = parent, let group = byID[id], steps < 64 {
-                titles.insert(CBSJSON.text(group, "Title") ?? "", at: 0)
-                parent = group["ParentID"] as? Int
-                steps += 1
-            }
-            return titles.joined(separator: "/")
+            CBSJSON.titlePath(property) { ($0["ParentID"] as? Int).flatMap { byID[$0] } }
         }
         let dimensions = properties.filter { ($0["Type"] as? String)?.hasSuffix("Dimension") == true }
         guard let periodKey = dimensions.first(where: { $0["Type"] as? String == "TimeDimension" }).flatMap({ CBSJSON.text($0, "Key") }) else {

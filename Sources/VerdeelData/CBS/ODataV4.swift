@@ -31,15 +31,11 @@ public enum ODataV4 {
         var figures = [String: (measure: CBSMeasure, divisor: Double)]()
         for code in try folder.objects("MeasureCodes.json", needed: "the figures' titles and units") {
             guard let identifier = CBSJSON.text(code, "Identifier") else { continue }
-            var titles = [CBSJSON.text(code, "Title") ?? ""]
-            var group = code["MeasureGroupId"].flatMap { $0 is NSNull ? nil : groupByID["\($0)"] }
-            var steps = 0
-            while let found = group, steps < 64 {
-                titles.insert(CBSJSON.text(found, "Title") ?? "", at: 0)
-                group = found["ParentId"].flatMap { $0 is NSNull ? nil : groupByID["\($0)"] }
-                steps += 1
+            // A measure names its group by MeasureGroupId, a group its own by ParentId.
+            let path = CBSJSON.titlePath(code) { object in
+                (object["MeasureGroupId"] ?? object["ParentId"]).flatMap { $0 is NSNull ? nil : groupByID["\($0)"] }
             }
-            guard let measure = CBSMeasure.column(path: titles.joined(separator: "/"), family: family) else { continue }
+            guard let measure = CBSMeasure.column(path: path, family: family) else { continue }
             guard !figures.values.contains(where: { $0.measure == measure }) else {
                 throw DataError(file: measuresFile, line: 0, column: 0, columnName: identifier, message: "two measures are \(measure.description)")
             }
