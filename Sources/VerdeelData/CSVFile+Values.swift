@@ -2,6 +2,15 @@ import Foundation
 import VerdeelCore
 
 extension CSVFile {
+    /// A field as RFC 4180 writes it: quoted (quotes doubled) when it holds the separator,
+    /// a quote or a line break, as is otherwise.
+    public static func quoted(_ field: String, separator: String = ",") -> String {
+        // Byte by byte: the common case (a number or a plain name) is one quick pass.
+        let special = Set(separator.utf8).union("\"\n\r".utf8)
+        guard field.utf8.contains(where: special.contains) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// The index of the named column; throws when it is missing, suggesting the nearest header.
     func columnIndex(_ name: String) throws(DataError) -> Int {
         if let index = header.firstIndex(where: { $0.value == name }) { return index }
@@ -53,6 +62,7 @@ extension CSVFile {
 }
 
 extension CSVFile {
+
     /// The number as Swift reads it. In a `;` file (Dutch spreadsheets) a decimal comma is
     /// read as the decimal point; a `.` before exactly three digits (`1.250`: 1250 or
     /// 1.25?) and a value with both `.` and `,` (thousands grouping) are ambiguous and

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelData
 import VerdeelSimulation
 
 /// The output contract read by other tools and CI: `allocations.csv` with one row per
@@ -137,9 +138,6 @@ public struct AllocationCSV {
     }
 
     static func quoted(_ field: String, separator: String = ",") -> String {
-        // Byte by byte: the common case (a number or a plain name) is one quick pass.
-        let special = Set(separator.utf8).union("\"\n\r".utf8)
-        guard field.utf8.contains(where: special.contains) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVFile.quoted(field, separator: separator)
     }
 }

@@ -63,6 +63,23 @@ enum CBSJSON {
         return titles.joined(separator: "/")
     }
 
+    /// A figure as OData gives it: a number or null (v3's typed set, v4), or padded text
+    /// (v3's untyped set).
+    static func figure(_ raw: Any?, key: String, object: Int, file: String) throws(DataError) -> (Double?, String) {
+        switch raw {
+        case nil, is NSNull: return (nil, "null in the OData table (unknown or secret)")
+        // `true` and `false` are numbers of type "c" to Foundation's parser; figures are not.
+        case let number as NSNumber where String(cString: number.objCType) != "c": return (number.doubleValue, "")
+        case let text as String:
+            guard let read = CBSNumber.read(text) else {
+                throw DataError(file: file, line: 0, column: 0, columnName: key, message: "object \(object): '\(text)' is not a number")
+            }
+            return read
+        default:
+            throw DataError(file: file, line: 0, column: 0, columnName: key, message: "object \(object): the figure is not a number")
+        }
+    }
+
     /// A field as text (CBS keys and titles), trimmed; nil when absent or not text.
     static func text(_ object: Object, _ key: String) -> String? { (object[key] as? String)?.trimmingSpaces }
 }

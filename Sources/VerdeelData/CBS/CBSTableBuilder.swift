@@ -8,7 +8,7 @@ struct CBSTableBuilder {
     let file: String
     let family: CBSTableFamily
     private var order: [String] = []
-    private var rows: [String: (name: String, period: CBSPeriod, values: [String: Double])] = [:]
+    private var rows: [String: (code: String, name: String, period: CBSPeriod, values: [String: Double])] = [:]
     private(set) var missing: [CBSMissingValue] = []
 
     init(file: String, family: CBSTableFamily) {
@@ -30,7 +30,7 @@ struct CBSTableBuilder {
             return
         }
         order.append(key)
-        rows[key] = (name, period, [:])
+        rows[key] = (code, name, period, [:])
     }
 
     /// One figure of a region's row; `nil` is a figure the table does not give (`reason`).
@@ -65,7 +65,7 @@ struct CBSTableBuilder {
         var missing = self.missing
         let built = order.compactMap { key -> CBSRow? in
             guard let row = rows[key] else { return nil }
-            let code = String(key.split(separator: " ")[0])
+            let code = row.code
             for measure in family.measures where row.values[measure.name] == nil
                 && !missing.contains(where: { $0.code == code && $0.period == row.period && $0.measure == measure.name }) {
                 missing.append(CBSMissingValue(code: code, name: row.name, period: row.period, measure: measure.name, reason: "no figure in the table"))

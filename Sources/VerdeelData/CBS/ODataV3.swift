@@ -65,26 +65,10 @@ public enum ODataV3 {
             guard CBSTableBuilder.imports(code) else { continue }
             try builder.row(code: code, name: names[rawCode] ?? names[code] ?? "", period: period, at: place)
             for figure in figures {
-                let (value, reason) = try Self.value(record[figure.key], key: figure.key, object: index + 1, file: folder.path(dataFile))
+                let (value, reason) = try CBSJSON.figure(record[figure.key], key: figure.key, object: index + 1, file: folder.path(dataFile))
                 try builder.value(value.map { $0 / figure.divisor }, of: figure.measure, code: code, period: period, reason: reason, at: place)
             }
         }
         return builder.table(id: id, title: CBSJSON.text(info, "Title") ?? id, form: .odataV3)
-    }
-
-    /// A figure as the typed set gives it (a number or null) or the untyped one (padded text).
-    static func value(_ raw: Any?, key: String, object: Int, file: String) throws(DataError) -> (Double?, String) {
-        switch raw {
-        case nil, is NSNull: return (nil, "null in the OData table (unknown or secret)")
-        // `true` and `false` are numbers of type "c" to Foundation's parser; figures are not.
-        case let number as NSNumber where String(cString: number.objCType) != "c": return (number.doubleValue, "")
-        case let text as String:
-            guard let read = CBSNumber.read(text) else {
-                throw DataError(file: file, line: 0, column: 0, columnName: key, message: "object \(object): '\(text)' is not a number")
-            }
-            return read
-        default:
-            throw DataError(file: file, line: 0, column: 0, columnName: key, message: "object \(object): the figure is not a number")
-        }
     }
 }

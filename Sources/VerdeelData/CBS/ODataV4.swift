@@ -66,7 +66,7 @@ public enum ODataV4 {
             let place = (index + 1, 0)
             try builder.row(code: code, name: names[code] ?? "", period: period, at: place)
             let attribute = CBSJSON.text(observation, "ValueAttribute") ?? "None"
-            let (value, reason) = try ODataV3.value(observation["Value"], key: measureCode, object: index + 1, file: observationsFile)
+            let (value, reason) = try CBSJSON.figure(observation["Value"], key: measureCode, object: index + 1, file: observationsFile)
             guard attribute == "None" || value == nil else {
                 throw DataError(file: observationsFile, line: index + 1, column: 0, message: "a value with ValueAttribute '\(attribute)': CBS gives a value only with 'None'")
             }
