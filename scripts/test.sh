@@ -16,6 +16,7 @@
 #   3e. sharded runs merged byte for byte and the merge's refusals (scripts/check-shards.py),
 #       a 4-task Slurm array with its merge job on a single-node cluster (scripts/check-slurm.sh),
 #       and the Kubernetes Indexed Job's commands as its pods would run them (scripts/check-indexed-job.py);
+#   3f. damaged and crafted parts, output folders and inputs refused (scripts/check-read-back.py);
 #   4. every command README.md shows, run as written (scripts/check-readme.py);
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario and 500 CSV mutants: no crash, no run over 10 s (scripts/mutate.py;
@@ -82,6 +83,11 @@ bash scripts/check-slurm.sh .build/release/verdeel | tee "$log/slurm.txt"
 python3 scripts/check-indexed-job.py .build/release/verdeel | tee "$log/indexed-job.txt"
 shards_seconds=$(seconds "$started")
 
+step "files verdeel wrote, read back damaged or crafted"
+started=$(date +%s)
+python3 scripts/check-read-back.py .build/release/verdeel | tee "$log/read-back.txt"
+read_back_seconds=$(seconds "$started")
+
 step "README commands"
 started=$(date +%s)
 python3 scripts/check-readme.py
@@ -100,5 +106,5 @@ started=$(date +%s)
 scripts/fuzz.sh 40
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
+    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

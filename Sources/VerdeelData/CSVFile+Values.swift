@@ -22,7 +22,7 @@ extension CSVFile {
     }
 
     /// Throws at the second occurrence of a header that appears twice.
-    func checkUniqueColumns() throws(DataError) {
+    public func checkUniqueColumns() throws(DataError) {
         var seen = [String: Int]()
         for field in header {
             if let first = seen[field.value] {
@@ -89,8 +89,8 @@ extension CSVFile {
 
 /// The accepted spelling of numbers: optional sign, digits with an optional decimal point,
 /// optional exponent. Rejects `nan`, `inf`, hexadecimal and digit grouping.
-enum NumberSyntax {
-    static func isPlainNumber(_ text: String) -> Bool {
+public enum NumberSyntax {
+    public static func isPlainNumber(_ text: String) -> Bool {
         var bytes = text.utf8[...]
         func digits() -> Int {
             let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count

@@ -5,8 +5,9 @@ import Foundation
 /// sees the old or the new text, never a mix, and an error or a signal leaves the old file.
 /// `replace` rewrites a file in place (`verdeel fmt --write`): it keeps its permissions (a
 /// 0600 file stays 0600), and a symbolic link is written through: the file it points to
-/// changes, the link stays a link. `create` writes a new file or replaces one (`verdeel
-/// report --output`).
+/// changes, the link stays a link. `create` writes a new file or replaces a plain one (`verdeel
+/// report --output`); it never replaces a device, a pipe, a socket or a symbolic link (which
+/// other processes use), and refuses them.
 enum FileRewrite {
     static func replace(_ path: String, with text: String) throws {
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath()
@@ -21,9 +22,20 @@ enum FileRewrite {
     static func create(_ path: String, with text: String) throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            printError("error: --output \(path) is a folder; name the file to write, e.g. \((path as NSString).appendingPathComponent("report.html"))")
-            throw ExitCode(1)
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR:
+                printError("error: --output \(path) is a folder; name the file to write, e.g. \((path as NSString).appendingPathComponent("report.html"))")
+                throw ExitCode(1)
+            case S_IFLNK:
+                printError("error: --output \(path) is a symbolic link; verdeel replaces only plain files: name the file it points to, or a new file")
+                throw ExitCode(1)
+            default:
+                printError("error: --output \(path) is a device, pipe or socket, not a file; verdeel writes a new file or replaces a plain one: name a file")
+                throw ExitCode(1)
+            }
         }
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()

@@ -18,6 +18,9 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "The folder to write the merged run into (replaced as a whole).")
     var output: String
 
+    @OptionGroup(title: "Files a sensitivity analysis's scenario may be read from")
+    var files: FileAccessOptions
+
     func validate() throws {
         guard !parts.isEmpty else { throw ValidationError("name the parts' folders, e.g. verdeel merge part-1 part-2 --output out") }
     }
@@ -27,7 +30,7 @@ struct Merge: ParsableCommand {
         try Self.checkOneRun(loaded)
         try Self.checkCoverage(loaded)
         if loaded.contains(where: { $0.record.sensitivity != nil }) {
-            try SensitivityMerge.run(loaded, output: output)
+            try SensitivityMerge.run(loaded, output: output, access: files.access)
             return
         }
         var files = [(name: String, data: Data)]()
@@ -52,34 +55,6 @@ struct Merge: ParsableCommand {
             names.insert("infeasible.csv", at: summary + 1)
         }
         return names
-    }
-
-    /// A part's record and files, each checked against the size and hash the record lists.
-    struct Part {
-        let path: String
-        let record: ShardRecord
-
-        init(_ path: String) throws {
-            self.path = path
-            let url = URL(fileURLWithPath: path).appendingPathComponent(ShardRecord.fileName)
-            guard let data = try? Data(contentsOf: url) else {
-                Merge.fail("\(path) is not a part of a sharded run (it has no \(ShardRecord.fileName)); write parts with: verdeel run FILE --shard I/N --output DIR")
-            }
-            do { record = try JSONDecoder().decode(ShardRecord.self, from: data) } catch {
-                Merge.fail("\(path)/\(ShardRecord.fileName) cannot be read (\(error)); run that part again")
-            }
-        }
-
-        func file(_ name: String) throws -> Data {
-            guard let listed = record.files.first(where: { $0.name == name }) else { Merge.fail("\(path) has no \(name)") }
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name)) else {
-                Merge.fail("\(path)/\(name) is missing; run part \(record.shard) of \(record.shards) again")
-            }
-            guard data.count == listed.bytes, ShardRecord.hash(data) == listed.sha256 else {
-                Merge.fail("\(path)/\(name) has \(data.count) bytes, not the \(listed.bytes) its part wrote (cut off or changed?); run part \(record.shard) of \(record.shards) again")
-            }
-            return data
-        }
     }
 
     static func checkOneRun(_ parts: [Part]) throws {
@@ -138,6 +113,9 @@ struct Merge: ParsableCommand {
         var merged = Data()
         for part in parts where part.record.files.contains(where: { $0.name == name }) {
             let data = try part.file(name)
+            let held = part.record.firstVariant..<(part.record.lastVariant + 1)
+            let check = ReadBackTable(name: name, shown: "\(part.path)/\(name)", rangeColumn: name == SensitivityRun.partFile ? "row" : "variant", range: held)
+            do { try check.check(data) } catch { fail("\(error); run part \(part.record.shard) of \(part.record.shards) again") }
             let end = data.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.endIndex
             let head = data[data.startIndex..<end]
             if let header, header != head { fail("\(part.path)/\(name) has another header than the parts before it; merge the parts of one run") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelCore
 import VerdeelReport
 
 /// How `verdeel run` shows or writes results.
@@ -22,7 +23,7 @@ extension ReportLanguage: ExpressibleByArgument {}
 /// temporary files behind. `manifest.txt` lists the files of the run; a folder that has
 /// files but no manifest was not written by verdeel and is never replaced.
 struct OutputSet {
-    static let manifestName = "manifest.txt"
+    static let manifestName = OutputManifest.fileName
     static let temporaryMarker = ".verdeel-tmp-"
     let path: String
 
@@ -64,6 +65,7 @@ struct OutputSet {
             }
             try stopIfSignalled()
             if manager.fileExists(atPath: target.path) {
+                if try FolderExchange.exchange(temporary, target) == .exchanged { return }
                 try manager.moveItem(at: target, to: old)
                 do { try manager.moveItem(at: temporary, to: target) } catch {
                     try? manager.moveItem(at: old, to: target)
@@ -81,25 +83,36 @@ struct OutputSet {
     }
 
     private func manifestText(_ names: [String], notes: [String]) -> String {
-        var lines = ["Written by verdeel \(AllocationJSON.engineVersion) as one set; these files belong together:"]
-        lines += names.map { "  \($0)" }
-        lines += notes
-        return lines.joined(separator: "\n") + "\n"
+        OutputManifest.text(engineVersion: AllocationJSON.engineVersion, names: names, notes: notes)
     }
 
-    /// An existing folder that is not empty and has no manifest holds someone else's files.
+    /// An existing folder is replaced only when it is verdeel's: empty, or holding nothing
+    /// but a `manifest.txt` that verdeel wrote and the plain files it lists. Anything else
+    /// (another program's manifest, a subfolder, a link, a file the manifest does not list)
+    /// is someone else's and is never deleted.
     private func refuseForeignFolder(_ target: URL) throws {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
-            printError("error: --output \(path) is a file, not a folder; name a folder")
+        var status = stat()
+        guard lstat(target.path, &status) == 0 else { return }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            printError("error: --output \(path) is \((status.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "a file"), not a folder; name a folder")
             throw ExitCode(1)
         }
         let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-        if !contents.isEmpty, !contents.contains(Self.manifestName) {
-            printError("error: the folder \(path) has files that verdeel did not write (it has no \(Self.manifestName)); verdeel replaces its output folder as a whole, so name a new or empty folder")
+        guard !contents.isEmpty else { return }
+        let refuse = { (why: String) throws -> Never in
+            printError("error: the folder \(self.path) \(why); verdeel replaces its output folder as a whole, so name a new or empty folder")
             throw ExitCode(1)
+        }
+        let manifestURL = target.appendingPathComponent(Self.manifestName)
+        guard contents.contains(Self.manifestName) else { try refuse("has files that verdeel did not write (it has no \(Self.manifestName))") }
+        guard let data = PartFile.read(manifestURL, limit: PartFile.recordLimit), let manifest = OutputManifest(String(decoding: data, as: UTF8.self)) else {
+            try refuse("has a \(Self.manifestName) that verdeel did not write")
+        }
+        let listed = Set(manifest.names + [Self.manifestName])
+        for entry in contents {
+            guard listed.contains(entry) else { try refuse("holds \(Printable.shown(entry)), which its \(Self.manifestName) does not list") }
+            guard PartFile.isRegularFile(target.appendingPathComponent(entry)) else { try refuse("holds \(Printable.shown(entry)), which is not a plain file") }
         }
     }
 

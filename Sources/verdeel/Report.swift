@@ -133,7 +133,9 @@ struct ReportFolder {
 
     func input(scenario: String?, baseline: String?, variant: Int?, region: String?) throws -> ReportInput {
         let folder = URL(fileURLWithPath: path)
-        guard let manifest = try? String(contentsOf: folder.appendingPathComponent(OutputSet.manifestName), encoding: .utf8) else {
+        guard let data = PartFile.read(folder.appendingPathComponent(OutputSet.manifestName), limit: PartFile.recordLimit),
+            let manifest = OutputManifest(String(decoding: data, as: UTF8.self))
+        else {
             fail("\(path) is not an output folder of verdeel (it has no \(OutputSet.manifestName)); name a scenario file or a folder written by 'verdeel run --output'")
         }
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("provenance.json")) else {
@@ -146,11 +148,12 @@ struct ReportFolder {
         guard document.engineVersion == AllocationJSON.engineVersion else {
             fail("\(path) was written by verdeel \(document.engineVersion); this is verdeel \(AllocationJSON.engineVersion), whose tables may differ: run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
         }
-        let names = manifest.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasSuffix(".csv") && !$0.contains("/") }
+        let names = manifest.names.filter { $0.hasSuffix(".csv") }
         var tables = [(name: String, contents: [UInt8])]()
         for name in names {
-            guard let bytes = try? Data(contentsOf: folder.appendingPathComponent(name)) else { fail("\(path)/\(name) is listed in its manifest but cannot be read; run the scenario again") }
+            guard let bytes = PartFile.read(folder.appendingPathComponent(name), limit: Int(Int32.max)) else { fail("\(path)/\(name) is listed in its manifest but cannot be read; run the scenario again") }
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { fail("\(path)/\(name) is in the Dutch CSV style; report on a folder written with --format csv (the default)") }
+            do { try ReadBackTable(name: name, shown: "\(path)/\(name)").check(bytes) } catch { fail("\(error) (or report on the scenario file)") }
             tables.append((name, Array(bytes)))
         }
         let scenarios = document.scenarios ?? []

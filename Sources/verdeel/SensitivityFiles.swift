@@ -5,8 +5,17 @@ import VerdeelDesign
 
 /// Reads a problem file (SALib's text or JSON layout), or stops with its message.
 func loadProblem(_ path: String) throws -> SensitivityProblem {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("error: cannot read the problem file \(path); check the path")
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: path) else {
+        printError("error: cannot read the problem file \(path); check the path (it must be a file)")
+        throw ExitCode(1)
+    }
+    if data.count > TextPrefix.problemLimit {
+        printError("error: \(path): a problem file of \(data.count) bytes; a problem file names its factors in a few lines, at most \(TextPrefix.problemLimit / 1_000_000) MB")
+        throw ExitCode(1)
+    }
+    if let problem = data.withUnsafeBytes({ TextPrefix.problem($0.bindMemory(to: UInt8.self)) }) {
+        printError("error: \(path): \(problem); give SALib's text or JSON problem file")
         throw ExitCode(1)
     }
     do {
@@ -33,6 +42,11 @@ func loadTable(_ path: String, threads: Int) throws -> NumberTable {
         throw ExitCode(1)
     }
     defer { munmap(mapped, size) }
+    let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+    if let problem = TextPrefix.problem(bytes) {
+        printError("error: \(path): \(problem); give a text file of numbers (one row per sample, values separated by spaces or commas)")
+        throw ExitCode(1)
+    }
     do {
         return try NumberTable(name: path, buffer: UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size), threads: threads)
     } catch {
@@ -41,12 +55,27 @@ func loadTable(_ path: String, threads: Int) throws -> NumberTable {
     }
 }
 
-/// Writes one file through a temporary sibling and a rename, so a reader never sees half of it.
-func writeAtomically(_ text: String, to path: String) throws {
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        printError("error: cannot write \(path): \(error.localizedDescription)")
-        throw ExitCode(1)
+/// The first bytes of a file that should be text, looked at before anything else: a NUL
+/// byte or bytes that are not UTF-8 there mean a binary file, refused at once instead of
+/// scanning gigabytes of it.
+enum TextPrefix {
+    static let length = 65_536
+    static let problemLimit = 16_000_000
+
+    static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let prefix = UnsafeBufferPointer(rebasing: bytes.prefix(length))
+        if let nul = prefix.firstIndex(of: 0) { return "byte \(nul + 1) is a NUL byte: this is a binary file, not text" }
+        var decoder = UTF8()
+        var iterator = prefix.makeIterator()
+        var decoded = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): decoded += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error:
+                // A character cut by the prefix's end is not an error.
+                return prefix.count == length && decoded >= length - 4 ? nil : "byte \(decoded + 1) is not UTF-8 text: this is a binary file"
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelCore
 import VerdeelReport
 
 /// `verdeel merge` of the parts of a sharded sensitivity analysis: the design rows' outputs
@@ -8,17 +9,14 @@ import VerdeelReport
 /// hash to the parts': the same scenario files, data and seed), the analysis run on all
 /// rows, and the files the whole run writes, byte for byte.
 enum SensitivityMerge {
-    static func run(_ parts: [Merge.Part], output: String) throws {
+    static func run(_ parts: [Merge.Part], output: String, access: FileAccess) throws {
         guard let location = parts[0].record.sensitivity, parts.allSatisfy({ $0.record.sensitivity == location }) else {
             Merge.fail("\(parts[0].path) and the other parts are not parts of one sensitivity analysis; merge the parts of one run")
         }
         let joined = try Merge.join(SensitivityRun.partFile, parts)
         let (names, values) = parse(joined, rows: parts[0].record.variantCount)
         let destination = URL(fileURLWithPath: output).standardizedFileURL.path
-        guard FileManager.default.changeCurrentDirectoryPath(location.directory) else {
-            Merge.fail("the parts ran in \(location.directory), which is not here; merge where the scenario and its data are")
-        }
-        let input = ScenarioInput(file: location.file, access: FileAccess(root: location.root, allowRead: location.allowRead))
+        let input = ScenarioInput(file: try scenarioFile(location, parts[0], access: access), access: access)
         let compilation = try input.compile()
         let runs = try input.run(try input.select([location.scenario], from: compilation.plans))
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
@@ -38,6 +36,33 @@ enum SensitivityMerge {
         } catch let error as ScenarioSensitivityError {
             Merge.fail("\(error)")
         }
+    }
+
+    /// The scenario file the parts name, read only when it lies inside the merge's root
+    /// folder (the current directory unless `--root`) and its SHA-256 is the one the parts'
+    /// provenance records for it: a part never decides which file on the machine merge reads.
+    static func scenarioFile(_ location: ShardRecord.SensitivityPart, _ part: Merge.Part, access: FileAccess) throws -> String {
+        let file = location.file, shown = Printable.shown(location.file)
+        guard Printable.isPrintable(file), Printable.isPrintable(location.scenario), !file.isEmpty else {
+            Merge.fail("\(part.path)/\(ShardRecord.fileName) names a scenario with control characters ('\(shown)'); run the parts again")
+        }
+        guard access.permits(file) else {
+            Merge.fail("the parts name the scenario file \(shown), which is outside the root folder \(access.root); merge in the folder the parts ran in, or give --root DIR")
+        }
+        let document: Provenance.Document
+        do { document = try JSONDecoder().decode(Provenance.Document.self, from: try part.file("provenance.json")) } catch {
+            Merge.fail("\(part.path)/provenance.json cannot be read (\(error)); run the parts again")
+        }
+        guard let recorded = document.scenarioFiles.first(where: { $0.path == file }) else {
+            Merge.fail("\(part.path)/provenance.json does not record the scenario file \(shown) its \(ShardRecord.fileName) names; run the parts again")
+        }
+        guard let bytes = access.read(file) else {
+            Merge.fail("the scenario file \(shown) is not here; merge in the folder the parts ran in (\(Printable.shown(location.directory)))")
+        }
+        guard ShardRecord.hash(Data(bytes)) == recorded.sha256 else {
+            Merge.fail("scenario '\(Printable.shown(location.scenario))' in \(shown) changed since the parts were run; run the parts again")
+        }
+        return file
     }
 
     /// The joined `design_outputs.csv`: the output names and every row's values, which must

@@ -43,6 +43,6 @@ struct SensitivitySample: ParsableCommand {
         }
         let text = SensitivityCSV.matrix(design.values, columns: design.columns)
         guard let output else { return print(text, terminator: "") }
-        try writeAtomically(text, to: output)
+        try FileRewrite.create(output, with: text)
     }
 }

@@ -11,19 +11,30 @@ struct ShardChoice: Equatable {
 
     static func resolve(option: String?, count: Int?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ShardChoice? {
         if let option { return try parse(option) }
-        if let task = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
-            let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
-            guard let total = count ?? environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init)
-                ?? environment["SLURM_ARRAY_TASK_MAX"].flatMap(Int.init).map({ $0 - minimum + 1 })
+        if let taskText = environment["SLURM_ARRAY_TASK_ID"] {
+            let task = try number(taskText, "SLURM_ARRAY_TASK_ID")
+            let minimum = try environment["SLURM_ARRAY_TASK_MIN"].map { try number($0, "SLURM_ARRAY_TASK_MIN") } ?? 0
+            guard let total = try count ?? environment["SLURM_ARRAY_TASK_COUNT"].map({ try number($0, "SLURM_ARRAY_TASK_COUNT") })
+                ?? environment["SLURM_ARRAY_TASK_MAX"].map({ try number($0, "SLURM_ARRAY_TASK_MAX") - minimum + 1 })
             else { throw ValidationError("SLURM_ARRAY_TASK_ID is set but not the array's size (SLURM_ARRAY_TASK_COUNT or _MAX); give --shard I/N") }
             return try checked(task - minimum + 1, total, "SLURM_ARRAY_TASK_ID \(task) of an array from \(minimum)")
         }
-        if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
+        if let indexText = environment["JOB_COMPLETION_INDEX"] {
+            let index = try number(indexText, "JOB_COMPLETION_INDEX")
             guard let count else { throw ValidationError("JOB_COMPLETION_INDEX is set: give the Indexed Job's completions as --shard-count N") }
             return try checked(index + 1, count, "JOB_COMPLETION_INDEX \(index)")
         }
         if count != nil { throw ValidationError("--shard-count needs a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array; or give --shard I/N") }
         return nil
+    }
+
+    /// A scheduler's variable as a whole number from 0 to 2^31 - 1 (Slurm's and Kubernetes'
+    /// indices are far smaller), so that no arithmetic on it can overflow.
+    static func number(_ text: String, _ variable: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (0...Int(Int32.max)).contains(value) else {
+            throw ValidationError("\(variable) is '\(text)', not a whole number from 0 to \(Int32.max); run under a Slurm array or an Indexed Job, or give --shard I/N")
+        }
+        return value
     }
 
     static func parse(_ text: String) throws -> ShardChoice {

@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelCore
 import VerdeelData
 
 /// What a report shows, as tables: the CSV tables a run writes (`allocations`, `fairness`,
@@ -71,6 +72,20 @@ public struct ReportInput: Sendable {
         }
     }
 
+    /// A variant or region asked for must be in the results (a report never shows an empty
+    /// section for a variant the run does not have).
+    private func checkVariantAndRegion() throws(ReportError) {
+        let summary = rows("summary")
+        if let variant {
+            let variants = Set(summary.compactMap { $0["variant"].flatMap(Int.init) })
+            guard variants.contains(variant) else { throw .unknownVariant(variant, count: variants.max() ?? 0) }
+        }
+        if let region {
+            let regions = Set(summary.compactMap { $0["region"] } + rows("allocations").compactMap { $0["region"] })
+            guard regions.contains(region) else { throw .unknownRegion(region, NearestName.find(region, among: Array(regions).sorted())) }
+        }
+    }
+
     /// The scenario and baseline must be in the allocations, on the same municipalities.
     private func check() throws(ReportError) {
         let allocations = rows("allocations")
@@ -81,6 +96,7 @@ public struct ReportInput: Sendable {
         if tables["allocations"] == nil, tables["summary"] == nil, tables["sobol"] == nil, tables["morris"] == nil {
             throw .nothingToReport
         }
+        try checkVariantAndRegion()
         guard let baseline else { return }
         guard scenarios.contains(baseline) else { throw .unknownScenario(baseline, Array(scenarios).sorted()) }
         let regions = { (name: String) in Set(allocations.filter { $0["scenario"] == name }.compactMap { $0["region"] }) }
@@ -98,6 +114,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case baselineRegions(baseline: String, scenario: String, onlyBaseline: [String], onlyScenario: [String])
     case nothingToReport
     case tooLarge(bytes: Int)
+    case unknownVariant(Int, count: Int)
+    case unknownRegion(String, String?)
 
     public var description: String {
         switch self {
@@ -110,6 +128,11 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
                 + (onlyScenario.isEmpty ? "" : " (only in '\(scenario)': \(Self.list(onlyScenario)))")
                 + "; a report compares the same municipalities: pick a baseline on the same region table, or use `verdeel compare`"
         case .nothingToReport: "the folder has no allocations, Monte Carlo summary or sensitivity indices to report on"
+        case .unknownVariant(let variant, let count):
+            count == 0 ? "--variant \(variant): the results have no Monte Carlo variants; leave out --variant"
+                : "--variant \(variant): the results have variants 1 to \(count); pick one of them"
+        case .unknownRegion(let region, let nearest):
+            "--region \(Printable.shown(region)): the results have no municipality with that code" + (nearest.map { "; did you mean \($0)?" } ?? "")
         case .tooLarge(let bytes):
             "the report would be \(bytes / 1_000_000) MB, more than the 5 MB a report may embed; write the tables with `verdeel run --format xlsx` instead, or report on fewer variants"
         }
