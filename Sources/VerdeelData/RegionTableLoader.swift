@@ -148,8 +148,10 @@ public enum RegionTableLoader {
                         file: file.name, line: field.line, column: field.column, columnName: column.column,
                         message: "region \(code) has no value in the text column '\(column.column)'; every region needs one (it groups the regions)")
                 }
+                try Self.refuseControl(field, file: file.name, column: column.column)
                 texts.append(text)
             }
+            if let nameIndex { try Self.refuseControl(record[nameIndex], file: file.name, column: spec.nameColumn ?? "name") }
             let name = nameIndex.map { record[$0].value } ?? code
             rows.append(Row(code: code, name: name, values: values, texts: texts, line: key.line, codeColumn: key.column))
         }
@@ -191,5 +193,14 @@ public enum RegionTableLoader {
         } catch {
             throw DataError(file: file.name, line: 0, column: 0, message: error.description)
         }
+    }
+
+    /// A name with a control character (ESC, a carriage return, ...) could hide or overwrite
+    /// figures on a terminal or in a report: refused where it stands.
+    static func refuseControl(_ field: CSVFile.Field, file: String, column: String) throws(DataError) {
+        guard let control = Printable.firstControl(in: field.value) else { return }
+        throw DataError(
+            file: file, line: field.line, column: field.column + control.position - 1, columnName: column,
+            message: "the name holds a control character (\(control.code)) at position \(control.position); retype it without")
     }
 }

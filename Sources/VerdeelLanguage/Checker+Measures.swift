@@ -61,6 +61,12 @@ extension Checker {
                 error(located.value.range, located.unit, "unknown rounding '\(located.value.text)'; use 'euro' or 'cent'", suggestion: NearestName.find(located.value.text, among: ["euro", "cent"]).map { "did you mean '\($0)'?" })
             }
         }
+        if rounding == .euro, let located = draft.base, case .uniform(let money)? = base?.amount, money.cents % 100 != 0 {
+            let lower = money.cents / 100, upper = lower + 1
+            error(
+                located.value.amount.range, located.unit, "under euro rounding a base is whole euros, not \(located.value.amount.text) (it cannot be paid to every region and still add up to the budget)",
+                suggestion: "write \(lower) or \(upper), or give the measure 'rounding cent'")
+        }
         guard diagnostics.count == before else { return nil }
         let measure = Measure(
             name: id.text, budgets: budgets, topslices: topslices, base: base, key: key, components: components,

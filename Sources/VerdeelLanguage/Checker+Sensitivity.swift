@@ -16,6 +16,7 @@ extension Checker {
         var secondOrder = false, dummy = false, bootstrap = 100, levels = 4
         var stop: (width: Literal, maximum: Literal?)?
         var factors = [SensitivityFactor]()
+        var factorRanges = [SourceRange]()
         var names = Set<String>()
         var declared = Declarations(unit: unit, scope: "the sensitivity block")
         for line in block.lines {
@@ -62,6 +63,7 @@ extension Checker {
                         continue
                     }
                     factors.append(factor)
+                    factorRanges.append(inner.range)
                 }
             default:
                 guard let factor = lowerFactor(line.node, unit, measures: measures, monteCarlo: monteCarlo) else { continue }
@@ -70,6 +72,7 @@ extension Checker {
                     continue
                 }
                 factors.append(factor)
+                factorRanges.append(line.range)
             }
         }
         guard !factors.isEmpty else {
@@ -83,6 +86,12 @@ extension Checker {
             if factorLines { return nil }
             missing(block.method.range, unit, "the sensitivity block has no factors", suggestion: "add a line such as: weight jongerenwerk need from 50% to 90%")
             return nil
+        }
+        for (index, factor) in factors.enumerated() {
+            if let earlier = factors[..<index].first(where: { Self.writeSameParameter($0, factor, measures) }) {
+                error(factorRanges[index], unit, "\(factor.name) sets the same parameter as \(earlier.name), so their effects cannot be told apart", suggestion: "keep one of the two lines")
+                return nil
+            }
         }
         guard let count else { return nil }
         var plan = SensitivityPlan(
@@ -156,6 +165,22 @@ extension Checker {
             return SensitivityFactor(kind: .perturbation(perturbation, perRegion: perRegion))
         case .secondOrder, .bootstrap, .levels, .dummy, .until, .group:
             return nil
+        }
+    }
+
+    /// Whether two factors write one parameter: a whole key and one of its weights, two
+    /// weights of a two-criterion key (each fixes the other), or budgets of one measure in
+    /// overlapping years.
+    static func writeSameParameter(_ a: SensitivityFactor, _ b: SensitivityFactor, _ measures: [PlannedMeasure]) -> Bool {
+        switch (a.kind, b.kind) {
+        case (.key(let m, _), .weight(let n, _, _, _)), (.weight(let n, _, _, _), .key(let m, _)):
+            return m == n
+        case (.weight(let m, let c, _, _), .weight(let n, let d, _, _)):
+            return m == n && c != d && measures.first { $0.id == m }?.measure.key.terms.count == 2
+        case (.budget(let m, let first, let last, _, _), .budget(let n, let otherFirst, let otherLast, _, _)):
+            return m == n && first <= otherLast && otherFirst <= last
+        default:
+            return false
         }
     }
 

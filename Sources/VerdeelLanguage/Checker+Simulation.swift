@@ -119,7 +119,11 @@ extension Checker {
                 Self.simplexPoints(steps: steps, criteria: dimensions)
             })
         case .base(let measureName, let values):
-            guard plannedMeasure(measureName, unit, measures) != nil, let values = numbers(values, unit, kind: .amount) else { return nil }
+            guard let measure = plannedMeasure(measureName, unit, measures), let values = numbers(values, unit, kind: .amount) else { return nil }
+            if measure.measure.rounding == .euro, let odd = (0..<values.count).lazy.map(values.value).first(where: { ($0 * 100).rounded().truncatingRemainder(dividingBy: 100) != 0 }) {
+                error(measureName.range, unit, "under euro rounding a base is whole euros, but this dimension gives the base \(odd) of measure '\(measureName.text)'", suggestion: "use whole euros, or give the measure 'rounding cent'")
+                return nil
+            }
             return VariantDimension(parameters: [.base(measure: measureName.text)], count: values.count, point: { [values.value($0)] })
         case .budget(let measureName, let years, let values):
             guard let measure = plannedMeasure(measureName, unit, measures), let values = numbers(values, unit, kind: .amount) else { return nil }

@@ -11,7 +11,7 @@ public enum SensitivityCSV {
         var lines = [row((prefix?.header ?? []) + ["output", "factor", "s1", "s1_conf", "st", "st_conf"])]
         for (o, index) in indices.enumerated() {
             for (g, factor) in factors.enumerated() {
-                lines.append(row((prefix?.values[o] ?? []) + [outputs[o], factor] + [index.s1[g], index.s1Confidence[g], index.st[g], index.stConfidence[g]].map(number)))
+                lines.append(row((prefix?.values[o] ?? []) + [AllocationCSV.text(outputs[o]), AllocationCSV.text(factor)] + [index.s1[g], index.s1Confidence[g], index.st[g], index.stConfidence[g]].map(number)))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -23,7 +23,7 @@ public enum SensitivityCSV {
             guard let s2 = index.s2, let confidence = index.s2Confidence else { continue }
             for j in factors.indices {
                 for k in (j + 1)..<max(j + 1, factors.count) {
-                    lines.append(row((prefix?.values[o] ?? []) + [outputs[o], factors[j], factors[k], number(s2[j][k]), number(confidence[j][k])]))
+                    lines.append(row((prefix?.values[o] ?? []) + [AllocationCSV.text(outputs[o]), AllocationCSV.text(factors[j]), AllocationCSV.text(factors[k]), number(s2[j][k]), number(confidence[j][k])]))
                 }
             }
         }
@@ -34,7 +34,7 @@ public enum SensitivityCSV {
         var lines = [row((prefix?.header ?? []) + ["output", "factor", "mu", "mu_star", "sigma", "mu_star_conf"])]
         for (o, index) in indices.enumerated() {
             for (g, factor) in factors.enumerated() {
-                lines.append(row((prefix?.values[o] ?? []) + [outputs[o], factor] + [index.mu[g], index.muStar[g], index.sigma[g], index.muStarConfidence[g]].map(number)))
+                lines.append(row((prefix?.values[o] ?? []) + [AllocationCSV.text(outputs[o]), AllocationCSV.text(factor)] + [index.mu[g], index.muStar[g], index.sigma[g], index.muStarConfidence[g]].map(number)))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -73,7 +73,7 @@ extension SensitivityCSV {
     public static func elasticities(_ rows: [Elasticity]) -> String {
         var lines = ["measure,year,output,parameter,elasticity,derivative,method"]
         for row in rows {
-            lines.append([field(row.measure), String(row.year), field(row.region), field(row.parameter), row.elasticity.map(number) ?? "", number(row.derivative),
+            lines.append([field(row.measure), String(row.year), field(AllocationCSV.text(row.region)), field(AllocationCSV.text(row.parameter)), row.elasticity.map(number) ?? "", number(row.derivative),
                           row.analytic ? "analytic" : "difference"].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -88,7 +88,7 @@ extension SensitivityCSV {
         var lines = ["measure,year,output,factor"]
         for (o, output) in result.outputs.enumerated() {
             for (g, factor) in result.factors.enumerated() where result.indistinguishableFromDummy(output: o, factor: g) {
-                lines.append([field(output.measure), String(output.year), field(output.name), field(factor)].joined(separator: ","))
+                lines.append([field(output.measure), String(output.year), field(AllocationCSV.text(output.name)), field(AllocationCSV.text(factor))].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

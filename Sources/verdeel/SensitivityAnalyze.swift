@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelCore
 import VerdeelData
 import VerdeelDesign
 import VerdeelReport
@@ -49,6 +50,15 @@ struct SensitivityAnalyze: ParsableCommand {
         let problem = try loadProblem(self.problem)
         let outputTable = try loadTable(outputs, threads: max(1, threads))
         let names = outputTable.header ?? (1...outputTable.columns).map { "y\($0)" }
+        var seen = Set<String>()
+        if let twice = names.first(where: { !seen.insert($0).inserted }) {
+            printError("error: \(outputs): the header names the output '\(Printable.shown(twice))' twice; give each output column its own name")
+            throw ExitCode(1)
+        }
+        if let shown = names.first(where: { !Printable.isPrintable($0) }) {
+            printError("error: \(outputs): the output name '\(Printable.shown(shown))' holds a control character; retype it without")
+            throw ExitCode(1)
+        }
         let sampleTable = try samples.map { try loadTable($0, threads: max(1, threads)) }
         if let sampleTable {
             try checkSamples(sampleTable, problem: problem, outputs: outputTable)

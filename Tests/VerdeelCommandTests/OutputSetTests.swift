@@ -45,9 +45,11 @@ extension CommandTests {
         try withTemporaryDirectory { directory in
             let out = directory + "/out"
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for name in ["manifest.txt", "ranks.csv", "infeasible.csv", "summary.csv"] {
+            for name in ["ranks.csv", "infeasible.csv", "summary.csv"] {
                 try "old\n".write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
             }
+            let earlier = "Written by verdeel 0.3.0 as one set; these files belong together:\n  ranks.csv\n  infeasible.csv\n  summary.csv\n"
+            try earlier.write(toFile: out + "/manifest.txt", atomically: true, encoding: .utf8)
             // A temporary folder left by a run that was killed (process 999999999 does not exist).
             try FileManager.default.createDirectory(atPath: directory + "/.out.verdeel-tmp-999999999", withIntermediateDirectories: true)
             let result = try verdeel(["run", Self.root + "/Benchmarks/workloads/w2-simplex.verdeel", "--output", out])
@@ -57,6 +59,26 @@ extension CommandTests {
             let manifest = try String(contentsOfFile: out + "/manifest.txt", encoding: .utf8)
             #expect(manifest.hasPrefix("Written by verdeel 0.3.0 as one set; these files belong together:\n  variants.csv\n  summary.csv\n"))
             #expect(manifest.contains("SYNTHETIC"))
+        }
+    }
+
+    /// A manifest.txt verdeel did not write, or a file the manifest does not list, makes the
+    /// folder someone else's: refused, nothing deleted.
+    @Test func aFolderIsReplacedOnlyWhenItIsVerdeels() throws {
+        try withTemporaryDirectory { directory in
+            let out = directory + "/out"
+            try FileManager.default.createDirectory(atPath: out + "/chapters", withIntermediateDirectories: true)
+            try "my own list\n".write(toFile: out + "/manifest.txt", atomically: true, encoding: .utf8)
+            let foreign = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--output", out])
+            #expect(foreign.status == 1)
+            #expect(foreign.errors.contains("has a manifest.txt that verdeel did not write"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["chapters", "manifest.txt"])
+            let listed = "Written by verdeel 0.3.0 as one set; these files belong together:\n  summary.csv\n"
+            try listed.write(toFile: out + "/manifest.txt", atomically: true, encoding: .utf8)
+            let unlisted = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--output", out])
+            #expect(unlisted.status == 1)
+            #expect(unlisted.errors.contains("holds chapters, which its manifest.txt does not list"))
+            #expect(FileManager.default.fileExists(atPath: out + "/chapters"))
         }
     }
 

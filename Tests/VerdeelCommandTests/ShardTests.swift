@@ -39,6 +39,13 @@ struct ShardTests {
         #expect(try ShardChoice.resolve(option: nil, count: 3, environment: ["JOB_COMPLETION_INDEX": "2"]) == ShardChoice(index: 3, count: 3))
         #expect(throws: (any Error).self) { try ShardChoice.resolve(option: nil, count: nil, environment: ["JOB_COMPLETION_INDEX": "0"]) }
         #expect(throws: (any Error).self) { try ShardChoice.resolve(option: nil, count: 2, environment: ["JOB_COMPLETION_INDEX": "2"]) }
+        // Values at the ends of Int (a broken or hostile environment) are refused, never a trap.
+        let extremes = ["9223372036854775807", "-9223372036854775808", "-1", "x"]
+        for value in extremes {
+            #expect(throws: (any Error).self) { try ShardChoice.resolve(option: nil, count: nil, environment: ["SLURM_ARRAY_TASK_ID": value, "SLURM_ARRAY_TASK_MAX": "3"]) }
+            #expect(throws: (any Error).self) { try ShardChoice.resolve(option: nil, count: nil, environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": value, "SLURM_ARRAY_TASK_MAX": "9223372036854775807"]) }
+            #expect(throws: (any Error).self) { try ShardChoice.resolve(option: nil, count: 2, environment: ["JOB_COMPLETION_INDEX": value]) }
+        }
         // The option wins over the environment.
         #expect(try ShardChoice.resolve(option: "1/2", count: nil, environment: slurm) == ShardChoice(index: 1, count: 2))
     }

@@ -57,6 +57,7 @@ struct MalformedInputTests {
         ("text after a statement", measure("budget 2026: 10M", "key inhabitants 100%", "topslice a 5% extra"), ["test.verdeel:11:23: error: expected the end of the statement, found 'extra' | help: put each statement on its own line"]),
         ("single = in an assertion", measure("budget 2026: 10M", "key inhabitants 100%") + "scenario t extends s {\n    assert budget(m) = 10M\n}\n", ["test.verdeel:14:22: error: use '==' to compare | help: assert LEFT == RIGHT"]),
         ("unclosed call", scenario("criterion c = max(0, inhabitants"), ["test.verdeel:8:37: error: expected ')' to close the arguments of max(, found the end of the line"]),
+        ("a base with cents under euro rounding", measure("budget 2026: 79", "base 3.95", "key inhabitants 100%"), ["test.verdeel:10:14: error: under euro rounding a base is whole euros, not 3.95 (it cannot be paid to every region and still add up to the budget) | help: write 3 or 4, or give the measure 'rounding cent'"]),
         ("unknown parent scenario", measure("budget 2026: 10M", "key inhabitants 100%") + "scenario t extends ss {\n}\n", ["test.verdeel:13:20: error: scenario 't' extends unknown scenario 'ss' | help: did you mean 's'?"]),
         ("cyclic extends", "scenario a extends b {\n}\nscenario b extends a {\n}\n", [
             "test.verdeel:1:20: error: scenario 'a' extends itself: a -> b -> a | help: remove one 'extends' from the cycle",

@@ -40,16 +40,29 @@ struct SensitivityBlockTests {
     }
 
     @Test func everyFactorKind() throws {
-        let text = Self.block("sobol 64 seed 3", "weight m area from 20% to 80%", "key m", "base m from 5k to 20k", "budget m 2026..2027 from 1M to 3M",
+        let text = Self.block("sobol 64 seed 3", "weight m area from 20% to 80%", "base m from 5k to 20k", "budget m 2026..2027 from 1M to 3M",
                               "topslice m support from 2% to 8%", "perturb inhabitants per region", "second_order", "bootstrap 50", "dummy")
         let plan = try #require(compile(text).plans.first?.sensitivity)
         #expect(plan.method == .sobol && plan.count == 64 && plan.seed == 3 && plan.secondOrder && plan.bootstrap == 50 && plan.dummy)
-        #expect(plan.factors.map(\.name) == ["m.weight.area", "m.key", "m.base", "m.budget.2026-2027", "m.topslice.support", "perturb.inhabitants"])
-        guard case .weight(_, _, let low, let high) = plan.factors[0].kind, case .base(_, let baseLow, let baseHigh) = plan.factors[2].kind,
-              case .topslice(_, _, let sliceLow, _, true) = plan.factors[4].kind, case .perturbation(_, true) = plan.factors[5].kind
+        #expect(plan.factors.map(\.name) == ["m.weight.area", "m.base", "m.budget.2026-2027", "m.topslice.support", "perturb.inhabitants"])
+        guard case .weight(_, _, let low, let high) = plan.factors[0].kind, case .base(_, let baseLow, let baseHigh) = plan.factors[1].kind,
+              case .topslice(_, _, let sliceLow, _, true) = plan.factors[3].kind, case .perturbation(_, true) = plan.factors[4].kind
         else { Issue.record("factor kinds"); return }
         #expect(low == 0.2 && high == 0.8 && baseLow == 5000 && baseHigh == 20000 && sliceLow == 0.02)
         #expect(plan.declaredAt.line == 19)
+    }
+
+    /// Two factors that write one parameter cannot be told apart: the key with one of its
+    /// weights, the two weights of a two-criterion key (inhabitants and area here: each fixes
+    /// the other), budgets of one measure in overlapping years.
+    @Test func factorsThatSetOneParameterAreRefused() throws {
+        let key = diagnostics(Self.block("sobol 64", "weight m area from 20% to 80%", "key m"))
+        #expect(key.count == 1 && key[0].contains("m.key sets the same parameter as m.weight.area"))
+        let weights = diagnostics(Self.block("sobol 64", "weight m area from 20% to 80%", "weight m inhabitants from 20% to 80%"))
+        #expect(weights.count == 1 && weights[0].contains("m.weight.inhabitants sets the same parameter as m.weight.area"))
+        let budgets = diagnostics(Self.block("sobol 64", "budget m 2026..2027 from 1M to 3M", "budget m 2027 from 1M to 2M"))
+        #expect(budgets.count == 1 && budgets[0].contains("m.budget.2027 sets the same parameter as m.budget.2026-2027"))
+        #expect(diagnostics(Self.block("sobol 64", "key m", "base m from 5k to 20k")).isEmpty)
     }
 
     @Test func groupsOfFactors() throws {

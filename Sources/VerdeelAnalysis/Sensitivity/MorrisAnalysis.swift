@@ -44,8 +44,9 @@ public struct MorrisAnalysis: Sendable {
         guard inputs.rows % step == 0, inputs.rows / step >= 2 else {
             throw DesignError("\(inputs.rows) rows do not fit Morris trajectories of \(problem.groups.count) groups: the rows must be r x (G + 1) = r x \(step) with r >= 2")
         }
-        let moves = try moveSteps(inputs, step: step)
         let delta = Double(levels) / (2 * Double(levels - 1))
+        try checkSteps(inputs, step: step, delta: delta)
+        let moves = try moveSteps(inputs, step: step)
         let z = NormalQuantile.of(0.5 + confidenceLevel / 2)
         let generator = Philox(seed: seed)
         return (0..<count).map { o in
@@ -56,6 +57,26 @@ public struct MorrisAnalysis: Sendable {
                 }
             }
             return summary(effects, z: z, generator: generator)
+        }
+    }
+
+    /// Every step of a trajectory moves exactly one group, each of its factors by the grid's
+    /// step `delta = p / (2 (p - 1))` of its range (as `--levels p` samples it); row numbers
+    /// in messages count the design's rows from 1.
+    private func checkSteps(_ inputs: DesignMatrix, step: Int, delta: Double) throws(DesignError) {
+        for row in 0..<inputs.rows where row % step != 0 {
+            var moved = Set<Int>()
+            for (i, factor) in problem.factors.enumerated() {
+                let change = abs(inputs[row, i] - inputs[row - 1, i]), width = factor.upper - factor.lower
+                guard change > 1e-9 * Swift.max(abs(width), 1) else { continue }
+                guard abs(change - delta * width) <= 1e-6 * abs(width) else {
+                    throw DesignError("row \(row + 1) moves factor '\(factor.name)' by \(change), not the step \(delta * width) of \(levels) levels; give the --levels the samples were made with")
+                }
+                moved.insert(problem.groupOfFactor[i])
+            }
+            guard moved.count == 1 else {
+                throw DesignError("row \(row + 1) moves \(moved.isEmpty ? "no factor" : "\(moved.count) groups") from the row before; each step of a Morris trajectory moves one group: the samples are not Morris trajectories of this problem")
+            }
         }
     }
 

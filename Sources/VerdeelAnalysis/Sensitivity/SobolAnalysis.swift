@@ -52,6 +52,7 @@ public struct SobolAnalysis: Sendable {
     /// Indices for every column of `values` (`rows x outputs`, row-major).
     public func analyze(values: [Double], rows: Int, outputs: Int, threads: Int) throws(DesignError) -> [SobolIndices] {
         let n = try baseCount(rows: rows)
+        let values = Self.scaledForSquares(values, rows: rows, outputs: outputs)
         let features = SobolFeatures(groups: groups, secondOrder: secondOrder)
         let counts = BootstrapCounts(resamples: resamples, rows: n, seed: seed)
         let blocks = stride(from: 0, to: n, by: Self.block).map { (start: $0, count: min(Self.block, n - $0)) }
@@ -75,6 +76,20 @@ public struct SobolAnalysis: Sendable {
             }
         }
         return results.all()
+    }
+
+    /// Outputs whose squares or sums of squares would overflow (|y| above 1e100) divided by
+    /// their largest magnitude first: the indices are ratios of variances, the same for `y`
+    /// and `y / c`, and then finite. Other outputs are left as they are (bit for bit).
+    static func scaledForSquares(_ values: [Double], rows: Int, outputs: Int) -> [Double] {
+        guard outputs > 0, values.contains(where: { abs($0) > 1e100 }) else { return values }
+        var scaled = values
+        for o in 0..<outputs {
+            let largest = stride(from: o, to: values.count, by: outputs).reduce(0.0) { max($0, abs(values[$1])) }
+            guard largest > 1e100, largest.isFinite else { continue }
+            for index in stride(from: o, to: values.count, by: outputs) { scaled[index] = values[index] / largest }
+        }
+        return scaled
     }
 
     private func summarise(_ sums: ChunkSums, slot: Int, moments: OutputMoments, basePoints n: Int, features: SobolFeatures) -> [SobolIndices] {
