@@ -122,7 +122,11 @@ let package = Package(
         ),
         .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
         .testTarget(
-            name: "VerdeelAnalysisTests", dependencies: ["VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelCore", "VerdeelDesign", "VerdeelRandom"],
+            name: "VerdeelAnalysisTests",
+            dependencies: [
+                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelCore", "VerdeelDesign", "VerdeelRandom",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ],
             exclude: ["Reference"]
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),

@@ -32,6 +32,13 @@ let package = Package(
             dependencies: [.product(name: "VerdeelData", package: root)]
         ),
         .executableTarget(
+            name: "FuzzReadBack",
+            dependencies: [
+                .product(name: "VerdeelData", package: root),
+                .product(name: "VerdeelReport", package: root),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzCSV",
             dependencies: [
                 .product(name: "VerdeelData", package: root),

@@ -6,7 +6,8 @@ engine version, table rows outside the part's range, repeated, ragged or cut off
 a sensitivity part's outputs, a sensitivity part naming a file outside the folder), output
 folders read back by `report` (a number with a suffix, a thousands separator, a non-finite
 value, a repeated row, a year that is no year, --variant and --region the folder lacks),
-output folders replaced only when verdeel's, single-file outputs that are links, pipes or
+output folders replaced only when verdeel's and never absent while replaced (polled
+during runs, and after runs killed with SIGKILL), single-file outputs that are links, pipes or
 devices, scheduler variables out of range, and binary sensitivity inputs. Each must exit
 with 1 (never a crash), say what is wrong, and write nothing.
 
@@ -199,7 +200,8 @@ def check_outputs(work):
     open(os.path.join(work, "ours/notes.txt"), "w").write("mine\n")
     refused(work, ["run", "sociale-agenda.verdeel", "--output", "ours"], ["notes.txt", "does not list"], "output: a file the manifest does not list", None)
     check(os.path.exists(os.path.join(work, "ours/notes.txt")), "output: an unlisted file is kept")
-    os.remove(os.path.join(work, "ours/notes.txt"))
+    if os.path.exists(os.path.join(work, "ours/notes.txt")):
+        os.remove(os.path.join(work, "ours/notes.txt"))
     verdeel("run", "sociale-agenda.verdeel", "--output", "ours", cwd=work)
     check(sorted(os.listdir(work)).count("ours") == 1 and not any(".verdeel-tmp-" in n for n in os.listdir(work)), "output: verdeel's own folder replaced, no temporary left")
     os.symlink("/dev/null", os.path.join(work, "null-link"))
@@ -209,6 +211,43 @@ def check_outputs(work):
     refused(work, ["report", "plain", "--scenario", "baseline", "--output", "pipe"], ["pipe"], "output: --output a FIFO", None)
     refused(work, ["report", "plain", "--scenario", "baseline", "--output", "/dev/null"], ["device"], "output: --output /dev/null", None)
     refused(work, ["sensitivity", "sample", "sobol", "--problem", "problem.txt", "-N", "8", "--output", "/dev/null"], ["device"], "output: sensitivity sample --output /dev/null", None)
+
+
+def check_swap(work):
+    """The output path holds a complete set at every instant: a watcher polls it while runs
+    replace it, and runs killed with SIGKILL at random moments leave a complete set."""
+    import random
+    import signal
+    import subprocess
+    import threading
+    import time
+    folder = os.path.join(work, "swapped")
+    verdeel("run", "sociale-agenda.verdeel", "--output", "swapped", cwd=work)
+    absent, stop = [0], threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            if not os.path.isfile(os.path.join(folder, "manifest.txt")):
+                absent[0] += 1
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for _ in range(8):
+            verdeel("run", "sociale-agenda.verdeel", "--output", "swapped", cwd=work)
+        rng = random.Random(32)
+        for _ in range(8):
+            process = subprocess.Popen([VERDEEL, "run", "sociale-agenda.verdeel", "--output", "swapped"], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.0, 0.6))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+    finally:
+        stop.set()
+        watcher.join()
+    check(absent[0] == 0, f"swap: the output folder was absent or without its manifest {absent[0]} times while runs replaced it")
+    listed = [line[2:] for line in open(os.path.join(folder, "manifest.txt")).read().split("\n") if line.startswith("  ")]
+    check(sorted(listed + ["manifest.txt"]) == sorted(os.listdir(folder)), f"swap: after SIGKILLs the folder holds {sorted(os.listdir(folder))}, its manifest lists {listed}")
+    verdeel("run", "sociale-agenda.verdeel", "--output", "swapped", cwd=work)
+    check(not any(".verdeel-tmp-" in name for name in os.listdir(work)), "swap: the killed runs' temporary folders are removed by the next run")
 
 
 def check_inputs(work):
@@ -233,6 +272,7 @@ def main():
         check_merge(work)
         check_report(work)
         check_outputs(work)
+        check_swap(work)
         check_inputs(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -24,7 +24,7 @@ public struct ExplainOutput {
             let people = attribution.inhabitants[cell.region]
             func row(_ provision: String, _ value: Double, _ error: Double?) -> String {
                 let perHead = people.map { $0 > 0 ? "\(value / $0)" : "" } ?? ""
-                let fields = [cell.measure, String(cell.year), cell.region, SensitivityCSV.field(provision), "\(value)", perHead]
+                let fields = [SensitivityCSV.field(cell.measure), String(cell.year), SensitivityCSV.field(AllocationCSV.text(cell.region)), SensitivityCSV.field(AllocationCSV.text(provision)), "\(value)", perHead]
                 return (fields + (sampled ? [error.map { "\($0)" } ?? ""] : [])).joined(separator: ",")
             }
             for (i, provision) in attribution.provisions.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelAnalysis
 import VerdeelDesign
@@ -15,6 +16,15 @@ struct SensitivityAnalysisTests {
         let indices = try analysis.analyze(values: [1, 3, 3, 2, 0, 0], rows: 6, outputs: 1, threads: 1)
         #expect(abs(indices[0].s1[0] - 2.4) < 1e-12)
         #expect(abs(indices[0].st[0] - 1.6) < 1e-12)
+    }
+
+    /// Outputs so large that their squares overflow give the indices of the same outputs
+    /// at a readable scale (the ratios of variances do not change): those of the test above.
+    @Test func hugeOutputsGiveTheIndicesOfTheirScaledValues() throws {
+        let analysis = try SobolAnalysis(groups: 1, secondOrder: false, resamples: 10, seed: 1)
+        let indices = try analysis.analyze(values: [1, 3, 3, 2, 0, 0].map { $0 * 1e300 }, rows: 6, outputs: 1, threads: 1)
+        #expect(indices[0].s1[0].isApproximatelyEqual(to: 2.4, relativeTolerance: 1e-12))
+        #expect(indices[0].st[0].isApproximatelyEqual(to: 1.6, relativeTolerance: 1e-12))
     }
 
     /// Second order on y = x1 x2 with N = 2, rows A, AB1, AB2, BA1, BA2, B:
@@ -124,7 +134,22 @@ struct SensitivityAnalysisTests {
         #expect(abs(indices[0].mu[0] - 1.0 / 3) < 1e-12 && abs(indices[0].muStar[0] - 1.0 / 3) < 1e-12 && abs(indices[0].sigma[0]) < 1e-12)
         #expect(abs(indices[0].mu[1] + 0.5) < 1e-12 && abs(indices[0].muStar[1] - 0.5) < 1e-12)
         #expect(abs(indices[0].sigma[1] - 2.0.squareRoot() / 6) < 1e-12)
+        // The same outputs times 1e300 (their differences and squares would overflow): the
+        // same effects times 1e300.
+        let huge = try MorrisAnalysis(problem: problem, levels: 4, resamples: 10).analyze(inputs: inputs, outputs: y.map { $0 * 1e300 }, count: 1)
+        #expect(huge[0].muStar[1].isApproximatelyEqual(to: 0.5e300, relativeTolerance: 1e-12))
+        #expect(huge[0].sigma[1].isApproximatelyEqual(to: 2.0.squareRoot() / 6 * 1e300, relativeTolerance: 1e-12))
         let stuck = DesignMatrix(rows: 6, columns: 2, values: [0, 0, 0, 0, 2.0 / 3, 0, 0, 0, 2.0 / 3, 0, 2.0 / 3, 2.0 / 3])
         #expect(throws: DesignError.self) { try MorrisAnalysis(problem: problem).analyze(inputs: stuck, outputs: [Double](repeating: 0, count: 6), count: 1) }
+        // The trajectories above step by delta = 4 / (2 x 3) = 2/3; with 6 levels the step is
+        // 6 / 10 = 0.6, so they are not samples of 6 levels: refused at row 2.
+        #expect(throws: DesignError("row 2 moves factor 'x1' by 0.6666666666666666, not the step 0.6 of 6 levels; give the --levels the samples were made with")) {
+            try MorrisAnalysis(problem: problem, levels: 6).analyze(inputs: inputs, outputs: y, count: 1)
+        }
+        // Row 2 moves both factors at once: no single step.
+        let both = DesignMatrix(rows: 6, columns: 2, values: [0, 1.0 / 3, 2.0 / 3, 1, 2.0 / 3, 1, 1.0 / 3, 1, 1.0 / 3, 1.0 / 3, 1, 1.0 / 3])
+        #expect(throws: DesignError("row 2 moves 2 groups from the row before; each step of a Morris trajectory moves one group: the samples are not Morris trajectories of this problem")) {
+            try MorrisAnalysis(problem: problem).analyze(inputs: both, outputs: y, count: 1)
+        }
     }
 }

@@ -167,6 +167,35 @@ import Testing
         refusal("period '2022JJ00' is not in PeriodenCodes.json") { _ = try ODataV4.read(CBSFolder(name: v4Name, files: files)) }
     }
 
+    /// A row whose code is no well-formed municipality, district or neighbourhood code is
+    /// refused where it stands, never dropped; CBS's other levels (country, provinces) are
+    /// skipped; a name with a control character and a JSON object with a key twice are refused.
+    @Test func malformedCodesNamesAndKeysAreRefused() throws {
+        let amsterdam = String(decoding: try Self.bytes("statline-85163NED-amsterdam-2019.csv"), as: UTF8.self)
+        func statLine(_ text: String) throws -> CBSTable { try StatLineCSV.read(name: "x.csv", bytes: Array(text.utf8), table: "85163NED") }
+        refusal("x.csv:2:20: 'GM036' is not a CBS region code") { _ = try statLine(amsterdam.replacingOccurrences(of: "\"GM0363    \"", with: "\"GM036     \"")) }
+        refusal("x.csv:3:32: 'WK0363001' is not a CBS region code") { _ = try statLine(amsterdam.replacingOccurrences(of: "\"WK036300  \"", with: "\"WK0363001 \"")) }
+        refusal("x.csv:2:20: 'GM03A3' is not a CBS region code") { _ = try statLine(amsterdam.replacingOccurrences(of: "\"GM0363    \"", with: "\"GM03A3    \"")) }
+        refusal("x.csv:2:24: the name of region GM0363 holds a control character (U+001B)") {
+            _ = try statLine(amsterdam.replacingOccurrences(of: "\"2019\";\"Amsterdam\"", with: "\"2019\";\"Amster\u{1B}[2Jdam\""))
+        }
+        // The country's row is another level: skipped, the rest imported as before.
+        let withCountry = try statLine(amsterdam.replacingOccurrences(of: "\"GM0363    \"", with: "\"NL01      \""))
+        #expect(!withCountry.rows.contains { $0.code == "GM0363" } && withCountry.rows.contains { $0.code == "WK036300" })
+        let v3Name = "odata3-85900NED-aa-en-hunze"
+        var files = try Self.files(v3Name)
+        let typed = String(decoding: try #require(files["TypedDataSet.json"]), as: UTF8.self)
+        files["TypedDataSet.json"] = Array(typed.replacingOccurrences(of: "\"WK168000  \"", with: "\"WK16800\\u0000  \"").utf8)
+        refusal("'WK16800<U+0000>' is not a CBS region code") { _ = try ODataV3.read(CBSFolder(name: v3Name, files: files)) }
+        let v4Name = "odata4-85900NED-aa-en-hunze"
+        files = try Self.files(v4Name)
+        let observations = String(decoding: try #require(files["Observations.json"]), as: UTF8.self)
+        files["Observations.json"] = Array(observations.replacingOccurrences(of: "\"Value\": 11200.0,", with: "\"Value\": 11200.0, \"Value\": 99999.0,").utf8)
+        refusal("Observations.json:1: an object has the key 'Value' twice") { _ = try ODataV4.read(CBSFolder(name: v4Name, files: files)) }
+        #expect(JSONDuplicateKeys.first(in: Array("{\"a\": {\"a\": 1}, \"b\": [{\"a\": 1}, {\"a\": 2}], \"c\": \"a\"}".utf8)) == nil)
+        #expect(JSONDuplicateKeys.first(in: Array("[{\"x\": 1},\n {\"y\": 1, \"y\": 2}]".utf8))?.line == 2)
+    }
+
     /// The worked example of docs/cbs-import.md: two municipalities into one. A: 1,000
     /// households, mean 0.2, spread 0.5, 2,500 inhabitants; B: 3,000, -0.2, 0.7, 6,500. Merged:
     /// 4,000 households, 9,000 inhabitants, mean (200 - 600) / 4,000 = -0.1, spread

@@ -30,6 +30,17 @@ struct RegionTableLoaderTests {
         }
     }
 
+    /// A name with an escape sequence or a carriage return could hide or overwrite figures
+    /// on a screen: refused at the character (line 2; "GM0014," is 7 characters, so the name
+    /// starts at column 8 and its 5th character, the ESC, stands at column 12).
+    @Test func controlCharactersInNamesAreRefused() {
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Gron\u{1B}[2Jingen,243768,185.53\n")
+            == "regions.csv:2:12: column 'name': the name holds a control character (U+001B) at position 5; retype it without")
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,\"Gron\ringen\",243768,185.53\n").hasPrefix("regions.csv:2:"))
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Gron\u{85}ingen,243768,185.53\n").contains("U+0085"))
+        #expect(error("code,name,inhabitants,land_area_km2\nGM0014,Gron\tingen,243768,185.53\n") == "no error")
+    }
+
     @Test func loadsRegionsJoinsAndDistricts() throws {
         let table = try load(
             Self.regions, scores: "code,ses_woa_mean\nGM1680,0.170\nGM0014,-0.1\n",

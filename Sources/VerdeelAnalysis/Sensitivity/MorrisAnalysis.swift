@@ -50,13 +50,21 @@ public struct MorrisAnalysis: Sendable {
         let z = NormalQuantile.of(0.5 + confidenceLevel / 2)
         let generator = Philox(seed: seed)
         return (0..<count).map { o in
+            // An output beyond 1e100 is divided by its largest magnitude first, so that its
+            // differences and squares stay finite; the summaries scale back linearly.
+            let largest = stride(from: o, to: outputs.count, by: count).reduce(0.0) { Swift.max($0, abs(outputs[$1])) }
+            let scale = largest > 1e100 && largest.isFinite ? largest : 1
             let effects = moves.map { factor in
                 factor.map { move in
-                    let high = outputs[move.high * count + o], low = outputs[move.low * count + o]
+                    let high = outputs[move.high * count + o] / scale, low = outputs[move.low * count + o] / scale
                     return (high - low) / delta
                 }
             }
-            return summary(effects, z: z, generator: generator)
+            let indices = summary(effects, z: z, generator: generator)
+            guard scale != 1 else { return indices }
+            return MorrisIndices(
+                mu: indices.mu.map { $0 * scale }, muStar: indices.muStar.map { $0 * scale }, sigma: indices.sigma.map { $0 * scale },
+                muStarConfidence: indices.muStarConfidence.map { $0 * scale })
         }
     }
 

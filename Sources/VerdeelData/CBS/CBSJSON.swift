@@ -33,7 +33,15 @@ enum CBSJSON {
 
     private static func document(_ bytes: [UInt8], file: String, line: Int) throws(DataError) -> Any {
         do {
-            return try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            let parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            if let twice = JSONDuplicateKeys.first(in: bytes) {
+                throw DataError(
+                    file: file, line: line == 0 ? twice.line : line, column: 0,
+                    message: "an object has the key '\(twice.key)' twice, so one of its figures would be lost; download the table again")
+            }
+            return parsed
+        } catch let error as DataError {
+            throw error
         } catch {
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let cutOff = !(text.hasSuffix("]") || text.hasSuffix("}"))

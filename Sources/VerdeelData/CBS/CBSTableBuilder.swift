@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelCore
 
 /// Collects a CBS table's figures region by region and period by period, whatever form
 /// they come in, and refuses what would be a silent wrong answer: a region given twice for
@@ -16,11 +17,28 @@ struct CBSTableBuilder {
         self.family = family
     }
 
-    /// Whether verdeel imports rows with this code (municipalities, districts, neighbourhoods).
-    static func imports(_ code: String) -> Bool { CBSRegionLevel.of(code) != nil }
+    /// Whether verdeel imports rows with this code: true for a municipality (`GM` + 4
+    /// digits), district (`WK` + 6) or neighbourhood (`BU` + 8), false for CBS's other
+    /// levels (two letters and digits: the country `NL01`, provinces `PV20`, `LD`, `CR`, ...).
+    /// Any other code (too short or long for its level, extra or invisible characters) is
+    /// refused where it stands, never dropped without a word.
+    func imports(_ code: String, at place: (line: Int, column: Int)) throws(DataError) -> Bool {
+        if CBSRegionLevel.of(code) != nil { return true }
+        let scalars = Array(code.unicodeScalars)
+        let letters = scalars.prefix(2), digits = scalars.dropFirst(2)
+        let wellFormed = letters.count == 2 && letters.allSatisfy { ("A"..."Z").contains($0) } && !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) }
+        if wellFormed, !["GM", "WK", "BU"].contains(String(String.UnicodeScalarView(letters))) { return false }
+        let shown = Printable.shown(code).unicodeScalars.map { $0.isASCII || !RegionCode.isInvisible($0) ? String($0) : "<U+\(String($0.value, radix: 16, uppercase: true))>" }.joined()
+        throw DataError(
+            file: file, line: place.line, column: place.column,
+            message: "'\(shown)' is not a CBS region code (a municipality is GM + 4 digits, a district WK + 6, a neighbourhood BU + 8); download the table again")
+    }
 
     /// Starts (or continues, for a long-format table) a region's row in a period.
     mutating func row(code: String, name: String, period: CBSPeriod, at place: (line: Int, column: Int)) throws(DataError) {
+        if let control = Printable.firstControl(in: name) {
+            throw DataError(file: file, line: place.line, column: place.column, message: "the name of region \(code) holds a control character (\(control.code)); download the table again")
+        }
         let key = "\(code) \(period.label)"
         if let known = rows[key] {
             guard known.name == name || name.isEmpty || known.name.isEmpty else {

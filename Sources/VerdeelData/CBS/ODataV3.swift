@@ -62,7 +62,7 @@ public enum ODataV3 {
                 throw DataError(file: folder.path(dataFile), line: 0, column: 0, message: "object \(index + 1) is in period '\(periodCode)', which \(periodKey).json does not list (or is not a year)")
             }
             let code = rawCode.trimmingSpaces.uppercased()
-            guard CBSTableBuilder.imports(code) else { continue }
+            guard try builder.imports(code, at: place) else { continue }
             try builder.row(code: code, name: names[rawCode] ?? names[code] ?? "", period: period, at: place)
             for figure in figures {
                 let (value, reason) = try CBSJSON.figure(record[figure.key], key: figure.key, object: index + 1, file: folder.path(dataFile))

@@ -62,8 +62,8 @@ public enum ODataV4 {
             guard let period = periods[periodCode] else {
                 throw DataError(file: observationsFile, line: index + 1, column: 0, message: "period '\(periodCode)' is not in \(periodKey)Codes.json (or is not a year)")
             }
-            guard CBSTableBuilder.imports(code) else { continue }
             let place = (index + 1, 0)
+            guard try builder.imports(code, at: place) else { continue }
             try builder.row(code: code, name: names[code] ?? "", period: period, at: place)
             let attribute = CBSJSON.text(observation, "ValueAttribute") ?? "None"
             let (value, reason) = try CBSJSON.figure(observation["Value"], key: measureCode, object: index + 1, file: observationsFile)

@@ -41,8 +41,8 @@ public enum StatLineCSV {
                 throw DataError(file: name, line: periodField.line, column: periodField.column, columnName: csv.header[periodColumn].value, message: "'\(periodField.value.trimmingSpaces)' is not a year (like 2019, or 2022* when provisional)")
             }
             let code = try RegionCode.normalize(codeField, file: name, column: csv.header[codeColumn].value)
-            guard CBSTableBuilder.imports(code) else { continue }
             let place = (codeField.line, codeField.column)
+            guard try builder.imports(code, at: place) else { continue }
             try builder.row(code: code, name: nameColumn.map { record[$0].value.trimmingSpaces } ?? "", period: period, at: place)
             for figure in figures {
                 let field = record[figure.index]

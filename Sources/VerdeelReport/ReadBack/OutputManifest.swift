@@ -9,6 +9,8 @@ public struct OutputManifest: Equatable, Sendable {
 
     /// The files of the set, as listed.
     public let names: [String]
+    /// The run's notes, the lines after the files.
+    public let notes: [String]
 
     /// The manifest's text for a set of files and its notes.
     public static func text(engineVersion: String, names: [String], notes: [String]) -> String {
@@ -24,13 +26,16 @@ public struct OutputManifest: Equatable, Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.hasPrefix(Self.firstLinePrefix), first.hasSuffix(Self.firstLineSuffix) else { return nil }
         var names = [String]()
-        for line in lines.dropFirst() {
-            guard line.hasPrefix("  ") else { break }
+        var rest = lines.dropFirst()
+        while let line = rest.first, line.hasPrefix("  ") {
             let name = String(line.dropFirst(2))
             guard PlainFileName.isPlain(name) else { return nil }
             names.append(name)
+            rest = rest.dropFirst()
         }
+        guard rest.last == "" else { return nil }
         self.names = names
+        notes = rest.dropLast().map(String.init)
     }
 }
 

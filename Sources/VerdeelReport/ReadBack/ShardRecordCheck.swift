@@ -24,7 +24,7 @@ public struct ShardRecordCheck {
     /// What is wrong with the record, or nil. `manifest` is the part's `manifest.txt` read
     /// back (nil when it has none or it is not verdeel's).
     public func problem(manifest: OutputManifest?) -> String? {
-        numbersProblem() ?? filesProblem(manifest) ?? notesProblem()
+        numbersProblem() ?? notesProblem() ?? filesProblem(manifest)
     }
 
     private func numbersProblem() -> String? {
@@ -58,6 +58,7 @@ public struct ShardRecordCheck {
             }
         }
         guard seen.contains("provenance.json") else { return "it lists no provenance.json" }
+        guard record.notes == manifest.notes else { return "its notes are not those of the part's \(OutputManifest.fileName)" }
         guard record.provenanceSHA256.utf8.count == 64 else { return "its provenance SHA-256 is not 64 hexadecimal digits" }
         return nil
     }
