@@ -22,36 +22,11 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel  # noqa: E402
+from checking import READ_BACK_SCENARIO, Checks, run_verdeel  # noqa: E402
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
 
-MONTE_CARLO = """include "sociale-agenda.verdeel"
-
-scenario mc extends baseline {
-    variants {
-        weight jongerenwerk need from 40% to 80% count 9
-    }
-    montecarlo {
-        draws 40
-        seed 5
-        perturb inhabitants normal sd 1%
-    }
-}
-
-scenario sens extends baseline {
-    montecarlo {
-        draws 20
-        seed 42
-        perturb inhabitants normal sd 1%
-    }
-    sensitivity sobol 8 seed 7 {
-        weight jongerenwerk need from 50% to 90%
-        base wijk from 150k to 210k
-    }
-}
-"""
 
 
 def verdeel(*args, cwd, expect=0, env=None):
@@ -267,7 +242,7 @@ def main():
     try:
         shutil.copy(os.path.join(ROOT, "Scenarios/sociale-agenda.verdeel"), work)
         shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(work, "data"))
-        open(os.path.join(work, "mc.verdeel"), "w").write(MONTE_CARLO)
+        open(os.path.join(work, "mc.verdeel"), "w").write(READ_BACK_SCENARIO)
         open(os.path.join(work, "problem.txt"), "w").write("a 0 1\nb 0 1\n")
         check_merge(work)
         check_report(work)

@@ -28,6 +28,8 @@ import sys
 import tempfile
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
+from checking import READ_BACK_SCENARIO  # noqa: E402
 BINARY = os.path.join(ROOT, ".build", "release", "verdeel")
 LIMIT = 10.0
 CHARACTERS = list("{}()[],.:;=%kM_0123456789abcdefghijklmnopqrstuvwxyz\"#\n\t -+*/^<>!$€\u00a0\u200b\ufeff")
@@ -152,37 +154,6 @@ def csv_case(index, seed, tables):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-READ_BACK_SCENARIO = """include "sociale-agenda.verdeel"
-
-scenario mc extends baseline {
-    measure wijk {
-        floor 215k
-    }
-    variants {
-        base wijk in 150k, 400k
-        weight jongerenwerk need from 40% to 80% count 5
-    }
-    montecarlo {
-        draws 30
-        seed 9
-        ranks
-        perturb inhabitants normal sd 1%
-    }
-}
-
-scenario sens extends baseline {
-    montecarlo {
-        draws 20
-        seed 42
-        perturb inhabitants normal sd 1%
-    }
-    sensitivity sobol 8 seed 7 {
-        weight jongerenwerk need from 50% to 90%
-        base wijk from 150k to 210k
-        dummy
-    }
-}
-"""
 
 
 def prepare_read_backs(base):

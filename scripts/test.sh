@@ -29,6 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/requirements.sh
+installs_started=$(date +%s)
 require_build_packages
 require_numpy
 require_pysal_inequality
@@ -37,6 +38,8 @@ require_salib
 require_report_tools
 require_slurm
 require_yaml
+installs_seconds=$(( $(date +%s) - installs_started ))
+echo "installs: ${installs_seconds} s"
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -59,7 +62,9 @@ peer_seconds=$(seconds "$started")
 worst=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["w3_max_mean_difference_in_standard_errors"], 3))' "$log/benchmarks/run.json")
 
 step "fairness against an independent reference and PySAL"
+started=$(date +%s)
 python3 Tests/VerdeelAnalysisTests/Reference/fairness_reference.py --check | tee "$log/fairness.txt"
+fairness_seconds=$(seconds "$started")
 
 step "sensitivity against analytic indices and SALib"
 started=$(date +%s)
@@ -96,7 +101,9 @@ python3 scripts/check-readme.py
 readme_seconds=$(seconds "$started")
 
 step "check and fmt in linear time"
+started=$(date +%s)
 python3 scripts/check-linear-time.py
+linear_seconds=$(seconds "$started")
 
 step "mutants"
 started=$(date +%s)
@@ -108,5 +115,5 @@ started=$(date +%s)
 scripts/fuzz.sh 40
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: %s (%s s); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s); %s; %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); %s (%s s); fuzzing found nothing (%s s)\n' \
-    "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$readme_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with the release build); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
+    "$installs_seconds" "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

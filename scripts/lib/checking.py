@@ -43,3 +43,35 @@ def write_small_scenario(folder, regions, title=""):
     with open(os.path.join(folder, "s.verdeel"), "w", encoding="utf-8") as handle:
         handle.write('scenario s {\n    data {\n        regions "regions.csv" {\n            inhabitants: count\n        }\n    }\n'
                      f'    measure m{name} {{\n        budget 2026: 1M\n        key inhabitants 100%\n    }}\n}}\n')
+
+
+# A variant run with draws and ranks (9 variants) and a small Sobol analysis, over the
+# bundled scenario: what scripts/check-read-back.py and scripts/mutate.py shard, merge and
+# report on, damaged and crafted.
+READ_BACK_SCENARIO = """include "sociale-agenda.verdeel"
+
+scenario mc extends baseline {
+    variants {
+        weight jongerenwerk need from 40% to 80% count 9
+    }
+    montecarlo {
+        draws 30
+        seed 9
+        ranks
+        perturb inhabitants normal sd 1%
+    }
+}
+
+scenario sens extends baseline {
+    montecarlo {
+        draws 20
+        seed 42
+        perturb inhabitants normal sd 1%
+    }
+    sensitivity sobol 8 seed 7 {
+        weight jongerenwerk need from 50% to 90%
+        base wijk from 150k to 210k
+        dummy
+    }
+}
+"""

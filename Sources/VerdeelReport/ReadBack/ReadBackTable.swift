@@ -48,20 +48,23 @@ public struct ReadBackTable {
             throw DataError(file: label, line: 1, column: 0, message: "the file is in the Dutch CSV style; verdeel reads back folders written with --format csv (the default)")
         }
         var scanner = ReadBackScanner(bytes: bytes, file: label)
-        guard let header = try scanner.nextLine() else { throw DataError(file: label, line: 1, column: 0, message: "the file has no header") }
+        var header = [ReadBackScanner.Field]()
+        guard try scanner.nextLine(into: &header) else { throw DataError(file: label, line: 1, column: 0, message: "the file has no header") }
         let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.bytes]), as: UTF8.self) }
         if Set(names).count != names.count { throw DataError(file: label, line: 1, column: 0, message: "the header names a column twice; write the folder again") }
         let table = (name as NSString).deletingPathExtension
         let kinds = names.map { ColumnKind.of(table: table, column: $0) }
         let rangeIndex = names.firstIndex(of: rangeColumn)
-        var rows = 0, currentKey: Int?, sameKey = [Int: [Range<Int>]]()
-        while let fields = try scanner.nextLine() {
+        var rows = 0, currentKey: Int?
+        var hashes = Set<Int>(), sameKey = [(hash: Int, row: Range<Int>)]()
+        var fields = [ReadBackScanner.Field]()
+        while try scanner.nextLine(into: &fields) {
             let line = scanner.line
             guard fields.count == names.count else {
                 throw DataError(file: label, line: line, column: 0, message: "this line has \(fields.count) fields but the header has \(names.count); write the folder again")
             }
-            for (index, field) in fields.enumerated() {
-                try check(field, bytes, kind: kinds[index], column: names[index], line: line)
+            for index in fields.indices {
+                try check(fields[index], bytes, kind: kinds[index], column: index, names: names, line: line)
             }
             var key = 0
             if let rangeIndex {
@@ -72,16 +75,20 @@ public struct ReadBackTable {
                 }
                 key = value
             }
-            if key != currentKey { (currentKey, sameKey) = (key, [:]) }
+            if key != currentKey {
+                currentKey = key
+                hashes.removeAll(keepingCapacity: true)
+                sameKey.removeAll(keepingCapacity: true)
+            }
             let whole = fields[0].bytes.lowerBound..<fields[fields.count - 1].bytes.upperBound
             let row = UnsafeBufferPointer(rebasing: bytes[whole])
             var hasher = Hasher()
             hasher.combine(bytes: UnsafeRawBufferPointer(row))
             let hash = hasher.finalize()
-            if let earlier = sameKey[hash], earlier.contains(where: { bytes[$0].elementsEqual(row) }) {
+            if !hashes.insert(hash).inserted, sameKey.contains(where: { $0.hash == hash && bytes[$0.row].elementsEqual(row) }) {
                 throw DataError(file: label, line: line, column: 0, message: "this row is given twice; a table holds each row once")
             }
-            sameKey[hash, default: []].append(whole)
+            sameKey.append((hash, whole))
             rows += 1
         }
         guard last == UInt8(ascii: "\n") else {
@@ -94,23 +101,25 @@ public struct ReadBackTable {
         DataError(file: label, line: line, column: field.column, columnName: column, message: message + "; write the folder again")
     }
 
-    private func check(_ field: ReadBackScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, kind: ColumnKind, column: String, line: Int) throws(DataError) {
+    private func check(_ field: ReadBackScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, kind: ColumnKind, column index: Int, names: [String], line: Int) throws(DataError) {
         let cell = bytes[field.bytes]
-        if let control = cell.firstIndex(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }) {
-            throw fail(line, field, column, "the cell holds a control character (U+00\(String(format: "%02X", bytes[control])))")
+        var mayHoldC1 = false
+        for byte in cell where byte < 0x20 || byte == 0x7F || byte == 0xC2 {
+            if byte == 0xC2 { mayHoldC1 = true; continue }
+            guard byte == 0x09 else { throw fail(line, field, names[index], "the cell holds a control character (U+00\(String(format: "%02X", byte)))") }
         }
-        if cell.contains(0xC2), let text = String(bytes: cell, encoding: .utf8), let control = Printable.firstControl(in: text) {
-            throw fail(line, field, column, "the cell holds a control character (\(control.code))")
+        if mayHoldC1, let text = String(bytes: cell, encoding: .utf8), let control = Printable.firstControl(in: text) {
+            throw fail(line, field, names[index], "the cell holds a control character (\(control.code))")
         }
         switch kind {
         case .text:
             return
         case .ordinal:
-            guard let whole = Self.whole(cell) else { throw fail(line, field, column, "'\(Self.shown(cell))' is not a whole number") }
-            if column == "year", !(1000...9999).contains(whole) { throw fail(line, field, column, "'\(Self.shown(cell))' is not a year") }
+            guard let whole = Self.whole(cell) else { throw fail(line, field, names[index], "'\(Self.shown(cell))' is not a whole number") }
+            if names[index] == "year", !(1000...9999).contains(whole) { throw fail(line, field, names[index], "'\(Self.shown(cell))' is not a year") }
         case .euro, .euroCents, .fraction, .percentage, .count, .decimal:
             if cell.isEmpty { return }
-            guard !field.quoted, Self.isFinitePlainNumber(cell) else { throw fail(line, field, column, "'\(Self.shown(cell))' is not a plain finite number") }
+            guard !field.quoted, Self.isFinitePlainNumber(cell) else { throw fail(line, field, names[index], "'\(Self.shown(cell))' is not a plain finite number") }
         }
     }
 
@@ -175,11 +184,11 @@ struct ReadBackScanner {
         self.file = file
     }
 
-    /// The next line's fields, or nil at the end.
-    mutating func nextLine() throws(DataError) -> [Field]? {
-        guard position < bytes.count else { return nil }
+    /// Reads the next line's fields into `fields` (its storage reused); false at the end.
+    mutating func nextLine(into fields: inout [Field]) throws(DataError) -> Bool {
+        guard position < bytes.count else { return false }
         line += 1
-        var fields = [Field]()
+        fields.removeAll(keepingCapacity: true)
         var start = position
         while true {
             let column = start - lineStart(from: start) + 1
@@ -219,7 +228,7 @@ struct ReadBackScanner {
             }
             position = start < bytes.count ? start + 1 : start
             currentLineStart = position
-            return fields
+            return true
         }
     }
 
