@@ -130,10 +130,10 @@ let package = Package(
             exclude: ["Reference"]
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
-        .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel"]),
+        .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData"]),
         .testTarget(
             name: "VerdeelReportTests",
-            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelSimulation", "VerdeelLanguage", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelLanguage", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SocialeAgendaTests",

@@ -33,10 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzReadBack",
-            dependencies: [
-                .product(name: "VerdeelData", package: root),
-                .product(name: "VerdeelReport", package: root),
-            ]
+            dependencies: [.product(name: "VerdeelData", package: root)]
         ),
         .executableTarget(
             name: "FuzzCSV",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelData
 import VerdeelReport
 
 /// `verdeel merge PART... --output DIR`: joins the parts of a sharded run into the files the

@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelData
 import VerdeelReport
 
 extension Merge {
@@ -19,7 +20,7 @@ extension Merge {
             do { record = try JSONDecoder().decode(ShardRecord.self, from: data) } catch {
                 Merge.fail("\(path)/\(ShardRecord.fileName) cannot be read (\(error)); run that part again")
             }
-            if let problem = ShardRecordCheck(record).problem(manifest: Self.manifest(path)) {
+            if let problem = ShardRecordCheck(record, engineVersion: AllocationJSON.engineVersion).problem(manifest: Self.manifest(path)) {
                 Merge.fail("\(path)/\(ShardRecord.fileName): \(problem); run that part again")
             }
             let provenance = try file("provenance.json")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelCore
+import VerdeelData
 import VerdeelReport
 
 /// How `verdeel run` shows or writes results.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelAnalysis
 import VerdeelLanguage
+import VerdeelData
 import VerdeelReport
 import VerdeelSimulation
 

@@ -3,6 +3,7 @@ import Foundation
 import VerdeelAnalysis
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelData
 import VerdeelReport
 import VerdeelSimulation
 

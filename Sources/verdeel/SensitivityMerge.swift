@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelAnalysis
 import VerdeelCore
+import VerdeelData
 import VerdeelReport
 
 /// `verdeel merge` of the parts of a sharded sensitivity analysis: the design rows' outputs

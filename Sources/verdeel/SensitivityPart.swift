@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelData
 import VerdeelReport
 
 /// A part of a sharded sensitivity analysis (`verdeel run FILE --scenario S --shard I/N

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import VerdeelAnalysis
+import VerdeelData
 import VerdeelReport
 import VerdeelSimulation
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import verdeel
+import VerdeelData
 import VerdeelReport
 
 /// Which part a process runs, and which variants a part holds.

@@ -69,12 +69,12 @@ struct ReadBackTests {
         let files: [(name: String, data: Data)] = [("summary.csv", Data("x\n".utf8)), ("provenance.json", Data("{}\n".utf8))]
         let good = ShardRecord(shard: 2, shards: 3, variants: 4..<8, variantCount: 15, seed: 1, provenance: "{}\n", notes: ["note"], files: files)
         let manifest = try #require(OutputManifest(OutputManifest.text(engineVersion: good.engineVersion, names: ["summary.csv", "provenance.json", "shard.json"], notes: ["note"])))
-        #expect(ShardRecordCheck(good).problem(manifest: manifest) == nil)
+        #expect(ShardRecordCheck(good, engineVersion: AllocationJSON.engineVersion).problem(manifest: manifest) == nil)
         func edited(_ change: (inout [String: Any]) -> Void) throws -> String? {
             var object = try #require(try JSONSerialization.jsonObject(with: Data(try good.json().utf8)) as? [String: Any])
             change(&object)
             let record = try JSONDecoder().decode(ShardRecord.self, from: try JSONSerialization.data(withJSONObject: object))
-            return ShardRecordCheck(record).problem(manifest: manifest)
+            return ShardRecordCheck(record, engineVersion: AllocationJSON.engineVersion).problem(manifest: manifest)
         }
         #expect(try edited { $0["shards"] = Int.max }?.contains("a run has 1 to 1000000") == true)
         #expect(try edited { $0["shard"] = 4 }?.contains("part 4 of 3") == true)
@@ -92,6 +92,6 @@ struct ReadBackTests {
             list.append(["name": "extra.csv", "bytes": 1, "sha256": String(repeating: "0", count: 64)])
             object["files"] = list
         }?.contains("which the part's manifest.txt does not") == true)
-        #expect(ShardRecordCheck(good).problem(manifest: nil)?.contains("no manifest.txt") == true)
+        #expect(ShardRecordCheck(good, engineVersion: AllocationJSON.engineVersion).problem(manifest: nil)?.contains("no manifest.txt") == true)
     }
 }

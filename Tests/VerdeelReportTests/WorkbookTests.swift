@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelData
 import ZIPFoundation
 @testable import VerdeelReport
 

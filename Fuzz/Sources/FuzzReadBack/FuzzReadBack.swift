@@ -1,6 +1,5 @@
 import Foundation
 import VerdeelData
-import VerdeelReport
 
 /// libFuzzer entry point for what `verdeel merge` and `verdeel report FOLDER` read back:
 /// any bytes as `shard.json` (decoded and checked field by field against the same bytes read
@@ -18,7 +17,7 @@ public func fuzzReadBack(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(manifest.names.allSatisfy(PlainFileName.isPlain), "a manifest name that is not plain")
     }
     if let record = try? JSONDecoder().decode(ShardRecord.self, from: bytes) {
-        _ = ShardRecordCheck(record).problem(manifest: manifest)
+        _ = ShardRecordCheck(record, engineVersion: record.engineVersion).problem(manifest: manifest)
     }
     let tables: [(String, String, Range<Int>?)] = [("summary.csv", "variant", 1..<9), ("design_outputs.csv", "row", 5..<13), ("allocations.csv", "variant", nil)]
     for (name, column, range) in tables {

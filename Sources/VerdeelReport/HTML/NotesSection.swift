@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelData
 
 /// What the reader must know besides the figures: the run's warnings, the earmarks (the
 /// least each municipality must spend on a purpose, and whether it is met), and the

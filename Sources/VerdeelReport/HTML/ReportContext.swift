@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelData
 
 /// What every section of a report needs: the input, the words and numbers of the
 /// language, the municipalities' names and the order of measures and years as the results

@@ -16,9 +16,12 @@ public struct ShardRecordCheck {
     public static let maximumBytes = 1 << 46
 
     let record: ShardRecord
+    /// The version of the engine that reads the part back.
+    let engineVersion: String
 
-    public init(_ record: ShardRecord) {
+    public init(_ record: ShardRecord, engineVersion: String) {
         self.record = record
+        self.engineVersion = engineVersion
     }
 
     /// What is wrong with the record, or nil. `manifest` is the part's `manifest.txt` read
@@ -29,8 +32,8 @@ public struct ShardRecordCheck {
 
     private func numbersProblem() -> String? {
         let r = record
-        if r.engineVersion != AllocationJSON.engineVersion {
-            return "the part was written by verdeel \(Printable.shown(r.engineVersion)), but this is verdeel \(AllocationJSON.engineVersion): the parts of one run are run and merged by one engine version"
+        if r.engineVersion != engineVersion {
+            return "the part was written by verdeel \(Printable.shown(r.engineVersion)), but this is verdeel \(engineVersion): the parts of one run are run and merged by one engine version"
         }
         guard (1...Self.maximumShards).contains(r.shards) else { return "it says the run has \(r.shards) parts; a run has 1 to \(Self.maximumShards)" }
         guard (1...r.shards).contains(r.shard) else { return "it says it is part \(r.shard) of \(r.shards); a part is from 1 to \(r.shards)" }

@@ -1,6 +1,5 @@
 import Foundation
 import VerdeelCore
-import VerdeelData
 
 /// A table verdeel wrote, read back (`verdeel report FOLDER`, `verdeel merge`) as strictly as
 /// a region table: the file ends with a line break (else it was cut off), is in the plain
