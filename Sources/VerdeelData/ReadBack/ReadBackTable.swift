@@ -190,7 +190,7 @@ struct ReadBackScanner {
         fields.removeAll(keepingCapacity: true)
         var start = position
         while true {
-            let column = start - lineStart(from: start) + 1
+            let column = start - lineStart + 1
             if start < bytes.count, bytes[start] == UInt8(ascii: "\"") {
                 var index = start + 1
                 while true {
@@ -207,14 +207,14 @@ struct ReadBackScanner {
                 fields.append(Field(bytes: (start + 1)..<index, column: column, quoted: true))
                 index += 1
                 guard index >= bytes.count || bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "\n") else {
-                    throw DataError(file: file, line: line, column: index - lineStart(from: index) + 1, message: "text follows a closing quote; write the folder again")
+                    throw DataError(file: file, line: line, column: index - lineStart + 1, message: "text follows a closing quote; write the folder again")
                 }
                 start = index
             } else {
                 var index = start
                 while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "\n") {
                     if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "\r") {
-                        throw DataError(file: file, line: line, column: index - lineStart(from: index) + 1, message: "a quote or carriage return inside an unquoted field; write the folder again")
+                        throw DataError(file: file, line: line, column: index - lineStart + 1, message: "a quote or carriage return inside an unquoted field; write the folder again")
                     }
                     index += 1
                 }
@@ -226,12 +226,11 @@ struct ReadBackScanner {
                 continue
             }
             position = start < bytes.count ? start + 1 : start
-            currentLineStart = position
+            lineStart = position
             return true
         }
     }
 
-    private var currentLineStart = 0
-
-    private func lineStart(from index: Int) -> Int { currentLineStart }
+    /// Where the current line starts (columns count from it).
+    private var lineStart = 0
 }
