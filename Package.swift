@@ -38,6 +38,7 @@ let package = Package(
         .library(name: "VerdeelRandom", targets: ["VerdeelRandom"]),
         .library(name: "VerdeelAnalysis", targets: ["VerdeelAnalysis"]),
         .library(name: "VerdeelDesign", targets: ["VerdeelDesign"]),
+        .library(name: "VerdeelModel", targets: ["VerdeelModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,36 +63,37 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
+        .target(name: "VerdeelModel", dependencies: ["VerdeelCore", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
         .target(
             name: "VerdeelReport",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "VerdeelRandom"),
-        .target(name: "VerdeelDesign", dependencies: ["VerdeelRandom"]),
+        .target(name: "VerdeelDesign", dependencies: ["VerdeelModel", "VerdeelRandom"]),
         .target(
             name: "VerdeelAnalysis",
             dependencies: [
-                "VerdeelCore", "VerdeelLanguage", "VerdeelSimulation", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra",
+                "VerdeelCore", "VerdeelModel", "VerdeelSimulation", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define("VERDEEL_FMA"), .define($0.define)] } ?? []
         ),
-        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelRandom"]),
+        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelModel", "VerdeelDesign", "VerdeelRandom"]),
         .target(name: "VerdeelBundle"),
         .target(
             name: "VerdeelSimulation",
-            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelLanguage", "VerdeelRandom", "VerdeelLinearAlgebra"],
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra"],
             swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu])] } ?? []
         ),
         .executableTarget(
             name: "verdeel",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle", "VerdeelLinearAlgebra",
+                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle", "VerdeelLinearAlgebra",
                 "VerdeelAnalysis", "VerdeelDesign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -115,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "VerdeelSimulationTests",
             dependencies: [
-                "VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelCore", "VerdeelReport",
+                "VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelReport",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             exclude: ["Reference", "Regressions"]
@@ -124,16 +126,16 @@ let package = Package(
         .testTarget(
             name: "VerdeelAnalysisTests",
             dependencies: [
-                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelCore", "VerdeelDesign", "VerdeelRandom",
+                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelModel", "VerdeelCore", "VerdeelDesign", "VerdeelRandom",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             exclude: ["Reference"]
         ),
-        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
+        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData"]),
         .testTarget(
             name: "VerdeelReportTests",
-            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelLanguage", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelLanguage", "VerdeelModel", "VerdeelDesign", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SocialeAgendaTests",

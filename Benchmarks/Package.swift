@@ -25,8 +25,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        benchmark("Allocation", using: ["VerdeelCore", "SocialeAgenda", "VerdeelLanguage", "VerdeelSimulation"]),
-        benchmark("Workloads", using: ["VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis"]),
+        benchmark("Allocation", using: ["VerdeelCore", "SocialeAgenda", "VerdeelLanguage", "VerdeelModel", "VerdeelSimulation"]),
+        benchmark("Workloads", using: ["VerdeelLanguage", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis"]),
         benchmark("Sensitivity", using: ["VerdeelData", "VerdeelDesign", "VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis"]),
         benchmark("Reports", using: ["VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport"]),
     ],

@@ -3,7 +3,7 @@
 ///
 /// A criterion must be finite and >= 0 for every region and must not sum to 0; anything
 /// else is an error that names the criterion and the region (never a silent zero).
-public struct Criterion: Hashable, Sendable {
+public struct Criterion: Hashable, Codable, Sendable {
     /// The name shown in reports and messages, e.g. `inhabitants` or `need`.
     public let name: String
     /// How the value per region is computed.

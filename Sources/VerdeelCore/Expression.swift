@@ -3,7 +3,7 @@
 ///
 /// Comparisons yield 1 (true) or 0 (false), so `inhabitants * (ses_woa_mean < -0.2)` counts
 /// only where the condition holds.
-public indirect enum Expression: Hashable, Sendable {
+public indirect enum Expression: Hashable, Codable, Sendable {
     /// A constant.
     case number(Double)
     /// An indicator column of the table being evaluated (regions, or districts inside `sumOverDistricts`).
@@ -20,13 +20,13 @@ public indirect enum Expression: Hashable, Sendable {
     case sumOverDistricts(Expression)
 
     /// Binary operators; comparisons give 1 or 0.
-    public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    public enum BinaryOperator: String, Hashable, Codable, Sendable, CaseIterable {
         case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
         case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "==", notEqual = "!="
     }
 
     /// Element-wise functions and the number of arguments each takes.
-    public enum Function: String, Hashable, Sendable, CaseIterable {
+    public enum Function: String, Hashable, Codable, Sendable, CaseIterable {
         case min, max, clamp, exp, log, sqrt, abs
         case normalCDF = "normal_cdf"
         /// `if(condition, then, else)`: `then` where the condition is non-zero.
@@ -43,7 +43,7 @@ public indirect enum Expression: Hashable, Sendable {
     }
 
     /// Reductions over all rows of the table.
-    public enum Aggregate: String, Hashable, Sendable, CaseIterable {
+    public enum Aggregate: String, Hashable, Codable, Sendable, CaseIterable {
         case highest, lowest, total, mean
     }
 }

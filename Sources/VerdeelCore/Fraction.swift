@@ -108,3 +108,25 @@ extension Sequence where Element == Fraction {
         return total
     }
 }
+
+extension Fraction: Codable {
+    private enum CodingKeys: String, CodingKey { case numerator, denominator }
+
+    /// Decodes through `init?(_:_:)`, so a decoded fraction is in lowest terms and a zero
+    /// denominator or a negative part is refused, as when it is made in code.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let numerator = try container.decode(Int64.self, forKey: .numerator)
+        let denominator = try container.decode(Int64.self, forKey: .denominator)
+        guard let fraction = Fraction(numerator, denominator) else {
+            throw DecodingError.dataCorruptedError(forKey: .denominator, in: container, debugDescription: "\(numerator)/\(denominator) is no fraction >= 0")
+        }
+        self = fraction
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(numerator, forKey: .numerator)
+        try container.encode(denominator, forKey: .denominator)
+    }
+}

@@ -2,9 +2,9 @@
 ///
 /// A region's key share is `sum_k w_k * share_k(m)`; the key shares of all regions sum to 1.
 /// A key that does not sum to 100% is an error, never silently normalised.
-public struct Key: Hashable, Sendable {
+public struct Key: Hashable, Codable, Sendable {
     /// One criterion and its weight.
-    public struct Term: Hashable, Sendable {
+    public struct Term: Hashable, Codable, Sendable {
         public let criterion: Criterion
         public let weight: Fraction
 

@@ -4,7 +4,7 @@
 ///
 /// Bounds are applied in whole units of rounding (floors rounded up, caps rounded down), so
 /// rounding never pushes an amount past a limit.
-public struct Limits: Hashable, Sendable {
+public struct Limits: Hashable, Codable, Sendable {
     public var floor: Bound?
     public var cap: Bound?
     public var transition: TransitionLimit?
@@ -31,7 +31,7 @@ public struct Limits: Hashable, Sendable {
 }
 
 /// An amount per region: the same for all, one per region, or per unit of an indicator.
-public enum Bound: Hashable, Sendable {
+public enum Bound: Hashable, Codable, Sendable {
     case amount(Money)
     case perRegion([String: Money])
     /// `amount` for each unit of the indicator, e.g. EUR 2.50 per inhabitant.
@@ -39,9 +39,9 @@ public enum Bound: Hashable, Sendable {
 }
 
 /// A maximum change of a region's amount against a reference allocation.
-public struct TransitionLimit: Hashable, Sendable {
+public struct TransitionLimit: Hashable, Codable, Sendable {
     /// How large a change may be.
-    public enum Change: Hashable, Sendable {
+    public enum Change: Hashable, Codable, Sendable {
         case amount(Money)
         /// A fraction of the region's reference amount.
         case fraction(Fraction)
@@ -50,7 +50,7 @@ public struct TransitionLimit: Hashable, Sendable {
     }
 
     /// What the change is measured against.
-    public enum Reference: Hashable, Sendable {
+    public enum Reference: Hashable, Codable, Sendable {
         /// The same measure (and component) the year before; the first year has no limit.
         case previousYear
         /// A given allocation per region code, e.g. another scenario's.

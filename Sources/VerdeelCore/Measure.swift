@@ -9,7 +9,7 @@
 /// ```
 /// then limits with redistribution, then largest-remainder rounding, so that
 /// `sum(regions) + sum(top-slices) == B_t` to the unit of rounding.
-public struct Measure: Sendable {
+public struct Measure: Hashable, Codable, Sendable {
     /// The measure's name, e.g. `Ontmoetingsplekken`.
     public var name: String
     /// The budget of each year.
@@ -46,9 +46,9 @@ public struct Measure: Sendable {
 }
 
 /// A named part of a year's budget kept out of the distribution (e.g. `ondersteuning 5%`).
-public struct Topslice: Hashable, Sendable {
+public struct Topslice: Hashable, Codable, Sendable {
     /// How large a top-slice is.
-    public enum Size: Hashable, Sendable {
+    public enum Size: Hashable, Codable, Sendable {
         /// A fraction of the year's budget, rounded to the nearest unit (halves up).
         case fraction(Fraction)
         /// A fixed amount each year.
@@ -65,9 +65,9 @@ public struct Topslice: Hashable, Sendable {
 }
 
 /// The fixed base ("vaste voet") every region receives before the key is applied.
-public struct Base: Hashable, Sendable {
+public struct Base: Hashable, Codable, Sendable {
     /// How much each region's base is.
-    public enum Amount: Hashable, Sendable {
+    public enum Amount: Hashable, Codable, Sendable {
         /// The same amount for every region.
         case uniform(Money)
         /// One amount per region code; every region must be listed.
@@ -75,7 +75,7 @@ public struct Base: Hashable, Sendable {
     }
 
     /// What happens when the bases together exceed the distributed amount.
-    public enum InfeasibilityPolicy: String, Hashable, Sendable {
+    public enum InfeasibilityPolicy: String, Hashable, Codable, Sendable {
         /// Stop with a message naming measure, year, required and available amount.
         case error
         /// Shrink every base pro rata to the available amount, with a warning.
@@ -93,9 +93,9 @@ public struct Base: Hashable, Sendable {
 
 /// A named sub-budget of a measure (e.g. `cultuurcoaches`), distributed with its own key
 /// or the measure's.
-public struct Component: Hashable, Sendable {
+public struct Component: Hashable, Codable, Sendable {
     /// How large a component is.
-    public enum Share: Hashable, Sendable {
+    public enum Share: Hashable, Codable, Sendable {
         /// A fraction of the distributed amount; the fractions of a measure sum to 100%.
         case fraction(Fraction)
         /// An amount that states the component's proportion: the components share the
@@ -117,7 +117,7 @@ public struct Component: Hashable, Sendable {
 
 /// A minimum part of each region's amount reserved for a purpose (e.g. at least 10% for
 /// youth meeting places). Reported per region, rounded up to the unit; not redistributed.
-public struct Earmark: Hashable, Sendable {
+public struct Earmark: Hashable, Codable, Sendable {
     public let purpose: String
     public let minimum: Fraction
 
@@ -128,7 +128,7 @@ public struct Earmark: Hashable, Sendable {
 }
 
 /// Whole euros or cents: the unit that paid amounts are rounded to.
-public enum RoundingUnit: String, Hashable, Sendable {
+public enum RoundingUnit: String, Hashable, Codable, Sendable {
     case euro, cent
 
     /// Cents per unit.

@@ -1,6 +1,6 @@
 /// An exact amount of money in euro cents. Budgets, bases, top-slices and paid amounts
 /// are `Money`, so totals add up exactly; only unrounded shares are `Double`.
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     /// The amount in cents.
     public var cents: Int64
 

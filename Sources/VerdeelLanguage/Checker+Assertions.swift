@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 extension Checker {
     static let resultFunctions = ["budget", "topslice", "amount", "component"]
@@ -7,10 +8,13 @@ extension Checker {
     mutating func lowerAssertion(_ assertion: Assertion, _ unit: Unit, measures: [MeasureDraft]) -> PlannedAssertion? {
         let left = lowerResult(assertion.left, unit, measures)
         let right = lowerResult(assertion.right, unit, measures)
+        let range = assertion.left.range.joined(assertion.right.range)
+        guard let comparison = PlannedAssertion.Comparison(rawValue: assertion.comparison) else {
+            error(range, unit, "unknown comparison '\(assertion.comparison)'; use ==, !=, <, <=, > or >=")
+            return nil
+        }
         guard let left, let right else { return nil }
-        return PlannedAssertion(
-            left: left, comparison: assertion.comparison, right: right, label: assertion.label?.text,
-            file: unit.document.file, range: assertion.left.range.joined(assertion.right.range))
+        return PlannedAssertion(left: left, comparison: comparison, right: right, label: assertion.label?.text, site: site(range, unit))
     }
 
     private mutating func lowerResult(_ expression: Expr, _ unit: Unit, _ measures: [MeasureDraft]) -> ResultExpression? {
@@ -22,7 +26,7 @@ extension Checker {
         case .parenthesized(let inner, _):
             return lowerResult(inner, unit, measures)
         case .binary(let op, let left, let right):
-            guard ["+", "-", "*", "/"].contains(op) else {
+            guard let op = ResultExpression.Operator(rawValue: op) else {
                 error(expression.range, unit, "only + - * / can be used inside an assertion's sides")
                 return nil
             }

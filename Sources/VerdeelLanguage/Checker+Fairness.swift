@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 extension Checker {
     /// The fairness settings: the block's, each line checked, with defaults for what it does
@@ -7,11 +8,11 @@ extension Checker {
     mutating func lowerFairness(_ draft: ScenarioDraft, _ scope: Scope) -> FairnessPlan? {
         let inhabitants = scope.indicators.contains("inhabitants") ? "inhabitants" : nil
         guard let located = draft.fairness else {
-            return inhabitants.map { FairnessPlan(population: $0, group: nil, reference: nil, epsilons: FairnessPlan.defaultEpsilons, losses: [], declaredAt: nil) }
+            return inhabitants.map { FairnessPlan(population: $0) }
         }
         let unit = located.unit
         var population: String?, group: String?
-        var reference: (name: String, expression: VerdeelCore.Expression)?
+        var reference: FairnessPlan.Reference?
         var epsilons = FairnessPlan.defaultEpsilons
         var losses = [Double]()
         var declared = Declarations(unit: unit, scope: "the fairness block")
@@ -44,7 +45,7 @@ extension Checker {
                     error(name.range, unit, "unknown criterion '\(name.text)' for the fairness reference", suggestion: hint)
                     continue
                 }
-                reference = (name.text, expression)
+                reference = FairnessPlan.Reference(name: name.text, expression: expression)
             case .atkinson(let literals):
                 guard declared.claim("atkinson", line.range, &self) else { continue }
                 epsilons = []
@@ -79,7 +80,7 @@ extension Checker {
             }
             return nil
         }
-        let place = located.value.lines.first.map { unit.document.file.location(of: $0.range.start) }
+        let place = located.value.lines.first.map { site($0.range, unit) }
         return FairnessPlan(population: chosen, group: group, reference: reference, epsilons: epsilons, losses: losses, declaredAt: place)
     }
 

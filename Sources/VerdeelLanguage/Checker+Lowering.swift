@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 extension Checker {
     /// Merges a scenario with its ancestors and lowers it; `nil` if it has errors.
@@ -76,7 +77,7 @@ extension Checker {
         for located in tables {
             let table = located.value
             var key = "code", label: String? = table.role == .table ? nil : "name", region: String?
-            var vintage: (column: String, value: String)?
+            var vintage: TablePlan.Vintage?
             var synthetic = false, missingAsZero = false, skipEmpty = false
             var cbs: CBSSourcePlan?
             var source: String?
@@ -85,7 +86,7 @@ extension Checker {
                 case .key(let name): key = name.text
                 case .label(let name): label = name.text
                 case .region(let name): region = name.text
-                case .vintage(let column, let value): vintage = (column.text, value.text)
+                case .vintage(let column, let value): vintage = TablePlan.Vintage(column: column.text, value: value.text)
                 case .synthetic: synthetic = true
                 case .source(let text): source = text.text
                 case .missingAsZero(let range):
@@ -128,7 +129,7 @@ extension Checker {
             let plan = TablePlan(
                 name: table.name.text, path: table.path.text, directory: located.unit.directory, keyColumn: key, nameColumn: label,
                 regionColumn: region, vintage: vintage, synthetic: synthetic, source: source, columns: columns, missingAsZero: missingAsZero,
-                skipEmpty: skipEmpty, cbs: cbs, declaredAt: located.unit.document.file.location(of: table.path.range.start))
+                skipEmpty: skipEmpty, cbs: cbs, declaredAt: site(table.path.range, located.unit))
             switch table.role {
             case .regions: regions = plan
             case .table: joins.append(plan)

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 extension Checker {
     mutating func lowerMeasure(_ draft: MeasureDraft, _ scope: Scope) -> PlannedMeasure? {

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 extension Checker {
     /// The most draws one run may ask for.
@@ -10,9 +11,9 @@ extension Checker {
         var drawsWritten = false
         var seed: UInt64 = 0
         var perturbations = [Perturbation]()
-        var dirichlets = [(measure: String, concentration: Double)]()
-        var correlations = [(first: Int, second: Int, value: Double)]()
-        var correlationSite: (file: SourceFile, range: SourceRange)?
+        var dirichlets = [MonteCarloPlan.Dirichlet]()
+        var correlations = [MonteCarloPlan.Correlation]()
+        var correlationRange: SourceRange?
         var pendingCorrelations = [(first: Name, second: Name, value: Expr, range: SourceRange)]()
         var ranks = false
         for line in block.lines {
@@ -36,7 +37,7 @@ extension Checker {
                     continue
                 }
                 guard let spread = lowerSpread(spreadExpression, distribution, unit, scope) else { continue }
-                perturbations.append(Perturbation(indicator: indicator.text, distribution: distribution, spread: spread, file: unit.document.file, range: line.range))
+                perturbations.append(Perturbation(indicator: indicator.text, distribution: distribution, spread: spread, site: site(line.range, unit)))
             case .dirichlet(let measureName, let literal):
                 guard let measure = measures.first(where: { $0.id == measureName.text }) else {
                     error(measureName.range, unit, "unknown measure '\(measureName.text)'", suggestion: NearestName.find(measureName.text, among: measures.map(\.id)).map { "did you mean '\($0)'?" })
@@ -50,7 +51,7 @@ extension Checker {
                     error(literal.range, unit, "a Dirichlet concentration must be a positive number, not \(literal.text)", suggestion: "e.g. dirichlet \(measure.id) 200 (larger is closer to the key)")
                     continue
                 }
-                dirichlets.append((measure.id, literal.value.doubleValue))
+                dirichlets.append(MonteCarloPlan.Dirichlet(measure: measure.id, concentration: literal.value.doubleValue))
             case .correlate(let first, let second, let value):
                 pendingCorrelations.append((first, second, value, line.range))
             case .ranks:
@@ -79,15 +80,15 @@ extension Checker {
                 error(pending.range, unit, "the correlation of '\(pending.first.text)' and '\(pending.second.text)' is given twice")
                 continue
             }
-            correlations.append((indices[0], indices[1], r))
-            correlationSite = correlationSite.map { ($0.file, $0.range.joined(pending.range)) } ?? (unit.document.file, pending.range)
+            correlations.append(MonteCarloPlan.Correlation(first: indices[0], second: indices[1], value: r))
+            correlationRange = correlationRange.map { $0.joined(pending.range) } ?? pending.range
         }
         guard let draws else {
             if drawsWritten { return nil }
             missing(block.lines.first?.range ?? SourceRange(0, 0), unit, "the montecarlo block says no number of draws", suggestion: "add: draws 10_000")
             return nil
         }
-        return MonteCarloPlan(draws: draws, seed: seed, perturbations: perturbations, dirichlets: dirichlets, correlations: correlations, correlationSite: correlationSite, ranks: ranks)
+        return MonteCarloPlan(draws: draws, seed: seed, perturbations: perturbations, dirichlets: dirichlets, correlations: correlations, correlationSite: correlationRange.map { site($0, unit) }, ranks: ranks)
     }
 
     private mutating func lowerSpread(_ expression: Expr, _ distribution: Perturbation.Distribution, _ unit: Unit, _ scope: Scope) -> Perturbation.Spread? {

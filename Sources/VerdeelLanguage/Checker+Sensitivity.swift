@@ -1,4 +1,5 @@
 import VerdeelCore
+import VerdeelModel
 
 extension Checker {
     /// The sensitivity block, checked: a method of `sobol` or `morris`, a whole N, and
@@ -96,7 +97,7 @@ extension Checker {
         guard let count else { return nil }
         var plan = SensitivityPlan(
             method: method, count: count, seed: UInt64(seed), secondOrder: secondOrder, bootstrap: bootstrap, levels: levels, dummy: dummy,
-            factors: factors, declaredAt: unit.document.file.location(of: block.method.range.start))
+            factors: factors, declaredAt: site(block.method.range, unit))
         if let stop {
             let width = stop.width.value.doubleValue
             guard stop.width.unit == .plain, width > 0, width < 1 else {
@@ -104,7 +105,7 @@ extension Checker {
                 return nil
             }
             let maximum = stop.maximum.flatMap { wholeNumber($0, unit, what: "the most base points", range: count...1_048_576) } ?? min(1_048_576, count * 16)
-            plan.stopRule = (width, maximum)
+            plan.stopRule = SensitivityPlan.StopRule(width: width, maximum: maximum)
         }
         return plan
     }

@@ -1,5 +1,7 @@
 import Foundation
 import VerdeelCore
+import VerdeelDesign
+import VerdeelModel
 import VerdeelRandom
 
 extension Checker {
@@ -11,7 +13,7 @@ extension Checker {
         var dimensions = [VariantDimension]()
         var seen = [VariantParameter: SourceRange]()
         var variedKeys = Set<String>()
-        var alternatives = [String: [(expression: VerdeelCore.Expression, text: String)]]()
+        var alternatives = [String: [SimulationPlan.Alternative]]()
         var vintages = [String: [String]]()
         if let located = draft.variants {
             for line in located.value.lines {
@@ -29,7 +31,7 @@ extension Checker {
                         continue
                     }
                     vintages[table.text] = values.map(\.text)
-                    dimensions.append(VariantDimension(parameters: [.vintage(table: table.text)], count: values.count, point: { [Double($0)] }))
+                    dimensions.append(VariantDimension(parameters: [.vintage(table: table.text)], count: values.count, points: .alternatives))
                     continue
                 }
                 if case .criterion(let name, let expressions) = line.node {
@@ -44,8 +46,8 @@ extension Checker {
                     }
                     let lowered = expressions.compactMap { lowerExpression($0, located.unit, scope) }
                     guard lowered.count == expressions.count else { continue }
-                    alternatives[name.text] = zip(lowered, expressions).map { ($0, Formatter.text($1)) }
-                    dimensions.append(VariantDimension(parameters: [.criterion(name.text)], count: lowered.count, point: { [Double($0)] }))
+                    alternatives[name.text] = zip(lowered, expressions).map { SimulationPlan.Alternative(expression: $0, text: Formatter.text($1)) }
+                    dimensions.append(VariantDimension(parameters: [.criterion(name.text)], count: lowered.count, points: .alternatives))
                     continue
                 }
                 guard let dimension = lowerDimension(line.node, located.unit, measures: measures) else { continue }
@@ -91,7 +93,7 @@ extension Checker {
                 return nil
             }
             guard let values = numbers(values, unit, kind: .weight) else { return nil }
-            return VariantDimension(parameters: [.weight(measure: measureName.text, criterion: criterion.text)], count: values.count, point: { [values.value($0)] })
+            return VariantDimension(parameters: [.weight(measure: measureName.text, criterion: criterion.text)], count: values.count, points: .values(values))
         case .simplex(let measureName, let step):
             guard let measure = plannedMeasure(measureName, unit, measures) else { return nil }
             guard let fraction = percentage(step, unit, what: "a simplex step") else { return nil }
@@ -114,31 +116,28 @@ extension Checker {
                 error(step.range, unit, "a simplex over \(criteria.count) criteria at step \(step.text) has \(Int(count)) points; the limit is \(Self.maximumVariants)", suggestion: "use a larger step")
                 return nil
             }
-            let dimensions = criteria.count
-            return VariantDimension(parameters: criteria.map { .weight(measure: measureName.text, criterion: $0) }, count: Int(count), all: {
-                Self.simplexPoints(steps: steps, criteria: dimensions)
-            })
+            return VariantDimension(parameters: criteria.map { .weight(measure: measureName.text, criterion: $0) }, count: Int(count), points: .simplex(steps: steps))
         case .base(let measureName, let values):
             guard let measure = plannedMeasure(measureName, unit, measures), let values = numbers(values, unit, kind: .amount) else { return nil }
-            if measure.measure.rounding == .euro, let odd = (0..<values.count).lazy.map(values.value).first(where: { ($0 * 100).rounded().truncatingRemainder(dividingBy: 100) != 0 }) {
+            if measure.measure.rounding == .euro, let odd = (0..<values.count).lazy.map({ VariantDesign.value(values, $0) }).first(where: { ($0 * 100).rounded().truncatingRemainder(dividingBy: 100) != 0 }) {
                 error(measureName.range, unit, "under euro rounding a base is whole euros, but this dimension gives the base \(odd) of measure '\(measureName.text)'", suggestion: "use whole euros, or give the measure 'rounding cent'")
                 return nil
             }
-            return VariantDimension(parameters: [.base(measure: measureName.text)], count: values.count, point: { [values.value($0)] })
+            return VariantDimension(parameters: [.base(measure: measureName.text)], count: values.count, points: .values(values))
         case .budget(let measureName, let years, let values):
             guard let measure = plannedMeasure(measureName, unit, measures), let values = numbers(values, unit, kind: .amount) else { return nil }
             for year in years.first...max(years.first, years.last) where measure.measure.budgets[year] == nil {
                 error(years.range, unit, "measure '\(measureName.text)' has no budget in \(year) to vary", suggestion: "give it a budget for \(year) first")
                 return nil
             }
-            return VariantDimension(parameters: [.budget(measure: measureName.text, first: years.first, last: years.last)], count: values.count, point: { [values.value($0)] })
+            return VariantDimension(parameters: [.budget(measure: measureName.text, first: years.first, last: years.last)], count: values.count, points: .values(values))
         case .criterion, .vintage:
             return nil
         case .sample(let method, let countLiteral, let seedLiteral, let lines, _):
             guard let count = wholeNumber(countLiteral, unit, what: "the number of points", range: 1...Self.maximumVariants) else { return nil }
             let seed = seedLiteral.flatMap { wholeNumber($0, unit, what: "a seed", range: 0...Int.max) } ?? 0
             var parameters = [VariantParameter]()
-            var ranges = [(Double, Double)]()
+            var ranges = [(low: Double, high: Double)]()
             for line in lines {
                 let values: ValueSet
                 switch line.node {
@@ -172,19 +171,10 @@ extension Checker {
                 default: return nil
                 }
             }
-            let (dimensions, bounds) = (ranges.count, ranges)
-            return VariantDimension(parameters: parameters, count: count, all: {
-                let unitPoints = sobol
-                    ? SobolSequence(dimensions: dimensions)?.points(count) ?? []
-                    : LatinHypercube.points(count, dimensions: dimensions, seed: UInt64(seed))
-                return unitPoints.map { point in
-                    zip(zip(point, bounds), units).map { sample, unit in
-                        let (u, range) = sample
-                        let value = range.0 + u * (range.1 - range.0)
-                        return unit.map { (value / $0).rounded() * $0 } ?? value
-                    }
-                }
-            })
+            let sample = VariantSample(
+                method: sobol ? .sobol : .latinHypercube, count: count, seed: UInt64(seed),
+                ranges: zip(ranges, units).map { VariantSample.Range(low: $0.low, high: $0.high, unit: $1) })
+            return VariantDimension(parameters: parameters, count: count, points: .sample(sample))
         }
     }
 
@@ -219,18 +209,13 @@ extension Checker {
         }
     }
 
-    /// The values of a list or range, computed when asked for: a range of millions of
-    /// values costs nothing to check.
-    struct Values: Sendable {
-        let count: Int
-        let value: @Sendable (Int) -> Double
-    }
-
-    private mutating func numbers(_ values: ValueSet, _ unit: Unit, kind: ValueKind) -> Values? {
+    /// The values of a list or range, as data: a range of millions of values costs nothing
+    /// to check.
+    private mutating func numbers(_ values: ValueSet, _ unit: Unit, kind: ValueKind) -> VariantValues? {
         switch values {
         case .list(let literals):
             let numbers = literals.compactMap { number($0, unit, kind: kind) }
-            return numbers.count == literals.count ? Values(count: numbers.count) { numbers[$0] } : nil
+            return numbers.count == literals.count ? .list(numbers) : nil
         case .range(let from, let to, let step, let count):
             guard let low = number(from, unit, kind: kind), let high = number(to, unit, kind: kind) else { return nil }
             guard low <= high else {
@@ -239,8 +224,8 @@ extension Checker {
             }
             if let count {
                 guard let n = wholeNumber(count, unit, what: "the number of values", range: 1...Self.maximumVariants) else { return nil }
-                if n == 1 { return low == high ? Values(count: 1) { _ in low } : { error(count.range, unit, "one value cannot span \(from.text) to \(to.text)", suggestion: "use count 2 or more"); return nil }() }
-                return Values(count: n) { i in i == n - 1 ? high : low + (high - low) * Double(i) / Double(n - 1) }
+                if n == 1 { return low == high ? .evenly(low: low, high: high, count: 1) : { error(count.range, unit, "one value cannot span \(from.text) to \(to.text)", suggestion: "use count 2 or more"); return nil }() }
+                return .evenly(low: low, high: high, count: n)
             }
             guard let step else {
                 error(to.range, unit, "a range needs 'step S' or 'count N' (only a sample takes a bare range)", suggestion: "add: step \(kind == .weight ? "10%" : "10k")")
@@ -256,8 +241,7 @@ extension Checker {
                 error(step.range, unit, "the step \(step.text) gives more than \(Self.maximumVariants) values", suggestion: "use a larger step")
                 return nil
             }
-            let (start, increment) = (from.value, step.value)
-            return Values(count: whole.intValue + 1) { i in (start + Decimal(i) * increment).doubleValue }
+            return .stepped(start: from.value, step: step.value, count: whole.intValue + 1)
         }
     }
 
@@ -269,25 +253,5 @@ extension Checker {
             return nil
         }
         return value.intValue
-    }
-
-    /// Every key over `criteria` criteria with weights on a grid of `steps` steps that sum to
-    /// 100%, in lexicographic order of the weights (the first criterion's weight slowest).
-    static func simplexPoints(steps: Int, criteria: Int) -> [[Double]] {
-        var points = [[Double]]()
-        var current = [Int](repeating: 0, count: criteria)
-        func fill(_ position: Int, _ left: Int) {
-            if position == criteria - 1 {
-                current[position] = left
-                points.append(current.map { Double($0) / Double(steps) })
-                return
-            }
-            for value in 0...left {
-                current[position] = value
-                fill(position + 1, left - value)
-            }
-        }
-        fill(0, steps)
-        return points
     }
 }

@@ -1,4 +1,5 @@
 import VerdeelCore
+import VerdeelModel
 
 /// Checks parsed scenario files and lowers every scenario to a ``ScenarioPlan``: resolves
 /// `extends` (a child changes only what it names), names, units, keys and budget years.
@@ -24,10 +25,12 @@ public struct Checker {
     /// Each lowered scenario's merged chain, for its children (see `ancestry`).
     var inherited: [String: ScenarioDraft] = [:]
     var order: [String] = []
+    /// The places the plans' sites stand for.
+    var sources = SourceMap()
 
     /// Checks the files (the first is the main file) and returns a plan per scenario,
     /// in declaration order, or the diagnostics.
-    public static func check(_ units: [Unit], partial: Bool = false) -> (plans: [ScenarioPlan], diagnostics: [Diagnostic]) {
+    public static func check(_ units: [Unit], partial: Bool = false) -> (plans: [ScenarioPlan], diagnostics: [Diagnostic], sources: SourceMap) {
         var checker = Checker()
         checker.partial = partial
         for unit in units {
@@ -50,7 +53,12 @@ public struct Checker {
             guard let chain = checker.chain(of: name) else { continue }
             if let plan = checker.lower(chain) { plans.append(plan) }
         }
-        return (plans, checker.diagnostics)
+        return (plans, checker.diagnostics, checker.sources)
+    }
+
+    /// A site of the plans for `range` of the unit's file.
+    mutating func site(_ range: SourceRange, _ unit: Unit) -> Site {
+        sources.site(range, in: unit.document.file)
     }
 
     /// Reports that something is missing, unless statements were skipped for syntax errors.

@@ -1,4 +1,5 @@
 import VerdeelCore
+import VerdeelModel
 
 extension Parser {
     static let topLevelKeywords = ["scenario", "include"]

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 extension Parser {
     static let measureKeywords = ["budget", "topslice", "base", "key", "component", "earmark", "floor", "cap", "transition", "rounding"]

@@ -1,4 +1,5 @@
 import VerdeelCore
+import VerdeelModel
 
 /// Reads tokens into a ``Document``. Recovers from errors: a statement that cannot be read
 /// gets one diagnostic and is skipped to the end of its line, so one pass reports every

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelCore
+import VerdeelModel
 
 /// Reads a scenario file and the files it includes, parses and checks them. The reading
 /// itself is passed in, so this layer does no I/O of its own.
@@ -10,6 +11,8 @@ public enum ScenarioLoader {
         public let diagnostics: [Diagnostic]
         /// Every file read, main file first, with its bytes (for provenance).
         public let files: [(path: String, bytes: [UInt8])]
+        /// Where the plans' sites are in the files.
+        public let sources: SourceMap
 
         public var hasErrors: Bool { !diagnostics.isEmpty }
     }
@@ -60,13 +63,13 @@ public enum ScenarioLoader {
             }
         }
         let partial = !diagnostics.isEmpty
-        let (plans, checked) = Checker.check(units, partial: partial)
+        let (plans, checked, sources) = Checker.check(units, partial: partial)
         let all = (diagnostics + checked).sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
-        return Compilation(plans: partial ? [] : plans, diagnostics: all, files: files)
+        return Compilation(plans: partial ? [] : plans, diagnostics: all, files: files, sources: sources)
     }
 
     /// A path as written in `directory`'s file: relative paths start there, absolute ones stand.
     public static func resolved(_ path: String, in directory: String) -> String {
-        path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        TablePlan.resolved(path, in: directory)
     }
 }

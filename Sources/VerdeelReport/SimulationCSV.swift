@@ -1,6 +1,6 @@
 import Dispatch
 import Synchronization
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// The files of a variants / Monte Carlo run: `variants.csv` (one row per variant: its id
@@ -19,7 +19,7 @@ public struct SimulationCSV {
     public func variants() -> String {
         var text = (["variant"] + result.plan.parameters.map(\.description)).joined(separator: ",") + "\n"
         for variant in result.variants {
-            let values = zip(result.plan.parameters, result.plan.values(ofVariant: variant)).map { parameter, value in
+            let values = zip(result.plan.parameters, result.design.values(ofVariant: variant)).map { parameter, value in
                 Self.value(value, of: parameter, in: result.plan)
             }
             text += ([String(variant + 1)] + values).joined(separator: ",") + "\n"

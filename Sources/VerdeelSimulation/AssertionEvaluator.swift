@@ -1,6 +1,6 @@
 import Foundation
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// Evaluates `assert` statements on a scenario's results with exact decimal arithmetic,
 /// so stated amounts are compared to the cent.
@@ -12,24 +12,16 @@ struct AssertionEvaluator {
         let description: String
     }
 
-    /// A diagnostic when the assertion does not hold, `nil` when it does.
-    func check(_ assertion: PlannedAssertion) throws(Failure) -> Diagnostic? {
+    /// A message at the assertion when it does not hold, `nil` when it does.
+    func check(_ assertion: PlannedAssertion) throws(Failure) -> SiteMessage? {
         let left = try value(assertion.left)
         let right = try value(assertion.right)
-        let holds: Bool = switch assertion.comparison {
-        case "==": left == right
-        case "!=": left != right
-        case "<": left < right
-        case "<=": left <= right
-        case ">": left > right
-        default: left >= right
-        }
-        if holds { return nil }
+        if assertion.comparison.holds(left, right) { return nil }
         let money = assertion.left.isMoney || assertion.right.isMoney
         let label = assertion.label.map { "\($0): " } ?? ""
-        let message = "assertion failed: \(label)the left side is \(Self.show(left, money: money)), the right side \(Self.show(right, money: money)) (expected \(assertion.comparison))"
+        let message = "assertion failed: \(label)the left side is \(Self.show(left, money: money)), the right side \(Self.show(right, money: money)) (expected \(assertion.comparison.rawValue))"
         let difference = money ? "; the difference is \(Self.show(left - right, money: true))" : ""
-        return Diagnostic(at: assertion.range, in: assertion.file, message + difference)
+        return SiteMessage(at: assertion.site, message + difference)
     }
 
     static func show(_ value: Decimal, money: Bool) -> String {
@@ -46,10 +38,10 @@ struct AssertionEvaluator {
         case .binary(let op, let left, let right):
             let (l, r) = (try value(left), try value(right))
             switch op {
-            case "+": return l + r
-            case "-": return l - r
-            case "*": return l * r
-            default:
+            case .add: return l + r
+            case .subtract: return l - r
+            case .multiply: return l * r
+            case .divide:
                 guard r != 0 else { throw Failure(description: "division by zero in the assertion") }
                 return l / r
             }

@@ -1,7 +1,7 @@
 import Foundation
 import VerdeelCore
 import VerdeelData
-import VerdeelLanguage
+import VerdeelModel
 
 /// One scenario computed: its plan, the region table it read, what every measure
 /// allocates, and the assertions that failed.
@@ -9,8 +9,8 @@ public struct ScenarioRun: Sendable {
     public let plan: ScenarioPlan
     public let table: RegionTable
     public let allocations: [MeasureAllocation]
-    /// Failed assertions, as diagnostics at the `assert` statement.
-    public let failedAssertions: [Diagnostic]
+    /// Failed assertions, as messages at the `assert` statement.
+    public let failedAssertions: [SiteMessage]
 
     /// Runs a plan: loads its data (through `read`, by default from disk), allocates every
     /// measure, checks its assertions.
@@ -33,13 +33,13 @@ public struct ScenarioRun: Sendable {
         } catch {
             throw .allocation(scenario: plan.name, error)
         }
-        var failures = [Diagnostic]()
+        var failures = [SiteMessage]()
         for assertion in plan.assertions {
             let evaluator = AssertionEvaluator(allocations: allocations, table: table)
             do {
                 if let failure = try evaluator.check(assertion) { failures.append(failure) }
             } catch {
-                failures.append(Diagnostic(at: assertion.range, in: assertion.file, error.description))
+                failures.append(SiteMessage(at: assertion.site, error.description))
             }
         }
         return ScenarioRun(plan: plan, table: table, allocations: allocations, failedAssertions: failures)
@@ -60,22 +60,26 @@ public struct ScenarioRun: Sendable {
     public static func load(_ data: DataPlan, read: (String) -> [UInt8]?) throws(RunError) -> RegionTable {
         do {
             let regions = try source(data.regions, read: read)
-            let joins = try data.joins.map { plan throws(DataError) in try source(plan, read: read) }
-            let districts = try data.districts.map { plan throws(DataError) in
+            let joins = try data.joins.map { plan in try source(plan, read: read) }
+            let districts = try data.districts.map { plan in
                 (file: try file(plan, read: read),
                  spec: DistrictSpec(
                     keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan),
                     missingAsZero: plan.missingAsZero, vintage: plan.vintage.map { Vintage(column: $0.column, value: $0.value) }, skipEmpty: plan.skipEmpty))
             }
             return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts)
-        } catch {
+        } catch let error as RunError {
+            throw error
+        } catch let error as DataError {
             throw .data(error)
+        } catch {
+            throw .data(DataError(file: "", line: 0, column: 0, message: "\(error)"))
         }
     }
 
     /// Where a table's file is: its path as written, from the directory of the file that names it.
     public static func path(_ table: TablePlan) -> String {
-        ScenarioLoader.resolved(table.path, in: table.directory)
+        table.resolvedPath
     }
 
     private static func columns(_ table: TablePlan) -> [IndicatorColumn] {
@@ -91,14 +95,14 @@ public struct ScenarioRun: Sendable {
         }
     }
 
-    private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> CSVFile {
+    /// The table's file as CSV; throws ``RunError/missingFile(at:_:)`` or a ``DataError``.
+    private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws -> CSVFile {
         if let cbs = table.cbs { return try cbsFile(table, cbs, read: read) }
         guard let bytes = read(path(table)) else {
-            let place = table.declaredAt
             let reason = FileManager.default.fileExists(atPath: path(table)) ? "cannot be read (check its permissions)" : "does not exist"
-            throw DataError(
-                file: place.file, line: place.line, column: place.column,
-                message: "the data file '\(table.path)' \(reason) (looked for \(path(table))); paths are relative to the scenario file that names them")
+            throw RunError.missingFile(
+                at: table.declaredAt,
+                "the data file '\(table.path)' \(reason) (looked for \(path(table))); paths are relative to the scenario file that names them")
         }
         return try CSVFile(name: table.path, bytes: bytes)
     }
@@ -112,7 +116,7 @@ public struct ScenarioRun: Sendable {
         return try CSVFile(name: "\(table.path) (CBS \(imported.id), as imported)", bytes: Array(CBSImport.regionTable(imported, level: level, file: table.path).utf8))
     }
 
-    private static func source(_ table: TablePlan, read: (String) -> [UInt8]?) throws(DataError) -> RegionTableLoader.Source {
+    private static func source(_ table: TablePlan, read: (String) -> [UInt8]?) throws -> RegionTableLoader.Source {
         let file = try file(table, read: read)
         let spec = TableSpec(
             keyColumn: table.keyColumn, nameColumn: table.nameColumn, indicators: columns(table),
@@ -123,13 +127,16 @@ public struct ScenarioRun: Sendable {
 }
 
 /// Why a scenario could not be computed.
-public enum RunError: Error, Sendable, CustomStringConvertible {
+public enum RunError: SiteError, Sendable {
     case data(DataError)
+    /// A data file the scenario names (at the site) cannot be read.
+    case missingFile(at: Site, String)
     case allocation(scenario: String, AllocationError)
 
-    public var description: String {
+    public func described(by locator: any SiteLocator) -> String {
         switch self {
         case .data(let error): return error.description
+        case .missingFile(let site, let message): return "\(locator.location(of: site)): \(message)"
         case .allocation(let scenario, let error): return "scenario '\(scenario)': \(error)"
         }
     }

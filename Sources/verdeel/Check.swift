@@ -14,9 +14,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
-        let runs = try input.run(compilation.plans)
+        let runs = try input.run(compilation.plans, sources: compilation.sources)
         let failures = runs.flatMap(\.failedAssertions)
-        for failure in failures { printError(failure.rendered) }
+        for failure in failures { printError(compilation.sources.describe(failure)) }
         let assertions = runs.reduce(0) { $0 + $1.plan.assertions.count }
         if !failures.isEmpty {
             printError("\(failures.count) of \(assertions) assertion\(assertions == 1 ? "" : "s") failed in \(file)")

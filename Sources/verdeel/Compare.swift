@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelLanguage
 import VerdeelReport
 import VerdeelSimulation
 
@@ -41,45 +42,45 @@ struct Compare: ParsableCommand {
         let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
         // A scenario compared with itself is run once and shown on both sides (no change).
-        let distinct = try input.run(try input.select([first, second], from: compilation.plans))
+        let distinct = try input.run(try input.select([first, second], from: compilation.plans), sources: compilation.sources)
         guard let from = distinct.first, let to = distinct.last else { return }
         let runs = [from, to]
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         if format != .table || output != nil {
-            try export(runs, provenance: provenance, read: input.read)
+            try export(runs, provenance: provenance, read: input.read, sources: compilation.sources)
             return
         }
         print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
         do { fairness = try ScenarioFairness.reports(runs) } catch {
-            printError(error.description)
+            printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
         if fairness.reports.count == 2 {
             print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "")
         }
         for warning in fairness.warnings { printError("warning: \(warning)") }
-        if explain { try explainChange(runs, read: input.read) }
+        if explain { try explainChange(runs, read: input.read, sources: compilation.sources) }
         if runs.contains(where: { $0.plan.data.hasSyntheticData }) { print(AllocationJSON.syntheticNotice) }
     }
 
     /// The changes as data: on standard output, or with --output as a folder of files.
-    private func export(_ runs: [ScenarioRun], provenance: Provenance, read: @escaping (String) -> [UInt8]?) throws {
+    private func export(_ runs: [ScenarioRun], provenance: Provenance, read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws {
         let warnings = runs.flatMap(\.warnings)
         if format == .xlsx, let output {
-            try exportWorkbook(runs, provenance: provenance, warnings: warnings, read: read, to: output)
+            try exportWorkbook(runs, provenance: provenance, warnings: warnings, read: read, sources: sources, to: output)
             return
         }
         let table = ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard)
         let data = format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
         guard let output else {
             print(data.1, terminator: "")
-            if explain { printError(try attributionOutput(runs, read: read).summary()) }
+            if explain { printError(try attributionOutput(runs, read: read, sources: sources).summary()) }
             return
         }
         var files = [data, ("provenance.json", try provenance.json(warnings: warnings))]
         if explain {
-            let rendered = try attributionOutput(runs, read: read)
+            let rendered = try attributionOutput(runs, read: read, sources: sources)
             print(rendered.summary(), terminator: "")
             files.append(("explain.csv", rendered.csv()))
         }
@@ -90,10 +91,10 @@ struct Compare: ParsableCommand {
     }
 
     /// The changes (and the attribution, with --explain) as one workbook.
-    private func exportWorkbook(_ runs: [ScenarioRun], provenance: Provenance, warnings: [String], read: @escaping (String) -> [UInt8]?, to output: String) throws {
+    private func exportWorkbook(_ runs: [ScenarioRun], provenance: Provenance, warnings: [String], read: @escaping (String) -> [UInt8]?, sources: SourceMap, to output: String) throws {
         var tables = [("compare.csv", ComparisonCSV(runs[0], runs[1]).render())]
         if explain {
-            let rendered = try attributionOutput(runs, read: read)
+            let rendered = try attributionOutput(runs, read: read, sources: sources)
             print(rendered.summary(), terminator: "")
             tables.append(("explain.csv", rendered.csv()))
         }
@@ -105,14 +106,14 @@ struct Compare: ParsableCommand {
     }
 
     /// The attribution of the change on the terminal (the table view).
-    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?) throws {
-        print("\n" + (try attributionOutput(runs, read: read)).summary(), terminator: "")
+    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws {
+        print("\n" + (try attributionOutput(runs, read: read, sources: sources)).summary(), terminator: "")
     }
 
-    private func attributionOutput(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?) throws -> ExplainOutput {
+    private func attributionOutput(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws -> ExplainOutput {
         let attribution: ShapleyAttribution
         do { attribution = try ShapleyAttribution.explain(runs[0], runs[1], read: read) } catch {
-            printError("error: \(error)")
+            printError("error: \(sources.describe(error))")
             throw ExitCode(1)
         }
         let names = Dictionary(runs[0].table.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// Which files a scenario may read: only those inside its root folder (the current
@@ -35,7 +36,7 @@ struct FileAccess: Sendable {
 
     /// The data files of the plans that lie outside the allowed folders, as errors at the
     /// statement that names each.
-    func refusedDataFiles(_ plans: [ScenarioPlan]) -> [String] {
+    func refusedDataFiles(_ plans: [ScenarioPlan], sources: SourceMap) -> [String] {
         var messages = [String]()
         var permitted = [String: Bool]()
         for plan in plans {
@@ -44,7 +45,7 @@ struct FileAccess: Sendable {
                 let allowed = permitted[path] ?? permits(path)
                 permitted[path] = allowed
                 guard !allowed else { continue }
-                let message = "\(table.declaredAt): error: the data file '\(table.path)' is outside the root folder \(root); a scenario reads only files inside it"
+                let message = "\(sources.location(of: table.declaredAt)): error: the data file '\(table.path)' is outside the root folder \(root); a scenario reads only files inside it"
                 if !messages.contains(where: { $0.hasPrefix(message) }) {
                     messages.append(message + "\n    help: run verdeel from a folder that holds the data, or give --root DIR or --allow-read DIR\n")
                 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// `verdeel fmt FILE`: prints the file in canonical form, or checks or rewrites it.

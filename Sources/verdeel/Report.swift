@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelAnalysis
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelData
 import VerdeelReport
 import VerdeelSimulation
@@ -80,10 +81,10 @@ struct ReportScenario {
             throw ExitCode(1)
         }
         let selected = try source.select([name] + (baseline.map { [$0] } ?? []).filter { $0 != name }, from: compilation.plans)
-        let runs = try source.run(selected)
+        let runs = try source.run(selected, sources: compilation.sources)
         let fairness: [(scenario: String, report: FairnessReport)]
         do { fairness = try ScenarioFairness.reports(runs).reports } catch {
-            printError(error.description)
+            printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
         var tables = try Run.tables(runs, fairness: fairness, style: .standard)
@@ -92,14 +93,14 @@ struct ReportScenario {
         var warnings = runs.flatMap(\.warnings)
         let main = runs[0]
         if main.plan.sensitivity != nil {
-            let analysis = SensitivityRun(run: main, threads: threads, provenance: provenance, format: .csv, language: .nl)
+            let analysis = SensitivityRun(run: main, sources: compilation.sources, threads: threads, provenance: provenance, format: .csv, language: .nl)
             let (result, elasticities) = try analysis.analyse()
             tables += analysis.tables(result, elasticities)
             seed = main.plan.sensitivity?.seed
             warnings += result.warnings
         } else if main.plan.simulation != nil {
             let simulation = Simulate(
-                run: main, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, fairness: true), provenance: provenance,
+                run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, fairness: true, sources: compilation.sources), provenance: provenance,
                 format: .csv, language: .nl)
             tables += Simulate.tables(try simulation.simulate())
             seed = main.plan.simulation?.monteCarlo?.seed
@@ -109,7 +110,7 @@ struct ReportScenario {
         do {
             return try ReportInput(
                 tables: tables.map { ($0.name, Array($0.contents.utf8)) }, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
-                lossThresholds: main.plan.fairness?.losses ?? [], assertions: runs.flatMap(Self.assertions), variant: variant, region: region)
+                lossThresholds: main.plan.fairness?.losses ?? [], assertions: runs.flatMap { Self.assertions($0, sources: compilation.sources) }, variant: variant, region: region)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
@@ -117,11 +118,10 @@ struct ReportScenario {
     }
 
     /// Each assertion of a run, by its line in the scenario file, and whether it holds.
-    static func assertions(_ run: ScenarioRun) -> [ReportInput.Assertion] {
+    static func assertions(_ run: ScenarioRun, sources: SourceMap) -> [ReportInput.Assertion] {
         run.plan.assertions.map { assertion in
-            let location = assertion.file.location(of: assertion.range.start)
-            let text = assertion.file.line(location.line).trimmingCharacters(in: .whitespaces)
-            let failed = run.failedAssertions.contains { $0.location == location }
+            let text = (sources.line(of: assertion.site) ?? "").trimmingCharacters(in: .whitespaces)
+            let failed = run.failedAssertions.contains { $0.site == assertion.site }
             return ReportInput.Assertion(scenario: run.plan.name, text: text, met: !failed)
         }
     }

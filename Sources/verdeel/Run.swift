@@ -3,6 +3,7 @@ import Foundation
 import VerdeelAnalysis
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelData
 import VerdeelReport
 import VerdeelSimulation
@@ -71,8 +72,8 @@ struct Run: ParsableCommand {
                 printError("help: add --scenario \(analysed.name)")
                 throw ExitCode(1)
             }
-            let runs = try input.run(selected)
-            let sensitivity = SensitivityRun(run: runs[0], threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang)
+            let runs = try input.run(selected, sources: compilation.sources)
+            let sensitivity = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang)
             if let part, let output, let file {
                 let location = ShardRecord.SensitivityPart(
                     file: file, scenario: analysed.name, directory: FileManager.default.currentDirectoryPath, root: files.root, allowRead: files.allowRead)
@@ -97,9 +98,9 @@ struct Run: ParsableCommand {
                 printError("help: add --output out")
                 throw ExitCode(1)
             }
-            let runs = try input.run(selected)
+            let runs = try input.run(selected, sources: compilation.sources)
             try Simulate(
-                run: runs[0], read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], fairness: !noFairness),
+                run: runs[0], sources: compilation.sources, read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], fairness: !noFairness, sources: compilation.sources),
                 provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang,
                 shard: part
             ).execute(output: output)
@@ -110,11 +111,11 @@ struct Run: ParsableCommand {
             printError("error: only variant, Monte Carlo and sensitivity runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
             throw ExitCode(1)
         }
-        let runs = try input.run(selected)
+        let runs = try input.run(selected, sources: compilation.sources)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
         do { fairness = noFairness ? ([], []) : try ScenarioFairness.reports(runs) } catch {
-            printError(error.description)
+            printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
         if let output {
@@ -131,7 +132,7 @@ struct Run: ParsableCommand {
             print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
         }
         let failures = runs.flatMap(\.failedAssertions)
-        for failure in failures { printError(failure.rendered) }
+        for failure in failures { printError(compilation.sources.describe(failure)) }
         if !failures.isEmpty { throw ExitCode(1) }
     }
 

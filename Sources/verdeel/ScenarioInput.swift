@@ -3,6 +3,7 @@ import Foundation
 import VerdeelBundle
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// A scenario file given on the command line, or the bundled Sociale Agenda scenario.
@@ -30,7 +31,7 @@ struct ScenarioInput {
     func compile() throws -> ScenarioLoader.Compilation {
         let compilation = ScenarioLoader.compile(path: path, read: read)
         for diagnostic in compilation.diagnostics { printError(diagnostic.rendered) }
-        let refused = compilation.hasErrors ? [] : access?.refusedDataFiles(compilation.plans) ?? []
+        let refused = compilation.hasErrors ? [] : access?.refusedDataFiles(compilation.plans, sources: compilation.sources) ?? []
         for message in refused { printError(message) }
         if compilation.hasErrors || !refused.isEmpty {
             let count = compilation.diagnostics.count + refused.count
@@ -56,8 +57,8 @@ struct ScenarioInput {
         return selected
     }
 
-    /// Runs the plans; prints a data or allocation error and exits 1.
-    func run(_ plans: [ScenarioPlan]) throws -> [ScenarioRun] {
+    /// Runs the plans; prints a data or allocation error (located by `sources`) and exits 1.
+    func run(_ plans: [ScenarioPlan], sources: SourceMap) throws -> [ScenarioRun] {
         var runs = [ScenarioRun]()
         // Scenarios of one file mostly read the same data: each table is loaded once.
         let tables = TableCache()
@@ -65,7 +66,7 @@ struct ScenarioInput {
             do {
                 runs.append(try ScenarioRun.run(plan, read: read, tables: tables))
             } catch {
-                printError("error: \(error)")
+                printError("error: \(sources.describe(error))")
                 throw ExitCode(1)
             }
         }

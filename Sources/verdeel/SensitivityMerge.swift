@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelLanguage
 import VerdeelCore
 import VerdeelData
 import VerdeelReport
@@ -19,14 +20,14 @@ enum SensitivityMerge {
         let destination = URL(fileURLWithPath: output).standardizedFileURL.path
         let input = ScenarioInput(file: try scenarioFile(location, parts[0], access: access), access: access)
         let compilation = try input.compile()
-        let runs = try input.run(try input.select([location.scenario], from: compilation.plans))
+        let runs = try input.run(try input.select([location.scenario], from: compilation.plans), sources: compilation.sources)
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         let record = try provenance.json(seed: runs[0].plan.sensitivity?.seed, warnings: runs[0].warnings)
         guard ShardRecord.hash(Data(record.utf8)) == parts[0].record.provenanceSHA256 else {
             Merge.fail("scenario '\(location.scenario)' in \(location.file) or its data changed since the parts were run; run the parts again")
         }
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let analysis = SensitivityRun(run: runs[0], threads: threads, provenance: provenance, format: .csv, language: .nl)
+        let analysis = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, provenance: provenance, format: .csv, language: .nl)
         do {
             let outputs = try ScenarioSensitivity.outputs(of: 0..<0, runs[0].plan, table: runs[0].table, threads: 1).outputs
             guard outputs.map({ "\($0.measure)/\($0.year)/\($0.name)" }) == names else {
@@ -35,7 +36,7 @@ enum SensitivityMerge {
             let result = try ScenarioSensitivity.analyse(runs[0].plan, table: runs[0].table, outputs: outputs, values: values, threads: threads)
             try analysis.write(result, try Elasticities.compute(runs[0].plan, table: runs[0].table), to: destination)
         } catch let error as ScenarioSensitivityError {
-            Merge.fail("\(error)")
+            Merge.fail(compilation.sources.describe(error))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelLanguage
 import VerdeelData
 import VerdeelReport
 
@@ -23,7 +24,7 @@ extension SensitivityRun {
             range = ShardRecord.range(shard: shard.index, of: shard.count, variants: rows)
             part = try ScenarioSensitivity.outputs(of: range, run.plan, table: run.table, threads: threads)
         } catch {
-            printError("error: \(error)")
+            printError("error: \(sources.describe(error))")
             throw ExitCode(1)
         }
         let seed = run.plan.sensitivity?.seed

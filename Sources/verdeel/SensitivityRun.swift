@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelAnalysis
+import VerdeelLanguage
 import VerdeelReport
 import VerdeelSimulation
 
@@ -10,6 +11,8 @@ import VerdeelSimulation
 /// with a dummy, not_above_dummy.csv; and provenance.json.
 struct SensitivityRun {
     let run: ScenarioRun
+    /// Where the plan's sites are, for messages.
+    let sources: SourceMap
     let threads: Int
     /// Where the results come from (provenance.json).
     let provenance: Provenance
@@ -56,7 +59,7 @@ extension SensitivityRun {
         do {
             return (try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads), try Elasticities.compute(run.plan, table: run.table))
         } catch {
-            printError("error: \(error)")
+            printError("error: \(sources.describe(error))")
             throw ExitCode(1)
         }
     }

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import VerdeelAnalysis
+import VerdeelLanguage
 import VerdeelData
 import VerdeelReport
 import VerdeelSimulation
@@ -12,6 +13,8 @@ import VerdeelSimulation
 /// anything, the files are written as one set at the end.
 struct Simulate {
     let run: ScenarioRun
+    /// Where the plan's sites are, for messages.
+    let sources: SourceMap
     /// Reads the scenario's files (for other data vintages).
     let read: (String) -> [UInt8]?
     let threads: Int
@@ -90,7 +93,7 @@ extension Simulate {
             throw ExitCode(Interruption.shared.exitCode)
         } catch {
             bar.clear()
-            printError("error: scenario '\(run.plan.name)': \(error)")
+            printError("error: scenario '\(run.plan.name)': \(sources.describe(error))")
             throw ExitCode(1)
         }
     }
@@ -119,7 +122,7 @@ extension Simulate {
     /// The fairness statistics over the draws whenever the scenario has a population to
     /// measure by (its fairness block's, or `inhabitants`); none when `fairness` is false
     /// (per draw they can cost more than the allocation; docs/performance.md).
-    static func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> [any DrawStatistic] {
+    static func drawStatistics(_ run: ScenarioRun, fairness: Bool, sources: SourceMap) throws -> [any DrawStatistic] {
         guard fairness else { return [] }
         do {
             let found = try ScenarioFairness.reports([run])
@@ -128,7 +131,7 @@ extension Simulate {
             let statistic = FairnessOverDraws(report.basis, baseline: report)
             return [statistic] + (statistic.lossTable.map { [$0] } ?? [])
         } catch {
-            printError(error.description)
+            printError(sources.describe(error))
             throw ExitCode(1)
         }
     }

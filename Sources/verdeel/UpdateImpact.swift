@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelAnalysis
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelReport
 import VerdeelSimulation
 
@@ -70,15 +71,15 @@ struct UpdateImpact: ParsableCommand {
             throw ExitCode(1)
         }
         guard let vintage = declared.vintage else {
-            printError("error: \(declared.declaredAt): table '\(table)' has no vintage column, so it has no vintages to compare; add to the table: vintage COLUMN = \"VALUE\"")
+            printError("error: \(compilation.sources.location(of: declared.declaredAt)): table '\(table)' has no vintage column, so it has no vintages to compare; add to the table: vintage COLUMN = \"VALUE\"")
             throw ExitCode(1)
         }
         let sides = [from, to].map { plan.with(vintages: [table: $0], name: "\(plan.name) (\(table) \(vintage.column) \($0))") }
-        let runs = try input.run(sides)
+        let runs = try input.run(sides, sources: compilation.sources)
         let threshold = lossThreshold ?? plan.fairness?.losses.min() ?? 0
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
         do { fairness = try ScenarioFairness.reports(runs) } catch {
-            printError(error.description)
+            printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
         for warning in fairness.warnings { printError("warning: \(warning)") }

@@ -3,6 +3,7 @@ import Testing
 import VerdeelAnalysis
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// Elasticities worked out by hand. R1: 1,000 inhabitants, 30 km2; R2: 3,000, 10 km2.

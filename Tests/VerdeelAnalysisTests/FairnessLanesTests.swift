@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import VerdeelAnalysis
 import VerdeelCore
-@testable import VerdeelLanguage
+import VerdeelModel
 import VerdeelRandom
 @testable import VerdeelSimulation
 
@@ -34,7 +34,7 @@ import VerdeelRandom
             }
         }
         let basis = try FairnessBasis(
-            FairnessPlan(population: "p", group: "g", reference: ("x", .indicator("x")), epsilons: [0.5, 1, 2, 1.5], losses: [], declaredAt: nil),
+            FairnessPlan(population: "p", group: "g", reference: .init(name: "x", expression: .indicator("x")), epsilons: [0.5, 1, 2, 1.5]),
             table: RegionTable(regions: codes.map { Region(code: $0, name: $0) }, indicators: ["p": people[0], "x": reference[0]], labels: ["g": groups]))
         let lanes = FairnessLanes(basis)
         var flat = [Double](repeating: .nan, count: basis.settings.metrics.count * draws)

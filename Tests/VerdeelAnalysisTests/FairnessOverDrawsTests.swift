@@ -3,6 +3,7 @@ import Testing
 import VerdeelAnalysis
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 @testable import VerdeelSimulation
 
 /// Fairness over Monte Carlo draws. A small scenario whose draws are enumerated one by one:

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// A scenario file and its `regions.csv` held in memory: compiled and its scenarios run

@@ -4,6 +4,7 @@ import Testing
 import VerdeelCore
 import VerdeelDesign
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// A scenario's sensitivity analysis on a model solved by hand. Two regions: R1 has 1,000

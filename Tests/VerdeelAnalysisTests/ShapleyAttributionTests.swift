@@ -3,6 +3,7 @@ import Testing
 import VerdeelAnalysis
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// Shapley attribution worked out by hand. R1 has 1,000 inhabitants and 30 km2, R2 3,000

@@ -2,6 +2,7 @@ import Testing
 import VerdeelBundle
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// `Scenarios/sociale-agenda.verdeel` gives, to the euro, the amounts the core's tests

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerdeelLanguage
+import VerdeelModel
 
 /// The fairness block: defaults, every line checked with a located message, and the text
 /// columns it groups by. Layout: the header takes lines 1-9 (regions table with a text
@@ -34,13 +35,14 @@ struct FairnessBlockTests {
     }
 
     @Test func everyLine() throws {
-        let fairness = try #require(plan(Self.block("population inhabitants", "group province", "reference need", "atkinson 0.25, 3", "losses 7.50, 15"))?.fairness)
+        let compilation = compile(Self.block("population inhabitants", "group province", "reference need", "atkinson 0.25, 3", "losses 7.50, 15"))
+        let fairness = try #require(compilation.plans.first?.fairness)
         #expect(fairness.population == "inhabitants")
         #expect(fairness.group == "province")
         #expect(fairness.reference?.name == "need")
         #expect(fairness.epsilons == [0.25, 3])
         #expect(fairness.losses == [7.5, 15])
-        #expect(fairness.declaredAt?.line == 11)
+        #expect(fairness.declaredAt.map(compilation.sources.location(of:))?.hasSuffix("test.verdeel:11:9") == true)
     }
 
     /// No block: inhabitants, the three default epsilons, nothing else; a block without a

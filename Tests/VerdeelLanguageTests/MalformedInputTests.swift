@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerdeelLanguage
+import VerdeelModel
 
 /// Malformed scenario files: each gets the expected message at the expected place (worked
 /// out by hand from the text), nothing crashes or hangs, and independent errors are all

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerdeelLanguage
+import VerdeelModel
 
 /// The sensitivity block: every factor kind lowered, the format round trip, and each
 /// mistake a located message. The block's header is line 19, its statements start on
@@ -42,14 +43,15 @@ struct SensitivityBlockTests {
     @Test func everyFactorKind() throws {
         let text = Self.block("sobol 64 seed 3", "weight m area from 20% to 80%", "base m from 5k to 20k", "budget m 2026..2027 from 1M to 3M",
                               "topslice m support from 2% to 8%", "perturb inhabitants per region", "second_order", "bootstrap 50", "dummy")
-        let plan = try #require(compile(text).plans.first?.sensitivity)
+        let compilation = compile(text)
+        let plan = try #require(compilation.plans.first?.sensitivity)
         #expect(plan.method == .sobol && plan.count == 64 && plan.seed == 3 && plan.secondOrder && plan.bootstrap == 50 && plan.dummy)
         #expect(plan.factors.map(\.name) == ["m.weight.area", "m.base", "m.budget.2026-2027", "m.topslice.support", "perturb.inhabitants"])
         guard case .weight(_, _, let low, let high) = plan.factors[0].kind, case .base(_, let baseLow, let baseHigh) = plan.factors[1].kind,
               case .topslice(_, _, let sliceLow, _, true) = plan.factors[3].kind, case .perturbation(_, true) = plan.factors[4].kind
         else { Issue.record("factor kinds"); return }
         #expect(low == 0.2 && high == 0.8 && baseLow == 5000 && baseHigh == 20000 && sliceLow == 0.02)
-        #expect(plan.declaredAt.line == 19)
+        #expect(compilation.sources.location(of: plan.declaredAt).hasSuffix("test.verdeel:19:17"))
     }
 
     /// Two factors that write one parameter cannot be told apart: the key with one of its

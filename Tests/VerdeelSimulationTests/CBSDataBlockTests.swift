@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 @testable import VerdeelSimulation
 
 /// A scenario naming CBS downloads in its data block (`cbs`): the regions from the

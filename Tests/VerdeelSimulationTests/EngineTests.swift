@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelReport
 @testable import VerdeelSimulation
 
@@ -42,7 +43,7 @@ import VerdeelReport
         let means = (0..<4).map { v in (0..<3).map { sobol.summary(variant: v, slot: $0).mean } }
         #expect(means == [[100_000, 300_000, 600_000], [300_000, 300_000, 400_000], [400_000, 300_000, 300_000], [200_000, 300_000, 500_000]])
         let hypercube = try simulate(text.replacingOccurrences(of: "sobol 4 {", with: "latin_hypercube 10 seed 3 {"), files: ["three.csv": threeRegions])
-        let weights = (0..<10).map { hypercube.plan.values(ofVariant: $0)[0] }
+        let weights = (0..<10).map { hypercube.design.values(ofVariant: $0)[0] }
         #expect(Set(weights.map { Int($0 * 10) }) == Set(0..<10))
         #expect(hypercube.plan.parameters == [.weight(measure: "m", criterion: "land_area_km2")])
     }
@@ -262,7 +263,8 @@ import VerdeelReport
         } catch let error as SimulationError {
             guard case .correlationNotPositiveDefinite(let diagnostic) = error else { Issue.record("wrong error \(error)"); return }
             #expect(diagnostic.message.hasPrefix("the correlation matrix of inhabitants, land_area_km2, households is not positive definite"))
-            #expect(diagnostic.rendered.contains("test.verdeel:17:9: error"))
+            // Compiled again, the plan's sites are the same: its source map locates the error.
+            #expect(compile(threeWay, files: ["three.csv": csv]).sources.describe(error).contains("test.verdeel:17:9: error"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// The repository's root, found from this file's path.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerdeelLanguage
+import VerdeelModel
 @testable import VerdeelSimulation
 
 /// Inputs that once crashed verdeel (found by scripts/mutate.py and scripts/fuzz.sh), kept

@@ -3,6 +3,7 @@ import Foundation
 import SocialeAgenda
 import VerdeelCore
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// The Sociale Agenda baseline: three measures, 2026-2032, 13 municipalities (the

@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import VerdeelAnalysis
 import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// The workloads (Benchmarks/workloads/w1..w4, and w3-floor: w3 with a floor that binds)

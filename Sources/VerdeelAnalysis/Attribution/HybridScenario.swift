@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// Scenario A with the provisions of a subset S taken from scenario B: the game whose
 /// Shapley values attribute B - A. Bit i of a mask is provision i of `provisions`.

@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// One provision in which two scenarios differ: a player of the attribution. Each differing
 /// budget year, top-slice, base, key (its weights together, as they must sum to 100%),

@@ -1,6 +1,6 @@
 import Foundation
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelRandom
 import VerdeelSimulation
 
@@ -63,7 +63,7 @@ public struct ShapleyAttribution: Sendable {
             let table: RegionTable
             if let known = tables[dataMask] { table = known } else {
                 do { table = dataMask == 0 ? a.table : try ScenarioRun.load(game.data(mask), read: read) } catch {
-                    throw AttributionError("the data of \(describe(mask, provisions)) cannot be read: \(error)")
+                    throw AttributionError("the data of \(describe(mask, provisions)) cannot be read: ", cause: error)
                 }
                 tables[dataMask] = table
             }
@@ -163,12 +163,17 @@ public struct ShapleyAttribution: Sendable {
 }
 
 /// Why an attribution cannot be computed, and what to do.
-public struct AttributionError: Error, Sendable, CustomStringConvertible {
+public struct AttributionError: SiteError, Sendable {
     public let message: String
+    /// The data error behind the message, whose text may name a site of the plan.
+    public let cause: RunError?
 
-    init(_ message: String) {
+    init(_ message: String, cause: RunError? = nil) {
         self.message = message
+        self.cause = cause
     }
 
-    public var description: String { message }
+    public func described(by locator: any SiteLocator) -> String {
+        message + (cause.map { $0.described(by: locator) } ?? "")
+    }
 }

@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// What a scenario measures fairness by, resolved on its data: each region's population,
 /// reference values and group, and which metrics to report.

@@ -1,4 +1,4 @@
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// One fairness metric as it is named in outputs (`fairness.csv`, `fairness_summary.csv`).

@@ -1,6 +1,6 @@
 import Foundation
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// The fairness of one scenario's allocation: every metric for every measure and year, and
 /// for `all` (every measure's amounts added per region and year), on the rounded amounts

@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelSimulation
 
 /// The fairness reports of computed scenarios. A scenario with a fairness block whose
@@ -25,7 +25,7 @@ public enum ScenarioFairness {
                     warnings.append("scenario '\(run.plan.name)': no fairness metrics: \(error)")
                     continue
                 }
-                throw FairnessFailure(description: "\(place): error: scenario '\(run.plan.name)', fairness: \(error)")
+                throw FairnessFailure(site: place, message: "scenario '\(run.plan.name)', fairness: \(error)")
             }
         }
         return (reports, warnings)
@@ -33,6 +33,12 @@ public enum ScenarioFairness {
 }
 
 /// Fairness that a scenario asks for but cannot be computed, with where it is asked for.
-public struct FairnessFailure: Error, Sendable, CustomStringConvertible {
-    public let description: String
+public struct FairnessFailure: SiteError, Sendable {
+    /// The fairness block.
+    public let site: Site
+    public let message: String
+
+    public func described(by locator: any SiteLocator) -> String {
+        "\(locator.location(of: site)): error: \(message)"
+    }
 }

@@ -1,6 +1,6 @@
 import VerdeelCore
 import VerdeelDesign
-import VerdeelLanguage
+import VerdeelModel
 
 /// One design row applied to a scenario: its measures with the factors' values and its
 /// data with the perturbed indicators (see ``SensitivityCoordinates`` for the mapping).
@@ -141,12 +141,22 @@ struct DesignPointModel {
 }
 
 /// Why a scenario's sensitivity analysis cannot run, and what to do.
-public struct ScenarioSensitivityError: Error, Sendable, CustomStringConvertible {
+public struct ScenarioSensitivityError: SiteError, Sendable {
+    /// Where the analysis is declared, when the message is about the analysis as a whole.
+    public let site: Site?
     public let message: String
 
     init(_ message: String) {
+        site = nil
         self.message = message
     }
 
-    public var description: String { message }
+    init(at site: Site, _ message: String) {
+        self.site = site
+        self.message = message
+    }
+
+    public func described(by locator: any SiteLocator) -> String {
+        (site.map { "\(locator.location(of: $0)): " } ?? "") + message
+    }
 }

@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// Local elasticities at the baseline: for every key weight, base, top-slice and budget
 /// year p of a measure and every region i and year t of it,

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import VerdeelCore
 import VerdeelDesign
-import VerdeelLanguage
+import VerdeelModel
 
 /// A scenario's sensitivity analysis (its `sensitivity` block): the design's rows are
 /// allocated one by one by the exact core (every rule, rounding to the euro), and the
@@ -50,11 +50,11 @@ public struct ScenarioSensitivity: Sendable {
                     warnings: warnings, basePoints: sensitivity.count, converged: nil)
             }
         } catch let error as DesignError {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message)")
+            throw ScenarioSensitivityError(at: sensitivity.declaredAt, "\(error.message)")
         } catch let error as ScenarioSensitivityError {
             throw error
         } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error)")
+            throw ScenarioSensitivityError(at: sensitivity.declaredAt, "\(error)")
         }
     }
 
@@ -94,7 +94,7 @@ public struct ScenarioSensitivity: Sendable {
         guard let sensitivity = plan.sensitivity else { throw ScenarioSensitivityError("scenario '\(plan.name)' has no sensitivity block") }
         let coordinates: SensitivityCoordinates
         do { coordinates = try SensitivityCoordinates(sensitivity, regions: table.regions.map(\.code)) } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message); add a dummy or another factor")
+            throw ScenarioSensitivityError(at: sensitivity.declaredAt, "\(error.message); add a dummy or another factor")
         }
         return (sensitivity, coordinates, try DesignPointModel(plan: plan, sensitivity: sensitivity, coordinates: coordinates, table: table))
     }

@@ -1,6 +1,6 @@
 import VerdeelCore
 import VerdeelDesign
-import VerdeelLanguage
+import VerdeelModel
 
 /// A scenario's sensitivity factors as the design's coordinates: every coordinate is
 /// uniform on [0, 1] and belongs to one factor (a group in the results).

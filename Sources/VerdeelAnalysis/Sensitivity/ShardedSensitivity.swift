@@ -1,6 +1,6 @@
 import VerdeelCore
 import VerdeelDesign
-import VerdeelLanguage
+import VerdeelModel
 
 /// A sensitivity analysis split over machines: each part allocates a contiguous range of
 /// the design's rows (``outputs(of:_:table:threads:)``), and the analysis of all rows'
@@ -47,7 +47,7 @@ extension ScenarioSensitivity {
                     warnings: warnings, basePoints: sensitivity.count, converged: nil)
             }
         } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message)")
+            throw ScenarioSensitivityError(at: sensitivity.declaredAt, "\(error.message)")
         }
     }
 
@@ -57,7 +57,7 @@ extension ScenarioSensitivity {
     ) throws(ScenarioSensitivityError) -> (SensitivityPlan, SensitivityCoordinates, DesignPointModel, DesignMatrix) {
         let (sensitivity, coordinates, model) = try setUp(plan, table: table)
         guard sensitivity.stopRule == nil else {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): a stop rule ('until width') chooses N as the analysis goes, so its design cannot be split into parts; give a fixed N (leave out 'until') or run it whole")
+            throw ScenarioSensitivityError(at: sensitivity.declaredAt, "a stop rule ('until width') chooses N as the analysis goes, so its design cannot be split into parts; give a fixed N (leave out 'until') or run it whole")
         }
         do {
             let design = switch sensitivity.method {
@@ -66,7 +66,7 @@ extension ScenarioSensitivity {
             }
             return (sensitivity, coordinates, model, design)
         } catch {
-            throw ScenarioSensitivityError("\(sensitivity.declaredAt): \(error.message)")
+            throw ScenarioSensitivityError(at: sensitivity.declaredAt, "\(error.message)")
         }
     }
 }

@@ -2,7 +2,7 @@ import Dispatch
 import RealModule
 import Synchronization
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelLinearAlgebra
 import VerdeelRandom
 
@@ -153,11 +153,11 @@ struct DrawGenerator {
         for perturbation in plan.perturbations {
             let spreads: [Double]
             do { spreads = try perturbation.spreads(over: table) } catch {
-                throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
+                throw .badSpread(SiteMessage(at: perturbation.site, "the spread of '\(perturbation.indicator)' cannot be computed: \(error)"))
             }
             if case .absolute = perturbation.spread {
                 for (r, spread) in spreads.enumerated() where !(spread >= 0 && spread.isFinite) {
-                    throw .badSpread(Diagnostic(at: perturbation.range, in: perturbation.file, "the spread of '\(perturbation.indicator)' is \(spread) for region \(table.regions[r].code); it must be a finite number >= 0", suggestion: "check the columns the spread uses for that region"))
+                    throw .badSpread(SiteMessage(at: perturbation.site, "the spread of '\(perturbation.indicator)' is \(spread) for region \(table.regions[r].code); it must be a finite number >= 0", suggestion: "check the columns the spread uses for that region"))
                 }
             }
             result.append(spreads)
@@ -169,9 +169,12 @@ struct DrawGenerator {
     private func cholesky(_ plan: MonteCarloPlan) throws(SimulationError) -> [Double] {
         let p = plan.perturbations.count
         var rows = (0..<p).map { i in (0..<p).map { j in i == j ? 1.0 : 0.0 } }
-        for (first, second, value) in plan.correlations {
-            rows[first][second] = value
-            rows[second][first] = value
+        for correlation in plan.correlations {
+            guard (0..<p).contains(correlation.first), (0..<p).contains(correlation.second) else {
+                throw .invalidPlan("a correlation names perturbation \(max(correlation.first, correlation.second) + 1) of \(p); correlate only perturbed inputs")
+            }
+            rows[correlation.first][correlation.second] = correlation.value
+            rows[correlation.second][correlation.first] = correlation.value
         }
         guard !plan.correlations.isEmpty else { return rows.flatMap { $0 } }
         do {
@@ -181,8 +184,8 @@ struct DrawGenerator {
             let message = "the correlation matrix of \(names) is not positive definite, so no inputs can have these correlations (\(error))"
             // Correlations always come with the lines they were written on; the first
             // perturbation's line stands in should a plan be built without them.
-            let site = plan.correlationSite ?? (plan.perturbations[0].file, plan.perturbations[0].range)
-            throw .correlationNotPositiveDefinite(Diagnostic(at: site.range, in: site.file, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
+            let site = plan.correlationSite ?? plan.perturbations[0].site
+            throw .correlationNotPositiveDefinite(SiteMessage(at: site, message, suggestion: "lower some correlations; three inputs cannot be pairwise strongly correlated with opposite signs"))
         }
     }
 }

@@ -1,7 +1,8 @@
 import Dispatch
 import Synchronization
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelDesign
+import VerdeelModel
 import VerdeelLinearAlgebra
 import VerdeelRandom
 
@@ -71,7 +72,8 @@ public enum MonteCarloEngine {
         BlockProduct.setLibraryThreads(1)
         let output = Output(variants: range, slots: layout.slots.count, statistics: statistics.count)
         let parameters = simulation.parameters
-        for (choice, vintages, all) in configurations(simulation, parameters: parameters) {
+        let design = VariantDesign(simulation)
+        for (choice, vintages, all) in configurations(design, parameters: parameters) {
             let members = all.filter(range.contains)
             guard !members.isEmpty else { continue }
             let configured = criteria.map { criterion in
@@ -111,7 +113,7 @@ public enum MonteCarloEngine {
                     let last = min(first + itemSize, members.count)
                     for start in stride(from: first, to: last, by: tile) where !control.isCancelled {
                         let tileMembers = Array(members[start..<min(start + tile, last)])
-                        let values = tileMembers.map { simulation.values(ofVariant: $0) }
+                        let values = tileMembers.map { design.values(ofVariant: $0) }
                         worker.run(variants: tileMembers, values: values, parameters: parameters, measures: prepared, allocator: allocator, output: output)
                     }
                     let done = control.finished.add(last - first, ordering: .relaxed).newValue
@@ -122,7 +124,7 @@ public enum MonteCarloEngine {
         if control.isCancelled { throw .interrupted }
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
-            plan: simulation, variants: range, slots: layout.slots, summaries: output.summaries(),
+            plan: simulation, design: design, variants: range, slots: layout.slots, summaries: output.summaries(),
             tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k), firstVariant: range.lowerBound) },
             infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells, estimatedBytes: needed)
@@ -132,7 +134,8 @@ public enum MonteCarloEngine {
 extension MonteCarloEngine {
     /// The variants grouped by the alternative criterion definitions they use, each group
     /// in variant order: the criteria's per-draw shares are computed once per group.
-    static func configurations(_ simulation: SimulationPlan, parameters: [VariantParameter]) -> [(choice: [String: Expression], vintages: [String: String], members: [Int])] {
+    static func configurations(_ design: VariantDesign, parameters: [VariantParameter]) -> [(choice: [String: Expression], vintages: [String: String], members: [Int])] {
+        let simulation = design.plan
         let positions = parameters.enumerated().compactMap { index, parameter -> (Int, String)? in
             if case .criterion(let name) = parameter { return (index, name) }
             return nil
@@ -145,7 +148,7 @@ extension MonteCarloEngine {
         var groups = [[Int]: Int]()
         var result = [(choice: [String: Expression], vintages: [String: String], members: [Int])]()
         for variant in 0..<simulation.variantCount {
-            let values = simulation.values(ofVariant: variant)
+            let values = design.values(ofVariant: variant)
             let key = (positions + tables).map { Int(values[$0.0]) }
             if let index = groups[key] {
                 result[index].members.append(variant)

@@ -1,6 +1,6 @@
 import RealModule
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelRandom
 
 /// A measure ready for the engine: the per-draw shares of its key's criteria in draw

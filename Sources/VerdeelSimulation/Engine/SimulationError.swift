@@ -1,12 +1,14 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// Why a simulation run could not start or finish; each names where to look.
-public enum SimulationError: Error, Sendable, CustomStringConvertible {
+public enum SimulationError: SiteError, Sendable {
     /// The correlation matrix of the perturbed indicators is not positive definite.
-    case correlationNotPositiveDefinite(Diagnostic)
+    case correlationNotPositiveDefinite(SiteMessage)
     /// A perturbation's spread is negative or not finite for a region.
-    case badSpread(Diagnostic)
+    case badSpread(SiteMessage)
+    /// A plan built without the language says something the engine cannot run.
+    case invalidPlan(String)
     /// A perturbed draw made a criterion invalid (negative, not finite, or all zero).
     case invalidDraw(draw: Int, CriterionError)
     /// The run would need more memory than the machine has.
@@ -18,10 +20,11 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
     /// Ctrl-C: the run stopped and wrote nothing.
     case interrupted
 
-    public var description: String {
+    public func described(by locator: any SiteLocator) -> String {
         switch self {
-        case .correlationNotPositiveDefinite(let diagnostic), .badSpread(let diagnostic):
-            return diagnostic.rendered
+        case .correlationNotPositiveDefinite(let message), .badSpread(let message):
+            return message.described(by: locator)
+        case .invalidPlan(let text): return "the plan cannot be run: \(text)"
         case .invalidDraw(let draw, let error):
             return "draw \(draw): \(error); make the perturbation smaller, or use lognormal to keep values positive"
         case .tooLarge(let needed, let available, let limit, let draws, let regions):

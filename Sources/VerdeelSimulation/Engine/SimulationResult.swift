@@ -1,5 +1,6 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelDesign
+import VerdeelModel
 
 /// What a variants / Monte Carlo run produced: per variant, for every measure, year and
 /// region, a ``DrawSummary`` in euros; and the variants whose rules were infeasible.
@@ -12,6 +13,8 @@ public struct SimulationResult: Sendable {
     }
 
     public let plan: SimulationPlan
+    /// The plan's variant points, as the run made them.
+    public let design: VariantDesign
     /// The variants run: all of the plan's, or a shard's contiguous range.
     public let variants: Range<Int>
     public let slots: [Slot]

@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 
 /// One variant's version of a measure: its key weights (over the measure's key criteria,
 /// in key order), fixed base, and the units each pool distributes per year.

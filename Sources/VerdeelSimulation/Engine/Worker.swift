@@ -1,5 +1,5 @@
 import VerdeelCore
-import VerdeelLanguage
+import VerdeelModel
 import VerdeelLinearAlgebra
 
 /// One thread's share of a run, with buffers allocated once and reused for every tile.

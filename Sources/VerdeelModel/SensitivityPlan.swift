@@ -3,8 +3,20 @@ import VerdeelCore
 /// What a scenario's `sensitivity` block asks for, checked: the method, the design's size
 /// and seed, and the factors, each a range of one of the scenario's parameters or one of
 /// its Monte Carlo perturbations. ``VerdeelAnalysis`` runs it.
-public struct SensitivityPlan: Sendable {
-    public enum Method: String, Sendable { case sobol, morris }
+public struct SensitivityPlan: Codable, Equatable, Sendable {
+    public enum Method: String, Codable, Sendable { case sobol, morris }
+
+    /// Double N until every half-width is below `width`, up to N = `maximum`.
+    public struct StopRule: Codable, Equatable, Sendable {
+        public let width: Double
+        public let maximum: Int
+
+        public init(width: Double, maximum: Int) {
+            self.width = width
+            self.maximum = maximum
+        }
+    }
+
 
     public let method: Method
     /// Base points N (Sobol) or trajectories r (Morris).
@@ -17,14 +29,31 @@ public struct SensitivityPlan: Sendable {
     /// Whether a dummy factor is added.
     public let dummy: Bool
     public let factors: [SensitivityFactor]
-    public let declaredAt: SourceLocation
-    /// The stop rule: double N until every half-width is below `width`, up to `maximum`.
-    public var stopRule: (width: Double, maximum: Int)? = nil
+    /// Where the analysis's method is written, to name it in messages.
+    public let declaredAt: Site
+    /// The stop rule, when N is chosen as the analysis goes.
+    public var stopRule: StopRule?
+
+    public init(
+        method: Method, count: Int, seed: UInt64, secondOrder: Bool, bootstrap: Int, levels: Int, dummy: Bool, factors: [SensitivityFactor],
+        declaredAt: Site, stopRule: StopRule? = nil
+    ) {
+        self.method = method
+        self.count = count
+        self.seed = seed
+        self.secondOrder = secondOrder
+        self.bootstrap = bootstrap
+        self.levels = levels
+        self.dummy = dummy
+        self.factors = factors
+        self.declaredAt = declaredAt
+        self.stopRule = stopRule
+    }
 }
 
 /// One factor of a sensitivity analysis: what it varies and over which range.
-public struct SensitivityFactor: Sendable {
-    public enum Kind: Sendable {
+public struct SensitivityFactor: Codable, Equatable, Sendable {
+    public enum Kind: Codable, Equatable, Sendable {
         /// A key weight (a fraction); the other weights keep their proportions.
         case weight(measure: String, criterion: String, low: Double, high: Double)
         /// A measure's whole key, uniform on the simplex of weights summing to 100%.
@@ -41,7 +70,12 @@ public struct SensitivityFactor: Sendable {
 
     public let kind: Kind
     /// The group the factor is reported in, when a `group` block names one.
-    public var group: String? = nil
+    public var group: String?
+
+    public init(kind: Kind, group: String? = nil) {
+        self.kind = kind
+        self.group = group
+    }
 
     /// The factor's name in the results, e.g. `jongerenwerk.weight.need`.
     public var name: String {
