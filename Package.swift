@@ -2,14 +2,16 @@
 import Foundation
 import PackageDescription
 
-/// The Monte Carlo engine's SIMD kernels (and those of the fairness metrics over the draws)
-/// are compiled for the vector instructions of the
-/// machine that builds them (AVX-512 or AVX2 on x86-64), as `-march=native` would: 1.5-2x
-/// faster than baseline SSE2. The command line checks at start that the machine running it
-/// has them. `VERDEEL_PORTABLE=1 swift build` builds for any x86-64.
+/// The default build runs on any x86-64 processor and needs no unsafe flags, so the package
+/// can be depended on by version. `VERDEEL_NATIVE=1 swift build -c release` compiles the
+/// Monte Carlo engine's and the fairness metrics' SIMD kernels for the vector instructions
+/// of the machine that builds it (AVX-512 or AVX2, read from /proc/cpuinfo), as
+/// `-march=native` would; docs/performance.md gives its speed against the default. Results
+/// are the same bit for bit in both builds (CI compares every output file); the command line
+/// of a native build checks at start that the machine running it has those instructions.
 let engineProcessor: (cpu: String, define: String)? = {
     #if os(Linux) && arch(x86_64)
-    guard Context.environment["VERDEEL_PORTABLE"] == nil,
+    guard Context.environment["VERDEEL_NATIVE"] == "1",
         let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
         let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
     else { return nil }
@@ -55,39 +57,43 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "VerdeelLinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "VerdeelLinearAlgebra", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
         .target(
             name: "VerdeelCore",
             dependencies: [
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "BigInt", package: "BigInt"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
-        .target(name: "VerdeelModel", dependencies: ["VerdeelCore", .product(name: "RealModule", package: "swift-numerics")]),
-        .target(name: "VerdeelData", dependencies: ["VerdeelCore"]),
-        .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"]),
+        .target(name: "VerdeelModel", dependencies: ["VerdeelCore", .product(name: "RealModule", package: "swift-numerics")], exclude: ["README.md"]),
+        .target(name: "VerdeelData", dependencies: ["VerdeelCore"], exclude: ["README.md"]),
+        .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"], exclude: ["README.md"]),
         .target(
             name: "VerdeelReport",
             dependencies: [
                 "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
-        .target(name: "VerdeelRandom"),
-        .target(name: "VerdeelDesign", dependencies: ["VerdeelModel", "VerdeelRandom"]),
+        .target(name: "VerdeelRandom", exclude: ["README.md"]),
+        .target(name: "VerdeelDesign", dependencies: ["VerdeelModel", "VerdeelRandom"], exclude: ["README.md"]),
         .target(
             name: "VerdeelAnalysis",
             dependencies: [
                 "VerdeelCore", "VerdeelModel", "VerdeelSimulation", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
-            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define("VERDEEL_FMA"), .define($0.define)] } ?? []
+            exclude: ["README.md"],
+            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define($0.define)] } ?? []
         ),
-        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelModel", "VerdeelDesign", "VerdeelRandom"]),
-        .target(name: "VerdeelBundle"),
+        .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelModel", "VerdeelDesign", "VerdeelRandom"], exclude: ["README.md"]),
+        .target(name: "VerdeelBundle", exclude: ["README.md"]),
         .target(
             name: "VerdeelSimulation",
             dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra"],
+            exclude: ["README.md"],
             swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu])] } ?? []
         ),
         .executableTarget(
@@ -97,7 +103,13 @@ let package = Package(
                 "VerdeelAnalysis", "VerdeelDesign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["README.md"],
             swiftSettings: engineProcessor.map { [.define($0.define)] } ?? []
+        ),
+        .target(
+            name: "VerdeelTestSupport",
+            dependencies: ["VerdeelCore", "VerdeelLanguage", "VerdeelSimulation"],
+            path: "Tests/VerdeelTestSupport"
         ),
         .testTarget(
             name: "VerdeelLinearAlgebraTests",
@@ -109,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "VerdeelCoreTests",
             dependencies: [
-                "VerdeelCore",
+                "VerdeelCore", "VerdeelTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -117,29 +129,29 @@ let package = Package(
         .testTarget(
             name: "VerdeelSimulationTests",
             dependencies: [
-                "VerdeelSimulation", "VerdeelRandom", "VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelReport",
+                "VerdeelSimulation", "VerdeelRandom", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelReport", "VerdeelTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             exclude: ["Reference", "Regressions"]
         ),
-        .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData"]),
+        .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData", "VerdeelTestSupport", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(
             name: "VerdeelAnalysisTests",
             dependencies: [
-                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelLanguage", "VerdeelModel", "VerdeelCore", "VerdeelDesign", "VerdeelRandom",
+                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelModel", "VerdeelCore", "VerdeelDesign", "VerdeelRandom", "VerdeelTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             exclude: ["Reference"]
         ),
-        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelSimulation", "VerdeelBundle"]),
-        .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData"]),
+        .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelTestSupport", "VerdeelSimulation", "VerdeelBundle"]),
+        .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelReportTests",
-            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelLanguage", "VerdeelModel", "VerdeelDesign", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SocialeAgendaTests",
-            dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData"],
+            dependencies: ["SocialeAgenda", "VerdeelCore", "VerdeelData", "VerdeelTestSupport", .product(name: "Numerics", package: "swift-numerics")],
             exclude: ["Reference"]
         ),
     ],

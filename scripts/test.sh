@@ -2,7 +2,9 @@
 # The whole test suite, as CI runs it (.ci/run calls this): installs what is missing (see
 # scripts/lib/requirements.sh), then
 #   1. the unit tests (`swift test`, debug build);
-#   2. the benchmark tracker's tests, and the quick benchmarks in a release build against
+#   2. the default release build and the native one (VERDEEL_NATIVE=1) compared on every
+#      output of every kind of run, w1-w4 included, byte for byte (scripts/compare-builds.py);
+#      the benchmark tracker's tests, and the quick benchmarks in the native build against
 #      numpy and Benchmarks/baseline.json (Benchmarks/run --quick --compare; w3's every mean
 #      within 4 standard errors of numpy's; docs/benchmarks.md);
 #   3. the bundled baseline's fairness metrics against an independent reference and PySAL
@@ -23,7 +25,7 @@
 #      run over 10 s, no silent merge (scripts/mutate.py; the full run of 20,000, 5,000,
 #      1,000 and 500 is run by hand);
 #   7. libFuzzer on the scenario front end, the CSV reader, the CBS readers, the sensitivity
-#      inputs and what merge and report read back, 40 s
+#      inputs and what merge and report read back, 30 s
 #      each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail
@@ -53,9 +55,12 @@ swift test --skip-build --disable-xctest 2>&1 | tee "$log/unit.txt"
 unit_seconds=$(seconds "$started")
 unit_line=$(grep -E "^.? ?Test run with [0-9]+ tests" "$log/unit.txt" | tail -1 | sed -E 's/.*Test run with ([0-9]+) tests in ([0-9]+) suites.*/\1 tests in \2 suites/')
 
-step "release build: benchmarks against numpy and the baseline"
+step "release builds, default and native, compared byte for byte; benchmarks against numpy and the baseline"
 started=$(date +%s)
 swift build -c release --product verdeel
+cp .build/release/verdeel "$log/verdeel-default"
+VERDEEL_NATIVE=1 swift build -c release --product verdeel
+python3 scripts/compare-builds.py "$log/verdeel-default" .build/release/verdeel | tee "$log/flavours.txt"
 python3 -m unittest discover -s Benchmarks/tracking/tests -t Benchmarks
 Benchmarks/run --quick --compare --no-build --output "$log/benchmarks"
 peer_seconds=$(seconds "$started")
@@ -112,8 +117,8 @@ mutants_seconds=$(seconds "$started")
 
 step "fuzzing"
 started=$(date +%s)
-scripts/fuzz.sh 40
+scripts/fuzz.sh 30
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with the release build); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
-    "$installs_seconds" "$unit_line" "$unit_seconds" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); default and native builds: %s; benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with both release builds); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
+    "$installs_seconds" "$unit_line" "$unit_seconds" "$(tail -1 "$log/flavours.txt")" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

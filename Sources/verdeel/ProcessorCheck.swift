@@ -27,6 +27,6 @@ enum ProcessorCheck {
         guard !required.isEmpty, let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
         let lacking = missing(required, cpuinfo: info)
         guard !lacking.isEmpty else { return nil }
-        return "this verdeel was built for processors with \(required.joined(separator: ", ")) (those of the machine that built it); this processor lacks \(lacking.joined(separator: ", ")). Build it on this machine (swift build -c release), or for any x86-64 processor with VERDEEL_PORTABLE=1 swift build -c release"
+        return "this verdeel was built for processors with \(required.joined(separator: ", ")) (those of the machine that built it); this processor lacks \(lacking.joined(separator: ", ")). Build it on this machine (VERDEEL_NATIVE=1 swift build -c release), or for any x86-64 processor (swift build -c release)"
     }
 }

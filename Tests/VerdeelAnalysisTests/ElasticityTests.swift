@@ -1,10 +1,11 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelAnalysis
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelSimulation
+import VerdeelTestSupport
 
 /// Elasticities worked out by hand. R1: 1,000 inhabitants, 30 km2; R2: 3,000, 10 km2.
 /// Budget 1M, top-slice 10%, base 50k, key inhabitants 40%, area 60%: R1's key share
@@ -52,8 +53,8 @@ import VerdeelSimulation
         for (parameter, derivative, elasticity) in expected {
             let row = try #require(found[parameter], "\(parameter)")
             #expect(row.analytic == !floor)
-            #expect(abs(row.derivative - derivative) <= 1e-6 * max(1, abs(derivative)), "\(parameter): \(row.derivative)")
-            #expect(abs((row.elasticity ?? .nan) - elasticity) < 1e-9, "\(parameter)")
+            #expect(row.derivative.isApproximatelyEqual(to: derivative, absoluteTolerance: 1e-6, relativeTolerance: 1e-6), "\(parameter): \(row.derivative)")
+            #expect((row.elasticity ?? .nan).isApproximatelyEqual(to: elasticity, relativeTolerance: 1e-9), "\(parameter)")
         }
         #expect(found["m.weight.area"] != nil)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 @testable import VerdeelAnalysis
 import VerdeelCore
@@ -71,7 +72,7 @@ import VerdeelRandom
                     #expect(got.isNaN, "draw \(d) \(metric)")
                     continue
                 }
-                #expect(abs(got - expected) <= 1e-12 * Swift.max(1, abs(expected)), "draw \(d) \(metric): \(got) vs \(expected)")
+                #expect(got.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "draw \(d) \(metric): \(got) vs \(expected)")
             }
         }
     }

@@ -1,10 +1,11 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelAnalysis
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 @testable import VerdeelSimulation
+import VerdeelTestSupport
 
 /// Fairness over Monte Carlo draws. A small scenario whose draws are enumerated one by one:
 /// each draw's perturbed inhabitants are computed again from (seed, draw), the core's
@@ -57,13 +58,9 @@ import VerdeelModel
     }
 
     func prepare(_ text: String = FairnessOverDrawsTests.scenario) throws -> Run {
-        let path = FileManager.default.temporaryDirectory.path + "/fairness-over-draws/s.verdeel"
-        let read: (String) -> [UInt8]? = { requested in
-            requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(Self.data.utf8) : nil
-        }
-        let compilation = ScenarioLoader.compile(path: path, read: read)
-        let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
-        let run = try ScenarioRun.run(plan, read: read)
+        let scenario = InMemoryScenario(text, data: Self.data, folder: "fairness-over-draws")
+        let plan = try #require(scenario.compilation.plans.first, "\(messages(scenario.compilation))")
+        let run = try ScenarioRun.run(plan, read: scenario.read)
         let report = try #require(try ScenarioFairness.reports([run]).reports.first?.report)
         let fairness = FairnessOverDraws(report.basis, baseline: report)
         return Run(plan: plan, run: run, statistics: [fairness, try #require(fairness.lossTable)], basis: report.basis)
@@ -115,7 +112,7 @@ import VerdeelModel
                 let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 39).squareRoot()
                 for (cell, expected) in zip(row[4...], [mean, sd, quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95)]) {
                     let value = try #require(Double(cell))
-                    #expect(abs(value - expected) <= 1e-12 * Swift.max(1, abs(expected)), "variant \(variant) \(metric)")
+                    #expect(value.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "variant \(variant) \(metric)")
                 }
             }
             if variant == 0 {
@@ -178,7 +175,7 @@ import VerdeelModel
         for (index, row) in rows.suffix(settings.metrics.count).enumerated() {
             let mean = perMetric[index].reduce(0, +) / 40
             let got = try #require(Double(row[4]))
-            #expect(abs(got - mean) <= 1e-12 * Swift.max(1, abs(mean)), "\(row[2])")
+            #expect(got.isApproximatelyEqual(to: mean, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(row[2])")
         }
         #expect(result.tables[1].rows[0].suffix(6).allSatisfy { $0[0] == "all" })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelAnalysis
 
@@ -14,7 +15,7 @@ import VerdeelAnalysis
     }
 
     func close(_ value: Double?, _ expected: Double, _ comment: Comment? = nil) {
-        #expect(abs((value ?? .nan) - expected) <= 1e-12, comment)
+        #expect((value ?? .nan).isApproximatelyEqual(to: expected, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), comment)
     }
 
     /// Pairs: 2 x (1 x 3 x |1 - 3|) = 12, over 2 P^2 mu = 2 x 16 x 2.5 = 80: 0.15.

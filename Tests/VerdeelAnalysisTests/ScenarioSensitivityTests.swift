@@ -1,11 +1,12 @@
 import Foundation
+import Numerics
 import Testing
 @testable import VerdeelAnalysis
 import VerdeelCore
 import VerdeelDesign
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelSimulation
+import VerdeelTestSupport
 
 /// A scenario's sensitivity analysis on a model solved by hand. Two regions: R1 has 1,000
 /// inhabitants and 30 km2, R2 3,000 and 10 km2; 1M by inhabitants w and area 1 - w, so
@@ -87,7 +88,7 @@ import VerdeelSimulation
         let exact = try #require(names.firstIndex(of: "exact:R1")), r1 = try #require(names.firstIndex(of: "R1")), r2 = try #require(names.firstIndex(of: "R2"))
         for row in 0..<design.rows {
             let w = 0.2 + 0.6 * design[row, 0]
-            #expect(abs(outputs.values[row * names.count + exact] - 1e6 * (0.75 - 0.5 * w)) < 1e-3)
+            #expect(outputs.values[row * names.count + exact].isApproximatelyEqual(to: 1e6 * (0.75 - 0.5 * w), absoluteTolerance: 1e-3, relativeTolerance: 1e-9))
             #expect(outputs.values[row * names.count + r1] + outputs.values[row * names.count + r2] == 1_000_000)
         }
         #expect(names.contains("fairness:gini"))

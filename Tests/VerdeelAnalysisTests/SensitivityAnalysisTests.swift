@@ -14,8 +14,8 @@ struct SensitivityAnalysisTests {
     @Test func firstAndTotalOrderByHand() throws {
         let analysis = try SobolAnalysis(groups: 1, secondOrder: false, resamples: 10, seed: 1)
         let indices = try analysis.analyze(values: [1, 3, 3, 2, 0, 0], rows: 6, outputs: 1, threads: 1)
-        #expect(abs(indices[0].s1[0] - 2.4) < 1e-12)
-        #expect(abs(indices[0].st[0] - 1.6) < 1e-12)
+        #expect(indices[0].s1[0].isApproximatelyEqual(to: 2.4, relativeTolerance: 1e-12))
+        #expect(indices[0].st[0].isApproximatelyEqual(to: 1.6, relativeTolerance: 1e-12))
     }
 
     /// Outputs so large that their squares overflow give the indices of the same outputs
@@ -44,8 +44,8 @@ struct SensitivityAnalysisTests {
         let s1 = [(b[0] * (ab1[0] - a[0]) + b[1] * (ab1[1] - a[1])) / 2 / v, (b[0] * (ab2[0] - a[0]) + b[1] * (ab2[1] - a[1])) / 2 / v]
         let s2 = (ba1[0] * ab2[0] - a[0] * b[0] + ba1[1] * ab2[1] - a[1] * b[1]) / 2 / v - s1[0] - s1[1]
         let indices = try SobolAnalysis(groups: 2, secondOrder: true, resamples: 10).analyze(values: y, rows: 12, outputs: 1, threads: 1)
-        #expect(abs(indices[0].s1[0] - s1[0]) < 1e-12 && abs(indices[0].s1[1] - s1[1]) < 1e-12)
-        #expect(abs((indices[0].s2?[0][1] ?? .nan) - s2) < 1e-12)
+        #expect(indices[0].s1[0].isApproximatelyEqual(to: s1[0], relativeTolerance: 1e-12) && indices[0].s1[1].isApproximatelyEqual(to: s1[1], relativeTolerance: 1e-12))
+        #expect((indices[0].s2?[0][1] ?? .nan).isApproximatelyEqual(to: s2, absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
     }
 
     /// A group that cannot move an output (AB = A exactly) gets S1 = ST = 0 exactly and a
@@ -92,8 +92,8 @@ struct SensitivityAnalysisTests {
             return 1.959963984540054 * (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
         }
         let indices = try SobolAnalysis(groups: 1, secondOrder: false, resamples: resamples, seed: seed).analyze(values: y, rows: n * 3, outputs: 1, threads: 1)
-        #expect(abs(indices[0].s1Confidence[0] - spread(s1)) < 1e-12)
-        #expect(abs(indices[0].stConfidence[0] - spread(st)) < 1e-12)
+        #expect(indices[0].s1Confidence[0].isApproximatelyEqual(to: spread(s1), relativeTolerance: 1e-12))
+        #expect(indices[0].stConfidence[0].isApproximatelyEqual(to: spread(st), relativeTolerance: 1e-12))
     }
 
     @Test func sameForAnyThreadCount() throws {
@@ -131,9 +131,9 @@ struct SensitivityAnalysisTests {
         let inputs = DesignMatrix(rows: 6, columns: 2, values: [0, 1.0 / 3, 2.0 / 3, 1.0 / 3, 2.0 / 3, 1, 1.0 / 3, 1, 1.0 / 3, 1.0 / 3, 1, 1.0 / 3])
         let y = (0..<6).map { inputs[$0, 0] * inputs[$0, 1] - inputs[$0, 1] }
         let indices = try MorrisAnalysis(problem: problem, levels: 4, resamples: 10).analyze(inputs: inputs, outputs: y, count: 1)
-        #expect(abs(indices[0].mu[0] - 1.0 / 3) < 1e-12 && abs(indices[0].muStar[0] - 1.0 / 3) < 1e-12 && abs(indices[0].sigma[0]) < 1e-12)
-        #expect(abs(indices[0].mu[1] + 0.5) < 1e-12 && abs(indices[0].muStar[1] - 0.5) < 1e-12)
-        #expect(abs(indices[0].sigma[1] - 2.0.squareRoot() / 6) < 1e-12)
+        #expect(indices[0].mu[0].isApproximatelyEqual(to: 1.0 / 3, relativeTolerance: 1e-12) && indices[0].muStar[0].isApproximatelyEqual(to: 1.0 / 3, relativeTolerance: 1e-12) && indices[0].sigma[0].isApproximatelyEqual(to: 0, absoluteTolerance: 1e-12))
+        #expect(indices[0].mu[1].isApproximatelyEqual(to: -0.5, relativeTolerance: 1e-12) && indices[0].muStar[1].isApproximatelyEqual(to: 0.5, relativeTolerance: 1e-12))
+        #expect(indices[0].sigma[1].isApproximatelyEqual(to: 2.0.squareRoot() / 6, relativeTolerance: 1e-12))
         // The same outputs times 1e300 (their differences and squares would overflow): the
         // same effects times 1e300.
         let huge = try MorrisAnalysis(problem: problem, levels: 4, resamples: 10).analyze(inputs: inputs, outputs: y.map { $0 * 1e300 }, count: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelDesign
 import VerdeelRandom
@@ -61,7 +62,7 @@ struct SensitivityDesignTests {
                     let before = matrix[t * 4 + s - 1, i], after = matrix[t * 4 + s, i]
                     #expect(levels.contains(before) && levels.contains(after))
                     if before != after {
-                        #expect(abs(abs(after - before) - 2.0 / 3) < 1e-15)
+                        #expect(abs(after - before).isApproximatelyEqual(to: 2.0 / 3, relativeTolerance: 2e-15))
                         movedAt[s, default: []].insert(i)
                     }
                 }
@@ -100,10 +101,10 @@ struct SensitivityDesignTests {
     }
 
     @Test func normalQuantiles() {
-        #expect(abs(NormalQuantile.of(0.975) - 1.959963984540054) < 1e-15)
-        #expect(abs(NormalQuantile.of(0.001) + 3.090232306167813) < 1e-14)
+        #expect(NormalQuantile.of(0.975).isApproximatelyEqual(to: 1.959963984540054, relativeTolerance: 5e-16))
+        #expect(NormalQuantile.of(0.001).isApproximatelyEqual(to: -3.090232306167813, relativeTolerance: 3e-15))
         #expect(NormalQuantile.of(0.5) == 0)
-        #expect(abs(NormalQuantile.of(1e-10) + 6.361340902404056) < 1e-12)
+        #expect(NormalQuantile.of(1e-10).isApproximatelyEqual(to: -6.361340902404056, relativeTolerance: 1.5e-13))
         #expect(NormalQuantile.of(0) == -.infinity && NormalQuantile.of(1) == .infinity)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelAnalysis
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelSimulation
+import VerdeelTestSupport
 
 /// Shapley attribution worked out by hand. R1 has 1,000 inhabitants and 30 km2, R2 3,000
 /// and 10 km2; A shares 1M by inhabitants 50%, area 50% (R1's share 0.5); B doubles the
@@ -58,18 +59,18 @@ import VerdeelSimulation
         let attribution = try explain(Self.file("        budget 2026: 2M\n        key inhabitants 100%"))
         #expect(attribution.provisions.map(\.description) == ["m budget 2026", "m key"])
         let r1 = try contributions(attribution, region: "R1"), r2 = try contributions(attribution, region: "R2")
-        #expect(abs((r1["m budget 2026"] ?? 0) - 375_000) < 1e-6 && abs((r1["m key"] ?? 0) + 375_000) < 1e-6)
-        #expect(abs((r2["m budget 2026"] ?? 0) - 625_000) < 1e-6 && abs((r2["m key"] ?? 0) - 375_000) < 1e-6)
+        #expect((r1["m budget 2026"] ?? 0).isApproximatelyEqual(to: 375_000, relativeTolerance: 2e-12) && (r1["m key"] ?? 0).isApproximatelyEqual(to: -375_000, relativeTolerance: 2e-12))
+        #expect((r2["m budget 2026"] ?? 0).isApproximatelyEqual(to: 625_000, relativeTolerance: 2e-12) && (r2["m key"] ?? 0).isApproximatelyEqual(to: 375_000, relativeTolerance: 2e-12))
     }
 
     @Test func threeProvisionsByHandAddUpToTheChange() throws {
         let attribution = try explain(Self.file("        budget 2026: 2M\n        key inhabitants 100%\n        base 100k"))
         let r1 = try contributions(attribution, region: "R1")
-        #expect(abs((r1["m budget 2026"] ?? 0) - 375_000) < 1e-6)
-        #expect(abs((r1["m key"] ?? 0) + 350_000) < 1e-6)
-        #expect(abs((r1["m base"] ?? 0) - 25_000) < 1e-6)
+        #expect((r1["m budget 2026"] ?? 0).isApproximatelyEqual(to: 375_000, relativeTolerance: 2e-12))
+        #expect((r1["m key"] ?? 0).isApproximatelyEqual(to: -350_000, relativeTolerance: 2e-12))
+        #expect((r1["m base"] ?? 0).isApproximatelyEqual(to: 25_000, relativeTolerance: 4e-11))
         for (c, contributions) in attribution.contributions.enumerated() {
-            #expect(abs(contributions.reduce(0, +) - attribution.exactChange[c]) < 1e-6)
+            #expect(contributions.reduce(0, +).isApproximatelyEqual(to: attribution.exactChange[c], absoluteTolerance: 1e-6, relativeTolerance: 1e-11))
         }
     }
 
@@ -98,8 +99,8 @@ import VerdeelSimulation
         let errors = try #require(attribution.standardErrors)
         let c = try #require(attribution.cells.firstIndex { $0.measure == "m" && $0.year == 2030 && $0.region == "R1" })
         let year2030 = try #require(attribution.provisions.firstIndex { $0.description == "m budget 2030" })
-        #expect(abs(attribution.contributions[c][year2030] - 5_000_000 * 0.5) < 1e-6)
-        #expect(abs(attribution.contributions[c].reduce(0, +) - attribution.exactChange[c]) < 1e-6)
+        #expect(attribution.contributions[c][year2030].isApproximatelyEqual(to: 5_000_000 * 0.5, relativeTolerance: 4e-13))
+        #expect(attribution.contributions[c].reduce(0, +).isApproximatelyEqual(to: attribution.exactChange[c], absoluteTolerance: 1e-6, relativeTolerance: 1e-11))
         #expect(errors[c].allSatisfy { $0 < 1e-6 })
     }
 }

@@ -1,15 +1,10 @@
 import Foundation
 import Testing
 @testable import verdeel
+import VerdeelTestSupport
 
 /// The `verdeel` command end to end: the built binary, its output and its exit code.
 struct CommandTests {
-    static let root: String = {
-        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(3)
-        return components.joined(separator: "/")
-    }()
-
     /// The binary next to the test bundle in the build directory.
     static let binary: String = {
         var directory = Bundle.main.bundleURL
@@ -25,7 +20,7 @@ struct CommandTests {
         let errors: String
     }
 
-    func verdeel(_ arguments: [String], in directory: String = CommandTests.root) throws -> Result {
+    func verdeel(_ arguments: [String], in directory: String = repositoryRoot) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -157,12 +152,12 @@ struct CommandTests {
     }
 
     @Test func readmeLanguageExampleChecksAndCompares() throws {
-        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
         let afterIntro = try #require(readme.components(separatedBy: "A complete small scenario file").last)
         let example = try #require(afterIntro.components(separatedBy: "```").dropFirst().first).drop { $0 != "\n" }.dropFirst()
         try withTemporaryDirectory { directory in
             try String(example).write(toFile: directory + "/example.verdeel", atomically: true, encoding: .utf8)
-            try "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n".write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let check = try verdeel(["check", "example.verdeel"], in: directory)
             #expect(check.status == 0)
             #expect(check.output == "example.verdeel: 2 scenarios, 1 assertion holds\n")
@@ -178,7 +173,7 @@ struct CommandTests {
 
     /// The README's variants and montecarlo block, added to the same example.
     @Test func readmeSweepExampleRuns() throws {
-        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
         let afterIntro = try #require(readme.components(separatedBy: "A complete small scenario file").last)
         let blocks = afterIntro.components(separatedBy: "```")
         let example = blocks[1].drop { $0 != "\n" }.dropFirst()
@@ -186,7 +181,7 @@ struct CommandTests {
         #expect(sweep.hasPrefix("scenario sweep extends baseline"))
         try withTemporaryDirectory { directory in
             try (String(example) + "\n" + String(sweep)).write(toFile: directory + "/example.verdeel", atomically: true, encoding: .utf8)
-            try "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n".write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let run = try verdeel(["run", "example.verdeel", "--scenario", "sweep", "--output", "out"], in: directory)
             #expect(run.status == 0, "\(run.errors)")
             let variants = try String(contentsOfFile: directory + "/out/variants.csv", encoding: .utf8).split(separator: "\n")
@@ -233,8 +228,8 @@ extension CommandTests {
 
     @Test func twoSimulatedScenariosNeedAChoice() throws {
         try withTemporaryDirectory { directory in
-            let text = try String(contentsOfFile: Self.root + "/Benchmarks/workloads/w2-simplex.verdeel", encoding: .utf8)
-                .replacingOccurrences(of: "../../Scenarios/", with: Self.root + "/Scenarios/")
+            let text = try String(contentsOfFile: repositoryRoot + "/Benchmarks/workloads/w2-simplex.verdeel", encoding: .utf8)
+                .replacingOccurrences(of: "../../Scenarios/", with: repositoryRoot + "/Scenarios/")
             try (text + "\nscenario other extends w2 {\n}\n").write(toFile: directory + "/two.verdeel", atomically: true, encoding: .utf8)
             let result = try verdeel(["run", directory + "/two.verdeel"])
             #expect(result.status == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// `verdeel data import-cbs` and `verdeel update-impact` end to end.
 extension CommandTests {
@@ -78,7 +79,7 @@ extension CommandTests {
     /// The fixtures in every form, written as one set; a StatLine CSV without --table, a
     /// folder that is no CBS download and a truncated file: errors, nothing written.
     @Test func importCBS() throws {
-        let fixtures = Self.root + "/Tests/Fixtures/cbs/"
+        let fixtures = repositoryRoot + "/Tests/Fixtures/cbs/"
         try withTemporaryDirectory { directory in
             let result = try verdeel(["data", "import-cbs", fixtures + "statline-85163NED-amsterdam-2019.csv", fixtures + "odata4-85900NED-aa-en-hunze", fixtures + "odata3-85984NED-aa-en-hunze", "--table", "85163NED", "--output", "cbs"], in: directory)
             #expect(result.status == 0, "\(result.errors)")

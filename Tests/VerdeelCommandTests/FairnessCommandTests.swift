@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// Fairness outputs of plain runs, worked out by hand: 1M by land area (50 : 150 km2) over
 /// 30,000 and 10,000 inhabitants is 250,000 and 750,000, EUR 8.33 and 75 per inhabitant.
 /// P = 40,000 and mu = 25: Gini = 2 x 30,000 x 10,000 x (75 - 8.33) / (2 x 40,000^2 x 25) = 0.5,
 /// Hoover = (|0.25 - 0.75| + |0.75 - 0.25|) / 2 = 0.5.
 extension CommandTests {
-    static func fairnessScenario(data: String = CommandTests.twoRegions, block: String = "") -> [String: String] {
+    static func fairnessScenario(data: String = TwoRegions.municipalities, block: String = "") -> [String: String] {
         ["s.verdeel": smallScenario("key land_area_km2 100%").replacingOccurrences(of: "\n}\n", with: "\n\(block)\n}\n"), "regions.csv": data]
     }
 
@@ -36,7 +37,7 @@ extension CommandTests {
     /// A region of population 0: an error at the fairness block when the scenario asks for
     /// fairness, a warning (and no fairness files) when it only has the default.
     @Test func aRegionWithoutPopulation() throws {
-        let data = Self.twoRegions + "GM0003,C,0,10\n"
+        let data = TwoRegions.municipalities + "GM0003,C,0,10\n"
         try withTemporaryDirectory { directory in
             try write(Self.fairnessScenario(data: data, block: "    fairness {\n        population inhabitants\n    }"), to: directory)
             let result = try verdeel(["run", "s.verdeel"], in: directory)
@@ -56,7 +57,7 @@ extension CommandTests {
     /// population, the allocation as usual and no fairness files; naming one gives them.
     @Test func dataWithoutInhabitants() throws {
         try withTemporaryDirectory { directory in
-            var files = Self.fairnessScenario(data: Self.twoRegions.replacingOccurrences(of: "inhabitants", with: "persons"))
+            var files = Self.fairnessScenario(data: TwoRegions.municipalities.replacingOccurrences(of: "inhabitants", with: "persons"))
             files["s.verdeel"] = files["s.verdeel"]?.replacingOccurrences(of: "inhabitants: count", with: "persons: count")
             try write(files, to: directory)
             let result = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
@@ -99,7 +100,7 @@ extension CommandTests {
     @Test func compareShowsEachMetricAndTheDifference() throws {
         try withTemporaryDirectory { directory in
             let text = Self.smallScenario("key land_area_km2 100%", name: "area") + "\n" + Self.smallScenario("key inhabitants 100%", name: "people")
-            try write(["s.verdeel": text, "regions.csv": Self.twoRegions], to: directory)
+            try write(["s.verdeel": text, "regions.csv": TwoRegions.municipalities], to: directory)
             let result = try verdeel(["compare", "s.verdeel", "area", "people"], in: directory)
             #expect(result.status == 0, "\(result.errors)")
             let lines = result.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// A scenario reads only files inside its root folder, whatever its paths say.
 extension CommandTests {
     /// `inside/s.verdeel` over `inside/regions.csv`, with the regions path replaced by `path`.
     func scenarioReading(_ path: String, in directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory + "/inside", withIntermediateDirectories: true)
-        try Self.twoRegions.write(toFile: directory + "/inside/regions.csv", atomically: true, encoding: .utf8)
-        try Self.twoRegions.write(toFile: directory + "/outside.csv", atomically: true, encoding: .utf8)
+        try TwoRegions.municipalities.write(toFile: directory + "/inside/regions.csv", atomically: true, encoding: .utf8)
+        try TwoRegions.municipalities.write(toFile: directory + "/outside.csv", atomically: true, encoding: .utf8)
         try Self.smallScenario("key inhabitants 100%").replacingOccurrences(of: "\"regions.csv\"", with: "\"\(path)\"")
             .write(toFile: directory + "/inside/s.verdeel", atomically: true, encoding: .utf8)
     }
@@ -54,13 +55,13 @@ extension CommandTests {
 extension CommandTests {
     @Test func aRunThatDoesNotFitUnderUlimitIsRefusedWithTheLimit() throws {
         try withTemporaryDirectory { directory in
-            let w3 = try String(contentsOfFile: Self.root + "/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
-                .replacingOccurrences(of: "../../Scenarios/", with: Self.root + "/Scenarios/")
+            let w3 = try String(contentsOfFile: repositoryRoot + "/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
+                .replacingOccurrences(of: "../../Scenarios/", with: repositoryRoot + "/Scenarios/")
                 .replacingOccurrences(of: "draws 10_000", with: "draws 3_000_000")
             try w3.write(toFile: directory + "/big.verdeel", atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" run big.verdeel --allow-read \"$1\"", Self.binary, Self.root + "/Scenarios/data"]
+            process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" run big.verdeel --allow-read \"$1\"", Self.binary, repositoryRoot + "/Scenarios/data"]
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
             let errors = Pipe()
             process.standardError = errors
@@ -77,7 +78,7 @@ extension CommandTests {
     /// 50 million sampled variants: checked without making one of them.
     @Test func checkingAHugeSampleMakesNoPoints() throws {
         try withTemporaryDirectory { directory in
-            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let variants = "    variants {\n        latin_hypercube 50_000_000 {\n            weight m inhabitants from 0% to 100%\n        }\n    }\n}\n"
             let text = Self.smallScenario("key inhabitants 50%, land_area_km2 50%").replacingOccurrences(of: "    }\n}\n", with: "    }\n" + variants)
             try text.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// What a newcomer meets in the first minutes: mistyped commands, a data file that is not
 /// there, warnings, `compare` and `--version`, each worked out from the inputs by hand.
 extension CommandTests {
-    static let twoRegions = "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n"
 
     /// Scenario `s`: one measure of 1M in 2026 and 2027 over regions.csv with `statements`.
     static func smallScenario(_ statements: String, name: String = "s", extra: String = "") -> String {
@@ -56,7 +56,7 @@ extension CommandTests {
     /// Bases of 600k for two regions need 1.2M of the 1M budget: scaled to 500k each.
     @Test func warningsNameScenarioMeasureAndYearUnderTheTableAndInJSON() throws {
         try withTemporaryDirectory { directory in
-            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             try Self.smallScenario("base 600k if infeasible scale\nkey inhabitants 100%").write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
             let expected = "scenario 's', measure 'm', 2026: the fixed bases need EUR 1,200,000 but only EUR 1,000,000 is available; every base was scaled down pro rata (policy 'scale')"
             let table = try verdeel(["run", "s.verdeel"], in: directory)
@@ -78,7 +78,7 @@ extension CommandTests {
     /// B gains 500,000 / 10,000 = 50.00. Measure `same` is equal in both: said once.
     @Test func compareSaysUnchangedOnceAndShowsTwoDecimalsPerInhabitant() throws {
         try withTemporaryDirectory { directory in
-            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let child = "scenario t extends s {\n    measure m {\n        key inhabitants 50%, land_area_km2 50%\n    }\n}\n"
             let text = Self.smallScenario("key inhabitants 100%", extra: child)
                 .replacingOccurrences(of: "    measure m \"Small measure\" {", with: "    measure same \"Same measure\" {\n        budget 2026: 1k\n        key inhabitants 100%\n    }\n    measure m \"Small measure\" {")
@@ -111,8 +111,8 @@ extension CommandTests {
     /// A region only in the second scenario's table gains everything it gets there.
     @Test func compareShowsRegionsThatOnlyOneScenarioHas() throws {
         try withTemporaryDirectory { directory in
-            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
-            try (Self.twoRegions + "GM0003,C,10000,0\n").write(toFile: directory + "/three.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try (TwoRegions.municipalities + "GM0003,C,10000,0\n").write(toFile: directory + "/three.csv", atomically: true, encoding: .utf8)
             let child = "scenario t extends s {\n    data {\n        regions \"three.csv\" {\n            inhabitants: count\n            land_area_km2: nonnegative\n        }\n    }\n}\n"
             try Self.smallScenario("key inhabitants 100%", extra: child).write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
             let result = try verdeel(["compare", "s.verdeel", "s", "t"], in: directory)
@@ -153,7 +153,7 @@ extension CommandTests {
 extension CommandTests {
     @Test func earmarksAreReportedInTableCSVAndJSON() throws {
         try withTemporaryDirectory { directory in
-            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             try Self.smallScenario("key inhabitants 100%\nearmark youth >= 10%").replacingOccurrences(of: "budget 2026..2027: 1M", with: "budget 2026: 1_000_001")
                 .write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
             let table = try verdeel(["run", "s.verdeel"], in: directory)

@@ -1,19 +1,20 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// The output folder is one set of files; signals and rewrites leave nothing half done.
 extension CommandTests {
     /// `verdeel run` on a long Monte Carlo run in `directory`, signalled with `signal` once
     /// the engine has said it started; returns the exit code and standard error.
     func signalled(_ number: Int32, in directory: String) throws -> (status: Int32, errors: String) {
-        let w3 = try String(contentsOfFile: Self.root + "/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
-            .replacingOccurrences(of: "../../Scenarios/", with: Self.root + "/Scenarios/")
+        let w3 = try String(contentsOfFile: repositoryRoot + "/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
+            .replacingOccurrences(of: "../../Scenarios/", with: repositoryRoot + "/Scenarios/")
             .replacingOccurrences(of: "count 1000", with: "count 100000")
             .replacingOccurrences(of: "draws 10_000", with: "draws 20_000")
         try w3.write(toFile: directory + "/long.verdeel", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["run", "long.verdeel", "--output", "out", "--allow-read", Self.root + "/Scenarios/data"]
+        process.arguments = ["run", "long.verdeel", "--output", "out", "--allow-read", repositoryRoot + "/Scenarios/data"]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let errors = Pipe()
         process.standardError = errors
@@ -52,7 +53,7 @@ extension CommandTests {
             try earlier.write(toFile: out + "/manifest.txt", atomically: true, encoding: .utf8)
             // A temporary folder left by a run that was killed (process 999999999 does not exist).
             try FileManager.default.createDirectory(atPath: directory + "/.out.verdeel-tmp-999999999", withIntermediateDirectories: true)
-            let result = try verdeel(["run", Self.root + "/Benchmarks/workloads/w2-simplex.verdeel", "--output", out])
+            let result = try verdeel(["run", repositoryRoot + "/Benchmarks/workloads/w2-simplex.verdeel", "--output", out])
             #expect(result.status == 0, "\(result.errors)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["fairness_summary.csv", "manifest.txt", "provenance.json", "summary.csv", "variants.csv"])
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out"])
@@ -113,7 +114,7 @@ extension CommandTests {
             let text = """
                 scenario s {
                     data {
-                        regions "\(Self.root)/Scenarios/data/municipalities-2024.csv" {
+                        regions "\(repositoryRoot)/Scenarios/data/municipalities-2024.csv" {
                             inhabitants: count
                         }
                     }
@@ -129,7 +130,7 @@ extension CommandTests {
                 }
                 """
             try text.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
-            let result = try verdeel(["run", "s.verdeel", "--output", "out", "--allow-read", Self.root + "/Scenarios/data"], in: directory)
+            let result = try verdeel(["run", "s.verdeel", "--output", "out", "--allow-read", repositoryRoot + "/Scenarios/data"], in: directory)
             #expect(result.status == 1)
             #expect(result.errors.contains("error: no variant of scenario 's' can be allocated (the reasons are in infeasible.csv)"))
             #expect(FileManager.default.fileExists(atPath: directory + "/out/infeasible.csv"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// `verdeel report` from the command line: a scenario file and an output folder give the
 /// same allocation; bad input is refused with a message and leaves no file.
@@ -43,7 +44,7 @@ extension CommandTests {
     /// every draw gives A 750,000 of 1M (30,000 of 40,000 inhabitants), 25.00 per inhabitant.
     @Test func simulationTableShowsTheMeanPerInhabitant() throws {
         try withTemporaryDirectory { directory in
-            try Self.twoRegions.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+            try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let scenario = """
                 scenario s {
                     data {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelTestSupport
 
 /// `verdeel sensitivity sample` and `analyze` end to end. For y = x1 + 2 x2 with x1, x2
 /// uniform on [0, 1] the variances are 1/12 and 4/12, so S1 = ST = 0.2 and 0.8.
@@ -126,7 +127,7 @@ extension CommandTests {
     @Test func compareExportsItsChanges() throws {
         try withTemporaryDirectory { directory in
             let text = Self.smallScenario("key land_area_km2 100%") + "\nscenario t extends s {\n    measure m {\n        key inhabitants 100%\n    }\n}\n"
-            try write(["s.verdeel": text, "regions.csv": Self.twoRegions], to: directory)
+            try write(["s.verdeel": text, "regions.csv": TwoRegions.municipalities], to: directory)
             let csv = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "csv"], in: directory)
             #expect(csv.status == 0, "\(csv.errors)")
             let lines = csv.output.split(separator: "\n").map(String.init)
@@ -157,7 +158,7 @@ extension CommandTests {
             let plain = Self.smallScenario("key inhabitants 50%, land_area_km2 50%")
             let end = try #require(plain.range(of: "}", options: .backwards))
             let text = plain.replacingCharacters(in: end, with: "    variants {\n        base m in 10k, 20.5k\n    }\n}")
-            try write(["s.verdeel": text, "regions.csv": Self.twoRegions], to: directory)
+            try write(["s.verdeel": text, "regions.csv": TwoRegions.municipalities], to: directory)
             for format in ["csv", "csv-nl", "json"] {
                 let result = try verdeel(["run", "s.verdeel", "--format", format, "--output", format], in: directory)
                 #expect(result.status == 0, "\(format): \(result.errors)")

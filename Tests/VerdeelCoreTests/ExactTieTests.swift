@@ -1,5 +1,6 @@
 import Testing
 import VerdeelCore
+import VerdeelTestSupport
 
 /// Ties that only exact arithmetic sees. 42 euros by 46 : 15 : 23 inhabitants is exactly
 /// 23, 7.5 and 11.5: one euro is left and B and C tie on one half, so B (the lower code)

@@ -22,15 +22,6 @@ func percent(_ value: Int64) -> Fraction {
     Fraction(percent: value) ?? .zero
 }
 
-/// Amounts in euros per region code, summed over components.
-func euros(_ allocation: YearAllocation?) -> [String: Int64] {
-    var result = [String: Int64]()
-    for component in allocation?.components ?? [] {
-        for region in component.regions { result[region.region.code, default: 0] += region.amount.cents / 100 }
-    }
-    return result
-}
-
 /// The message of the error `body` throws, or a note that it threw none.
 func message(_ body: () throws -> Void) -> String {
     do {

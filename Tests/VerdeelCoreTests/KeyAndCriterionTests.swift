@@ -1,5 +1,6 @@
 import Testing
 import VerdeelCore
+import VerdeelTestSupport
 
 /// Keys and criteria (docs/allocation-rules.md, step 4): exact 100%, and errors that name the
 /// criterion and the region.

@@ -1,5 +1,6 @@
 import Testing
 import VerdeelCore
+import VerdeelTestSupport
 
 /// Limits that miss the pool by a single unit of a large pool: the bounds are whole units,
 /// so the check is exact and the answer is an error, never a hang or a silent overrun.

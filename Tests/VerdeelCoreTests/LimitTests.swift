@@ -1,5 +1,7 @@
+import Numerics
 import Testing
 import VerdeelCore
+import VerdeelTestSupport
 
 /// Floors, caps and transition limits with redistribution (docs/allocation-rules.md, step 5), worked by hand on
 /// four regions with 40/30/20/10 inhabitants and EUR 1,000 (unlimited: 400/300/200/100).
@@ -16,8 +18,8 @@ struct LimitTests {
         #expect(euros(year) == ["GM0001": 310, "GM0002": 310, "GM0003": 253, "GM0004": 127])
         #expect(year.components[0].regions.map(\.limitedBy) == [.cap, .cap, nil, nil])
         let exact = year.components[0].regions.map(\.exact)
-        #expect(abs(exact[2] - 253.0 - 1.0 / 3) < 1e-9)
-        #expect(abs(exact[3] - 126.0 - 2.0 / 3) < 1e-9)
+        #expect(exact[2].isApproximatelyEqual(to: 253.0 + 1.0 / 3, relativeTolerance: 4e-12))
+        #expect(exact[3].isApproximatelyEqual(to: 126.0 + 2.0 / 3, relativeTolerance: 8e-12))
     }
 
     @Test func floorTakesTheShortfallFromTheOthersByKey() throws {

@@ -1,5 +1,6 @@
 import Testing
 import VerdeelCore
+import VerdeelTestSupport
 
 /// The steps of docs/allocation-rules.md one by one, worked by hand on four regions with 40/30/20/10
 /// inhabitants.

@@ -1,5 +1,6 @@
 import Testing
 import VerdeelData
+import VerdeelTestSupport
 
 /// Reading CSV bytes: quoting, line endings, byte-order mark, encoding; every error with
 /// file:line:column.

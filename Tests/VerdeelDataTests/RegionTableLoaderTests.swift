@@ -1,6 +1,7 @@
 import Testing
 import VerdeelCore
 import VerdeelData
+import VerdeelTestSupport
 
 /// Loading region, indicator and district tables: each bad input gets a message with the
 /// file, line, column, column name and what to do.
@@ -195,8 +196,7 @@ struct RegionTableLoaderTests {
     }
 
     @Test func bundledDataLoadsWithAllRows() throws {
-        let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-        let file = try CSVFile.read(path: "/\(path)/Scenarios/data/national-municipalities-2024.csv", name: "national.csv")
+        let file = try CSVFile.read(path: "\(repositoryRoot)/Scenarios/data/national-municipalities-2024.csv", name: "national.csv")
         let table = try RegionTableLoader.load(regions: .init(file, TableSpec(indicators: [
             IndicatorColumn("inhabitants_2024", as: "inhabitants", kind: .count), IndicatorColumn("land_area_km2", kind: .nonNegative),
         ])))

@@ -4,6 +4,7 @@ import VerdeelCore
 import VerdeelLanguage
 import VerdeelModel
 import VerdeelSimulation
+import VerdeelTestSupport
 
 /// `Scenarios/sociale-agenda.verdeel` gives, to the euro, the amounts the core's tests
 /// worked out independently (Tests/SocialeAgendaTests/Reference/sociale_agenda_reference.py).

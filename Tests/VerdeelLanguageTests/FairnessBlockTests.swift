@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelTestSupport
 
 /// The fairness block: defaults, every line checked with a located message, and the text
 /// columns it groups by. Layout: the header takes lines 1-9 (regions table with a text

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelTestSupport
 
 /// `fmt` is idempotent and keeps the meaning: `parse(format(x)) == parse(x)` for every file
 /// in Scenarios/ and for generated inputs.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelTestSupport
 
 /// Malformed scenario files: each gets the expected message at the expected place (worked
 /// out by hand from the text), nothing crashes or hangs, and independent errors are all

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelTestSupport
 
 /// The sensitivity block: every factor kind lowered, the format round trip, and each
 /// mistake a located message. The block's header is line 19, its statements start on

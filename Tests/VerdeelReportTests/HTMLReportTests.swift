@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VerdeelReport
+import VerdeelTestSupport
 
 struct HTMLReportTests {
     static func provenance(synthetic: Bool, seed: UInt64? = nil) throws -> Provenance.Document {

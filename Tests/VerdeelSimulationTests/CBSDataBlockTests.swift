@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 @testable import VerdeelSimulation
+import VerdeelTestSupport
 
 /// A scenario naming CBS downloads in its data block (`cbs`): the regions from the
 /// Kerncijfers folder, the SES-WOA scores and districts from the 85900NED folder

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 @testable import VerdeelSimulation
 import VerdeelRandom
@@ -40,10 +41,10 @@ import VerdeelRandom
     @Test func smallCaseByHand() {
         let s = summarise([7, 3, 10, 1, 5, 9, 2, 8, 6, 4], baseline: 5)
         #expect(s.mean == 5.5)
-        #expect(abs(s.standardDeviation - (82.5 / 9).squareRoot()) < 1e-12)
-        #expect(abs(s.p05 - 1.45) < 1e-12)
+        #expect(s.standardDeviation.isApproximatelyEqual(to: (82.5 / 9).squareRoot(), relativeTolerance: 1e-12))
+        #expect(s.p05.isApproximatelyEqual(to: 1.45, relativeTolerance: 1e-12))
         #expect(s.p50 == 5.5)
-        #expect(abs(s.p95 - 9.55) < 1e-12)
+        #expect(s.p95.isApproximatelyEqual(to: 9.55, relativeTolerance: 1e-13))
         #expect(s.probabilityBelowBaseline == 0.4)
     }
 
@@ -54,7 +55,7 @@ import VerdeelRandom
         let values: [Double] = [40, 0, 60, 20, 50, 10, 30]
         let result = bracketed(values, block: 7, brackets: [(0, 10), (25, 42), (48, 60)])
         let quantiles = try #require(result.quantiles)
-        #expect(zip(quantiles, [3.0, 30, 57]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(zip(quantiles, [3.0, 30, 57]).allSatisfy { $0.isApproximatelyEqual(to: $1, relativeTolerance: 1e-13) })
         #expect(quantiles == [0.05, 0.5, 0.95].map { reference(values, $0) })
         #expect(result.moments.mean == 30)
     }
@@ -115,8 +116,8 @@ import VerdeelRandom
         var hint = AmountHints.Hint(
             quantiles: [], mean: 0, spread: 0, weights: [0.3, 0.7], offset: -90, step: -30,
             previous: (offset: -60, distance: AmountHints.distance([0, 1], [0.3, 0.7])))
-        #expect(abs(AmountHints.distance([0, 1], [0.3, 0.7]) - 0.3 * 2.0.squareRoot()) < 1e-15)
-        #expect(abs(hint.stepScale(to: [0.4, 0.6]) - 1.0 / 3) < 1e-12)
+        #expect(AmountHints.distance([0, 1], [0.3, 0.7]).isApproximatelyEqual(to: 0.3 * 2.0.squareRoot(), relativeTolerance: 3e-15))
+        #expect(hint.stepScale(to: [0.4, 0.6]).isApproximatelyEqual(to: 1.0 / 3, relativeTolerance: 3e-12))
         hint.previous = nil
         #expect(hint.stepScale(to: [0.4, 0.6]) == 1)
     }

@@ -2,6 +2,7 @@ import Numerics
 import Testing
 import VerdeelCore
 @testable import VerdeelSimulation
+import VerdeelTestSupport
 
 /// Known-answer vectors: the engine's first draws equal those of an independent Python
 /// reimplementation written from docs/monte-carlo.md alone

@@ -1,10 +1,11 @@
 import Foundation
+import Numerics
 import Testing
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
 @testable import VerdeelSimulation
+import VerdeelTestSupport
 
 /// The Monte Carlo engine: exactness against the core, convergence, reproducibility, errors.
 @Suite struct EngineTests {
@@ -140,7 +141,7 @@ import VerdeelReport
         let perturbed = try simulate(text.replacingOccurrences(of: "    variants {\n        weight m land_area_km2 in 0%, 50%\n    }", with: "    montecarlo {\n        draws 500\n        dirichlet m 3\n    }"), files: ["three.csv": threeRegions])
         let c = perturbed.summary(variant: 0, slot: 2)
         #expect(c.p95 == 500_000 && c.p05 < 500_000)
-        #expect(abs((0..<3).map { perturbed.summary(variant: 0, slot: $0).mean }.reduce(0, +) - 1_000_000) < 1e-6)
+        #expect((0..<3).map { perturbed.summary(variant: 0, slot: $0).mean }.reduce(0, +).isApproximatelyEqual(to: 1_000_000, relativeTolerance: 1e-12))
         // A 150k floor lifts A from 100k; the 50k comes from B and C by key (1 : 2):
         // 283,333.33 and 566,666.67, rounded to 283,333 and 566,667.
         let floors = try simulate(text.replacingOccurrences(of: "cap 500k", with: "floor 150k"), files: ["three.csv": threeRegions])
@@ -200,7 +201,7 @@ import VerdeelReport
         let ranks = try #require(perturbed.tables.first?.rows[0])
         // Baseline 300k, 300k, 400k: A and B tie at 300k and A (lower code) ranks first.
         #expect(ranks.map { $0[3] } == ["2", "3", "1"])
-        #expect(abs(ranks.compactMap { Double($0[4]) }.reduce(0, +) - 6) < 1e-9)
+        #expect(ranks.compactMap { Double($0[4]) }.reduce(0, +).isApproximatelyEqual(to: 6, relativeTolerance: 2e-10))
         #expect(ranks[1][5] == "2" && ranks[1][6] == "3")
         #expect(ranks.allSatisfy { row in Double(row[7]).map { $0 > 0 && $0 < 1 } ?? false })
         #expect(StatisticTableCSV(perturbed.tables[0]).render().hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,"))

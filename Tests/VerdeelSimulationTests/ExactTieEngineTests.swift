@@ -1,7 +1,7 @@
 import Testing
 @testable import VerdeelSimulation
-import VerdeelLanguage
 import VerdeelModel
+import VerdeelTestSupport
 
 /// The engine decides ties on exact amounts, as the core does. 42 euros by 46 : 15 : 23 : 0
 /// (`abc`) is exactly 23, 7.5, 11.5 and 0, and the euro left goes to B (lower code) though

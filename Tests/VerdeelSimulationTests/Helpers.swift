@@ -1,28 +1,7 @@
 import Foundation
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelSimulation
-
-/// The repository's root, found from this file's path.
-let repositoryRoot: String = {
-    var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    components.removeLast(3)
-    return components.joined(separator: "/")
-}()
-
-/// Extra files a test provides in memory (by name in the Scenarios directory).
-func compile(_ text: String, files: [String: String] = [:]) -> ScenarioLoader.Compilation {
-    let path = "\(repositoryRoot)/Scenarios/test.verdeel"
-    return ScenarioLoader.compile(path: path) { requested in
-        if requested == path { return Array(text.utf8) }
-        return read(requested, files: files)
-    }
-}
-
-func read(_ path: String, files: [String: String]) -> [UInt8]? {
-    for (name, contents) in files where path.hasSuffix("/" + name) { return Array(contents.utf8) }
-    return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-}
+import VerdeelTestSupport
 
 /// Compiles, loads the data and runs the one scenario's variants and draws.
 func simulate(_ text: String, files: [String: String] = [:], control: RunControl = RunControl(threads: 2)) throws -> SimulationResult {

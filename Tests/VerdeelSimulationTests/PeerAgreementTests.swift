@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelReport
 @testable import VerdeelSimulation
+import VerdeelTestSupport
 
 /// A small w3 (21 variants x 4,000 draws) against the numpy peer (Benchmarks/peer/peer.py):
 /// independent code and independent random draws of the same distributions, so every

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
 import VerdeelSimulation
+import VerdeelTestSupport
 
 /// A plan is data: every plan of the bundled scenarios and the workloads, encoded as JSON and
 /// decoded, equals the compiled plan and runs to the same bytes (allocations, and a variant
@@ -17,8 +17,8 @@ struct PlanCodingTests {
     ]
 
     static func plans(_ file: String) throws -> [ScenarioPlan] {
-        let compilation = ScenarioLoader.compile(path: "\(repositoryRoot)/\(file)") { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-        #expect(compilation.diagnostics.isEmpty, "\(file): \(compilation.diagnostics.map(\.rendered))")
+        let compilation = compile(file: file)
+        #expect(compilation.diagnostics.isEmpty, "\(file): \(messages(compilation))")
         return compilation.plans
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import VerdeelLanguage
 import VerdeelModel
 @testable import VerdeelSimulation
+import VerdeelTestSupport
 
 /// Inputs that once crashed verdeel (found by scripts/mutate.py and scripts/fuzz.sh), kept
 /// in Regressions/: each must now end in a located error or a result, never a trap.

@@ -81,16 +81,13 @@ enum LaneMath {
         return x * y
     }
 
-    /// `a * b + c`, as one fused operation where the build has the instruction (the native
-    /// builds, `VERDEEL_FMA`): shorter and one rounding fewer. The portable build rounds
-    /// twice, so its last bits may differ from a native build's.
+    /// `a * b + c` rounded once (a fused multiply-add) in every build, so that results do not
+    /// depend on it: one instruction in a native build (VERDEEL_NATIVE=1, AVX2 or AVX-512
+    /// with FMA), a call to the C library's exact `fma` per lane in the default build, which
+    /// makes the fairness metrics over the draws about 2.8x slower there (docs/performance.md).
     @inline(__always)
     static func fused(_ a: Lanes, _ b: Lanes, _ c: Lanes) -> Lanes {
-        #if VERDEEL_FMA
         c.addingProduct(a, b)
-        #else
-        a * b + c
-        #endif
     }
 
     /// `a * b + c` with constants `b` and `c`.
