@@ -41,6 +41,7 @@ let package = Package(
         .library(name: "VerdeelAnalysis", targets: ["VerdeelAnalysis"]),
         .library(name: "VerdeelDesign", targets: ["VerdeelDesign"]),
         .library(name: "VerdeelModel", targets: ["VerdeelModel"]),
+        .library(name: "VerdeelSession", targets: ["VerdeelSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -91,6 +92,11 @@ let package = Package(
         .target(name: "VerdeelLanguage", dependencies: ["VerdeelCore", "VerdeelModel", "VerdeelDesign", "VerdeelRandom"], exclude: ["README.md"]),
         .target(name: "VerdeelBundle", exclude: ["README.md"]),
         .target(
+            name: "VerdeelSession",
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis"],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "VerdeelSimulation",
             dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra"],
             exclude: ["README.md"],
@@ -99,7 +105,8 @@ let package = Package(
         .executableTarget(
             name: "verdeel",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle", "VerdeelLinearAlgebra",
+                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelSession", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle",
+                "VerdeelLinearAlgebra",
                 "VerdeelAnalysis", "VerdeelDesign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -144,6 +151,7 @@ let package = Package(
             exclude: ["Reference"]
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelTestSupport", "VerdeelSimulation", "VerdeelBundle"]),
+        .testTarget(name: "VerdeelSessionTests", dependencies: ["VerdeelSession", "VerdeelModel", "VerdeelReport", "VerdeelSimulation", "VerdeelTestSupport"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelReportTests",

@@ -3,6 +3,7 @@ import Foundation
 import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelReport
+import VerdeelSession
 import VerdeelSimulation
 
 /// `verdeel compare FILE A B`: winners and losers between two scenarios.
@@ -52,7 +53,7 @@ struct Compare: ParsableCommand {
         }
         print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
-        do { fairness = try ScenarioFairness.reports(runs) } catch {
+        do { fairness = try input.session.fairness(runs) } catch {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }

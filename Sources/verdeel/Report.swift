@@ -5,6 +5,7 @@ import VerdeelLanguage
 import VerdeelModel
 import VerdeelData
 import VerdeelReport
+import VerdeelSession
 import VerdeelSimulation
 
 /// `verdeel report FILE --output report.html`: the HTML report of a scenario (run here) or
@@ -83,7 +84,7 @@ struct ReportScenario {
         let selected = try source.select([name] + (baseline.map { [$0] } ?? []).filter { $0 != name }, from: compilation.plans)
         let runs = try source.run(selected, sources: compilation.sources)
         let fairness: [(scenario: String, report: FairnessReport)]
-        do { fairness = try ScenarioFairness.reports(runs).reports } catch {
+        do { fairness = try source.session.fairness(runs).reports } catch {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
@@ -92,18 +93,21 @@ struct ReportScenario {
         var seed: UInt64?
         var warnings = runs.flatMap(\.warnings)
         let main = runs[0]
-        if main.plan.sensitivity != nil {
+        switch RunKind(main.plan) {
+        case .sensitivity:
             let analysis = SensitivityRun(run: main, sources: compilation.sources, threads: threads, provenance: provenance, format: .csv, language: .nl)
             let (result, elasticities) = try analysis.analyse()
             tables += analysis.tables(result, elasticities)
             seed = main.plan.sensitivity?.seed
             warnings += result.warnings
-        } else if main.plan.simulation != nil {
+        case .simulation:
             let simulation = Simulate(
-                run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, fairness: true, sources: compilation.sources), provenance: provenance,
+                run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, session: source.session, fairness: true, sources: compilation.sources), provenance: provenance,
                 format: .csv, language: .nl)
             tables += Simulate.tables(try simulation.simulate())
             seed = main.plan.simulation?.monteCarlo?.seed
+        case .allocation:
+            break
         }
         let document = provenance.document(seed: seed, warnings: warnings)
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })

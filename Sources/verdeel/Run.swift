@@ -6,6 +6,7 @@ import VerdeelLanguage
 import VerdeelModel
 import VerdeelData
 import VerdeelReport
+import VerdeelSession
 import VerdeelSimulation
 
 /// `verdeel run [FILE]`: computes scenarios and prints or writes their allocations.
@@ -66,7 +67,7 @@ struct Run: ParsableCommand {
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
-        if let analysed = selected.first(where: { $0.sensitivity != nil }) {
+        if let analysed = selected.first(where: { RunKind($0) == .sensitivity }) {
             guard selected.count == 1 else {
                 printError("error: scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time")
                 printError("help: add --scenario \(analysed.name)")
@@ -86,7 +87,7 @@ struct Run: ParsableCommand {
             }
             return
         }
-        let simulated = selected.filter { $0.simulation != nil }
+        let simulated = selected.filter { RunKind($0) == .simulation }
         if !simulated.isEmpty {
             guard selected.count == 1 else {
                 printError("error: scenario\(simulated.count == 1 ? "" : "s") \(simulated.map { "'\($0.name)'" }.joined(separator: ", ")) declare\(simulated.count == 1 ? "s" : "") variants or montecarlo; run one scenario at a time")
@@ -100,7 +101,7 @@ struct Run: ParsableCommand {
             }
             let runs = try input.run(selected, sources: compilation.sources)
             try Simulate(
-                run: runs[0], sources: compilation.sources, read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], fairness: !noFairness, sources: compilation.sources),
+                run: runs[0], sources: compilation.sources, read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], session: input.session, fairness: !noFairness, sources: compilation.sources),
                 provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang,
                 shard: part
             ).execute(output: output)
@@ -114,7 +115,7 @@ struct Run: ParsableCommand {
         let runs = try input.run(selected, sources: compilation.sources)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
-        do { fairness = noFairness ? ([], []) : try ScenarioFairness.reports(runs) } catch {
+        do { fairness = noFairness ? ([], []) : try input.session.fairness(runs) } catch {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }

@@ -4,6 +4,7 @@ import VerdeelBundle
 import VerdeelCore
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelSession
 import VerdeelSimulation
 
 /// A scenario file given on the command line, or the bundled Sociale Agenda scenario.
@@ -57,20 +58,17 @@ struct ScenarioInput {
         return selected
     }
 
+    /// The session that runs this input's plans, reading files as the input may.
+    var session: ScenarioSession { ScenarioSession(read: read) }
+
     /// Runs the plans; prints a data or allocation error (located by `sources`) and exits 1.
     func run(_ plans: [ScenarioPlan], sources: SourceMap) throws -> [ScenarioRun] {
-        var runs = [ScenarioRun]()
-        // Scenarios of one file mostly read the same data: each table is loaded once.
-        let tables = TableCache()
-        for plan in plans {
-            do {
-                runs.append(try ScenarioRun.run(plan, read: read, tables: tables))
-            } catch {
-                printError("error: \(sources.describe(error))")
-                throw ExitCode(1)
-            }
+        do {
+            return try session.allocate(plans)
+        } catch {
+            printError("error: \(sources.describe(error))")
+            throw ExitCode(1)
         }
-        return runs
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelReport
+import VerdeelSession
 import VerdeelSimulation
 
 /// `verdeel run` of a scenario with a `sensitivity` block: the analysis, its summary on
@@ -57,7 +58,7 @@ extension SensitivityRun {
     func analyse() throws -> (ScenarioSensitivity, [Elasticity]) {
         printError("running the sensitivity analysis of scenario \(run.plan.name) on \(threads) thread\(threads == 1 ? "" : "s")")
         do {
-            return (try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads), try Elasticities.compute(run.plan, table: run.table))
+            return try ScenarioSession().analyse(run, threads: threads)
         } catch {
             printError("error: \(sources.describe(error))")
             throw ExitCode(1)

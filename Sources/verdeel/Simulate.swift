@@ -6,6 +6,7 @@ import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelData
 import VerdeelReport
+import VerdeelSession
 import VerdeelSimulation
 
 /// Runs one scenario's variants and Monte Carlo draws for `verdeel run`: progress bar with
@@ -16,7 +17,7 @@ struct Simulate {
     /// Where the plan's sites are, for messages.
     let sources: SourceMap
     /// Reads the scenario's files (for other data vintages).
-    let read: (String) -> [UInt8]?
+    let read: @Sendable (String) -> [UInt8]?
     let threads: Int
     let chunk: Int
     /// The statistics computed over the draws besides the amounts (fairness, losses).
@@ -32,9 +33,7 @@ struct Simulate {
 
     /// The variants this process runs: a shard's range, or all.
     var variants: Range<Int> {
-        let count = run.plan.simulation?.variantCount ?? 1
-        guard let shard else { return 0..<count }
-        return ShardRecord.range(shard: shard.index, of: shard.count, variants: count)
+        ScenarioSession.variants(of: run.plan, part: shard.map { ($0.index, $0.count) })
     }
 
     func execute(output: String?) throws {
@@ -84,7 +83,7 @@ extension Simulate {
         if Interruption.shared.signalNumber != nil { control.cancel() }
         printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
         do {
-            let result = try MonteCarloEngine.run(run.plan, table: run.table, control: control, statistics: statistics, read: read)
+            let result = try ScenarioSession(read: read).simulate(run, statistics: statistics, control: control)
             bar.clear()
             return result
         } catch .interrupted {
@@ -122,14 +121,11 @@ extension Simulate {
     /// The fairness statistics over the draws whenever the scenario has a population to
     /// measure by (its fairness block's, or `inhabitants`); none when `fairness` is false
     /// (per draw they can cost more than the allocation; docs/performance.md).
-    static func drawStatistics(_ run: ScenarioRun, fairness: Bool, sources: SourceMap) throws -> [any DrawStatistic] {
-        guard fairness else { return [] }
+    static func drawStatistics(_ run: ScenarioRun, session: ScenarioSession, fairness: Bool, sources: SourceMap) throws -> [any DrawStatistic] {
         do {
-            let found = try ScenarioFairness.reports([run])
-            for warning in found.warnings { printError("warning: \(warning)") }
-            guard let report = found.reports.first?.report else { return [] }
-            let statistic = FairnessOverDraws(report.basis, baseline: report)
-            return [statistic] + (statistic.lossTable.map { [$0] } ?? [])
+            let chosen = try session.drawStatistics(run, fairness: fairness)
+            for warning in chosen.warnings { printError("warning: \(warning)") }
+            return chosen.statistics
         } catch {
             printError(sources.describe(error))
             throw ExitCode(1)

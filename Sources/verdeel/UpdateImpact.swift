@@ -4,6 +4,7 @@ import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
+import VerdeelSession
 import VerdeelSimulation
 
 /// `verdeel update-impact FILE --table T --from V --to W`: what replacing one vintage of
@@ -78,7 +79,7 @@ struct UpdateImpact: ParsableCommand {
         let runs = try input.run(sides, sources: compilation.sources)
         let threshold = lossThreshold ?? plan.fairness?.losses.min() ?? 0
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
-        do { fairness = try ScenarioFairness.reports(runs) } catch {
+        do { fairness = try input.session.fairness(runs) } catch {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }

@@ -20,15 +20,21 @@ public enum MonteCarloEngine {
     /// `table` is the scenario's data as loaded; `read` loads the other vintages that
     /// variants ask for.
     /// `statistics` are computed over the draws too, each into its own table.
+    /// `baseline` is the plan's allocation over `table` when the caller has made it already
+    /// (a ``ScenarioRun``'s), so that it is not made twice; without it the engine makes it.
     public static func run(
-        _ plan: ScenarioPlan, table: RegionTable, control: RunControl = RunControl(), statistics: [any DrawStatistic] = [],
-        read: (String) -> [UInt8]? = ScenarioRun.readFromDisk
+        _ plan: ScenarioPlan, table: RegionTable, baseline known: [MeasureAllocation]? = nil, control: RunControl = RunControl(),
+        statistics: [any DrawStatistic] = [], read: (String) -> [UInt8]? = ScenarioRun.readFromDisk
     ) throws(SimulationError) -> SimulationResult {
         let simulation = plan.simulation ?? SimulationPlan(dimensions: [], monteCarlo: nil)
         let measures = plan.measures
         let allocator = Allocator(table: table)
         let baseline: [MeasureAllocation]
-        do { baseline = try allocator.allocate(measures.map(\.measure)) } catch { throw .baseline(error) }
+        if let known, known.count == measures.count {
+            baseline = known
+        } else {
+            do { baseline = try allocator.allocate(measures.map(\.measure)) } catch { throw .baseline(error) }
+        }
 
         let regions = table.count
         let draws = simulation.monteCarlo?.draws ?? 1

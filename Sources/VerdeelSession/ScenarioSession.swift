@@ -1,0 +1,64 @@
+import VerdeelAnalysis
+import VerdeelCore
+import VerdeelData
+import VerdeelModel
+import VerdeelSimulation
+
+/// Runs plans of every kind for any client (the command line, a server, a test): loads their
+/// data through `read` (each data set once per call), allocates, computes the fairness
+/// metrics, chooses the statistics a simulation computes over its draws, runs variants and
+/// draws on the allocation it already made, and runs sensitivity analyses, whole or a part.
+/// It prints nothing and never exits: errors are thrown, warnings returned.
+public struct ScenarioSession: Sendable {
+    /// A file's bytes, or nil when it cannot (or may not) be read.
+    public let read: @Sendable (String) -> [UInt8]?
+
+    public init(read: @escaping @Sendable (String) -> [UInt8]? = { ScenarioRun.readFromDisk($0) }) {
+        self.read = read
+    }
+
+    /// Every plan allocated, in order; scenarios that read the same data load it once.
+    public func allocate(_ plans: [ScenarioPlan]) throws(RunError) -> [ScenarioRun] {
+        let tables = TableCache()
+        var runs = [ScenarioRun]()
+        for plan in plans { runs.append(try ScenarioRun.run(plan, read: read, tables: tables)) }
+        return runs
+    }
+
+    /// The fairness metrics of every run whose plan has a population to measure by; a
+    /// warning for each run without one.
+    public func fairness(_ runs: [ScenarioRun]) throws -> (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) {
+        try ScenarioFairness.reports(runs)
+    }
+
+    /// The statistics a simulation of `run` computes over its draws besides the amounts'
+    /// summaries: with `fairness`, the fairness metrics over the draws and, when the plan
+    /// names loss thresholds, the probabilities of losses. The engine adds the rank
+    /// statistics a plan asks for itself.
+    public func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> (statistics: [any DrawStatistic], warnings: [String]) {
+        guard fairness else { return ([], []) }
+        let found = try ScenarioFairness.reports([run])
+        guard let report = found.reports.first?.report else { return ([], found.warnings) }
+        let statistic = FairnessOverDraws(report.basis, baseline: report)
+        return ([statistic] + (statistic.lossTable.map { [$0] } ?? []), found.warnings)
+    }
+
+    /// The variants and draws of `run` (those `control` selects), summarised, with
+    /// `statistics` over the draws; the run's own allocation is the baseline.
+    public func simulate(_ run: ScenarioRun, statistics: [any DrawStatistic], control: RunControl) throws(SimulationError) -> SimulationResult {
+        try MonteCarloEngine.run(run.plan, table: run.table, baseline: run.allocations, control: control, statistics: statistics, read: read)
+    }
+
+    /// The variants part `index` of `count` (1-based) runs: contiguous ranges that cover
+    /// the plan's variants once.
+    public static func variants(of plan: ScenarioPlan, part: (index: Int, count: Int)?) -> Range<Int> {
+        let count = plan.simulation?.variantCount ?? 1
+        guard let part else { return 0..<count }
+        return ShardRecord.range(shard: part.index, of: part.count, variants: count)
+    }
+
+    /// The sensitivity analysis of `run`'s plan and its elasticities at the baseline.
+    public func analyse(_ run: ScenarioRun, threads: Int) throws -> (analysis: ScenarioSensitivity, elasticities: [Elasticity]) {
+        (try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads), try Elasticities.compute(run.plan, table: run.table))
+    }
+}
