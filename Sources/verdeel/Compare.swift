@@ -26,17 +26,11 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output).")
     var explain = false
 
-    @Option(name: .long, help: "Write compare.csv (or compare.json), provenance.json and, with --explain, explain.csv into this folder.")
-    var output: String?
-
-    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json or xlsx (a workbook; needs --output): the changes per measure, year and region.")
-    var format: OutputFormat = .table
-
-    @Option(name: .long, help: "The language of a workbook's sheet names and headings: nl or en.")
-    var lang: ReportLanguage = .nl
+    @OptionGroup(title: "Output: compare.csv (or compare.json), provenance.json and, with --explain, explain.csv")
+    var out: OutputOptions
 
     func validate() throws {
-        if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }
+        try out.refuse([.html])
     }
 
     func run() throws {
@@ -47,7 +41,7 @@ struct Compare: ParsableCommand {
         guard let from = distinct.first, let to = distinct.last else { return }
         let runs = [from, to]
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
-        if format != .table || output != nil {
+        if out.format != .table || out.output != nil {
             try export(runs, provenance: provenance, read: input.read, sources: compilation.sources)
             return
         }
@@ -68,13 +62,13 @@ struct Compare: ParsableCommand {
     /// The changes as data: on standard output, or with --output as a folder of files.
     private func export(_ runs: [ScenarioRun], provenance: Provenance, read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws {
         let warnings = runs.flatMap(\.warnings)
-        if format == .xlsx, let output {
+        if out.format == .xlsx, let output = out.output {
             try exportWorkbook(runs, provenance: provenance, warnings: warnings, read: read, sources: sources, to: output)
             return
         }
-        let table = ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard)
-        let data = format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
-        guard let output else {
+        let table = ComparisonCSV(runs[0], runs[1], style: out.format == .csvNL ? .dutch : .standard)
+        let data = out.format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
+        guard let output = out.output else {
             print(data.1, terminator: "")
             if explain { printError(try attributionOutput(runs, read: read, sources: sources).summary()) }
             return
@@ -99,7 +93,7 @@ struct Compare: ParsableCommand {
             print(rendered.summary(), terminator: "")
             tables.append(("explain.csv", rendered.csv()))
         }
-        let files = try ExportedFiles.files(tables, format: .xlsx, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: lang)
+        let files = try ExportedFiles.files(tables, format: .xlsx, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: out.lang)
         let synthetic = runs.contains(where: { $0.plan.data.hasSyntheticData })
         try OutputSet(output).write(files: files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
         for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }

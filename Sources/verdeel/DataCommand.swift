@@ -24,7 +24,7 @@ struct ImportCBS: ParsableCommand {
             """)
 
     @Argument(help: "The downloaded tables: folders (OData) or CSV files (StatLine).")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(name: .long, help: "The folder to write the region tables into (replaced as a whole).")
     var output: String

@@ -14,7 +14,7 @@ enum ExportedFiles {
         let record = ("provenance.json", Data(try provenance.json(seed: seed, warnings: warnings).utf8))
         do {
             switch format {
-            case .table, .csv: return tables.map { ($0.name, Data($0.contents.utf8)) } + [record]
+            case .table, .csv, .html: return tables.map { ($0.name, Data($0.contents.utf8)) } + [record]
             case .csvNL: return try tables.map { ($0.name, Data(try TableExport.dutch($0.contents, name: $0.name).utf8)) } + [record]
             case .json: return [("\(name).json", Data(try TableExport.json(tables, provenance: provenance, seed: seed, warnings: warnings).utf8)), record]
             case .xlsx:

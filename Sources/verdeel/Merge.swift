@@ -14,7 +14,7 @@ struct Merge: ParsableCommand {
         abstract: "Join the parts of a sharded run (verdeel run --shard I/N) into one output folder.")
 
     @Argument(help: "The parts' folders, in any order.")
-    var parts: [String]
+    var parts: [String] = []
 
     @Option(name: .long, help: "The folder to write the merged run into (replaced as a whole).")
     var output: String

@@ -10,12 +10,38 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case csvNL = "csv-nl"
     case json
     case xlsx
+    /// A page in a browser (update-impact's report).
+    case html
 
     /// Formats that are files, not text for a terminal: they need --output DIR.
-    var needsFolder: Bool { self == .xlsx }
+    var needsFolder: Bool { self == .xlsx || self == .html }
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+
+/// The options of every command that writes results: the folder, the format and the
+/// language of a workbook's or page's words. Checked when the command line is parsed.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Write the results into this folder, as one set with provenance.json.")
+    var output: String?
+
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, xlsx (a workbook) or html (update-impact's report); xlsx and html need --output.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "The language of a workbook's or a report's words: nl or en.")
+    var lang: ReportLanguage = .nl
+
+    func validate() throws {
+        if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }
+    }
+
+    /// Refuses a format the command does not write, naming the ones it does.
+    func refuse(_ formats: Set<OutputFormat>) throws {
+        guard formats.contains(format) else { return }
+        let written = OutputFormat.allCases.filter { !formats.contains($0) }.map(\.rawValue)
+        throw ValidationError("--format \(format.rawValue) is not written here; use \(written.joined(separator: ", "))")
+    }
+}
 
 /// The output folder of a run, written as one set: every file goes into a new sibling
 /// folder, which then replaces the old folder as a whole. A reader never sees files of two

@@ -23,14 +23,8 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "A scenario to run (repeat for several). Without it, every scenario of FILE; without FILE, the bundled file's baseline.")
     var scenario: [String] = []
 
-    @Option(name: .long, help: "Write the results into this directory (allocations.csv and topslices.csv, or allocations.json).")
-    var output: String?
-
-    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, or xlsx (one workbook; needs --output).")
-    var format: OutputFormat = .table
-
-    @Option(name: .long, help: "The language of a workbook's sheet names and headings: nl or en.")
-    var lang: ReportLanguage = .nl
+    @OptionGroup(title: "Output")
+    var out: OutputOptions
 
     @Option(name: .long, help: "Threads for variant and Monte Carlo runs (results do not depend on it).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -53,10 +47,10 @@ struct Run: ParsableCommand {
         guard threads <= RunControl.maximumThreads else { throw ValidationError("--threads must be at most \(RunControl.maximumThreads)") }
         guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
         guard chunk <= RunControl.maximumChunk else { throw ValidationError("--chunk must be at most \(RunControl.maximumChunk)") }
-        if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }
+        try out.refuse([.html])
         if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
-            guard output != nil else { throw ValidationError("a shard writes its part into a folder: add --output DIR") }
-            guard format == .table || format == .csv else { throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(format.rawValue) (convert the merged run)") }
+            guard out.output != nil else { throw ValidationError("a shard writes its part into a folder: add --output DIR") }
+            guard out.format == .table || out.format == .csv else { throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(out.format.rawValue) (convert the merged run)") }
         }
     }
 
@@ -74,8 +68,8 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected, sources: compilation.sources)
-            let sensitivity = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang)
-            if let part, let output, let file {
+            let sensitivity = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: out.format, language: out.lang)
+            if let part, let output = out.output, let file {
                 let location = ShardRecord.SensitivityPart(
                     file: file, scenario: analysed.name, directory: FileManager.default.currentDirectoryPath, root: files.root, allowRead: files.allowRead)
                 try sensitivity.executePart(part, location: location, output: output)
@@ -83,7 +77,7 @@ struct Run: ParsableCommand {
                 printError("error: the bundled scenarios have no sensitivity analysis to shard; name a scenario file")
                 throw ExitCode(1)
             } else {
-                try sensitivity.execute(output: output)
+                try sensitivity.execute(output: out.output)
             }
             return
         }
@@ -94,17 +88,17 @@ struct Run: ParsableCommand {
                 printError("help: add --scenario \(simulated[0].name)")
                 throw ExitCode(1)
             }
-            guard format == .table || format == .csv || output != nil else {
-                printError("error: variant and Monte Carlo runs write their tables into a folder; --format \(format.rawValue) needs --output DIR")
+            guard out.format == .table || out.format == .csv || out.output != nil else {
+                printError("error: variant and Monte Carlo runs write their tables into a folder; --format \(out.format.rawValue) needs --output DIR")
                 printError("help: add --output out")
                 throw ExitCode(1)
             }
             let runs = try input.run(selected, sources: compilation.sources)
             try Simulate(
                 run: runs[0], sources: compilation.sources, read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], session: input.session, fairness: !noFairness, sources: compilation.sources),
-                provenance: Provenance(runs, scenarioFiles: compilation.files), format: format, language: lang,
+                provenance: Provenance(runs, scenarioFiles: compilation.files), format: out.format, language: out.lang,
                 shard: part
-            ).execute(output: output)
+            ).execute(output: out.output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
         }
@@ -119,17 +113,17 @@ struct Run: ParsableCommand {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
-        if let output {
+        if let output = out.output {
             try write(runs, fairness: fairness.reports, compilation: compilation, to: output)
         } else {
             print(try render(runs, fairness: fairness.reports, compilation: compilation), terminator: "")
         }
         for warning in runs.flatMap(\.warnings) + fairness.warnings {
             // Under the printed table, where it is read; on standard error when the output is data.
-            if format == .table && output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
+            if out.format == .table && out.output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
         }
-        if synthetic && (format == .table || output != nil) { print(AllocationJSON.syntheticNotice) }
-        if file == nil && scenario.isEmpty && format == .table {
+        if synthetic && (out.format == .table || out.output != nil) { print(AllocationJSON.syntheticNotice) }
+        if file == nil && scenario.isEmpty && out.format == .table {
             print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
         }
         let failures = runs.flatMap(\.failedAssertions)
@@ -140,7 +134,7 @@ struct Run: ParsableCommand {
     private func render(
         _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], compilation: ScenarioLoader.Compilation
     ) throws -> String {
-        switch format {
+        switch out.format {
         case .table:
             return runs.map { run in
                 let measures = run.allocations.enumerated().map { index, allocation in
@@ -155,7 +149,7 @@ struct Run: ParsableCommand {
         case .csv: return AllocationCSV(runs).allocations()
         case .csvNL: return AllocationCSV(runs, style: .dutch).allocations()
         case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render()
-        case .xlsx: return ""
+        case .xlsx, .html: return ""
         }
     }
 
@@ -165,17 +159,17 @@ struct Run: ParsableCommand {
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         let warnings = runs.flatMap(\.warnings)
         var files = [(name: String, data: Data)]()
-        switch format {
+        switch out.format {
         case .json:
             files = [("allocations.json", Data(try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render().utf8))]
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         case .csvNL:
             files = try Self.tables(runs, fairness: fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
-        case .table, .csv, .xlsx:
+        case .table, .csv, .xlsx, .html:
             files = try ExportedFiles.files(
-                try Self.tables(runs, fairness: fairness, style: .standard), format: format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
-                language: lang)
+                try Self.tables(runs, fairness: fairness, style: .standard), format: out.format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
+                language: out.lang)
         }
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         try OutputSet(directory).write(files: files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])

@@ -39,23 +39,10 @@ struct UpdateImpact: ParsableCommand {
     @Option(name: .long, help: "A loss (euros per inhabitant) beyond which a municipality is listed (default: the scenario's smallest 'losses' threshold, else 0: any loss).")
     var lossThreshold: Double?
 
-    @Option(name: .long, help: "Write update_impact.csv, fairness.csv and provenance.json (or the workbook, or the HTML report) into this folder.")
-    var output: String?
-
-    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, xlsx (a workbook) or html (a report); the last two need --output.")
-    var format: ImpactFormat = .table
-
-    @Option(name: .long, help: "The language of the workbook and the report: nl or en.")
-    var lang: ReportLanguage = .nl
-
-    enum ImpactFormat: String, ExpressibleByArgument, CaseIterable {
-        case table, csv
-        case csvNL = "csv-nl"
-        case json, xlsx, html
-    }
+    @OptionGroup(title: "Output: update_impact.csv, fairness.csv and provenance.json (or the workbook, or the HTML report)")
+    var out: OutputOptions
 
     func validate() throws {
-        if [.xlsx, .html].contains(format) && output == nil { throw ValidationError("--format \(format.rawValue) writes into a folder; add --output DIR") }
         if let lossThreshold, !(lossThreshold >= 0 && lossThreshold.isFinite) { throw ValidationError("--loss-threshold is euros per inhabitant, 0 or more") }
         if from == to { throw ValidationError("--from and --to name the same vintage; name two") }
     }
@@ -86,13 +73,13 @@ struct UpdateImpact: ParsableCommand {
         for warning in fairness.warnings { printError("warning: \(warning)") }
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
-        let impact = UpdateImpactCSV(ComparisonCSV(runs[0], runs[1], style: format == .csvNL ? .dutch : .standard), table: table, from: from, to: to, lossThreshold: threshold)
-        switch format {
+        let impact = UpdateImpactCSV(ComparisonCSV(runs[0], runs[1], style: out.format == .csvNL ? .dutch : .standard), table: table, from: from, to: to, lossThreshold: threshold)
+        switch out.format {
         case .table:
             print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
             if fairness.reports.count == 2 { print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "") }
             print("\n" + impact.crossingSummary(), terminator: "")
-            if output != nil { try write(impact, fairness: fairness.reports, runs: runs, provenance: provenance, synthetic: synthetic) }
+            if out.output != nil { try write(impact, fairness: fairness.reports, runs: runs, provenance: provenance, synthetic: synthetic) }
         default:
             try write(impact, fairness: fairness.reports, runs: runs, provenance: provenance, synthetic: synthetic)
         }
@@ -106,22 +93,22 @@ struct UpdateImpact: ParsableCommand {
         let warnings = runs.flatMap(\.warnings)
         let fairnessCSV = fairness.isEmpty ? nil : FairnessCSV(fairness).metrics()
         let notes = synthetic ? [AllocationJSON.syntheticNotice] : []
-        guard let output else {
-            print(format == .json ? try provenance.json("changes", impact.rows, warnings: warnings) : impact.render(), terminator: "")
+        guard let output = out.output else {
+            print(out.format == .json ? try provenance.json("changes", impact.rows, warnings: warnings) : impact.render(), terminator: "")
             return
         }
         var files: [(name: String, data: Data)]
-        switch format {
+        switch out.format {
         case .xlsx:
             let tables = [("update_impact.csv", impact.render())] + (fairnessCSV.map { [("fairness.csv", $0)] } ?? [])
-            files = try ExportedFiles.files(tables, format: .xlsx, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: lang)
+            files = try ExportedFiles.files(tables, format: .xlsx, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: out.lang)
         case .html:
             files = [("update_impact.html", Data(try report(runs, fairness: fairness, provenance: provenance, threshold: impact.lossThreshold).utf8)),
                      ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
         case .json:
             files = [("update_impact.json", Data(try provenance.json("changes", impact.rows, warnings: warnings).utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
         default:
-            let dutch = format == .csvNL
+            let dutch = out.format == .csvNL
             files = [("update_impact.csv", Data(impact.render().utf8))]
             if let fairnessCSV { files.append(("fairness.csv", Data((dutch ? try TableExport.dutch(fairnessCSV, name: "fairness.csv") : fairnessCSV).utf8))) }
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
@@ -138,7 +125,7 @@ struct UpdateImpact: ParsableCommand {
             let input = try ReportInput(
                 tables: tables.map { ($0.name, Array($0.contents.utf8)) }, provenance: provenance.document(seed: nil, warnings: runs.flatMap(\.warnings)),
                 scenario: runs[1].plan.name, baseline: runs[0].plan.name, measureTitles: titles, lossThresholds: [threshold])
-            return try HTMLReport(input, language: lang).render()
+            return try HTMLReport(input, language: out.lang).render()
         } catch {
             printError("error: the report cannot be made: \(error)")
             throw ExitCode(1)
