@@ -151,10 +151,10 @@ import VerdeelTestSupport
 
     /// Weights over 10^9 always sum to exactly one, the pinned one keeping its rounding.
     @Test func exactSharesSumToOne() {
-        let shares = DesignPointModel.exactShares([0.1234567894, 0.3, 0.5765432106], pinned: 0)
+        let shares = Fraction.billionths([0.1234567894, 0.3, 0.5765432106], pinned: 0)
         #expect(shares.map { $0.numerator * (1_000_000_000 / $0.denominator) }.reduce(0, +) == 1_000_000_000)
         #expect(shares[0].numerator * (1_000_000_000 / shares[0].denominator) == 123_456_789)
-        let thirds = DesignPointModel.exactShares([1.0 / 3, 1.0 / 3, 1.0 / 3])
+        let thirds = Fraction.billionths([1.0 / 3, 1.0 / 3, 1.0 / 3])
         #expect(thirds.map { $0.numerator * (1_000_000_000 / $0.denominator) } == [333_333_334, 333_333_333, 333_333_333])
     }
 }

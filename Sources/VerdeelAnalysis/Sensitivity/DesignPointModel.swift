@@ -10,7 +10,6 @@ import VerdeelModel
 /// budgets and top-slice amounts are rounded to the measure's unit of rounding (they are
 /// paid amounts).
 struct DesignPointModel {
-    static let weightDenominator: Int64 = 1_000_000_000
     let plan: ScenarioPlan
     let sensitivity: SensitivityPlan
     let coordinates: SensitivityCoordinates
@@ -59,7 +58,7 @@ struct DesignPointModel {
         for (index, parts) in keyParts {
             guard case .key(let id, _) = sensitivity.factors[index].kind, let m = measureIndex(id) else { continue }
             let cuts = [0] + parts.sorted() + [1]
-            let weights = Self.exactShares((1..<cuts.count).map { cuts[$0] - cuts[$0 - 1] })
+            let weights = Fraction.billionths((1..<cuts.count).map { cuts[$0] - cuts[$0 - 1] })
             measures[m].key = Key(zip(measures[m].key.terms, weights).map { Key.Term($0.criterion, $1) })
         }
         guard indicators != table.indicators else { return (measures, table) }
@@ -78,65 +77,25 @@ struct DesignPointModel {
         switch kind {
         case .weight(let id, let criterion, let low, let high):
             guard let m = measureIndex(id), let chosen = measures[m].key.terms.firstIndex(where: { $0.criterion.name == criterion }) else { return }
-            let value = low + u * (high - low)
-            let nominal = measures[m].key.terms.map(\.weight.doubleValue)
-            let rest = 1 - nominal[chosen]
-            let others = nominal.indices.map { k -> Double in
-                guard k != chosen else { return value }
-                return rest > 0 ? nominal[k] / rest * (1 - value) : (1 - value) / Double(nominal.count - 1)
-            }
-            let weights = Self.exactShares(others, pinned: chosen)
-            measures[m].key = Key(zip(measures[m].key.terms, weights).map { Key.Term($0.criterion, $1) })
+            measures[m].key = measures[m].key.setting(weightOf: chosen, to: low + u * (high - low))
         case .base(let id, let low, let high):
             guard let m = measureIndex(id) else { return }
-            let money = Self.paid(low + u * (high - low), measures[m].rounding)
+            let money = measures[m].rounding.paid(low + u * (high - low))
             measures[m].base = Base(.uniform(money), ifInfeasible: measures[m].base?.policy ?? .error)
         case .budget(let id, let first, let last, let low, let high):
             guard let m = measureIndex(id) else { return }
-            let money = Self.paid(low + u * (high - low), measures[m].rounding)
+            let money = measures[m].rounding.paid(low + u * (high - low))
             for year in first...last { measures[m].budgets[year] = money }
         case .topslice(let id, let name, let low, let high, let fraction):
             guard let m = measureIndex(id), let t = measures[m].topslices.firstIndex(where: { $0.name == name }) else { return }
             let value = low + u * (high - low)
             let size: Topslice.Size = fraction
-                ? .fraction(Fraction(Int64((value * Double(Self.weightDenominator)).rounded()), Self.weightDenominator) ?? .zero)
-                : .amount(Self.paid(value, measures[m].rounding))
+                ? .fraction(Fraction.billionths(of: value))
+                : .amount(measures[m].rounding.paid(value))
             measures[m].topslices[t] = Topslice(name: name, size)
         case .key, .perturbation:
             return
         }
-    }
-
-    /// An amount in euros rounded to the measure's unit of rounding (a budget, base or
-    /// top-slice amount is paid in whole units).
-    static func paid(_ euros: Double, _ rounding: RoundingUnit) -> Money {
-        let unit = Double(rounding.cents)
-        return Money(cents: Int64((euros * 100 / unit).rounded()) * rounding.cents)
-    }
-
-    /// Fractions over 10^9 for `values` that sum to 1: each rounded down, the units left
-    /// over given to the largest remainders (ties to the lower index); `pinned` keeps its
-    /// own rounding and the others share what is left.
-    static func exactShares(_ values: [Double], pinned: Int? = nil) -> [Fraction] {
-        let total = Self.weightDenominator
-        var units = values.map { Int64(($0 * Double(total)).rounded(.down)) }
-        if let pinned { units[pinned] = Int64((values[pinned] * Double(total)).rounded()) }
-        var left = total - units.reduce(0, +)
-        let order = values.indices.filter { $0 != pinned }.sorted { a, b in
-            let ra = values[a] * Double(total) - Double(units[a]), rb = values[b] * Double(total) - Double(units[b])
-            return ra != rb ? ra > rb : a < b
-        }
-        var position = 0
-        while left > 0, !order.isEmpty {
-            units[order[position % order.count]] += 1
-            left -= 1
-            position += 1
-        }
-        while left < 0, let largest = order.max(by: { units[$0] < units[$1] }), units[largest] > 0 {
-            units[largest] -= 1
-            left += 1
-        }
-        return units.map { Fraction($0, total) ?? .zero }
     }
 }
 

@@ -200,11 +200,7 @@ public enum Elasticities {
         var measure = measure
         switch parameter {
         case .weight(let c):
-            let nominal = measure.key.terms.map(\.weight.doubleValue)
-            let value = nominal[c] + h, rest = 1 - nominal[c]
-            let moved = nominal.indices.map { k in k == c ? value : rest > 0 ? nominal[k] / rest * (1 - value) : (1 - value) / Double(nominal.count - 1) }
-            let weights = DesignPointModel.exactShares(moved, pinned: c)
-            measure.key = Key(zip(measure.key.terms, weights).map { Key.Term($0.criterion, $1) })
+            measure.key = measure.key.setting(weightOf: c, to: measure.key.terms[c].weight.doubleValue + h)
         case .base:
             var cents: Int64 = 0
             if case .uniform(let money)? = measure.base?.amount { cents = money.cents }

@@ -7,7 +7,9 @@ import VerdeelModel
 /// The weights are also kept exactly, for rounding decisions too close for doubles: a
 /// weight the scenario gives is its exact percentage; one a variant sets is the exact value
 /// of its double, and when it is the only one set the others keep their proportions,
-/// `w_k * (1 - v) / (1 - w_i)`, exactly.
+/// `w_k * (1 - v) / (1 - w_i)`, exactly (the core's rule, `Key.weights(setting:to:)`).
+/// Bases and budgets a variant sets are taken to the cent as given: the checker has made
+/// them whole units of the measure's rounding (a sample's are rounded to them).
 struct VariantSettings {
     let weights: [Double]
     let exactWeights: [Rational]
@@ -34,16 +36,8 @@ struct VariantSettings {
                     weights[index] = value
                     exactWeights[index] = exactValue
                 } else {
-                    let rest = 1 - nominal[index]
-                    let exactRest = Rational.one - Rational(measure.key.terms[index].weight)
-                    let others = Rational(integer: weights.count - 1)
-                    for other in weights.indices where other != index {
-                        weights[other] = rest > 0 ? nominal[other] * (1 - value) / rest : (1 - value) / Double(weights.count - 1)
-                        let share = exactRest.isPositive ? (exactWeights[other] * (Rational.one - exactValue)).dividing(by: exactRest) : (Rational.one - exactValue).dividing(by: others)
-                        exactWeights[other] = share ?? exactWeights[other]
-                    }
-                    weights[index] = value
-                    exactWeights[index] = exactValue
+                    weights = measure.key.weights(setting: index, to: value)
+                    exactWeights = measure.key.exactWeights(setting: index, to: exactValue, current: exactWeights)
                 }
             case .base(let id) where id == planned.id:
                 let cents = Int64((value * 100).rounded())

@@ -223,14 +223,18 @@ struct Worker {
             var memberLimits = [LimitedPool?]()
             for year in member.settings.poolTotals {
                 var yearPools = [(base: [Double], remainder: Double)]()
-                for total in year.units {
+                for (pool, total) in year.units.enumerated() {
                     var base = member.settings.baseUnits ?? Array(repeating: 0, count: regions)
                     let baseTotal = base.reduce(0, +)
                     var remainder = Double(total) - baseTotal
                     if baseTotal > Double(total) {
                         guard member.settings.policy == .scale else {
                             let euros = { (units: Double) in Money(cents: Int64((units * unitEuros * 100).rounded())) }
-                            output.markInfeasible(member.variant, "measure '\(measure.planned.id)', \(year.year): the fixed bases need \(euros(baseTotal)) but only \(euros(Double(total))) is available (policy 'error')")
+                            let components = measure.planned.measure.components
+                            let infeasible = AllocationError.infeasibleBase(
+                                measure: measure.planned.id, component: components.indices.contains(pool) ? components[pool].name : nil, year: year.year,
+                                required: euros(baseTotal), available: euros(Double(total)))
+                            output.markInfeasible(member.variant, infeasible.description)
                             ok = false
                             break
                         }
