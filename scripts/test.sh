@@ -25,7 +25,7 @@
 #      run over 10 s, no silent merge (scripts/mutate.py; the full run of 20,000, 5,000,
 #      1,000 and 500 is run by hand);
 #   7. libFuzzer on the scenario front end, the CSV reader, the CBS readers, the sensitivity
-#      inputs and what merge and report read back, 30 s
+#      inputs and what merge and report read back, 25 s
 #      each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail
@@ -117,7 +117,7 @@ mutants_seconds=$(seconds "$started")
 
 step "fuzzing"
 started=$(date +%s)
-scripts/fuzz.sh 30
+scripts/fuzz.sh 25
 fuzz_seconds=$(seconds "$started")
 
 printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); default and native builds: %s; benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with both release builds); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
