@@ -42,7 +42,7 @@ struct Compare: ParsableCommand {
         let runs = [from, to]
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         if out.format != .table || out.output != nil {
-            try export(runs, provenance: provenance, read: input.read, sources: compilation.sources)
+            try export(runs, provenance: provenance, session: input.session, sources: compilation.sources)
             return
         }
         print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
@@ -55,27 +55,27 @@ struct Compare: ParsableCommand {
             print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "")
         }
         for warning in fairness.warnings { printError("warning: \(warning)") }
-        if explain { try explainChange(runs, read: input.read, sources: compilation.sources) }
+        if explain { try explainChange(runs, session: input.session, sources: compilation.sources) }
         if runs.contains(where: { $0.plan.data.hasSyntheticData }) { print(AllocationJSON.syntheticNotice) }
     }
 
     /// The changes as data: on standard output, or with --output as a folder of files.
-    private func export(_ runs: [ScenarioRun], provenance: Provenance, read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws {
+    private func export(_ runs: [ScenarioRun], provenance: Provenance, session: ScenarioSession, sources: SourceMap) throws {
         let warnings = runs.flatMap(\.warnings)
         if out.format == .xlsx, let output = out.output {
-            try exportWorkbook(runs, provenance: provenance, warnings: warnings, read: read, sources: sources, to: output)
+            try exportWorkbook(runs, provenance: provenance, warnings: warnings, session: session, sources: sources, to: output)
             return
         }
         let table = ComparisonCSV(runs[0], runs[1], style: out.format == .csvNL ? .dutch : .standard)
         let data = out.format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
         guard let output = out.output else {
             print(data.1, terminator: "")
-            if explain { printError(try attributionOutput(runs, read: read, sources: sources).summary()) }
+            if explain { printError(try attributionOutput(runs, session: session, sources: sources).summary()) }
             return
         }
         var files = [data, ("provenance.json", try provenance.json(warnings: warnings))]
         if explain {
-            let rendered = try attributionOutput(runs, read: read, sources: sources)
+            let rendered = try attributionOutput(runs, session: session, sources: sources)
             print(rendered.summary(), terminator: "")
             files.append(("explain.csv", rendered.csv()))
         }
@@ -86,10 +86,10 @@ struct Compare: ParsableCommand {
     }
 
     /// The changes (and the attribution, with --explain) as one workbook.
-    private func exportWorkbook(_ runs: [ScenarioRun], provenance: Provenance, warnings: [String], read: @escaping (String) -> [UInt8]?, sources: SourceMap, to output: String) throws {
+    private func exportWorkbook(_ runs: [ScenarioRun], provenance: Provenance, warnings: [String], session: ScenarioSession, sources: SourceMap, to output: String) throws {
         var tables = [("compare.csv", ComparisonCSV(runs[0], runs[1]).render())]
         if explain {
-            let rendered = try attributionOutput(runs, read: read, sources: sources)
+            let rendered = try attributionOutput(runs, session: session, sources: sources)
             print(rendered.summary(), terminator: "")
             tables.append(("explain.csv", rendered.csv()))
         }
@@ -101,13 +101,13 @@ struct Compare: ParsableCommand {
     }
 
     /// The attribution of the change on the terminal (the table view).
-    private func explainChange(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws {
-        print("\n" + (try attributionOutput(runs, read: read, sources: sources)).summary(), terminator: "")
+    private func explainChange(_ runs: [ScenarioRun], session: ScenarioSession, sources: SourceMap) throws {
+        print("\n" + (try attributionOutput(runs, session: session, sources: sources)).summary(), terminator: "")
     }
 
-    private func attributionOutput(_ runs: [ScenarioRun], read: @escaping (String) -> [UInt8]?, sources: SourceMap) throws -> ExplainOutput {
+    private func attributionOutput(_ runs: [ScenarioRun], session: ScenarioSession, sources: SourceMap) throws -> ExplainOutput {
         let attribution: ShapleyAttribution
-        do { attribution = try ShapleyAttribution.explain(runs[0], runs[1], read: read) } catch {
+        do { attribution = try session.explain(runs[0], runs[1]) } catch {
             printError("error: \(sources.describe(error))")
             throw ExitCode(1)
         }

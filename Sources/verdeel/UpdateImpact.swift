@@ -58,13 +58,12 @@ struct UpdateImpact: ParsableCommand {
             printError("error: scenario '\(plan.name)' reads no table '\(table)'; it reads \(plan.data.tables.map(\.name).joined(separator: ", "))")
             throw ExitCode(1)
         }
-        guard let vintage = declared.vintage else {
+        guard let sides = ScenarioSession.updateSides(plan, table: table, from: from, to: to) else {
             printError("error: \(compilation.sources.location(of: declared.declaredAt)): table '\(table)' has no vintage column, so it has no vintages to compare; add to the table: vintage COLUMN = \"VALUE\"")
             throw ExitCode(1)
         }
-        let sides = [from, to].map { plan.with(vintages: [table: $0], name: "\(plan.name) (\(table) \(vintage.column) \($0))") }
         let runs = try input.run(sides, sources: compilation.sources)
-        let threshold = lossThreshold ?? plan.fairness?.losses.min() ?? 0
+        let threshold = ScenarioSession.lossThreshold(plan, asked: lossThreshold)
         let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
         do { fairness = try input.session.fairness(runs) } catch {
             printError(compilation.sources.describe(error))

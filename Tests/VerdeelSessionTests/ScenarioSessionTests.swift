@@ -72,4 +72,37 @@ struct ScenarioSessionTests {
         #expect(SimulationCSV(viaSession).summary() == SimulationCSV(direct).summary())
         #expect(viaSession.tables.map { StatisticTableCSV($0).render() } == direct.tables.map { StatisticTableCSV($0).render() })
     }
+
+    /// An update of a table's figures compares the plan with the table's rows of one vintage
+    /// and of another; a table without a vintage column has no sides. The loss threshold is
+    /// the one asked for, else the plan's smallest `losses`, else 0.
+    @Test func anUpdateHasTwoSidesAndAThreshold() throws {
+        let text = """
+            scenario v {
+                data {
+                    regions "regions.csv" {
+                        inhabitants: count
+                    }
+                    table scores "scores.csv" vintage year = "2022" {
+                        households: count
+                    }
+                }
+                measure m {
+                    budget 2026: 600k
+                    key households 100%
+                }
+                fairness {
+                    losses 15, 7.50
+                }
+            }
+            """
+        let compilation = compile(text, files: ["regions.csv": "code,name,inhabitants\nA,A,1\n", "scores.csv": "code,year,households\nA,2022,1\n"])
+        let plan = try #require(compilation.plans.first, "\(messages(compilation))")
+        let sides = try #require(ScenarioSession.updateSides(plan, table: "scores", from: "2022", to: "2023"))
+        #expect(sides.map(\.name) == ["v (scores year 2022)", "v (scores year 2023)"])
+        #expect(sides.map { $0.data.joins[0].vintage?.value } == ["2022", "2023"])
+        #expect(ScenarioSession.updateSides(plan, table: "regions", from: "2022", to: "2023") == nil)
+        #expect(ScenarioSession.lossThreshold(plan, asked: 5) == 5)
+        #expect(ScenarioSession.lossThreshold(plan, asked: nil) == 7.5)
+    }
 }
