@@ -42,6 +42,7 @@ let package = Package(
         .library(name: "VerdeelDesign", targets: ["VerdeelDesign"]),
         .library(name: "VerdeelModel", targets: ["VerdeelModel"]),
         .library(name: "VerdeelSession", targets: ["VerdeelSession"]),
+        .library(name: "VerdeelTables", targets: ["VerdeelTables"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -68,12 +69,13 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "VerdeelModel", dependencies: ["VerdeelCore", .product(name: "RealModule", package: "swift-numerics")], exclude: ["README.md"]),
-        .target(name: "VerdeelData", dependencies: ["VerdeelCore"], exclude: ["README.md"]),
+        .target(name: "VerdeelTables", exclude: ["README.md"]),
+        .target(name: "VerdeelData", dependencies: ["VerdeelCore", "VerdeelTables"], exclude: ["README.md"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"], exclude: ["README.md"]),
         .target(
             name: "VerdeelReport",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["README.md"]
@@ -83,7 +85,7 @@ let package = Package(
         .target(
             name: "VerdeelAnalysis",
             dependencies: [
-                "VerdeelCore", "VerdeelModel", "VerdeelSimulation", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra",
+                "VerdeelCore", "VerdeelModel", "VerdeelTables", "VerdeelSimulation", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             exclude: ["README.md"],
@@ -98,7 +100,7 @@ let package = Package(
         ),
         .target(
             name: "VerdeelSimulation",
-            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelRandom", "VerdeelLinearAlgebra"],
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelRandom", "VerdeelLinearAlgebra"],
             exclude: ["README.md"],
             swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu])] } ?? []
         ),
@@ -141,11 +143,11 @@ let package = Package(
             ],
             exclude: ["Reference", "Regressions"]
         ),
-        .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData", "VerdeelTestSupport", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(name: "VerdeelDataTests", dependencies: ["VerdeelData", "VerdeelTables", "VerdeelTestSupport", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(
             name: "VerdeelAnalysisTests",
             dependencies: [
-                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelModel", "VerdeelCore", "VerdeelDesign", "VerdeelRandom", "VerdeelTestSupport",
+                "VerdeelAnalysis", "VerdeelSimulation", "VerdeelModel", "VerdeelCore", "VerdeelDesign", "VerdeelRandom", "VerdeelTables", "VerdeelTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             exclude: ["Reference"]
@@ -155,7 +157,7 @@ let package = Package(
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelReportTests",
-            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SocialeAgendaTests",

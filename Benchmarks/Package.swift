@@ -26,7 +26,7 @@ let package = Package(
     ],
     targets: [
         benchmark("Allocation", using: ["VerdeelCore", "SocialeAgenda", "VerdeelLanguage", "VerdeelModel", "VerdeelSimulation"]),
-        benchmark("Workloads", using: ["VerdeelLanguage", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis"]),
+        benchmark("Workloads", using: ["VerdeelLanguage", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelTables"]),
         benchmark("Sensitivity", using: ["VerdeelData", "VerdeelDesign", "VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis"]),
         benchmark("Reports", using: ["VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport"]),
     ],

@@ -1,3 +1,4 @@
+import VerdeelTables
 import Dispatch
 import Synchronization
 import VerdeelModel
@@ -83,5 +84,5 @@ public struct SimulationCSV {
         result.slots.map { "\(AllocationCSV.quoted($0.measure)),\($0.year),\(AllocationCSV.quoted(AllocationCSV.text($0.region)))" }
     }
 
-    static func number(_ value: Double) -> String { StatisticTable.number(value) }
+    static func number(_ value: Double) -> String { VerdeelTables.Cell.shortest(value) }
 }

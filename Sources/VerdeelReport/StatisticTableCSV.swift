@@ -1,4 +1,5 @@
 import VerdeelSimulation
+import VerdeelTables
 
 /// Any plugged-in statistic's table as CSV (`NAME.csv`): `variant` (from 1) and the
 /// statistic's columns, variant after variant; infeasible variants have no rows. Text
@@ -13,10 +14,14 @@ public struct StatisticTableCSV {
     public var fileName: String { table.header.name + ".csv" }
 
     public func render() -> String {
-        var text = (["variant"] + table.header.columns).joined(separator: ",") + "\n"
+        var text = (["variant"] + table.header.columns.map(\.id)).joined(separator: ",") + "\n"
         for (index, rows) in table.rows.enumerated() {
             for row in rows {
-                text += ([String(table.firstVariant + index + 1)] + row.map { cell in Double(cell) == nil ? AllocationCSV.text(cell) : cell }).map { AllocationCSV.quoted($0) }.joined(separator: ",") + "\n"
+                let fields = row.map { cell in
+                    let field = cell.csvText
+                    return Double(field) == nil ? AllocationCSV.text(field) : field
+                }
+                text += ([String(table.firstVariant + index + 1)] + fields).map { AllocationCSV.quoted($0) }.joined(separator: ",") + "\n"
             }
         }
         return text

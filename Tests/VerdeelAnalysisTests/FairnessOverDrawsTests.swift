@@ -5,6 +5,7 @@ import VerdeelAnalysis
 import VerdeelCore
 import VerdeelModel
 @testable import VerdeelSimulation
+import VerdeelTables
 import VerdeelTestSupport
 
 /// Fairness over Monte Carlo draws. A small scenario whose draws are enumerated one by one:
@@ -102,7 +103,7 @@ import VerdeelTestSupport
                     }
                 }
             }
-            let rows = result.tables[0].rows[variant]
+            let rows = result.tables[0].rows[variant].map { $0.map(\.csvText) }
             #expect(rows.count == settings.metrics.count)
             for (index, metric) in settings.metrics.enumerated() {
                 let row = rows[index]
@@ -116,7 +117,7 @@ import VerdeelTestSupport
                 }
             }
             if variant == 0 {
-                let lossRows = result.tables[1].rows[0]
+                let lossRows = result.tables[1].rows[0].map { $0.map(\.csvText) }
                 #expect(lossRows.map { $0[2] + " " + $0[3] } == ["GM0001 0.25", "GM0001 1.0", "GM0002 0.25", "GM0002 1.0", "GM0003 0.25", "GM0003 1.0"])
                 #expect(lossRows.map { Double($0[4]) } == losses.map { Double($0) / 40 })
                 // The baseline column is the scenario's own metric (1M, nominal data).
@@ -136,7 +137,7 @@ import VerdeelTestSupport
             .replacingOccurrences(of: "draws 40", with: "draws 300")
         for text in [Self.scenario, larger] {
             let prepared = try prepare(text)
-            var tables = [[[[[String]]]]]()
+            var tables = [[[[[Cell]]]]]()
             for (threads, chunk) in [(1, 1), (2, 1), (3, 7)] {
                 let result = try MonteCarloEngine.run(prepared.plan, table: prepared.run.table, control: RunControl(threads: threads, chunk: chunk), statistics: prepared.statistics)
                 tables.append(result.tables.map(\.rows))
@@ -169,7 +170,7 @@ import VerdeelTestSupport
                 codes: table.regions.map(\.code), amounts: amounts, populations: people, reference: table.indicators["land_area_km2"], groups: table.labels["province"])
             for (index, value) in settings.values(input).enumerated() { perMetric[index].append(try #require(value)) }
         }
-        let rows = result.tables[0].rows[0]
+        let rows = result.tables[0].rows[0].map { $0.map(\.csvText) }
         #expect(rows.map { $0[0] } == Array(repeating: "m", count: settings.metrics.count) + Array(repeating: "n", count: settings.metrics.count)
             + Array(repeating: "all", count: settings.metrics.count))
         for (index, row) in rows.suffix(settings.metrics.count).enumerated() {
@@ -177,6 +178,6 @@ import VerdeelTestSupport
             let got = try #require(Double(row[4]))
             #expect(got.isApproximatelyEqual(to: mean, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(row[2])")
         }
-        #expect(result.tables[1].rows[0].suffix(6).allSatisfy { $0[0] == "all" })
+        #expect(result.tables[1].rows[0].suffix(6).allSatisfy { $0[0] == .text("all") })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelTables
 import VerdeelData
 import ZIPFoundation
 @testable import VerdeelReport

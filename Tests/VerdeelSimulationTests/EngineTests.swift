@@ -185,7 +185,7 @@ import VerdeelTestSupport
             """), files: ["three.csv": threeRegions])
         // Columns: measure, year, region, baseline, mean, best, worst, p_same_rank.
         #expect(fixed.tables.map(\.header.name) == ["ranks"])
-        #expect(fixed.tables.first?.rows[0] == [
+        #expect(fixed.tables.first?.rows[0].map { $0.map(\.csvText) } == [
             ["m", "2026", "GM0001", "3", "3", "3", "3", "1"],
             ["m", "2026", "GM0002", "2", "2", "2", "2", "1"],
             ["m", "2026", "GM0003", "1", "1", "1", "1", "1"],
@@ -198,7 +198,7 @@ import VerdeelTestSupport
                 ranks
             }
             """), files: ["three.csv": threeRegions])
-        let ranks = try #require(perturbed.tables.first?.rows[0])
+        let ranks = try #require(perturbed.tables.first?.rows[0]).map { $0.map(\.csvText) }
         // Baseline 300k, 300k, 400k: A and B tie at 300k and A (lower code) ranks first.
         #expect(ranks.map { $0[3] } == ["2", "3", "1"])
         #expect(ranks.compactMap { Double($0[4]) }.reduce(0, +).isApproximatelyEqual(to: 6, relativeTolerance: 2e-10))

@@ -4,6 +4,7 @@ import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelModel
 import VerdeelSimulation
+import VerdeelTables
 
 /// The workloads (Benchmarks/workloads/w1..w4, and w3-floor: w3 with a floor that binds)
 /// in process: compile the scenario file, load its CSV data, allocate (w1) or run every
@@ -104,7 +105,7 @@ struct FairnessFeed {
         Double((d &* 7_919 &+ r &* 104_729 &* salt) % 2_000) / 1_000 - 1
     }
 
-    func summarise(_ statistic: FairnessOverDraws) -> [[String]] {
+    func summarise(_ statistic: FairnessOverDraws) -> [[Cell]] {
         let accumulator = statistic.accumulator(StatisticContext(measure: "m", year: 2028, regions: (0..<regions).map { "R\($0)" }, baselineEuros: baseline, draws: draws))
         var block = [Double](repeating: 0, count: regions * blockSize)
         people.withUnsafeBufferPointer { people in

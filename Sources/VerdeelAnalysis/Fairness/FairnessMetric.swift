@@ -1,4 +1,5 @@
 import VerdeelModel
+import VerdeelTables
 import VerdeelSimulation
 
 /// One fairness metric as it is named in outputs (`fairness.csv`, `fairness_summary.csv`).
@@ -20,7 +21,7 @@ public enum FairnessMetric: Hashable, Sendable, CustomStringConvertible {
         case .theil: return "theil"
         case .theilBetween: return "theil_between"
         case .theilWithin: return "theil_within"
-        case .atkinson(let epsilon): return "atkinson_\(StatisticTable.number(epsilon))"
+        case .atkinson(let epsilon): return "atkinson_\(Cell.shortest(epsilon))"
         case .coefficientOfVariation: return "cv"
         case .maxMinRatio: return "max_min_ratio"
         case .hoover: return "hoover"

@@ -1,6 +1,7 @@
 import Foundation
 import VerdeelCore
 import VerdeelSimulation
+import VerdeelTables
 
 /// Fairness as a statistic of a variant and Monte Carlo run: every metric computed on each
 /// draw's amounts and that draw's own (perturbed) population and reference, summarised per
@@ -28,7 +29,16 @@ public struct FairnessOverDraws: DrawStatistic {
     }
 
     public var table: StatisticTable.Header {
-        StatisticTable.Header(name: "fairness_summary", columns: ["measure", "year", "metric", "baseline", "mean", "sd", "p05", "p50", "p95"])
+        StatisticTable.Header(name: "fairness_summary", columns: [
+            .measure, .year,
+            Column("metric", .text, dutch: "maat", english: "metric", "the fairness metric (gini, theil, atkinson_EPSILON, suits, ...)"),
+            Column("baseline", .decimal, dutch: "basis", english: "baseline", "the metric in the baseline (the scenario without variants and draws)"),
+            Column("mean", .decimal, dutch: "gemiddelde", english: "mean", "its mean over the draws"),
+            Column("sd", .decimal, dutch: "standaardafwijking", english: "sd", "its standard deviation over the draws"),
+            Column("p05", .decimal, dutch: "P5", english: "p05", "its 5th percentile over the draws"),
+            Column("p50", .decimal, dutch: "P50", english: "p50", "its median over the draws"),
+            Column("p95", .decimal, dutch: "P95", english: "p95", "its 95th percentile over the draws"),
+        ])
     }
 
     /// The name of the population criterion the engine computes per draw (a name no
@@ -59,6 +69,12 @@ public struct FairnessOverDraws: DrawStatistic {
     }
 
     final class Accumulator: TableAccumulator {
+        /// A metric's value as a cell; empty where it is undefined.
+        static func cell(_ value: Double?) -> Cell {
+            guard let value, value.isFinite else { return .empty }
+            return .number(value, FairnessReport.cell(value))
+        }
+
         let statistic: FairnessOverDraws
         let context: StatisticContext
         /// `values[metric * draws + draw]`; NaN where a metric is undefined in a draw.
@@ -95,19 +111,19 @@ public struct FairnessOverDraws: DrawStatistic {
         }
 
         /// Mean, sd (n - 1) and type 7 quantiles over the draws where the metric is defined.
-        func rows() -> [[String]] {
+        func rows() -> [[Cell]] {
             let baseline = statistic.baseline["\(context.measure)\u{0}\(context.year)"] ?? []
             var quantiles = ExactQuantiles()
             let draws = context.draws
             return statistic.basis.settings.metrics.enumerated().map { index, metric in
                 let column = UnsafeBufferPointer(rebasing: values[(index * draws)..<((index + 1) * draws)])
-                let cells = [context.measure, String(context.year), metric.description, FairnessReport.cell(index < baseline.count ? baseline[index] : nil)]
+                let cells: [Cell] = [.text(context.measure), .whole(context.year), .text(metric.description), Self.cell(index < baseline.count ? baseline[index] : nil)]
                 let summary = ColumnSummary(column)
-                guard let summary else { return cells + ["", "", "", "", ""] }
+                guard let summary else { return cells + Array(repeating: .empty, count: 5) }
                 let defined = summary.count == draws ? column : nil
                 let q = defined.map { quantiles.quantiles($0, low: summary.low, high: summary.high) }
                     ?? column.filter { !$0.isNaN }.withUnsafeBufferPointer { quantiles.quantiles($0, low: summary.low, high: summary.high) }
-                return cells + ([summary.mean, summary.standardDeviation] + q).map { FairnessReport.cell($0) }
+                return cells + ([summary.mean, summary.standardDeviation] + q).map { Self.cell($0) }
             }
         }
     }
@@ -176,7 +192,11 @@ public struct LossesOverDraws: DrawStatistic {
     public let basis: FairnessBasis
 
     public var table: StatisticTable.Header {
-        StatisticTable.Header(name: "losses", columns: ["measure", "year", "region", "loss_per_inhabitant", "p_loss"])
+        StatisticTable.Header(name: "losses", columns: [
+            .measure, .year, .region,
+            Column("loss_per_inhabitant", .euroCents, dutch: "verlies per inwoner", english: "loss per inhabitant", "a loss threshold of the fairness block, euros per inhabitant"),
+            Column("p_loss", .fraction, dutch: "kans op verlies", english: "p loss", "the share of draws in which the region gets more than that much less per inhabitant than in the baseline"),
+        ])
     }
 
     public var criteria: [Criterion] { [] }
@@ -213,11 +233,12 @@ public struct LossesOverDraws: DrawStatistic {
             draws += block.width
         }
 
-        func rows() -> [[String]] {
+        func rows() -> [[Cell]] {
             let thresholds = basis.plan.losses
             return context.regions.indices.flatMap { r in
                 thresholds.enumerated().map { t, threshold in
-                    [context.measure, String(context.year), context.regions[r], "\(threshold)", "\(Double(counts[r * thresholds.count + t]) / Double(Swift.max(draws, 1)))"]
+                    let share = Double(counts[r * thresholds.count + t]) / Double(Swift.max(draws, 1))
+                    return [.text(context.measure), .whole(context.year), .text(context.regions[r]), .number(threshold, "\(threshold)"), .number(share, "\(share)")]
                 }
             }
         }

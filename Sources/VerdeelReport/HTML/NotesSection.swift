@@ -1,3 +1,4 @@
+import VerdeelTables
 import Foundation
 import VerdeelData
 

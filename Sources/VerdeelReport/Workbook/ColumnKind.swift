@@ -1,3 +1,4 @@
+import VerdeelTables
 import VerdeelData
 
 /// How a workbook stores and shows a cell of each ``ColumnKind``.

@@ -5,6 +5,7 @@ import VerdeelDesign
 import VerdeelModel
 import VerdeelLinearAlgebra
 import VerdeelRandom
+import VerdeelTables
 
 /// Runs a scenario's variants under its Monte Carlo draws. For each measure and block of
 /// draws the key shares of a tile of variants are one BLAS product (variant weights x
@@ -230,7 +231,7 @@ final class Output: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<DrawSummary>
     private let infeasible = Mutex<[Int: String]>([:])
     /// Per plugged-in statistic, each variant's rows.
-    private let statisticStorage: [UnsafeMutableBufferPointer<[[String]]>]
+    private let statisticStorage: [UnsafeMutableBufferPointer<[[Cell]]>]
     let slots: Int
 
     /// The first variant held (the start of a shard's range): variant v is kept at v - first.
@@ -240,7 +241,7 @@ final class Output: @unchecked Sendable {
         self.slots = slots
         first = variants.lowerBound
         statisticStorage = (0..<statistics).map { _ in
-            let storage = UnsafeMutableBufferPointer<[[String]]>.allocate(capacity: max(variants.count, 1))
+            let storage = UnsafeMutableBufferPointer<[[Cell]]>.allocate(capacity: max(variants.count, 1))
             storage.initialize(repeating: [])
             return storage
         }
@@ -257,13 +258,13 @@ final class Output: @unchecked Sendable {
     }
 
     /// Adds rows (measure after measure, year after year: each variant is written by one worker).
-    func write(_ rows: [[String]], statistic: Int, variant: Int) {
+    func write(_ rows: [[Cell]], statistic: Int, variant: Int) {
         statisticStorage[statistic][variant - first] += rows
     }
 
     /// Each variant's rows; none for an infeasible variant (even for measures before the one
     /// that made it infeasible).
-    func statisticRows(_ statistic: Int) -> [[[String]]] {
+    func statisticRows(_ statistic: Int) -> [[[Cell]]] {
         let infeasible = infeasibleVariants()
         return statisticStorage[statistic].enumerated().map { index, rows in infeasible[first + index] == nil ? rows : [] }
     }

@@ -1,4 +1,5 @@
 import VerdeelCore
+import VerdeelTables
 
 /// A kind of statistic over the draws that plugs into the Monte Carlo engine: for every
 /// variant, measure and year it gets an accumulator, which is fed each block of draws
@@ -6,7 +7,8 @@ import VerdeelCore
 /// and then gives the rows of one result table. The engine knows nothing of what a
 /// statistic computes; `docs/monte-carlo.md` ("Adding a statistic") says how to add one.
 public protocol DrawStatistic: Sendable {
-    /// The result table: its name (the output file is `NAME.csv`) and columns after `variant`.
+    /// The result table: its name (the output file is `NAME.csv`) and the columns after
+    /// `variant`, declared here (kind, Dutch and English names, what each means).
     var table: StatisticTable.Header { get }
     /// Criteria whose per-draw shares `x_i / sum(x)` the accumulators read (e.g. the population).
     var criteria: [Criterion] { get }
@@ -90,17 +92,19 @@ public protocol DrawAccumulator: AnyObject {
 
 /// A plugged-in statistic's accumulator: its results are rows of the statistic's table.
 public protocol TableAccumulator: DrawAccumulator {
-    /// The result rows, after the last block (each row's cells after `variant`).
-    func rows() -> [[String]]
+    /// The result rows, after the last block (each row's cells after `variant`, one per
+    /// declared column).
+    func rows() -> [[Cell]]
 }
 
-/// The rows a statistic produced, by variant: one table per statistic, rendered as CSV.
+/// The rows a statistic produced, by variant: one table per statistic.
 public struct StatisticTable: Sendable {
+    /// The table's name (the file is `NAME.csv`) and its declared columns after `variant`.
     public struct Header: Sendable {
         public let name: String
-        public let columns: [String]
+        public let columns: [Column]
 
-        public init(name: String, columns: [String]) {
+        public init(name: String, columns: [Column]) {
             self.name = name
             self.columns = columns
         }
@@ -108,19 +112,13 @@ public struct StatisticTable: Sendable {
 
     public let header: Header
     /// `rows[variant - firstVariant]`: that variant's rows (empty for an infeasible variant).
-    public let rows: [[[String]]]
+    public let rows: [[[Cell]]]
     /// The first variant of `rows` (0, or the start of a shard's range).
     public let firstVariant: Int
 
-    public init(header: Header, rows: [[[String]]], firstVariant: Int = 0) {
+    public init(header: Header, rows: [[[Cell]]], firstVariant: Int = 0) {
         self.header = header
         self.rows = rows
         self.firstVariant = firstVariant
-    }
-
-    /// A number as the output files write it: whole numbers without a point, others in
-    /// their shortest exact form.
-    public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 }

@@ -1,4 +1,5 @@
 import VerdeelCore
+import VerdeelTables
 
 /// Rank stability as a statistic over the draws (`ranks.csv`, when the montecarlo block says
 /// `ranks`): per variant, measure, year and region its baseline rank, mean, best and worst
@@ -8,8 +9,14 @@ public struct RankStatistic: DrawStatistic {
     public init() {}
 
     public var table: StatisticTable.Header {
-        StatisticTable.Header(
-            name: "ranks", columns: ["measure", "year", "region", "baseline_rank", "mean_rank", "best_rank", "worst_rank", "p_same_rank"])
+        StatisticTable.Header(name: "ranks", columns: [
+            .measure, .year, .region,
+            Column("baseline_rank", .ordinal, dutch: "rang basis", english: "baseline rank", "the region's rank in the baseline (1 = the largest amount)"),
+            Column("mean_rank", .decimal, dutch: "gemiddelde rang", english: "mean rank", "its mean rank over the draws"),
+            Column("best_rank", .ordinal, dutch: "beste rang", english: "best rank", "its best (smallest) rank in any draw"),
+            Column("worst_rank", .ordinal, dutch: "slechtste rang", english: "worst rank", "its worst (largest) rank in any draw"),
+            Column("p_same_rank", .fraction, dutch: "kans zelfde rang", english: "p same rank", "the share of draws in which it keeps its baseline rank"),
+        ])
     }
 
     public var criteria: [Criterion] { [] }
@@ -34,10 +41,10 @@ public struct RankStatistic: DrawStatistic {
             counter?.add(block.amounts, width: block.width, to: &tally)
         }
 
-        func rows() -> [[String]] {
+        func rows() -> [[Cell]] {
             tally.summaries.enumerated().map { r, rank in
-                [context.measure, String(context.year), context.regions[r], String(rank.baselineRank), StatisticTable.number(rank.meanRank),
-                 String(rank.bestRank), String(rank.worstRank), StatisticTable.number(rank.probabilitySameRank)]
+                [.text(context.measure), .whole(context.year), .text(context.regions[r]), .whole(rank.baselineRank), .number(rank.meanRank),
+                 .whole(rank.bestRank), .whole(rank.worstRank), .number(rank.probabilitySameRank)]
             }
         }
     }

@@ -1,10 +1,10 @@
-/// What a column of one of the run's tables holds, and so how a workbook stores and shows
-/// it and how a table read back is checked: text (never read as a number, e.g. a region
-/// code `0014`), euros, euros with cents, a fraction shown as a percentage, a percentage already in percent (divided by 100 for
-/// the percentage format), a count, a year or ordinal, or a plain decimal.
-public enum ColumnKind: Equatable, Sendable {
-    case text, euro, euroCents, fraction, percentage, count, ordinal, decimal
+import VerdeelTables
 
+/// The kinds of the run's table columns by table and column name: what a table read back is
+/// checked against and a workbook shows. The statistics over the draws declare their columns
+/// (``Column``) where they make them; until every table does, and the renderers and checks
+/// read the declarations, this lookup decides.
+extension ColumnKind {
     /// The kind of `column` in the table `table` (a file name without `.csv`).
     public static func of(table: String, column: String) -> ColumnKind {
         switch column {
