@@ -5,17 +5,7 @@ import VerdeelData
 import VerdeelReport
 
 /// How `verdeel run` shows or writes results.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv
-    case csvNL = "csv-nl"
-    case json
-    case xlsx
-    /// A page in a browser (update-impact's report).
-    case html
-
-    /// Formats that are files, not text for a terminal: they need --output DIR.
-    var needsFolder: Bool { self == .xlsx || self == .html }
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 extension ReportLanguage: ExpressibleByArgument {}
 

@@ -88,7 +88,7 @@ struct ReportScenario {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
-        var tables = try Run.tables(runs, fairness: fairness, style: .standard)
+        var tables = try Run.tables(runs, fairness, style: .standard)
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         var seed: UInt64?
         var warnings = runs.flatMap(\.warnings)
@@ -97,14 +97,14 @@ struct ReportScenario {
         case .sensitivity:
             let analysis = SensitivityRun(run: main, sources: compilation.sources, threads: threads, provenance: provenance, format: .csv, language: .nl)
             let (result, elasticities) = try analysis.analyse()
-            tables += analysis.tables(result, elasticities)
+            tables += RunTables.sensitivity(result, elasticities, secondOrder: main.plan.sensitivity?.secondOrder == true)
             seed = main.plan.sensitivity?.seed
             warnings += result.warnings
         case .simulation:
             let simulation = Simulate(
                 run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, session: source.session, fairness: true, sources: compilation.sources), provenance: provenance,
                 format: .csv, language: .nl)
-            tables += Simulate.tables(try simulation.simulate())
+            tables += RunTables.simulation(try simulation.simulate())
             seed = main.plan.simulation?.monteCarlo?.seed
         case .allocation:
             break

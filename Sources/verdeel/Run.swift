@@ -164,11 +164,11 @@ struct Run: ParsableCommand {
             files = [("allocations.json", Data(try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render().utf8))]
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         case .csvNL:
-            files = try Self.tables(runs, fairness: fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
+            files = try Self.tables(runs, fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         case .table, .csv, .xlsx, .html:
             files = try ExportedFiles.files(
-                try Self.tables(runs, fairness: fairness, style: .standard), format: out.format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
+                try Self.tables(runs, fairness, style: .standard), format: out.format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
                 language: out.lang)
         }
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
@@ -176,23 +176,13 @@ struct Run: ParsableCommand {
         for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
     }
 
-    /// The plain run's CSV tables: allocations, top-slices, earmarks (if any), fairness and Lorenz curves.
-    static func tables(
-        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], style: AllocationCSV.Style
-    ) throws -> [(name: String, contents: String)] {
-        let csv = AllocationCSV(runs, style: style)
-        var files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
-        if let earmarks = csv.earmarks() { files.append(("earmarks.csv", earmarks)) }
-        if !fairness.isEmpty {
-            let fairnessCSV = FairnessCSV(fairness)
-            for (name, contents) in [("fairness.csv", fairnessCSV.metrics()), ("lorenz.csv", fairnessCSV.lorenz())] {
-                do { files.append((name, style == .dutch ? try TableExport.dutch(contents, name: name) : contents)) } catch {
-                    printError("error: \(name) cannot be written in the Dutch style: \(error)")
-                    throw ExitCode(1)
-                }
-            }
+    /// The plain run's tables (``RunTables/allocation(_:fairness:style:)``); a table that
+    /// cannot be written in the Dutch style ends the command.
+    static func tables(_ runs: [ScenarioRun], _ fairness: [(scenario: String, report: FairnessReport)], style: AllocationCSV.Style) throws -> [(name: String, contents: String)] {
+        do { return try RunTables.allocation(runs, fairness: fairness, style: style) } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
         }
-        return files
     }
 
     /// `run` is the default command, so `verdeel rnu` reaches here with `rnu` as the file:

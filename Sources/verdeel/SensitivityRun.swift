@@ -43,7 +43,7 @@ struct SensitivityRun {
     /// The analysis's files, written into `output` as one set.
     func write(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], to output: String) throws {
         let written = try ExportedFiles.files(
-            tables(result, elasticities), format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
+            RunTables.sensitivity(result, elasticities, secondOrder: run.plan.sensitivity?.secondOrder == true), format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
             language: language)
         try OutputSet(output).write(files: written, notes: notes + result.warnings)
         for file in written { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
@@ -63,24 +63,5 @@ extension SensitivityRun {
             printError("error: \(sources.describe(error))")
             throw ExitCode(1)
         }
-    }
-
-    /// The analysis's tables as standard CSV, `measure,year` in front of SALib's columns.
-    func tables(_ result: ScenarioSensitivity, _ elasticities: [Elasticity]) -> [(name: String, contents: String)] {
-        let outputs = result.outputs.map(\.name)
-        let prefix = (header: ["measure", "year"], values: result.outputs.map { [$0.measure, String($0.year)] })
-        var files = [(name: String, contents: String)]()
-        if let sobol = result.sobol {
-            files.append(("sobol.csv", SensitivityCSV.sobol(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
-            if run.plan.sensitivity?.secondOrder == true {
-                files.append(("s2.csv", SensitivityCSV.secondOrder(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
-            }
-        }
-        if let morris = result.morris {
-            files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
-        }
-        files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
-        if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
-        return files
     }
 }

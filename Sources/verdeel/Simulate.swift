@@ -55,7 +55,7 @@ struct Simulate {
             try writeShard(result, shard: shard, notes: notes, to: output)
         } else if let output {
             let written = try ExportedFiles.files(
-                Self.tables(result), format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
+                RunTables.simulation(result), format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
             try OutputSet(output).write(files: written, notes: notes)
             for (name, _) in written { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {
@@ -100,22 +100,13 @@ extension Simulate {
     /// A shard's folder: its tables, the run's provenance and `shard.json`.
     private func writeShard(_ result: SimulationResult, shard: ShardChoice, notes: [String], to output: String) throws {
         let provenance = try self.provenance.json(seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)
-        let files = Self.tables(result).map { ($0.name, Data($0.contents.utf8)) } + [("provenance.json", Data(provenance.utf8))]
+        let files = RunTables.simulation(result).map { ($0.name, Data($0.contents.utf8)) } + [("provenance.json", Data(provenance.utf8))]
         let record = ShardRecord(
             shard: shard.index, shards: shard.count, variants: result.variants, variantCount: result.variantCount, seed: run.plan.simulation?.monteCarlo?.seed,
             provenance: provenance, notes: notes, files: files)
         let written = files + [(ShardRecord.fileName, Data(try record.json().utf8))]
         try OutputSet(output).write(files: written, notes: notes)
         print("wrote part \(shard.index) of \(shard.count) (variants \(result.variants.lowerBound + 1)-\(result.variants.upperBound) of \(result.variantCount)) into \(output); join the parts with: verdeel merge PART... --output DIR")
-    }
-
-    /// The run's tables as standard CSV: variants, summary, infeasible (if any) and each statistic's.
-    static func tables(_ result: SimulationResult) -> [(name: String, contents: String)] {
-        let csv = SimulationCSV(result)
-        var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
-        if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
-        for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
-        return files
     }
 
     /// The fairness statistics over the draws whenever the scenario has a population to

@@ -118,7 +118,7 @@ struct UpdateImpact: ParsableCommand {
 
     /// The HTML report of the newer side against the older, losses at the threshold.
     private func report(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], provenance: Provenance, threshold: Double) throws -> String {
-        let tables = try Run.tables(runs, fairness: fairness, style: .standard)
+        let tables = try Run.tables(runs, fairness, style: .standard)
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
         do {
             let input = try ReportInput(
