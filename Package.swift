@@ -81,7 +81,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "VerdeelRandom", exclude: ["README.md"]),
-        .target(name: "VerdeelDesign", dependencies: ["VerdeelModel", "VerdeelRandom"], exclude: ["README.md"]),
+        .target(name: "VerdeelDesign", dependencies: ["VerdeelCore", "VerdeelModel", "VerdeelRandom"], exclude: ["README.md"]),
         .target(
             name: "VerdeelAnalysis",
             dependencies: [

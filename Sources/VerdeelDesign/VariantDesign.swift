@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelCore
 import VerdeelModel
 import VerdeelRandom
 
@@ -93,8 +94,4 @@ public struct VariantDesign: Sendable {
             }
         }
     }
-}
-
-extension Decimal {
-    fileprivate var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 }

@@ -15,6 +15,4 @@ extension Decimal {
         guard !overflow else { return nil }
         return Fraction(scaled + fractional, denominator)
     }
-
-    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 }

@@ -58,23 +58,15 @@ public struct ScenarioRun: Sendable {
 
     /// The scenario's data: the regions table with its joins and districts, read and checked.
     public static func load(_ data: DataPlan, read: (String) -> [UInt8]?) throws(RunError) -> RegionTable {
-        do {
-            let regions = try source(data.regions, read: read)
-            let joins = try data.joins.map { plan in try source(plan, read: read) }
-            let districts = try data.districts.map { plan in
-                (file: try file(plan, read: read),
+        let regions = try source(data.regions, read: read)
+        let joins = try data.joins.map { plan throws(RunError) in try source(plan, read: read) }
+        let districts = try data.districts.map { plan throws(RunError) in
+            (file: try file(plan, read: read),
                  spec: DistrictSpec(
                     keyColumn: plan.keyColumn, regionColumn: plan.regionColumn ?? "", nameColumn: plan.nameColumn, indicators: columns(plan),
                     missingAsZero: plan.missingAsZero, vintage: plan.vintage.map { Vintage(column: $0.column, value: $0.value) }, skipEmpty: plan.skipEmpty))
-            }
-            return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts)
-        } catch let error as RunError {
-            throw error
-        } catch let error as DataError {
-            throw .data(error)
-        } catch {
-            throw .data(DataError(file: "", line: 0, column: 0, message: "\(error)"))
         }
+        do { return try RegionTableLoader.load(regions: regions, joins: joins, districts: districts) } catch { throw .data(error) }
     }
 
     /// Where a table's file is: its path as written, from the directory of the file that names it.
@@ -95,16 +87,18 @@ public struct ScenarioRun: Sendable {
         }
     }
 
-    /// The table's file as CSV; throws ``RunError/missingFile(at:_:)`` or a ``DataError``.
-    private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws -> CSVFile {
-        if let cbs = table.cbs { return try cbsFile(table, cbs, read: read) }
+    /// The table's file as CSV: ``RunError/missingFile(at:_:)`` when it cannot be read.
+    private static func file(_ table: TablePlan, read: (String) -> [UInt8]?) throws(RunError) -> CSVFile {
+        if let cbs = table.cbs {
+            do { return try cbsFile(table, cbs, read: read) } catch { throw .data(error) }
+        }
         guard let bytes = read(path(table)) else {
             let reason = FileManager.default.fileExists(atPath: path(table)) ? "cannot be read (check its permissions)" : "does not exist"
-            throw RunError.missingFile(
+            throw .missingFile(
                 at: table.declaredAt,
                 "the data file '\(table.path)' \(reason) (looked for \(path(table))); paths are relative to the scenario file that names them")
         }
-        return try CSVFile(name: table.path, bytes: bytes)
+        do { return try CSVFile(name: table.path, bytes: bytes) } catch { throw .data(error) }
     }
 
     /// A table named as a CBS download: its rows at the table's level (municipalities, or
@@ -116,7 +110,7 @@ public struct ScenarioRun: Sendable {
         return try CSVFile(name: "\(table.path) (CBS \(imported.id), as imported)", bytes: Array(CBSImport.regionTable(imported, level: level, file: table.path).utf8))
     }
 
-    private static func source(_ table: TablePlan, read: (String) -> [UInt8]?) throws -> RegionTableLoader.Source {
+    private static func source(_ table: TablePlan, read: (String) -> [UInt8]?) throws(RunError) -> RegionTableLoader.Source {
         let file = try file(table, read: read)
         let spec = TableSpec(
             keyColumn: table.keyColumn, nameColumn: table.nameColumn, indicators: columns(table),

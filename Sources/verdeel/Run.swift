@@ -61,6 +61,10 @@ struct Run: ParsableCommand {
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
+        if part != nil, !selected.contains(where: { RunKind($0).canBeSharded }) {
+            printError("error: only variant, Monte Carlo and sensitivity runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
+            throw ExitCode(1)
+        }
         if let analysed = selected.first(where: { RunKind($0) == .sensitivity }) {
             guard selected.count == 1 else {
                 printError("error: scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time")
@@ -101,10 +105,6 @@ struct Run: ParsableCommand {
             ).execute(output: out.output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
-        }
-        if part != nil {
-            printError("error: only variant, Monte Carlo and sensitivity runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
-            throw ExitCode(1)
         }
         let runs = try input.run(selected, sources: compilation.sources)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }

@@ -10,4 +10,7 @@ extension Decimal {
         guard whole == cents, cents.magnitude <= Decimal(Money.largest.cents) else { return nil }
         return NSDecimalNumber(decimal: whole).int64Value
     }
+
+    /// The nearest double.
+    public var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 }
