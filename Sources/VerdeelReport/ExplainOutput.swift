@@ -1,9 +1,10 @@
 import Foundation
 import VerdeelAnalysis
+import VerdeelTables
 
-/// An attribution (``ShapleyAttribution``) as `explain.csv` and as a line per region.
+/// An attribution (``ShapleyAttribution``) as the `explain` table and as a line per region.
 ///
-/// explain.csv: `measure,year,region,provision,contribution,per_inhabitant` (and
+/// explain: `measure,year,region,provision,contribution,per_inhabitant` (and
 /// `standard_error` when the values are sampled), one row per provision and cell and a
 /// row `rounding` with what rounding to the euro added; per measure `all` the sums over the
 /// measures. Contributions are in euros, unrounded, in the shortest form that reads back
@@ -17,22 +18,27 @@ public struct ExplainOutput {
         names = regionNames
     }
 
-    public func csv() -> String {
+    public func table() -> ResultTable {
         let sampled = attribution.standardErrors != nil
-        var lines = ["measure,year,region,provision,contribution,per_inhabitant" + (sampled ? ",standard_error" : "")]
+        let columns = [
+            Column.measure, .year, .region, Column("provision", .text, dutch: "bepaling", english: "provision", "the provision that differs, or rounding"),
+            Column("contribution", .euro, dutch: "bijdrage", english: "contribution", "its Shapley value: its share of the change, euros"),
+            Column("per_inhabitant", .euroCents, dutch: "per inwoner", english: "per inhabitant", "the contribution per inhabitant, euros (empty without inhabitants)"),
+        ] + (sampled ? [Column("standard_error", .euroCents, dutch: "standaardfout", english: "standard error", "the sampled contribution's standard error, euros")] : [])
+        var rows = [[Cell]]()
         for (c, cell) in attribution.cells.enumerated() {
             let people = attribution.inhabitants[cell.region]
-            func row(_ provision: String, _ value: Double, _ error: Double?) -> String {
-                let perHead = people.map { $0 > 0 ? "\(value / $0)" : "" } ?? ""
-                let fields = [SensitivityCSV.field(cell.measure), String(cell.year), SensitivityCSV.field(AllocationCSV.text(cell.region)), SensitivityCSV.field(AllocationCSV.text(provision)), "\(value)", perHead]
-                return (fields + (sampled ? [error.map { "\($0)" } ?? ""] : [])).joined(separator: ",")
+            func row(_ provision: String, _ value: Double, _ error: Double?) -> [Cell] {
+                let perHead: Cell = people.map { $0 > 0 ? .number(value / $0, "\(value / $0)") : .empty } ?? .empty
+                let fields: [Cell] = [.text(cell.measure), .whole(cell.year), .text(cell.region), .text(provision), .number(value, "\(value)"), perHead]
+                return fields + (sampled ? [error.map { .number($0, "\($0)") } ?? .empty] : [])
             }
             for (i, provision) in attribution.provisions.enumerated() {
-                lines.append(row(provision.description, attribution.contributions[c][i], attribution.standardErrors?[c][i]))
+                rows.append(row(provision.description, attribution.contributions[c][i], attribution.standardErrors?[c][i]))
             }
-            lines.append(row("rounding", attribution.roundedChange[c] - attribution.exactChange[c], sampled ? 0 : nil))
+            rows.append(row("rounding", attribution.roundedChange[c] - attribution.exactChange[c], sampled ? 0 : nil))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return ResultTable(name: "explain", title: .init(dutch: "Verklaring", english: "Explain"), columns: columns, rows: rows)
     }
 
     /// Per region, over every measure and year together: the change per inhabitant and the

@@ -1,68 +1,33 @@
 import VerdeelAnalysis
-import VerdeelData
 import VerdeelSimulation
+import VerdeelTables
 
-/// The tables each kind of run writes, by file name, as standard CSV: what every format
-/// (csv-nl, JSON, the workbook, the report) is made from. One place says which tables a run
-/// of each kind has.
+/// The tables each kind of run writes: what every format (CSV, csv-nl, JSON, the workbook,
+/// the report) is rendered from. One place says which tables a run of each kind has.
 public enum RunTables {
     /// A plain run: allocations, top-slices, earmarks (if any), and the fairness metrics and
-    /// Lorenz curves (when measured), in the Dutch style for `.dutch`.
-    public static func allocation(
-        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], style: AllocationCSV.Style
-    ) throws(DutchStyleError) -> [(name: String, contents: String)] {
-        let csv = AllocationCSV(runs, style: style)
-        var files = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
-        if let earmarks = csv.earmarks() { files.append(("earmarks.csv", earmarks)) }
+    /// Lorenz curves (when measured).
+    public static func allocation(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)]) -> [ResultTable] {
+        let allocation = AllocationTables(runs)
+        var tables = [allocation.allocations(), allocation.topslices()]
+        if let earmarks = allocation.earmarks() { tables.append(earmarks) }
         if !fairness.isEmpty {
-            let fairnessCSV = FairnessCSV(fairness)
-            for (name, contents) in [("fairness.csv", fairnessCSV.metrics()), ("lorenz.csv", fairnessCSV.lorenz())] {
-                do {
-                    files.append((name, style == .dutch ? try TableExport.dutch(contents, name: name) : contents))
-                } catch {
-                    throw DutchStyleError(table: name, cause: error)
-                }
-            }
+            let fairnessTables = FairnessTables(fairness)
+            tables += [fairnessTables.metrics(), fairnessTables.lorenz()]
         }
-        return files
+        return tables
     }
 
     /// A variant or Monte Carlo run: variants, summary, infeasible (if any) and each
     /// statistic's table.
-    public static func simulation(_ result: SimulationResult) -> [(name: String, contents: String)] {
-        let csv = SimulationCSV(result)
-        var files = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())]
-        if let infeasible = csv.infeasible() { files.append(("infeasible.csv", infeasible)) }
-        for table in result.tables.map(StatisticTableCSV.init) { files.append((table.fileName, table.render())) }
-        return files
+    public static func simulation(_ result: SimulationResult) -> [ResultTable] {
+        SimulationTables(result).all()
     }
 
-    /// A sensitivity analysis: sobol.csv (and s2.csv with second-order indices) or
-    /// morris.csv with `measure,year` in front of SALib's columns, elasticities.csv, and
-    /// not_above_dummy.csv with a dummy factor.
-    public static func sensitivity(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], secondOrder: Bool) -> [(name: String, contents: String)] {
-        let outputs = result.outputs.map(\.name)
-        let prefix = (header: ["measure", "year"], values: result.outputs.map { [$0.measure, String($0.year)] })
-        var files = [(name: String, contents: String)]()
-        if let sobol = result.sobol {
-            files.append(("sobol.csv", SensitivityCSV.sobol(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
-            if secondOrder {
-                files.append(("s2.csv", SensitivityCSV.secondOrder(sobol, outputs: outputs, factors: result.factors, prefix: prefix)))
-            }
-        }
-        if let morris = result.morris {
-            files.append(("morris.csv", SensitivityCSV.morris(morris, outputs: outputs, factors: result.factors, prefix: prefix)))
-        }
-        files.append(("elasticities.csv", SensitivityCSV.elasticities(elasticities)))
-        if result.dummy != nil { files.append(("not_above_dummy.csv", SensitivityCSV.notAboveDummy(result))) }
-        return files
+    /// A sensitivity analysis: sobol (and s2 with second-order indices) or morris with
+    /// `measure,year` in front of SALib's columns, elasticities, and not_above_dummy with a
+    /// dummy factor.
+    public static func sensitivity(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], secondOrder: Bool) -> [ResultTable] {
+        SensitivityTables.all(result, elasticities, secondOrder: secondOrder)
     }
-}
-
-/// A table that cannot be written in the Dutch style, and why.
-public struct DutchStyleError: Error, Sendable, CustomStringConvertible {
-    public let table: String
-    public let cause: DataError
-
-    public var description: String { "\(table) cannot be written in the Dutch style: \(cause)" }
 }

@@ -16,7 +16,7 @@ public struct SimulationTable {
     }
 
     public func render() -> String {
-        let values = zip(result.plan.parameters, result.design.values(ofVariant: variant)).map { "\($0) = \(SimulationCSV.value($1, of: $0, in: result.plan))" }
+        let values = zip(result.plan.parameters, result.design.values(ofVariant: variant)).map { "\($0) = \(CSVRenderer.field(SimulationTables.value($1, of: $0, in: result.plan), style: .standard))" }
         var text = "Variant \(variant + 1) of \(result.variantCount)" + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))") + "\n\n"
         if let reason = result.infeasible[variant] { return text + "infeasible: \(reason)\n" }
         let perInhabitant = result.slots.contains { inhabitants?.count($0.region) != nil }

@@ -1,6 +1,8 @@
+import Foundation
+
 /// A value in a result table. A number carries the text the CSV file writes for it (its
-/// producer's notation, e.g. `0.25` or `-50.000000`), so every renderer shows the same value
-/// and CSV stays as it was; typed renderers (JSON, workbook) use the value.
+/// producer's notation, e.g. `0.25` or `-50.000000`) and the value that text says, so every
+/// renderer shows the same value; typed renderers (JSON, workbook) use the value.
 public enum Cell: Equatable, Sendable {
     case empty
     case text(String)
@@ -9,6 +11,13 @@ public enum Cell: Equatable, Sendable {
     /// A number in its shortest exact form, whole numbers without a point (`3`, `0.1`).
     public static func number(_ value: Double) -> Cell {
         .number(value, shortest(value))
+    }
+
+    /// A number written with `places` decimals (`%.6f`); the cell's value is the number the
+    /// text says, so every format shows the same value.
+    public static func number(_ value: Double, places: Int) -> Cell {
+        let text = String(format: "%.\(places)f", value)
+        return .number(Double(text) ?? value, text)
     }
 
     /// A whole number such as a year, a rank or a count.

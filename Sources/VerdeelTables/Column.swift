@@ -7,13 +7,23 @@ public struct Column: Codable, Equatable, Sendable {
     public let dutch: String
     public let english: String
     public let description: String
+    /// A column for people reading the Dutch CSV style only (the measure's display name next
+    /// to its id in the allocation tables); the standard formats, made for scripts, leave it out.
+    public let inDutchStyleOnly: Bool
 
-    public init(_ id: String, _ kind: ColumnKind, dutch: String, english: String, _ description: String) {
+    public init(_ id: String, _ kind: ColumnKind, dutch: String, english: String, _ description: String, inDutchStyleOnly: Bool = false) {
         self.id = id
         self.kind = kind
         self.dutch = dutch
         self.english = english
         self.description = description
+        self.inDutchStyleOnly = inDutchStyleOnly
+    }
+
+    /// A column whose id is also its name for people (English: underscores as spaces), e.g.
+    /// a varied parameter `jongerenwerk.weight.need` or a year.
+    public static func named(_ id: String, _ kind: ColumnKind, _ description: String) -> Column {
+        Column(id, kind, dutch: id, english: id.replacingOccurrences(of: "_", with: " "), description)
     }
 }
 

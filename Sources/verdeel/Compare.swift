@@ -66,8 +66,9 @@ struct Compare: ParsableCommand {
             try exportWorkbook(runs, provenance: provenance, warnings: warnings, session: session, sources: sources, to: output)
             return
         }
-        let table = ComparisonCSV(runs[0], runs[1], style: out.format == .csvNL ? .dutch : .standard)
-        let data = out.format == .json ? ("compare.json", try provenance.json("changes", table.rows, warnings: warnings)) : ("compare.csv", table.render())
+        let comparison = Comparison(runs[0], runs[1])
+        let data = out.format == .json ? ("compare.json", try provenance.json("changes", comparison.rows, warnings: warnings))
+            : ("compare.csv", CSVRenderer.text(comparison.table(), style: out.format == .csvNL ? .dutch : .standard))
         guard let output = out.output else {
             print(data.1, terminator: "")
             if explain { printError(try attributionOutput(runs, session: session, sources: sources).summary()) }
@@ -77,7 +78,7 @@ struct Compare: ParsableCommand {
         if explain {
             let rendered = try attributionOutput(runs, session: session, sources: sources)
             print(rendered.summary(), terminator: "")
-            files.append(("explain.csv", rendered.csv()))
+            files.append(("explain.csv", CSVRenderer.text(rendered.table())))
         }
         let notes = runs.contains(where: { $0.plan.data.hasSyntheticData }) ? [AllocationJSON.syntheticNotice] : []
         try OutputSet(output).write(files, notes: notes)
@@ -87,11 +88,11 @@ struct Compare: ParsableCommand {
 
     /// The changes (and the attribution, with --explain) as one workbook.
     private func exportWorkbook(_ runs: [ScenarioRun], provenance: Provenance, warnings: [String], session: ScenarioSession, sources: SourceMap, to output: String) throws {
-        var tables = [("compare.csv", ComparisonCSV(runs[0], runs[1]).render())]
+        var tables = [Comparison(runs[0], runs[1]).table()]
         if explain {
             let rendered = try attributionOutput(runs, session: session, sources: sources)
             print(rendered.summary(), terminator: "")
-            tables.append(("explain.csv", rendered.csv()))
+            tables.append(rendered.table())
         }
         let files = try ExportedFiles.files(tables, format: .xlsx, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: out.lang)
         let synthetic = runs.contains(where: { $0.plan.data.hasSyntheticData })

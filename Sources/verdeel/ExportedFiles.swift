@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import VerdeelReport
+import VerdeelTables
 
 /// A run's output files (``RunFiles``); a table that cannot be written ends the command.
 enum ExportedFiles {
     static func files(
-        _ tables: [(name: String, contents: String)], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [String],
+        _ tables: [ResultTable], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [String],
         language: ReportLanguage
     ) throws -> [(name: String, data: Data)] {
         do {

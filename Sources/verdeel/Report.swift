@@ -88,7 +88,7 @@ struct ReportScenario {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
-        var tables = try Run.tables(runs, fairness, style: .standard)
+        var tables = RunTables.allocation(runs, fairness: fairness)
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         var seed: UInt64?
         var warnings = runs.flatMap(\.warnings)
@@ -113,7 +113,7 @@ struct ReportScenario {
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
         do {
             return try ReportInput(
-                tables: tables.map { ($0.name, Array($0.contents.utf8)) }, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
+                tables: tables.map { ($0.fileName, Array(CSVRenderer.text($0).utf8)) }, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
                 lossThresholds: main.plan.fairness?.losses ?? [], assertions: runs.flatMap { Self.assertions($0, sources: compilation.sources) }, variant: variant, region: region)
         } catch {
             printError("error: \(error)")

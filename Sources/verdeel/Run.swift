@@ -146,8 +146,8 @@ struct Run: ParsableCommand {
                 let fairnessBlock = fairness.filter { $0.scenario == run.plan.name }.map { FairnessTable($0.report).render() }
                 return "Scenario \(run.plan.name)\n\n" + (measures + fairnessBlock).joined(separator: "\n")
             }.joined(separator: "\n")
-        case .csv: return AllocationCSV(runs).allocations()
-        case .csvNL: return AllocationCSV(runs, style: .dutch).allocations()
+        case .csv: return CSVRenderer.text(AllocationTables(runs).allocations())
+        case .csvNL: return CSVRenderer.text(AllocationTables(runs).allocations(), style: .dutch)
         case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render()
         case .xlsx, .html: return ""
         }
@@ -163,26 +163,14 @@ struct Run: ParsableCommand {
         case .json:
             files = [("allocations.json", Data(try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render().utf8))]
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
-        case .csvNL:
-            files = try Self.tables(runs, fairness, style: .dutch).map { ($0.name, Data($0.contents.utf8)) }
-            files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
-        case .table, .csv, .xlsx, .html:
+        case .table, .csv, .csvNL, .xlsx, .html:
             files = try ExportedFiles.files(
-                try Self.tables(runs, fairness, style: .standard), format: out.format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
+                RunTables.allocation(runs, fairness: fairness), format: out.format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
                 language: out.lang)
         }
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
         try OutputSet(directory).write(files: files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
         for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
-    }
-
-    /// The plain run's tables (``RunTables/allocation(_:fairness:style:)``); a table that
-    /// cannot be written in the Dutch style ends the command.
-    static func tables(_ runs: [ScenarioRun], _ fairness: [(scenario: String, report: FairnessReport)], style: AllocationCSV.Style) throws -> [(name: String, contents: String)] {
-        do { return try RunTables.allocation(runs, fairness: fairness, style: style) } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
     }
 
     /// `run` is the default command, so `verdeel rnu` reaches here with `rnu` as the file:

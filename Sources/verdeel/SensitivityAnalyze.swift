@@ -5,6 +5,7 @@ import VerdeelCore
 import VerdeelData
 import VerdeelDesign
 import VerdeelReport
+import VerdeelTables
 
 /// `verdeel sensitivity analyze sobol|morris`: indices of every output column.
 struct SensitivityAnalyze: ParsableCommand {
@@ -63,15 +64,15 @@ struct SensitivityAnalyze: ParsableCommand {
         if let sampleTable {
             try checkSamples(sampleTable, problem: problem, outputs: outputTable)
         }
-        var files: [(name: String, contents: String)]
+        var files: [ResultTable]
         var warnings = [String]()
         do {
             switch method {
             case .sobol:
                 let analysis = try SobolAnalysis(groups: problem.groups.count, secondOrder: secondOrder, resamples: bootstrap, confidenceLevel: confidence, seed: seed)
                 let indices = try analysis.analyze(values: outputTable.values, rows: outputTable.rows, outputs: outputTable.columns, threads: max(1, threads))
-                files = [("sobol.csv", SensitivityCSV.sobol(indices, outputs: names, factors: problem.groups))]
-                if secondOrder { files.append(("s2.csv", SensitivityCSV.secondOrder(indices, outputs: names, factors: problem.groups))) }
+                files = [SensitivityTables.sobol(indices, outputs: .init(names: names), factors: problem.groups)]
+                if secondOrder { files.append(SensitivityTables.secondOrder(indices, outputs: .init(names: names), factors: problem.groups)) }
                 warnings = zip(names, indices).filter { $0.1.isConstant }.map { "output \($0.0) has the same value in every row: its indices are 0" }
             case .morris:
                 guard let sampleTable else {
@@ -81,14 +82,14 @@ struct SensitivityAnalyze: ParsableCommand {
                 let design = DesignMatrix(rows: sampleTable.rows, columns: sampleTable.columns, values: sampleTable.values)
                 let analysis = try MorrisAnalysis(problem: problem, levels: levels, resamples: bootstrap, confidenceLevel: confidence, seed: seed)
                 let indices = try analysis.analyze(inputs: design, outputs: outputTable.values, count: outputTable.columns)
-                files = [("morris.csv", SensitivityCSV.morris(indices, outputs: names, factors: problem.groups))]
+                files = [SensitivityTables.morris(indices, outputs: .init(names: names), factors: problem.groups)]
             }
         } catch let error as DesignError {
             printError("error: \(outputs): \(error.message)")
             throw ExitCode(1)
         }
         for warning in warnings { printError("warning: \(warning)") }
-        try OutputSet(output).write(files, notes: warnings)
+        try OutputSet(output).write(files.map { ($0.fileName, CSVRenderer.text($0)) }, notes: warnings)
     }
 
     private func checkSamples(_ samples: NumberTable, problem: SensitivityProblem, outputs: NumberTable) throws {

@@ -41,7 +41,7 @@ struct SensitivitySample: ParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }
-        let text = SensitivityCSV.matrix(design.values, columns: design.columns)
+        let text = SALibMatrix.text(design.values, columns: design.columns)
         guard let output else { return print(text, terminator: "") }
         try FileRewrite.create(output, with: text)
     }

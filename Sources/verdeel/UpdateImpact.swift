@@ -72,7 +72,7 @@ struct UpdateImpact: ParsableCommand {
         for warning in fairness.warnings { printError("warning: \(warning)") }
         let provenance = Provenance(runs, scenarioFiles: compilation.files)
         let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
-        let impact = UpdateImpactCSV(ComparisonCSV(runs[0], runs[1], style: out.format == .csvNL ? .dutch : .standard), table: table, from: from, to: to, lossThreshold: threshold)
+        let impact = UpdateImpactRows(Comparison(runs[0], runs[1]), table: table, from: from, to: to, lossThreshold: threshold)
         switch out.format {
         case .table:
             print(ComparisonTable(runs[0], runs[1]).render(), terminator: "")
@@ -87,19 +87,20 @@ struct UpdateImpact: ParsableCommand {
 
     /// The files of the chosen format into --output, or the CSV on standard output.
     private func write(
-        _ impact: UpdateImpactCSV, fairness: [(scenario: String, report: FairnessReport)], runs: [ScenarioRun], provenance: Provenance, synthetic: Bool
+        _ impact: UpdateImpactRows, fairness: [(scenario: String, report: FairnessReport)], runs: [ScenarioRun], provenance: Provenance, synthetic: Bool
     ) throws {
         let warnings = runs.flatMap(\.warnings)
-        let fairnessCSV = fairness.isEmpty ? nil : FairnessCSV(fairness).metrics()
+        let fairnessTable = fairness.isEmpty ? nil : FairnessTables(fairness).metrics()
+        let style: CSVRenderer.Style = out.format == .csvNL ? .dutch : .standard
         let notes = synthetic ? [AllocationJSON.syntheticNotice] : []
         guard let output = out.output else {
-            print(out.format == .json ? try provenance.json("changes", impact.rows, warnings: warnings) : impact.render(), terminator: "")
+            print(out.format == .json ? try provenance.json("changes", impact.rows, warnings: warnings) : CSVRenderer.text(impact.table(), style: style), terminator: "")
             return
         }
         var files: [(name: String, data: Data)]
         switch out.format {
         case .xlsx:
-            let tables = [("update_impact.csv", impact.render())] + (fairnessCSV.map { [("fairness.csv", $0)] } ?? [])
+            let tables = [impact.table()] + (fairnessTable.map { [$0] } ?? [])
             files = try ExportedFiles.files(tables, format: .xlsx, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: out.lang)
         case .html:
             files = [("update_impact.html", Data(try report(runs, fairness: fairness, provenance: provenance, threshold: impact.lossThreshold).utf8)),
@@ -107,9 +108,7 @@ struct UpdateImpact: ParsableCommand {
         case .json:
             files = [("update_impact.json", Data(try provenance.json("changes", impact.rows, warnings: warnings).utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
         default:
-            let dutch = out.format == .csvNL
-            files = [("update_impact.csv", Data(impact.render().utf8))]
-            if let fairnessCSV { files.append(("fairness.csv", Data((dutch ? try TableExport.dutch(fairnessCSV, name: "fairness.csv") : fairnessCSV).utf8))) }
+            files = ([impact.table()] + (fairnessTable.map { [$0] } ?? [])).map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) }
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         }
         try OutputSet(output).write(files: files, notes: notes)
@@ -118,11 +117,11 @@ struct UpdateImpact: ParsableCommand {
 
     /// The HTML report of the newer side against the older, losses at the threshold.
     private func report(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], provenance: Provenance, threshold: Double) throws -> String {
-        let tables = try Run.tables(runs, fairness, style: .standard)
+        let tables = RunTables.allocation(runs, fairness: fairness)
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
         do {
             let input = try ReportInput(
-                tables: tables.map { ($0.name, Array($0.contents.utf8)) }, provenance: provenance.document(seed: nil, warnings: runs.flatMap(\.warnings)),
+                tables: tables.map { ($0.fileName, Array(CSVRenderer.text($0).utf8)) }, provenance: provenance.document(seed: nil, warnings: runs.flatMap(\.warnings)),
                 scenario: runs[1].plan.name, baseline: runs[0].plan.name, measureTitles: titles, lossThresholds: [threshold])
             return try HTMLReport(input, language: out.lang).render()
         } catch {

@@ -85,17 +85,17 @@ struct WorkbookTests {
         #expect(throws: Workbook.WorkbookError.self) { try Workbook(sheets: [Workbook.Sheet(name: "big", header: ["x"], rows: rows)]).archive() }
     }
 
-    @Test func csvFieldsBecomeCellsByTheirColumn() {
-        #expect(ColumnKind.of(table: "allocations", column: "amount").cell("1234") == .number(1_234, .euro))
-        #expect(ColumnKind.of(table: "summary", column: "mean").cell("10.5") == .number(10.5, .euro))
-        #expect(ColumnKind.of(table: "fairness_summary", column: "mean").cell("0.2") == .number(0.2, .decimal))
-        // Percent in the CSV, a fraction in the workbook's percentage format.
-        #expect(ColumnKind.of(table: "compare", column: "change_percent").cell("12.5") == .number(0.125, .percent))
-        // A region code stays text even when it looks like a number; the CSV's formula guard is dropped.
-        #expect(ColumnKind.of(table: "allocations", column: "region").cell("0014") == .text("0014"))
-        #expect(ColumnKind.of(table: "allocations", column: "region_name").cell("'=SUM(A1)") == .text("=SUM(A1)"))
-        #expect(ColumnKind.of(table: "allocations", column: "region_name").cell("'t Zandt") == .text("'t Zandt"))
-        #expect(ColumnKind.of(table: "allocations", column: "inhabitants").cell("") == .empty)
-        #expect(ColumnKind.of(table: "fairness", column: "value").cell("nan") == .text("nan"))
+    @Test func cellsBecomeWorkbookCellsByTheirColumnsKind() {
+        #expect(ColumnKind.euro.cell(.number(1_234)) == .number(1_234, .euro))
+        #expect(ColumnKind.euro.cell(.number(10.5)) == .number(10.5, .euro))
+        #expect(ColumnKind.decimal.cell(.number(0.2)) == .number(0.2, .decimal))
+        // Percent in the table, a fraction in the workbook's percentage format.
+        #expect(ColumnKind.percentage.cell(.number(12.5)) == .number(0.125, .percent))
+        // A text column shows a number as written; typed text needs no formula guard.
+        #expect(ColumnKind.text.cell(.number(14, "0014")) == .text("0014"))
+        #expect(ColumnKind.text.cell(.text("=SUM(A1)")) == .text("=SUM(A1)"))
+        #expect(ColumnKind.count.cell(.empty) == .empty)
+        #expect(ColumnKind.text.cell(.text("")) == .empty)
+        #expect(ColumnKind.decimal.cell(.number(.nan, "nan")) == .text("nan"))
     }
 }

@@ -68,7 +68,7 @@ import VerdeelTestSupport
             """, files: ["three.csv": threeRegions])
         let means = (0..<4).map { v in (0..<3).map { result.summary(variant: v, slot: $0).mean } }
         #expect(means == [[100_000, 300_000, 600_000], [100_000, 300_000, 600_000], [500_000, 300_000, 200_000], [100_000, 300_000, 600_000]])
-        #expect(SimulationCSV(result).variants() == "variant,m.weight.c,criterion.c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
+        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,m.weight.c,criterion.c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
     }
 
     /// Data vintages as a variant dimension: score 1, 1, 2 in 2019 shares 1M as 250k, 250k,
@@ -97,7 +97,7 @@ import VerdeelTestSupport
         let result = try simulate(text, files: ["three.csv": threeRegions, "scores.csv": scores])
         #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [250_000, 500_000, 250_000])
         #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [250_000, 250_000, 500_000])
-        #expect(SimulationCSV(result).variants() == "variant,vintage.scores\n1,2023\n2,2019\n")
+        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,vintage.scores\n1,2023\n2,2019\n")
         let missing = text.replacingOccurrences(of: "\"2023\", \"2019\"", with: "\"2023\", \"2031\"")
         #expect {
             try simulate(missing, files: ["three.csv": threeRegions, "scores.csv": scores])
@@ -204,7 +204,7 @@ import VerdeelTestSupport
         #expect(ranks.compactMap { Double($0[4]) }.reduce(0, +).isApproximatelyEqual(to: 6, relativeTolerance: 2e-10))
         #expect(ranks[1][5] == "2" && ranks[1][6] == "3")
         #expect(ranks.allSatisfy { row in Double(row[7]).map { $0 > 0 && $0 < 1 } ?? false })
-        #expect(StatisticTableCSV(perturbed.tables[0]).render().hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,"))
+        #expect(CSVRenderer.text(SimulationTables.table(perturbed.tables[0])).hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,"))
     }
 
     static let w3 = try? String(contentsOfFile: "\(repositoryRoot)/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
@@ -224,7 +224,7 @@ import VerdeelTestSupport
         var files = [String]()
         for (threads, chunk) in [(1, 8), (2, 8), (2, 1), (2, 24), (1, 1000)] {
             let result = try simulate(text, control: RunControl(threads: threads, chunk: chunk))
-            files.append(SimulationCSV(result).summary() + result.tables.map { StatisticTableCSV($0).render() }.joined())
+            files.append(RunTables.simulation(result).filter { $0.name != "variants" }.map { CSVRenderer.text($0) }.joined())
         }
         #expect(Set(files).count == 1)
         #expect(files[0].split(separator: "\n").count == 2 * (1 + 21 * 13))
@@ -344,10 +344,11 @@ import VerdeelTestSupport
         // the 3M budget less its 5% top-slice.
         #expect(result.infeasible == [1: "measure 'wijk', 2026: the fixed bases need EUR 3,900,000 but only EUR 2,850,000 is available after top-slices; lower the base, raise the budget, or set the base's policy to 'scale'"])
         // Variant 3 is the baseline itself: 200k each plus (2,850,000 - 2,600,000) by inhabitants.
-        let csv = SimulationCSV(result)
-        #expect(!csv.summary().contains("\n2,wijk"))
-        #expect(csv.summary().contains("\n3,wijk,2026,GM0014,"))
-        #expect(csv.infeasible()?.hasPrefix("variant,reason\n2,") == true)
+        let tables = SimulationTables(result)
+        let summary = CSVRenderer.text(tables.summary())
+        #expect(!summary.contains("\n2,wijk"))
+        #expect(summary.contains("\n3,wijk,2026,GM0014,"))
+        #expect(tables.infeasible().map { CSVRenderer.text($0) }?.hasPrefix("variant,reason\n2,") == true)
         let total = (0..<13).map { result.summary(variant: 0, slot: $0).mean }.reduce(0, +)
         #expect(total == 2_850_000)
         #expect((0..<13).allSatisfy { result.summary(variant: 2, slot: $0).probabilityBelowBaseline == 0 })

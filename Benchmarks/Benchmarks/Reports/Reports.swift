@@ -24,14 +24,13 @@ let benchmarks: @Sendable () -> Void = {
         let run = try ScenarioRun.run(plan)
         guard let report = try ScenarioFairness.reports([run]).reports.first?.report else { throw Missing(what: "fairness") }
         let result = try MonteCarloEngine.run(plan, table: run.table, control: RunControl(threads: 2), statistics: [FairnessOverDraws(report.basis, baseline: report)])
-        let csv = SimulationCSV(result)
-        let tables = [("variants.csv", csv.variants()), ("summary.csv", csv.summary())] + result.tables.map(StatisticTableCSV.init).map { ($0.fileName, $0.render()) }
+        let tables = RunTables.simulation(result)
         return (tables, Provenance([run], scenarioFiles: [(path, bytes)]), run)
     }
 
     Benchmark("report-w3") { benchmark in
         let (tables, provenance, _) = try w3Tables()
-        let bytes = tables.map { ($0.name, Array($0.contents.utf8)) }
+        let bytes = tables.map { ($0.fileName, Array(CSVRenderer.text($0).utf8)) }
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let input = try ReportInput(tables: bytes, provenance: provenance.document(seed: 42), scenario: "w3", baseline: nil)
@@ -44,7 +43,7 @@ let benchmarks: @Sendable () -> Void = {
         let (tables, provenance, _) = try w3Tables()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try WorkbookExport.workbook(tables, provenance: provenance, seed: 42, warnings: [], language: .nl))
+            blackHole(try WorkbookRenderer.workbook(tables, provenance: provenance, seed: 42, warnings: [], language: .nl))
         }
         benchmark.stopMeasurement()
     }
@@ -52,12 +51,11 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("workbook-bundled") { benchmark in
         let path = "\(root)/Scenarios/sociale-agenda.verdeel"
         let runs = try ScenarioLoader.compile(path: path, read: ScenarioRun.readFromDisk).plans.map { try ScenarioRun.run($0) }
-        let csv = AllocationCSV(runs)
-        let tables = [("allocations.csv", csv.allocations()), ("topslices.csv", csv.topslices())]
+        let tables = RunTables.allocation(runs, fairness: [])
         let provenance = Provenance(runs, scenarioFiles: [])
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try WorkbookExport.workbook(tables, provenance: provenance, seed: nil, warnings: [], language: .nl))
+            blackHole(try WorkbookRenderer.workbook(tables, provenance: provenance, seed: nil, warnings: [], language: .nl))
         }
         benchmark.stopMeasurement()
     }

@@ -29,7 +29,7 @@ public struct FairnessOverDraws: DrawStatistic {
     }
 
     public var table: StatisticTable.Header {
-        StatisticTable.Header(name: "fairness_summary", columns: [
+        StatisticTable.Header(name: "fairness_summary", title: .init(dutch: "Eerlijkheid Monte Carlo", english: "Fairness Monte Carlo"), columns: [
             .measure, .year,
             Column("metric", .text, dutch: "maat", english: "metric", "the fairness metric (gini, theil, atkinson_EPSILON, suits, ...)"),
             Column("baseline", .decimal, dutch: "basis", english: "baseline", "the metric in the baseline (the scenario without variants and draws)"),
@@ -192,7 +192,7 @@ public struct LossesOverDraws: DrawStatistic {
     public let basis: FairnessBasis
 
     public var table: StatisticTable.Header {
-        StatisticTable.Header(name: "losses", columns: [
+        StatisticTable.Header(name: "losses", title: .init(dutch: "Verliezen", english: "Losses"), columns: [
             .measure, .year, .region,
             Column("loss_per_inhabitant", .euroCents, dutch: "verlies per inwoner", english: "loss per inhabitant", "a loss threshold of the fairness block, euros per inhabitant"),
             Column("p_loss", .fraction, dutch: "kans op verlies", english: "p loss", "the share of draws in which the region gets more than that much less per inhabitant than in the baseline"),

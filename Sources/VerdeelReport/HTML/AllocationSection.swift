@@ -20,15 +20,15 @@ enum AllocationSection {
                 let amounts = years.map { totals.amount(scenario, measure, $0, region) }
                 let total = amounts.reduce(0, +)
                 let people = totals.inhabitants[region]
-                var cells = [Cell.text(region), Cell.text(context.regionName(region))]
-                cells += amounts.map { Cell.euros($0, numbers, year: true) }
-                cells.append(Cell.euros(total, numbers, year: false))
-                cells.append(people.map { Cell.number(AllocationTotals.double(total) / $0, numbers.euros(AllocationTotals.double(total) / $0, cents: true)) } ?? Cell.text(""))
+                var cells = [PageCell.text(region), PageCell.text(context.regionName(region))]
+                cells += amounts.map { PageCell.euros($0, numbers, year: true) }
+                cells.append(PageCell.euros(total, numbers, year: false))
+                cells.append(people.map { PageCell.number(AllocationTotals.double(total) / $0, numbers.euros(AllocationTotals.double(total) / $0, cents: true)) } ?? PageCell.text(""))
                 rows.append(["cells": cells])
             }
             let columnTotals = years.map { year in regions.reduce(Decimal(0)) { $0 + totals.amount(scenario, measure, year, $1) } }
-            let footer = [Cell.text(""), Cell.text(context.say("totaal", "total"))] + columnTotals.map { Cell.euros($0, numbers, year: false) }
-                + [Cell.euros(columnTotals.reduce(0, +), numbers, year: false), Cell.text("")]
+            let footer = [PageCell.text(""), PageCell.text(context.say("totaal", "total"))] + columnTotals.map { PageCell.euros($0, numbers, year: false) }
+                + [PageCell.euros(columnTotals.reduce(0, +), numbers, year: false), PageCell.text("")]
             tables.append([
                 "caption": context.measureTitle(measure) + " (" + context.say("bedragen in euro", "amounts in euros") + ")", "measure": measure,
                 "head": head.enumerated().map { ["text": $1, "numeric": $0 >= 2] as [String: Any] }, "rows": rows, "footer": footer, "hasFooter": true,
@@ -58,7 +58,7 @@ enum AllocationSection {
 }
 
 /// A table cell: the text shown and the value sorted by (and checked against the CSV).
-enum Cell {
+enum PageCell {
     static func text(_ text: String) -> [String: Any] { ["text": text, "value": text, "numeric": false] }
 
     static func number(_ value: Double, _ text: String) -> [String: Any] { ["text": text, "value": String(value), "numeric": true] }

@@ -29,10 +29,10 @@ enum ChangeSection {
                 let before = totals.amount(baseline, measure, nil, region), delta = change(nil, region)
                 let people = totals.inhabitants[region]
                 rows.append(["cells": [
-                    Cell.text(region), Cell.text(context.regionName(region)), Cell.euros(before, numbers, year: false), Cell.euros(before + delta, numbers, year: false),
-                    Cell.number(AllocationTotals.double(delta), numbers.change(AllocationTotals.double(delta))),
-                    people.map { Cell.number(AllocationTotals.double(delta) / $0, numbers.change(AllocationTotals.double(delta) / $0, cents: true)) } ?? Cell.text(""),
-                    before != 0 ? Cell.number(AllocationTotals.double(delta / before), numbers.percent(AllocationTotals.double(delta / before))) : Cell.text(""),
+                    PageCell.text(region), PageCell.text(context.regionName(region)), PageCell.euros(before, numbers, year: false), PageCell.euros(before + delta, numbers, year: false),
+                    PageCell.number(AllocationTotals.double(delta), numbers.change(AllocationTotals.double(delta))),
+                    people.map { PageCell.number(AllocationTotals.double(delta) / $0, numbers.change(AllocationTotals.double(delta) / $0, cents: true)) } ?? PageCell.text(""),
+                    before != 0 ? PageCell.number(AllocationTotals.double(delta / before), numbers.percent(AllocationTotals.double(delta / before))) : PageCell.text(""),
                 ]])
             }
             let head = [context.say("code", "code"), context.say("gemeente", "municipality"), baseline, scenario, context.say("verschil", "change"),

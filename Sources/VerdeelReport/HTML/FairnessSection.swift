@@ -33,10 +33,10 @@ enum FairnessSection {
                 guard let metric = row["metric"] else { continue }
                 let value = row["value"].flatMap(Double.init)
                 let before = theirs.first { $0["metric"] == metric }?["value"].flatMap(Double.init)
-                var cells = [Cell.text(metricName(metric, context.language)), value.map { Cell.number($0, numbers.number($0, decimals: 4)) } ?? Cell.text("–")]
+                var cells = [PageCell.text(metricName(metric, context.language)), value.map { PageCell.number($0, numbers.number($0, decimals: 4)) } ?? PageCell.text("–")]
                 if baseline != nil {
-                    cells.append(before.map { Cell.number($0, numbers.number($0, decimals: 4)) } ?? Cell.text("–"))
-                    cells.append(value.flatMap { v in before.map { Cell.number(v - $0, (v - $0 >= 0 ? "+" : "") + numbers.number(v - $0, decimals: 4)) } } ?? Cell.text("–"))
+                    cells.append(before.map { PageCell.number($0, numbers.number($0, decimals: 4)) } ?? PageCell.text("–"))
+                    cells.append(value.flatMap { v in before.map { PageCell.number(v - $0, (v - $0 >= 0 ? "+" : "") + numbers.number(v - $0, decimals: 4)) } } ?? PageCell.text("–"))
                 }
                 tableRows.append(["cells": cells])
             }

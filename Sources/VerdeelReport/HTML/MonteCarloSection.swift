@@ -56,15 +56,15 @@ enum MonteCarloSection {
         let fairness = context.input.rows("fairness_summary").filter { $0["variant"] == variant }.map { row -> [String: Any] in
             let value = { (column: String) in row[column].flatMap(Double.init) }
             let cells: [[String: Any]] = [
-                Cell.text(context.label(row["measure"] ?? "", row["year"].flatMap(Int.init))), Cell.text(FairnessSection.metricName(row["metric"] ?? "", context.language)),
-            ] + ["baseline", "mean", "p05", "p95"].map { column in value(column).map { Cell.number($0, numbers.number($0, decimals: 4)) } ?? Cell.text("–") }
+                PageCell.text(context.label(row["measure"] ?? "", row["year"].flatMap(Int.init))), PageCell.text(FairnessSection.metricName(row["metric"] ?? "", context.language)),
+            ] + ["baseline", "mean", "p05", "p95"].map { column in value(column).map { PageCell.number($0, numbers.number($0, decimals: 4)) } ?? PageCell.text("–") }
             return ["cells": cells]
         }
         let losses = context.input.rows("losses").filter { $0["variant"] == variant }.map { row -> [String: Any] in
             let threshold = row["loss_per_inhabitant"].flatMap(Double.init) ?? 0, chance = row["p_loss"].flatMap(Double.init) ?? 0
             return ["cells": [
-                Cell.text(context.label(row["measure"] ?? "", row["year"].flatMap(Int.init))), Cell.text(context.regionName(row["region"] ?? "")),
-                Cell.number(threshold, numbers.euros(threshold, cents: true)), Cell.number(chance, numbers.percent(chance)),
+                PageCell.text(context.label(row["measure"] ?? "", row["year"].flatMap(Int.init))), PageCell.text(context.regionName(row["region"] ?? "")),
+                PageCell.number(threshold, numbers.euros(threshold, cents: true)), PageCell.number(chance, numbers.percent(chance)),
             ]]
         }
         let draws = context.input.provenance.seed.map { context.say("startwaarde \($0)", "seed \($0)") } ?? ""

@@ -15,7 +15,7 @@ enum NotesSection {
                 let required = row["required"].flatMap({ Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) })
             else { continue }
             let key = measure + "\u{1}" + purpose
-            if earmarks[key] == nil { order.append(key); earmarks[key] = (measure, ColumnKind.unguarded(purpose), 0, true, []) }
+            if earmarks[key] == nil { order.append(key); earmarks[key] = (measure, CSVRenderer.unguarded(purpose), 0, true, []) }
             guard var earmark = earmarks[key] else { continue }
             earmark.required += required
             earmark.met = earmark.met && row["met"] == "yes"
@@ -25,9 +25,9 @@ enum NotesSection {
         let earmarkRows = order.compactMap { earmarks[$0] }.map { earmark -> [String: Any] in
             let years = earmark.years.sorted()
             return ["cells": [
-                Cell.text(context.measureTitle(earmark.measure)), Cell.text(earmark.purpose),
-                Cell.text(years.count > 1 ? "\(years.first ?? 0)–\(years.last ?? 0)" : years.map(String.init).joined()),
-                Cell.euros(earmark.required, numbers, year: false), Cell.text(earmark.met ? context.say("ja", "yes") : context.say("nee", "no")),
+                PageCell.text(context.measureTitle(earmark.measure)), PageCell.text(earmark.purpose),
+                PageCell.text(years.count > 1 ? "\(years.first ?? 0)–\(years.last ?? 0)" : years.map(String.init).joined()),
+                PageCell.euros(earmark.required, numbers, year: false), PageCell.text(earmark.met ? context.say("ja", "yes") : context.say("nee", "no")),
             ]]
         }
         let assertions = context.input.assertions.filter { $0.scenario == scenario || $0.scenario == context.input.baseline }.map {

@@ -2,7 +2,7 @@ import VerdeelTables
 import Foundation
 import VerdeelData
 
-/// The allocations as people read them, built from `allocations.csv`: per measure a sheet
+/// The allocations as people read them, built from the `allocations` table: per measure a sheet
 /// with a row per scenario and region, a column per year (components added up), the total,
 /// the inhabitants and the total per inhabitant, and a total row per scenario; and one
 /// sheet of every amount per inhabitant (`amount / inhabitants`). Sums are exact (decimal).
@@ -18,37 +18,42 @@ struct AllocationPivot {
     private var people = [Key: Double]()
     private var amounts = [Key: [Int: Decimal]]()
 
-    init(_ file: CSVFile) {
-        let column = Dictionary(file.header.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
-        for record in file.records {
-            func field(_ name: String) -> String { column[name].flatMap { $0 < record.count ? record[$0].value : nil } ?? "" }
+    private let columns: [Column]
+
+    init(_ table: ResultTable) {
+        columns = table.columns
+        let column = Dictionary(table.columns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for record in table.rows {
+            func field(_ name: String) -> String { column[name].flatMap { $0 < record.count ? record[$0].csvText : nil } ?? "" }
             guard let year = Int(field("year")), let amount = Decimal(string: field("amount"), locale: Locale(identifier: "en_US_POSIX")) else { continue }
             let key = Key(scenario: field("scenario"), measure: field("measure"), region: field("region"))
             if !measures.contains(key.measure) { measures.append(key.measure) }
             if years[key.measure]?.contains(year) != true { years[key.measure, default: []].append(year) }
             if amounts[key] == nil { rows[key.measure, default: []].append(key) }
             amounts[key, default: [:]][year, default: 0] += amount
-            names[key.region] = ColumnKind.unguarded(field("region_name"))
+            names[key.region] = field("region_name")
             if let count = Double(field("inhabitants")), count > 0 { people[key] = count }
         }
     }
 
     func sheets(_ language: ReportLanguage) -> [Workbook.Sheet] {
-        let word = { Vocabulary.column($0, language) }
+        let columns = self.columns
+        let word = { (id: String) in columns.first { $0.id == id }.map { language.pick($0.dutch, $0.english) } ?? id }
+        let total = language.pick("totaal", "total")
         var sheets = [Workbook.Sheet]()
         var perInhabitant = [[Workbook.Cell]]()
         var perInhabitantYears = [Int]()
         for measure in measures {
             let years = (self.years[measure] ?? []).sorted()
             perInhabitantYears = Array(Set(perInhabitantYears).union(years)).sorted()
-            let header = [word("scenario"), word("region"), word("region_name")] + years.map(String.init) + [word("total"), word("inhabitants"), word("amount_per_inhabitant")]
+            let header = [word("scenario"), word("region"), word("region_name")] + years.map(String.init) + [total, word("inhabitants"), word("amount_per_inhabitant")]
             var cells = [[Workbook.Cell]]()
             var scenarioTotal = [Int: Decimal]()
             var scenario: String?
             func closeScenario() {
                 guard let scenario else { return }
                 let values = years.map { scenarioTotal[$0] ?? 0 }
-                cells.append([.heading(scenario), .empty, .heading(word("total"))] + values.map { .number(Self.double($0), .euro) } + [.number(Self.double(values.reduce(0, +)), .euro)])
+                cells.append([.heading(scenario), .empty, .heading(total)] + values.map { .number(Self.double($0), .euro) } + [.number(Self.double(values.reduce(0, +)), .euro)])
                 scenarioTotal = [:]
             }
             for key in rows[measure] ?? [] {

@@ -99,13 +99,16 @@ public protocol TableAccumulator: DrawAccumulator {
 
 /// The rows a statistic produced, by variant: one table per statistic.
 public struct StatisticTable: Sendable {
-    /// The table's name (the file is `NAME.csv`) and its declared columns after `variant`.
+    /// The table's name (the file is `NAME.csv`), its title for people and its declared
+    /// columns after `variant`.
     public struct Header: Sendable {
         public let name: String
+        public let title: ResultTable.Title
         public let columns: [Column]
 
-        public init(name: String, columns: [Column]) {
+        public init(name: String, title: ResultTable.Title, columns: [Column]) {
             self.name = name
+            self.title = title
             self.columns = columns
         }
     }

@@ -9,7 +9,7 @@ public struct RankStatistic: DrawStatistic {
     public init() {}
 
     public var table: StatisticTable.Header {
-        StatisticTable.Header(name: "ranks", columns: [
+        StatisticTable.Header(name: "ranks", title: .init(dutch: "Rangen", english: "Ranks"), columns: [
             .measure, .year, .region,
             Column("baseline_rank", .ordinal, dutch: "rang basis", english: "baseline rank", "the region's rank in the baseline (1 = the largest amount)"),
             Column("mean_rank", .decimal, dutch: "gemiddelde rang", english: "mean rank", "its mean rank over the draws"),

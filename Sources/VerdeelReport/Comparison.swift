@@ -1,6 +1,7 @@
 import Foundation
 import VerdeelCore
 import VerdeelSimulation
+import VerdeelTables
 
 /// Winners and losers between two scenarios as data (`compare --format csv|csv-nl|json`):
 /// one row per measure, year and region of either scenario, with both amounts (whole
@@ -8,8 +9,8 @@ import VerdeelSimulation
 /// change in percent of A's amount (empty when A's is 0) and per inhabitant (B's table,
 /// else A's; empty without inhabitants).
 ///
-/// CSV header: `from,to,measure,year,region,region_name,amount_from,amount_to,change,change_percent,change_per_inhabitant`.
-public struct ComparisonCSV {
+/// Columns: `from,to,measure,year,region,region_name,amount_from,amount_to,change,change_percent,change_per_inhabitant`.
+public struct Comparison {
     public struct Row: Encodable, Equatable {
         public let from, to, measure: String
         public let year: Int
@@ -20,9 +21,8 @@ public struct ComparisonCSV {
     }
 
     public let rows: [Row]
-    let style: AllocationCSV.Style
 
-    public init(_ first: ScenarioRun, _ second: ScenarioRun, style: AllocationCSV.Style = .standard, perIndicator: String = "inhabitants") {
+    public init(_ first: ScenarioRun, _ second: ScenarioRun, perIndicator: String = "inhabitants") {
         let table = ComparisonTable(first, second, perIndicator: perIndicator)
         var rows = [Row]()
         for (id, _) in table.measures {
@@ -43,7 +43,6 @@ public struct ComparisonCSV {
             }
         }
         self.rows = rows
-        self.style = style
     }
 
     private static func people(_ code: String, _ runs: [ScenarioRun], _ indicator: String) -> Double? {
@@ -53,17 +52,33 @@ public struct ComparisonCSV {
         return nil
     }
 
-    public func render() -> String {
-        let separator = style == .dutch ? ";" : ","
-        func number(_ text: String) -> String { style == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text }
-        func optional(_ value: Double?) -> String { value.map { number(String(format: "%.6f", $0)) } ?? "" }
-        let header = ["from", "to", "measure", "year", "region", "region_name", "amount_from", "amount_to", "change", "change_percent", "change_per_inhabitant"]
-        var lines = [header.joined(separator: separator)]
-        for row in rows {
-            let text = [row.from, row.to, row.measure, String(row.year), row.region, row.regionName].map { AllocationCSV.quoted(AllocationCSV.text($0), separator: separator) }
-            let numbers = [row.amountFrom, row.amountTo, row.change].map { number("\($0)") } + [optional(row.changePercent), optional(row.changePerInhabitant)]
-            lines.append((text + numbers).joined(separator: separator))
-        }
-        return (style == .dutch ? AllocationCSV.byteOrderMark : "") + lines.joined(separator: "\n") + "\n"
+    /// The columns of a change, after the columns that say what is compared.
+    static let changeColumns = [
+        Column.measure, .year, .region, Column("region_name", .text, dutch: "gemeente", english: "region name", "the region's name, as in the data"),
+        Column("amount_from", .euro, dutch: "bedrag van", english: "amount from", "the amount in the first scenario, euros"),
+        Column("amount_to", .euro, dutch: "bedrag naar", english: "amount to", "the amount in the second scenario, euros"),
+        Column("change", .euro, dutch: "verschil", english: "change", "amount_to - amount_from, euros"),
+        Column("change_percent", .percentage, dutch: "verschil (%)", english: "change percent", "the change in percent of amount_from (empty where it is 0)"),
+        Column("change_per_inhabitant", .euroCents, dutch: "verschil per inwoner", english: "change per inhabitant", "the change per inhabitant, euros (empty without inhabitants)"),
+    ]
+
+    /// `compare`: one row per measure, year and region.
+    public func table() -> ResultTable {
+        let columns = [Column("from", .text, dutch: "van", english: "from", "the first scenario"), Column("to", .text, dutch: "naar", english: "to", "the second scenario")]
+            + Self.changeColumns
+        return ResultTable(name: "compare", title: .init(dutch: "Vergelijking", english: "Compare"), columns: columns, rows: rows.map { [.text($0.from), .text($0.to)] + $0.cells })
+    }
+}
+
+extension Comparison.Row {
+    /// The cells of ``Comparison/changeColumns``.
+    var cells: [Cell] {
+        [.text(measure), .whole(year), .text(region), .text(regionName)] + [amountFrom, amountTo, change].map(Self.cell)
+            + [changePercent.map { .number($0, places: 6) } ?? .empty, changePerInhabitant.map { .number($0, places: 6) } ?? .empty]
+    }
+
+    private static func cell(_ amount: Decimal) -> Cell {
+        let text = "\(amount)"
+        return .number(NSDecimalNumber(decimal: amount).doubleValue, text)
     }
 }

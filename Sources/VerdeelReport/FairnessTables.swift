@@ -1,0 +1,61 @@
+import VerdeelAnalysis
+import VerdeelTables
+
+/// `fairness` (`scenario,measure,year,metric,value,value_exact`: every metric on the rounded
+/// and on the unrounded amounts, empty where a metric is undefined) and `lorenz`
+/// (`scenario,measure,year,rank,region,population_share,amount_share`, rank 0 the (0, 0)
+/// point with no region). Numbers in full (the shortest text that reads back as the same
+/// double).
+public struct FairnessTables {
+    public let reports: [(scenario: String, report: FairnessReport)]
+
+    public init(_ reports: [(scenario: String, report: FairnessReport)]) {
+        self.reports = reports
+    }
+
+    static let scenario = Column("scenario", .text, dutch: "scenario", english: "scenario", "the scenario's name")
+
+    public func metrics() -> ResultTable {
+        let columns = [
+            Self.scenario, .measure, .year,
+            Column("metric", .text, dutch: "maat", english: "metric", "the fairness metric (gini, theil, atkinson_EPSILON, suits, ...)"),
+            Column("value", .decimal, dutch: "waarde", english: "value", "the metric on the rounded amounts (empty where undefined)"),
+            Column("value_exact", .decimal, dutch: "waarde exact", english: "value exact", "the metric on the exact amounts before rounding"),
+        ]
+        var rows = [[Cell]]()
+        for (scenario, report) in reports {
+            for row in report.rows {
+                rows.append([.text(scenario), .text(row.measure), .whole(row.year), .text(row.metric.description), Self.cell(row.value), Self.cell(row.exact)])
+            }
+        }
+        return ResultTable(name: "fairness", title: .init(dutch: "Eerlijkheid", english: "Fairness"), columns: columns, rows: rows)
+    }
+
+    public func lorenz() -> ResultTable {
+        let columns = [
+            Self.scenario, .measure, .year,
+            Column("rank", .ordinal, dutch: "rang", english: "rank", "the point's place on the curve, from 0 (the origin, no region)"),
+            Column("region", .text, dutch: "code", english: "region", "the region added at this point (empty at rank 0)"),
+            Column("population_share", .fraction, dutch: "aandeel inwoners", english: "population share", "the cumulative share of the population"),
+            Column("amount_share", .fraction, dutch: "aandeel bedrag", english: "amount share", "the cumulative share of the amount"),
+        ]
+        var rows = [[Cell]]()
+        for (scenario, report) in reports {
+            for curve in report.curves {
+                for point in curve.curve.points {
+                    rows.append([
+                        .text(scenario), .text(curve.measure), .whole(curve.year), .whole(point.rank), .text(point.region ?? ""),
+                        Self.cell(point.populationShare), Self.cell(point.amountShare),
+                    ])
+                }
+            }
+        }
+        return ResultTable(name: "lorenz", title: .init(dutch: "Lorenzcurve", english: "Lorenz"), columns: columns, rows: rows)
+    }
+
+    /// A metric's value; empty where it is undefined.
+    static func cell(_ value: Double?) -> Cell {
+        guard let value, value.isFinite else { return .empty }
+        return .number(value, FairnessReport.cell(value))
+    }
+}

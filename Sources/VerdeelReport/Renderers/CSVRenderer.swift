@@ -1,0 +1,74 @@
+import Dispatch
+import Synchronization
+import VerdeelData
+import VerdeelTables
+
+/// A result table as CSV text, in one of two styles. `standard` is what scripts and the
+/// read-back checks read: `,` between fields, a decimal point, the columns for scripts.
+/// `dutch` is what Dutch Excel opens as it is: a UTF-8 byte-order mark (so that names such
+/// as Súdwest-Fryslân show correctly), `;` between fields, a decimal comma, and the
+/// columns for people too (``Column/inDutchStyleOnly``).
+///
+/// A number is written as its cell's text; a text cell a spreadsheet would run as a formula
+/// gets a leading `'` (``guarded(_:)``); fields are quoted (RFC 4180) where they hold the
+/// separator, a quote or a line break. A table of several chunks is written by several
+/// threads at once (a large run has millions of numbers to write), chunks in order.
+public enum CSVRenderer {
+    public enum Style: Sendable { case standard, dutch }
+
+    /// The UTF-8 byte-order mark that starts every `dutch` file.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func text(_ table: ResultTable, style: Style = .standard) -> String {
+        let table = style == .standard ? table.standardColumns : table
+        let separator = style == .dutch ? ";" : ","
+        let header = table.columns.map { CSVFile.quoted($0.id, separator: separator) }.joined(separator: separator) + "\n"
+        return (style == .dutch ? byteOrderMark : "") + header + body(table, style: style)
+    }
+
+    private static func body(_ table: ResultTable, style: Style) -> String {
+        guard table.chunkCount > 1 else { return table.chunkCount == 1 ? lines(table.rows(ofChunk: 0), style: style) : "" }
+        let parts = Mutex([String](repeating: "", count: table.chunkCount))
+        DispatchQueue.concurrentPerform(iterations: table.chunkCount) { index in
+            let text = lines(table.rows(ofChunk: index), style: style)
+            parts.withLock { $0[index] = text }
+        }
+        return parts.withLock { $0.joined() }
+    }
+
+    private static func lines(_ rows: [[Cell]], style: Style) -> String {
+        var text = ""
+        let separator = style == .dutch ? ";" : ","
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += separator }
+                text += field(cell, style: style)
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// One cell as a field of the style.
+    static func field(_ cell: Cell, style: Style) -> String {
+        switch cell {
+        case .empty: return ""
+        case .number(_, let text): return style == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
+        case .text(let text): return CSVFile.quoted(guarded(text), separator: style == .dutch ? ";" : ",")
+        }
+    }
+
+    /// A text cell as spreadsheets must not run it: one that starts with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return (a formula to Excel and LibreOffice) gets a leading `'`,
+    /// which spreadsheets show as text. Numbers never pass through here.
+    public static func guarded(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// A text field read back from CSV without the `'` that ``guarded(_:)`` added.
+    public static func unguarded(_ field: String) -> String {
+        guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return field }
+        return String(field.dropFirst())
+    }
+}

@@ -1,0 +1,42 @@
+import VerdeelTables
+
+/// A run's tables as one JSON document (`--format json`): the provenance, then under
+/// `tables` each table by name as a list of objects keyed by column id. A cell is typed by
+/// what it holds: a number as a JSON number, text as a string (a code such as `0014` stays
+/// text), an empty cell (or empty text) as null. Keys are sorted, so the document is the same on every run.
+public enum JSONRenderer {
+    public static func document(_ tables: [ResultTable], provenance: Provenance, seed: UInt64?, warnings: [String]) throws -> String {
+        var converted = [String: [[String: Value]]]()
+        for table in tables.map(\.standardColumns) {
+            let ids = table.columns.map(\.id)
+            converted[table.name] = table.rows.map { row in
+                Dictionary(zip(ids, row.map(Value.init)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+            }
+        }
+        return try provenance.json("tables", converted, seed: seed, warnings: warnings)
+    }
+
+    /// A cell as a JSON value.
+    enum Value: Encodable {
+        case number(Double)
+        case text(String)
+        case null
+
+        init(_ cell: Cell) {
+            switch cell {
+            case .empty: self = .null
+            case .number(let value, _): self = value.isFinite ? .number(value) : .null
+            case .text(let text): self = text.isEmpty ? .null : .text(text)
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let value): try container.encode(value)
+            case .text(let text): try container.encode(text)
+            case .null: try container.encodeNil()
+            }
+        }
+    }
+}

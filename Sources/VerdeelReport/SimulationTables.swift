@@ -1,0 +1,107 @@
+import VerdeelModel
+import VerdeelSimulation
+import VerdeelTables
+
+/// The tables of a variants / Monte Carlo run: `variants` (one row per variant: its id and
+/// one column per varied parameter), `summary` (per variant, measure, year and region:
+/// mean, sd, P5/P50/P95 and the probability of getting less than the baseline), when some
+/// variants were infeasible `infeasible` with the reason for each, and each plugged-in
+/// statistic's table. Numbers in full precision (shortest exact form), variant ids from 1.
+/// The large tables come in chunks of 64 variants.
+public struct SimulationTables {
+    let result: SimulationResult
+
+    public init(_ result: SimulationResult) {
+        self.result = result
+    }
+
+    /// Variants per chunk of the per-variant tables.
+    static let chunkVariants = 64
+
+    public static let variant = Column("variant", .ordinal, dutch: "variant", english: "variant", "the variant, from 1 (variants.csv says what it varies)")
+
+    /// Every table, in the order the output folder lists them.
+    public func all() -> [ResultTable] {
+        [variants(), summary()] + (infeasible().map { [$0] } ?? []) + result.tables.map(Self.table)
+    }
+
+    public func variants() -> ResultTable {
+        let plan = result.plan
+        let columns = [Self.variant] + plan.parameters.map { parameter in
+            Column.named(parameter.description, Self.isText(parameter, in: plan) ? .text : .decimal, "the value of this varied parameter in the variant")
+        }
+        let rows = result.variants.map { variant in
+            [.whole(variant + 1)] + zip(plan.parameters, result.design.values(ofVariant: variant)).map { Self.value($1, of: $0, in: plan) }
+        }
+        return ResultTable(name: "variants", title: .init(dutch: "Varianten", english: "Variants"), columns: columns, rows: rows)
+    }
+
+    public func summary() -> ResultTable {
+        let columns = [
+            Self.variant, .measure, .year, .region,
+            Column("mean", .euro, dutch: "gemiddelde", english: "mean", "the region's mean amount over the draws, euros"),
+            Column("sd", .euro, dutch: "standaardafwijking", english: "sd", "its standard deviation over the draws (n - 1)"),
+            Column("p05", .euro, dutch: "P5", english: "p05", "its 5th percentile over the draws (type 7)"),
+            Column("p50", .euro, dutch: "P50", english: "p50", "its median over the draws"),
+            Column("p95", .euro, dutch: "P95", english: "p95", "its 95th percentile over the draws"),
+            Column("p_below_baseline", .fraction, dutch: "kans lager dan basis", english: "p below baseline", "the share of draws in which it gets less than in the baseline"),
+        ]
+        let result = self.result
+        let slots = result.slots.map { [Cell.text($0.measure), .whole($0.year), .text($0.region)] }
+        return ResultTable(name: "summary", title: .init(dutch: "Monte Carlo", english: "Monte Carlo"), columns: columns, chunks: Self.chunks(result.variants)) { chunk in
+            var rows = [[Cell]]()
+            for variant in Self.variants(chunk, of: result.variants) where result.infeasible[variant] == nil {
+                for (index, fields) in slots.enumerated() {
+                    let s = result.summary(variant: variant, slot: index)
+                    rows.append([.whole(variant + 1)] + fields + [s.mean, s.standardDeviation, s.p05, s.p50, s.p95, s.probabilityBelowBaseline].map { .number($0) })
+                }
+            }
+            return rows
+        }
+    }
+
+    /// `nil` when every variant could be allocated.
+    public func infeasible() -> ResultTable? {
+        guard !result.infeasible.isEmpty else { return nil }
+        let columns = [Self.variant, Column("reason", .text, dutch: "reden", english: "reason", "why the variant cannot be allocated")]
+        let rows = result.infeasible.sorted { $0.key < $1.key }.map { [Cell.whole($0.key + 1), .text($0.value)] }
+        return ResultTable(name: "infeasible", title: .init(dutch: "Onuitvoerbaar", english: "Infeasible"), columns: columns, rows: rows)
+    }
+
+    /// A plugged-in statistic's table: `variant` and the statistic's declared columns,
+    /// variant after variant; infeasible variants have no rows.
+    public static func table(_ statistic: StatisticTable) -> ResultTable {
+        let variants = statistic.firstVariant..<(statistic.firstVariant + statistic.rows.count)
+        return ResultTable(name: statistic.header.name, title: statistic.header.title, columns: [variant] + statistic.header.columns, chunks: chunks(variants)) { chunk in
+            Self.variants(chunk, of: variants).flatMap { variant in
+                statistic.rows[variant - statistic.firstVariant].map { [.whole(variant + 1)] + $0 }
+            }
+        }
+    }
+
+    /// A parameter's value: a number, or for a criterion or vintage the definition it takes.
+    static func value(_ value: Double, of parameter: VariantParameter, in plan: SimulationPlan) -> Cell {
+        switch parameter {
+        case .criterion(let name): return plan.alternatives[name].map { .text($0[Int(value)].text) } ?? .number(value)
+        case .vintage(let table): return plan.vintages[table].map { .text($0[Int(value)]) } ?? .number(value)
+        default: return .number(value)
+        }
+    }
+
+    private static func isText(_ parameter: VariantParameter, in plan: SimulationPlan) -> Bool {
+        switch parameter {
+        case .criterion(let name): plan.alternatives[name] != nil
+        case .vintage(let table): plan.vintages[table] != nil
+        default: false
+        }
+    }
+
+    static func chunks(_ variants: Range<Int>) -> Int {
+        (variants.count + chunkVariants - 1) / chunkVariants
+    }
+
+    static func variants(_ chunk: Int, of variants: Range<Int>) -> Range<Int> {
+        let start = variants.lowerBound + chunk * chunkVariants
+        return start..<min(variants.upperBound, start + chunkVariants)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import VerdeelTables
+
+/// What a new vintage of a table changes (`verdeel update-impact`), as data: the rows of
+/// ``Comparison`` between the scenario reading the old vintage and reading the new one,
+/// with the table and both vintages in place of the scenarios' names, and whether the
+/// region loses more than the loss threshold per inhabitant
+/// (`change_per_inhabitant < -threshold`; empty without inhabitants).
+///
+/// Columns: `table,vintage_from,vintage_to,measure,year,region,region_name,amount_from,amount_to,change,change_percent,change_per_inhabitant,loss_threshold_per_inhabitant,loses_beyond_threshold`.
+public struct UpdateImpactRows {
+    public struct Row: Encodable, Equatable {
+        public let table, vintageFrom, vintageTo: String
+        public let change: Comparison.Row
+        public let lossThresholdPerInhabitant: Double
+        public let losesBeyondThreshold: Bool?
+    }
+
+    public let rows: [Row]
+    public let lossThreshold: Double
+
+    public init(_ comparison: Comparison, table: String, from: String, to: String, lossThreshold: Double) {
+        self.lossThreshold = lossThreshold
+        rows = comparison.rows.map { change in
+            Row(table: table, vintageFrom: from, vintageTo: to, change: change, lossThresholdPerInhabitant: lossThreshold,
+                losesBeyondThreshold: change.changePerInhabitant.map { $0 < -lossThreshold })
+        }
+    }
+
+    /// `update_impact`: one row per measure, year and region.
+    public func table() -> ResultTable {
+        let columns = [
+            Column.named("table", .text, "the data table that has a new vintage"), .named("vintage_from", .text, "its old vintage"),
+            .named("vintage_to", .text, "its new vintage"),
+        ] + Comparison.changeColumns + [
+            .named("loss_threshold_per_inhabitant", .decimal, "the loss threshold, euros per inhabitant"),
+            .named("loses_beyond_threshold", .text, "yes where change_per_inhabitant < -loss_threshold_per_inhabitant (empty without inhabitants)"),
+        ]
+        let cells = rows.map { row -> [Cell] in
+            [.text(row.table), .text(row.vintageFrom), .text(row.vintageTo)] + row.change.cells
+                + [.number(row.lossThresholdPerInhabitant, "\(row.lossThresholdPerInhabitant)"), row.losesBeyondThreshold.map { .text($0 ? "yes" : "no") } ?? .empty]
+        }
+        return ResultTable(name: "update_impact", title: .init(dutch: "update_impact", english: "Update impact"), columns: columns, rows: cells)
+    }
+
+    /// The regions that lose more than the threshold, per measure and year, for the terminal.
+    public func crossingSummary() -> String {
+        let losing = rows.filter { $0.losesBeyondThreshold == true }
+        guard let first = rows.first else { return "no allocations to compare\n" }
+        let heading = "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(lossThreshold) per inhabitant"
+        guard !losing.isEmpty else { return heading + ": none\n" }
+        return heading + ":\n" + losing.map { row in
+            let c = row.change
+            return "  \(c.measure) \(c.year) \(c.region) \(c.regionName): \(c.change) euros (\(String(format: "%.2f", c.changePerInhabitant ?? 0)) per inhabitant)"
+        }.joined(separator: "\n") + "\n"
+    }
+}
