@@ -2,19 +2,26 @@ import Foundation
 import VerdeelTables
 
 /// A run's output files in the format asked for: each table as standard CSV (`table`,
-/// `csv`, `html`: the page itself is the caller's) or in the Dutch style (`csv-nl`), all of
-/// them in one JSON document with the provenance (`json`, as `NAME.json`), or in one
-/// workbook (`xlsx`, as `NAME.xlsx`, in `language`); `provenance.json` is always there.
+/// `csv`, `html`: the page itself is the caller's) or in the Dutch style (`csv-nl`), with
+/// `schema.json` describing them; all of them in one JSON document with the provenance
+/// (`json`, as `NAME.json`), or in one workbook (`xlsx`, as `NAME.xlsx`, in `language`);
+/// `provenance.json` is always there.
 public enum RunFiles {
     public static func files(
         _ tables: [ResultTable], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [String], language: ReportLanguage
     ) throws -> [(name: String, data: Data)] {
         let record = ("provenance.json", Data(try provenance.json(seed: seed, warnings: warnings).utf8))
         switch format {
-        case .table, .csv, .html: return tables.map { ($0.fileName, Data(CSVRenderer.text($0).utf8)) } + [record]
-        case .csvNL: return tables.map { ($0.fileName, Data(CSVRenderer.text($0, style: .dutch).utf8)) } + [record]
+        case .table, .csv, .html: return try csv(tables) + [record]
+        case .csvNL: return try csv(tables, style: .dutch) + [record]
         case .json: return [("\(name).json", Data(try JSONRenderer.document(tables, provenance: provenance, seed: seed, warnings: warnings).utf8)), record]
         case .xlsx: return [("\(name).xlsx", try WorkbookRenderer.workbook(tables, provenance: provenance, seed: seed, warnings: warnings, language: language)), record]
         }
+    }
+
+    /// Each table as a CSV file of the style, then `schema.json` with their columns as written.
+    public static func csv(_ tables: [ResultTable], style: CSVRenderer.Style = .standard) throws -> [(name: String, data: Data)] {
+        let written = style == .standard ? tables.map(\.standardColumns) : tables
+        return written.map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) } + [(OutputSchema.fileName, try OutputSchema(written).json())]
     }
 }

@@ -28,7 +28,7 @@ public struct SimulationTables {
     public func variants() -> ResultTable {
         let plan = result.plan
         let columns = [Self.variant] + plan.parameters.map { parameter in
-            Column.named(parameter.description, Self.isText(parameter, in: plan) ? .text : .decimal, "the value of this varied parameter in the variant")
+            Column.named(parameter.description, Self.kind(parameter, in: plan), "the value of this varied parameter in the variant")
         }
         let rows = result.variants.map { variant in
             [.whole(variant + 1)] + zip(plan.parameters, result.design.values(ofVariant: variant)).map { Self.value($1, of: $0, in: plan) }
@@ -88,11 +88,13 @@ public struct SimulationTables {
         }
     }
 
-    private static func isText(_ parameter: VariantParameter, in plan: SimulationPlan) -> Bool {
+    /// A weight is a fraction, a base or budget euros, a criterion's definition or a vintage text.
+    private static func kind(_ parameter: VariantParameter, in plan: SimulationPlan) -> ColumnKind {
         switch parameter {
-        case .criterion(let name): plan.alternatives[name] != nil
-        case .vintage(let table): plan.vintages[table] != nil
-        default: false
+        case .weight: .fraction
+        case .base, .budget: .euro
+        case .criterion(let name): plan.alternatives[name] != nil ? .text : .ordinal
+        case .vintage(let table): plan.vintages[table] != nil ? .text : .ordinal
         }
     }
 

@@ -67,21 +67,21 @@ struct Compare: ParsableCommand {
             return
         }
         let comparison = Comparison(runs[0], runs[1])
-        let data = out.format == .json ? ("compare.json", try provenance.json("changes", comparison.rows, warnings: warnings))
-            : ("compare.csv", CSVRenderer.text(comparison.table(), style: out.format == .csvNL ? .dutch : .standard))
+        let style: CSVRenderer.Style = out.format == .csvNL ? .dutch : .standard
+        let json = out.format == .json ? try provenance.json("changes", comparison.rows, warnings: warnings) : nil
         guard let output = out.output else {
-            print(data.1, terminator: "")
+            print(json ?? CSVRenderer.text(comparison.table(), style: style), terminator: "")
             if explain { printError(try attributionOutput(runs, session: session, sources: sources).summary()) }
             return
         }
-        var files = [data, ("provenance.json", try provenance.json(warnings: warnings))]
-        if explain {
-            let rendered = try attributionOutput(runs, session: session, sources: sources)
-            print(rendered.summary(), terminator: "")
-            files.append(("explain.csv", CSVRenderer.text(rendered.table())))
-        }
+        let explained = explain ? try attributionOutput(runs, session: session, sources: sources) : nil
+        if let explained { print(explained.summary(), terminator: "") }
+        let explainTables = explained.map { [$0.table()] } ?? []
+        var files = try json.map { [("compare.json", Data($0.utf8))] + (explainTables.isEmpty ? [] : try RunFiles.csv(explainTables)) }
+            ?? RunFiles.csv([comparison.table()] + explainTables, style: style)
+        files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         let notes = runs.contains(where: { $0.plan.data.hasSyntheticData }) ? [AllocationJSON.syntheticNotice] : []
-        try OutputSet(output).write(files, notes: notes)
+        try OutputSet(output).write(files: files, notes: notes)
         for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
         if !notes.isEmpty { print(AllocationJSON.syntheticNotice) }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelData
 import VerdeelReport
+import VerdeelTables
 
 /// `verdeel merge PART... --output DIR`: joins the parts of a sharded run into the files the
 /// run would have written whole, byte for byte: each table's rows in variant order under
@@ -35,9 +36,11 @@ struct Merge: ParsableCommand {
             return
         }
         var files = [(name: String, data: Data)]()
-        for name in Self.tableNames(loaded) {
+        let names = Self.tableNames(loaded)
+        for name in names {
             files.append((name, try Self.join(name, loaded)))
         }
+        files.append((OutputSchema.fileName, try Self.schema(names, loaded).json()))
         let provenance = try loaded[0].file("provenance.json")
         files.append(("provenance.json", provenance))
         try OutputSet(output).write(files: files, notes: loaded[0].record.notes)
@@ -49,13 +52,24 @@ struct Merge: ParsableCommand {
     static func tableNames(_ parts: [Part]) -> [String] {
         var names = [String]()
         for part in parts {
-            for file in part.record.files where file.name != "provenance.json" && !names.contains(file.name) { names.append(file.name) }
+            for file in part.record.files where file.name.hasSuffix(".csv") && !names.contains(file.name) { names.append(file.name) }
         }
         if let index = names.firstIndex(of: "infeasible.csv"), let summary = names.firstIndex(of: "summary.csv") {
             names.remove(at: index)
             names.insert("infeasible.csv", at: summary + 1)
         }
         return names
+    }
+
+    /// The merged folder's schema: each table as the parts that hold it describe it (alike).
+    static func schema(_ names: [String], _ parts: [Part]) -> OutputSchema {
+        OutputSchema(tables: names.map { name in
+            let described = parts.compactMap { $0.record.files.contains { $0.name == name } ? $0.schema.table(file: name) : nil }
+            guard let first = described.first, described.allSatisfy({ $0 == first }) else {
+                fail("the parts describe \(name) differently in their \(OutputSchema.fileName); merge the parts of one run")
+            }
+            return first
+        })
     }
 
     static func checkOneRun(_ parts: [Part]) throws {
@@ -115,7 +129,7 @@ struct Merge: ParsableCommand {
         for part in parts where part.record.files.contains(where: { $0.name == name }) {
             let data = try part.file(name)
             let held = part.record.firstVariant..<(part.record.lastVariant + 1)
-            let check = ReadBackTable(name: name, shown: "\(part.path)/\(name)", rangeColumn: name == SensitivityRun.partFile ? "row" : "variant", range: held)
+            let check = ReadBackTable(name: name, columns: part.columns(of: name), shown: "\(part.path)/\(name)", rangeColumn: name == SensitivityRun.partFile ? "row" : "variant", range: held)
             do { try check.check(data) } catch { fail("\(error); run part \(part.record.shard) of \(part.record.shards) again") }
             let end = data.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.endIndex
             let head = data[data.startIndex..<end]

@@ -1,6 +1,7 @@
 import Foundation
 import VerdeelData
 import VerdeelReport
+import VerdeelTables
 
 extension Merge {
     /// A part's record and files. Everything a part holds is input: `shard.json` is checked
@@ -10,6 +11,8 @@ extension Merge {
     struct Part {
         let path: String
         let record: ShardRecord
+        /// The part's `schema.json`: its tables' declared columns.
+        let schema: OutputSchema
 
         init(_ path: String) throws {
             self.path = path
@@ -23,10 +26,24 @@ extension Merge {
             if let problem = ShardRecordCheck(record, engineVersion: AllocationJSON.engineVersion).problem(manifest: Self.manifest(path)) {
                 Merge.fail("\(path)/\(ShardRecord.fileName): \(problem); run that part again")
             }
-            let provenance = try file("provenance.json")
+            let provenance = Self.file("provenance.json", of: path, record)
             guard ShardRecord.hash(provenance) == record.provenanceSHA256 else {
                 Merge.fail("\(path)/provenance.json is not the provenance its \(ShardRecord.fileName) records (its SHA-256 differs); run part \(record.shard) of \(record.shards) again")
             }
+            guard record.files.contains(where: { $0.name == OutputSchema.fileName }) else {
+                Merge.fail("\(path) has no \(OutputSchema.fileName) (a verdeel older than this one wrote it); run part \(record.shard) of \(record.shards) again")
+            }
+            do { schema = try OutputSchema.read(Self.file(OutputSchema.fileName, of: path, record), shown: "\(path)/\(OutputSchema.fileName)") } catch {
+                Merge.fail("\(error); run part \(record.shard) of \(record.shards) again")
+            }
+        }
+
+        /// The declared columns of a table the part holds.
+        func columns(of name: String) -> [Column] {
+            guard let table = schema.table(file: name) else {
+                Merge.fail("\(path)/\(OutputSchema.fileName) does not describe \(name); run part \(record.shard) of \(record.shards) again")
+            }
+            return table.columns
         }
 
         /// The part's `manifest.txt` (nil when it has none of verdeel's).
@@ -36,6 +53,11 @@ extension Merge {
         }
 
         func file(_ name: String) throws -> Data {
+            Self.file(name, of: path, record)
+        }
+
+        /// A file the part's record lists, checked against its size and SHA-256.
+        static func file(_ name: String, of path: String, _ record: ShardRecord) -> Data {
             guard let listed = record.files.first(where: { $0.name == name }) else { Merge.fail("\(path) has no \(name)") }
             let url = URL(fileURLWithPath: path).appendingPathComponent(name)
             guard PartFile.isRegularFile(url) else {

@@ -5,6 +5,7 @@ import VerdeelLanguage
 import VerdeelModel
 import VerdeelData
 import VerdeelReport
+import VerdeelTables
 import VerdeelSession
 import VerdeelSimulation
 
@@ -113,7 +114,7 @@ struct ReportScenario {
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
         do {
             return try ReportInput(
-                tables: tables.map { ($0.fileName, Array(CSVRenderer.text($0).utf8)) }, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
+                tables: tables, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
                 lossThresholds: main.plan.fairness?.losses ?? [], assertions: runs.flatMap { Self.assertions($0, sources: compilation.sources) }, variant: variant, region: region)
         } catch {
             printError("error: \(error)")
@@ -153,24 +154,42 @@ struct ReportFolder {
         guard document.engineVersion == AllocationJSON.engineVersion else {
             fail("\(path) was written by verdeel \(document.engineVersion); this is verdeel \(AllocationJSON.engineVersion), whose tables may differ: run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
         }
-        let names = manifest.names.filter { $0.hasSuffix(".csv") }
-        var tables = [(name: String, contents: [UInt8])]()
-        for name in names {
+        let schema = readSchema(folder, listed: manifest.names)
+        var tables = [ResultTable]()
+        for name in manifest.names.filter({ $0.hasSuffix(".csv") }) {
             guard let bytes = PartFile.read(folder.appendingPathComponent(name), limit: Int(Int32.max)) else { fail("\(path)/\(name) is listed in its manifest but cannot be read; run the scenario again") }
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { fail("\(path)/\(name) is in the Dutch CSV style; report on a folder written with --format csv (the default)") }
-            do { try ReadBackTable(name: name, shown: "\(path)/\(name)").check(bytes) } catch { fail("\(error) (or report on the scenario file)") }
-            tables.append((name, Array(bytes)))
+            guard let declared = schema.table(file: name) else { fail("\(path)/\(OutputSchema.fileName) does not describe \(name); run the scenario again") }
+            do { tables.append(try ReadBackTable(name: name, columns: declared.columns, shown: "\(path)/\(name)").table(bytes, title: declared.title)) } catch {
+                fail("\(error) (or report on the scenario file)")
+            }
         }
         let scenarios = document.scenarios ?? []
         guard let name = scenario ?? (scenarios.count == 1 ? scenarios.first : nil) else {
             fail("\(path) holds the scenarios \(scenarios.joined(separator: ", ")); pick one with --scenario NAME")
         }
-        let losses = Set(tables.first { $0.name == "losses.csv" }.map { String(decoding: $0.contents, as: UTF8.self) }?.split(separator: "\n").dropFirst()
-            .compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(4).first.flatMap { Double($0) } } ?? [])
+        let losses = Set(tables.first { $0.name == "losses" }.map(Self.lossThresholds) ?? [])
         do {
             return try ReportInput(tables: tables, provenance: document, scenario: name, baseline: baseline, lossThresholds: losses.sorted(), variant: variant, region: region)
         } catch {
             fail(error.description)
+        }
+    }
+
+    /// The folder's `schema.json`, which its manifest must list.
+    private func readSchema(_ folder: URL, listed: [String]) -> OutputSchema {
+        guard listed.contains(OutputSchema.fileName), let data = PartFile.read(folder.appendingPathComponent(OutputSchema.fileName), limit: PartFile.recordLimit) else {
+            fail("\(path) has no readable \(OutputSchema.fileName) (a verdeel older than this one wrote it); run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
+        }
+        do { return try OutputSchema.read(data, shown: "\(path)/\(OutputSchema.fileName)") } catch { fail("\(error); or report on the scenario file") }
+    }
+
+    /// The loss thresholds of the `losses` table.
+    private static func lossThresholds(_ table: ResultTable) -> [Double] {
+        guard let index = table.columns.firstIndex(where: { $0.id == "loss_per_inhabitant" }) else { return [] }
+        return table.rows.compactMap { row in
+            guard index < row.count, case .number(let value, _) = row[index] else { return nil }
+            return value
         }
     }
 

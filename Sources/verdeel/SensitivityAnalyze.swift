@@ -89,7 +89,7 @@ struct SensitivityAnalyze: ParsableCommand {
             throw ExitCode(1)
         }
         for warning in warnings { printError("warning: \(warning)") }
-        try OutputSet(output).write(files.map { ($0.fileName, CSVRenderer.text($0)) }, notes: warnings)
+        try OutputSet(output).write(files: try RunFiles.csv(files), notes: warnings)
     }
 
     private func checkSamples(_ samples: NumberTable, problem: SensitivityProblem, outputs: NumberTable) throws {

@@ -4,6 +4,7 @@ import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelData
 import VerdeelReport
+import VerdeelTables
 
 /// A part of a sharded sensitivity analysis (`verdeel run FILE --scenario S --shard I/N
 /// --output DIR`): the outputs of its contiguous range of design rows in
@@ -29,7 +30,7 @@ extension SensitivityRun {
         }
         let seed = run.plan.sensitivity?.seed
         let provenance = try self.provenance.json(seed: seed, warnings: run.warnings)
-        let files = [(Self.partFile, Data(Self.csv(part.outputs, part.values, first: range.lowerBound).utf8)), ("provenance.json", Data(provenance.utf8))]
+        let files = try RunFiles.csv([Self.table(part.outputs, part.values, first: range.lowerBound)]) + [("provenance.json", Data(provenance.utf8))]
         var record = ShardRecord(
             shard: shard.index, shards: shard.count, variants: range, variantCount: rows, seed: seed, provenance: provenance, notes: notes, files: files)
         record.sensitivity = location
@@ -39,17 +40,17 @@ extension SensitivityRun {
         if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
     }
 
-    /// The rows' outputs as CSV, rows numbered from `first + 1` (measure names are
-    /// identifiers and output names region codes or `exact:`/`fairness:` names: no field
-    /// needs quotes).
-    static func csv(_ outputs: [ScenarioSensitivity.Output], _ values: [Double], first: Int) -> String {
-        var text = (["row"] + outputs.map { "\($0.measure)/\($0.year)/\($0.name)" }).joined(separator: ",") + "\n"
-        let width = outputs.count
-        for row in 0..<(width == 0 ? 0 : values.count / width) {
-            text += String(first + row + 1)
-            for o in 0..<width { text += ",\(values[row * width + o])" }
-            text += "\n"
+    /// The rows' outputs (`design_outputs`), rows numbered from `first + 1`, a column
+    /// `measure/year/output` per output, in chunks of 1,024 rows.
+    static func table(_ outputs: [ScenarioSensitivity.Output], _ values: [Double], first: Int) -> ResultTable {
+        let columns = [Column.named("row", .ordinal, "the design row, from 1")]
+            + outputs.map { Column.named("\($0.measure)/\($0.year)/\($0.name)", .decimal, "the output (measure/year/output) in the design row") }
+        let width = outputs.count, rows = width == 0 ? 0 : values.count / width, stretch = 1_024
+        let name = (partFile as NSString).deletingPathExtension
+        return ResultTable(name: name, title: .init(dutch: "Uitkomsten ontwerp", english: "Design outputs"), columns: columns, chunks: (rows + stretch - 1) / stretch) { chunk in
+            (chunk * stretch..<min(rows, (chunk + 1) * stretch)).map { row in
+                [.whole(first + row + 1)] + values[(row * width)..<((row + 1) * width)].map { .number($0, "\($0)") }
+            }
         }
-        return text
     }
 }

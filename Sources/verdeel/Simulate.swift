@@ -100,7 +100,7 @@ extension Simulate {
     /// A shard's folder: its tables, the run's provenance and `shard.json`.
     private func writeShard(_ result: SimulationResult, shard: ShardChoice, notes: [String], to output: String) throws {
         let provenance = try self.provenance.json(seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)
-        let files = RunTables.simulation(result).map { ($0.fileName, Data(CSVRenderer.text($0).utf8)) } + [("provenance.json", Data(provenance.utf8))]
+        let files = try RunFiles.csv(RunTables.simulation(result)) + [("provenance.json", Data(provenance.utf8))]
         let record = ShardRecord(
             shard: shard.index, shards: shard.count, variants: result.variants, variantCount: result.variantCount, seed: run.plan.simulation?.monteCarlo?.seed,
             provenance: provenance, notes: notes, files: files)

@@ -108,7 +108,7 @@ struct UpdateImpact: ParsableCommand {
         case .json:
             files = [("update_impact.json", Data(try provenance.json("changes", impact.rows, warnings: warnings).utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
         default:
-            files = ([impact.table()] + (fairnessTable.map { [$0] } ?? [])).map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) }
+            files = try RunFiles.csv([impact.table()] + (fairnessTable.map { [$0] } ?? []), style: style)
             files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
         }
         try OutputSet(output).write(files: files, notes: notes)
@@ -121,7 +121,7 @@ struct UpdateImpact: ParsableCommand {
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
         do {
             let input = try ReportInput(
-                tables: tables.map { ($0.fileName, Array(CSVRenderer.text($0).utf8)) }, provenance: provenance.document(seed: nil, warnings: runs.flatMap(\.warnings)),
+                tables: tables, provenance: provenance.document(seed: nil, warnings: runs.flatMap(\.warnings)),
                 scenario: runs[1].plan.name, baseline: runs[0].plan.name, measureTitles: titles, lossThresholds: [threshold])
             return try HTMLReport(input, language: out.lang).render()
         } catch {

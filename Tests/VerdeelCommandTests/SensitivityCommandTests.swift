@@ -139,7 +139,7 @@ extension CommandTests {
             #expect(dutch.output.contains("s;t;m;2026;GM0001;A;250000;750000;500000;200,000000;16,666667"))
             let folder = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "json", "--explain", "--output", "out"], in: directory)
             #expect(folder.status == 0, "\(folder.errors)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted() == ["compare.json", "explain.csv", "manifest.txt", "provenance.json"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted() == ["compare.json", "explain.csv", "manifest.txt", "provenance.json", "schema.json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/compare.json"))) as? [String: Any])
             let changes = try #require(json["changes"] as? [[String: Any]])
             #expect(changes.count == 4)

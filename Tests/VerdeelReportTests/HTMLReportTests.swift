@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import VerdeelData
 @testable import VerdeelReport
+import VerdeelTables
 import VerdeelTestSupport
 
 struct HTMLReportTests {
@@ -26,9 +28,18 @@ struct HTMLReportTests {
 
         """
 
+    /// A table as a folder's CSV file holds it, read back with its columns declared: the
+    /// text columns as text, a variant weight as a fraction, the rest as numbers.
+    static func table(_ name: String, _ csv: String) throws -> ResultTable {
+        let ids = csv.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let text: Set = ["scenario", "measure", "component", "region", "region_name", "metric", "name"]
+        let columns = ids.map { Column.named($0, text.contains($0) ? .text : $0.contains(".weight.") ? .fraction : .decimal, "") }
+        return try ReadBackTable(name: name + ".csv", columns: columns).table(Data(csv.utf8), title: .init(dutch: name, english: name))
+    }
+
     static func input(_ allocations: String = allocations, baseline: String? = "t", synthetic: Bool = true) throws -> ReportInput {
         try ReportInput(
-            tables: [("allocations.csv", Array(allocations.utf8))], provenance: try provenance(synthetic: synthetic), scenario: "s", baseline: baseline,
+            tables: [try table("allocations", allocations)], provenance: try provenance(synthetic: synthetic), scenario: "s", baseline: baseline,
             measureTitles: ["m": "Maatregel <m>"], lossThresholds: [7.5],
             assertions: [ReportInput.Assertion(scenario: "s", text: "assert amount(m, 2026, GM0001) > 0", met: true)])
     }
@@ -106,7 +117,7 @@ struct HTMLReportTests {
         let other = Self.allocations.replacingOccurrences(of: "t,m,,2026,GM0002,Twee", with: "t,m,,2026,GM0009,Negen")
         #expect(throws: ReportError.baselineRegions(baseline: "t", scenario: "s", onlyBaseline: ["GM0009"], onlyScenario: ["GM0002"])) { try Self.input(other) }
         #expect(throws: ReportError.unknownScenario("u", ["s", "t"])) {
-            try ReportInput(tables: [("allocations.csv", Array(Self.allocations.utf8))], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: "u")
+            try ReportInput(tables: [try Self.table("allocations", Self.allocations)], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: "u")
         }
         #expect(throws: ReportError.nothingToReport) {
             try ReportInput(tables: [], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: nil)
@@ -126,12 +137,36 @@ struct HTMLReportTests {
             """
         let variants = "variant,m.weight.need\n1,0\n2,0.5\n3,1\n"
         let input = try ReportInput(
-            tables: [("allocations.csv", Array(Self.allocations.utf8)), ("summary.csv", Array(summary.utf8)), ("variants.csv", Array(variants.utf8))],
+            tables: [try Self.table("allocations", Self.allocations), try Self.table("summary", summary), try Self.table("variants", variants)],
             provenance: try Self.provenance(synthetic: false, seed: 42), scenario: "s", baseline: nil)
         let html = try HTMLReport(input).render()
         // The middle of three variants is 2 (need weight 50%); its P50 of Twee is 251,000.
         #expect(html.contains("variant 2 (m.weight.need = 50%); startwaarde 42."))
         #expect(html.contains("Twee: P5 € 240.000, P50 € 251.000, P95 € 260.000"))
         #expect(html.contains(#"<section id="sweep">"#))
+    }
+
+    /// A statistic no section knows is shown for the variant of the Monte Carlo section, by
+    /// its declared columns: headings in the report's language, cells by kind, a region by
+    /// its name, another variant's rows left out.
+    @Test func aStatisticNoSectionKnowsIsShownByItsColumns() throws {
+        let summary = "variant,measure,year,region,mean,sd,p05,p50,p95,p_below_baseline\n1,m,2026,GM0002,1,1,1,1,1,0\n2,m,2026,GM0002,1,1,1,1,1,0\n"
+        let worst = ResultTable(
+            name: "worst", title: .init(dutch: "Slechtste", english: "Worst"),
+            columns: [.named("variant", .ordinal, ""), .region, Column("share", .fraction, dutch: "aandeel", english: "share", ""), Column("loss", .euroCents, dutch: "verlies", english: "loss", "")],
+            rows: [[.whole(1), .text("GM0002"), .number(0.25), .number(2.5)], [.whole(2), .text("GM0001"), .number(0.125), .number(1_234.5)]])
+        let input = try ReportInput(
+            tables: [try Self.table("allocations", Self.allocations), try Self.table("summary", summary), worst],
+            provenance: try Self.provenance(synthetic: false, seed: 42), scenario: "s", baseline: nil, variant: 2)
+        let html = try HTMLReport(input).render()
+        let section = try #require(html.components(separatedBy: #"<section id="statistics">"#).dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(section.contains("variant 2."))
+        #expect(section.contains("<caption>Slechtste</caption>"))
+        #expect(section.contains(#"<th scope="col" class="num">aandeel</th>"#))
+        #expect(section.contains(">&lt;b&gt;A&amp;B&lt;/b&gt;</td>"))
+        #expect(section.contains(">12,5%</td>") && section.contains(">€ 1.234,50</td>"))
+        #expect(!section.contains("Twee") && !section.contains("25,0%"))
+        let english = try HTMLReport(input, language: .en).render()
+        #expect(english.contains("<caption>Worst</caption>") && english.contains("€1,234.50"))
     }
 }

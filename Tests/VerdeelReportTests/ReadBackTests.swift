@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerdeelData
 import VerdeelReport
+import VerdeelTables
 
 /// What merge and report read back: tables checked cell by cell, manifests, and shard
 /// records field by field. Each expected message and place is worked out from the bytes.
@@ -9,9 +10,15 @@ struct ReadBackTests {
     static let header = "variant,measure,year,region,mean,sd,p05,p50,p95,p_below_baseline\n"
     static let row = "5,m,2026,GM0014,100.5,2,97,100,104,0.5\n"
 
+    /// The summary's columns as its schema declares them.
+    static let columns = [
+        Column.named("variant", .ordinal, ""), .measure, .year, .region, .named("mean", .euro, ""), .named("sd", .euro, ""), .named("p05", .euro, ""),
+        .named("p50", .euro, ""), .named("p95", .euro, ""), .named("p_below_baseline", .fraction, ""),
+    ]
+
     func problem(_ text: String, range: Range<Int>? = 5..<9) -> String? {
         do {
-            try ReadBackTable(name: "summary.csv", shown: "p1/summary.csv", range: range).check(Data(text.utf8))
+            try ReadBackTable(name: "summary.csv", columns: Self.columns, shown: "p1/summary.csv", range: range).check(Data(text.utf8))
             return nil
         } catch {
             return error.description
@@ -20,7 +27,7 @@ struct ReadBackTests {
 
     @Test func aGoodTableIsRead() throws {
         #expect(problem(Self.header + Self.row + "6,m,2026,\"Gr,on\",1e3,,0,-1.5,+2,1\n") == nil)
-        #expect(try ReadBackTable(name: "summary.csv").check(Data((Self.header + Self.row).utf8)) == 1)
+        #expect(try ReadBackTable(name: "summary.csv", columns: Self.columns).check(Data((Self.header + Self.row).utf8)) == 1)
     }
 
     /// The row of the header is line 1, the first row line 2; columns count from 1 at the
@@ -48,6 +55,47 @@ struct ReadBackTests {
         #expect(problem("")?.contains("the file is empty") == true)
         // A part with no variants holds no rows.
         #expect(problem(Self.header + Self.row, range: 5..<5)?.contains("variant 5 is outside the none this part holds") == true)
+    }
+
+    @Test func aHeaderOtherThanTheSchemasIsRefused() {
+        let swapped = "variant,measure,year,region,sd,mean,p05,p50,p95,p_below_baseline\n"
+        #expect(problem(swapped + Self.row)?.hasPrefix("p1/summary.csv:1: the header is not the one schema.json declares") == true)
+    }
+
+    @Test func aTableReadBackIsTyped() throws {
+        let table = try ReadBackTable(name: "summary.csv", columns: Self.columns).table(Data((Self.header + "5,m,2026,'=GM1,100.5,,97,100,104,0.5\n").utf8), title: .init(dutch: "d", english: "e"))
+        #expect(table.name == "summary")
+        #expect(table.rows == [[.number(5, "5"), .text("m"), .number(2026, "2026"), .text("=GM1"), .number(100.5, "100.5"), .empty, .number(97, "97"), .number(100, "100"), .number(104, "104"), .number(0.5, "0.5")]])
+    }
+
+    static let schema = #"{"tables":[{"name":"summary","file":"summary.csv","title":{"dutch":"Monte Carlo","english":"Monte Carlo"},"columns":[{"id":"variant","kind":"ordinal","dutch":"variant","english":"variant","description":"d","inDutchStyleOnly":false}]}]}"#
+
+    func schemaProblem(_ text: String) -> String? {
+        do {
+            _ = try OutputSchema.read(Data(text.utf8), shown: "out/schema.json")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func theSchemaIsReadStrictly() throws {
+        #expect(schemaProblem(Self.schema) == nil)
+        #expect(try OutputSchema.read(Data(Self.schema.utf8), shown: "s").table(file: "summary.csv")?.columns.map(\.kind) == [.ordinal])
+        let damaged = [
+            (Self.schema.replacingOccurrences(of: #""kind":"ordinal""#, with: #""kind":"money""#), "it is not the schema verdeel writes"),
+            (Self.schema.replacingOccurrences(of: #""file":"summary.csv""#, with: #""file":"../summary.csv""#), "is in the file '../summary.csv', not in NAME.csv"),
+            (Self.schema.replacingOccurrences(of: #""name":"summary","#, with: #""name":"summary","name":"other","#), "the key 'name' is given twice"),
+            (Self.schema.replacingOccurrences(of: #""id":"variant""#, with: #""id":"a,b""#), "has a column id 'a,b' that no header verdeel writes has"),
+            (Self.schema.replacingOccurrences(of: #","description":"d""#, with: ""), "it has no 'description'"),
+            (Self.schema.replacingOccurrences(of: "}]}]}", with: "},{\"id\":\"variant\",\"kind\":\"text\",\"dutch\":\"\",\"english\":\"\",\"description\":\"\",\"inDutchStyleOnly\":false}]}]}"),
+             "declares the column 'variant' twice"),
+            ("[]", "it is not the schema verdeel writes"),
+        ]
+        for (text, expected) in damaged {
+            let found = schemaProblem(text)
+            #expect(found?.contains(expected) == true, "\(found ?? "accepted") for \(expected)")
+        }
     }
 
     @Test func manifestsAreVerdeelsOrNone() {

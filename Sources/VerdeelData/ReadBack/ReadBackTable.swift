@@ -3,8 +3,9 @@ import Foundation
 import VerdeelCore
 
 /// A table verdeel wrote, read back (`verdeel report FOLDER`, `verdeel merge`) as strictly as
-/// a region table: the file ends with a line break (else it was cut off), is in the plain
-/// CSV style, every row has the header's fields, each cell is what its column holds (a
+/// a region table, against the columns its folder's `schema.json` declares: the file ends
+/// with a line break (else it was cut off), is in the plain CSV style, its header is the
+/// declared columns' ids, every row has the header's fields, each cell is what its column holds (a
 /// plain finite number, or empty where no value applies, in a number column; a whole
 /// number in a year, rank or variant column; text without control characters), no row is
 /// given twice, and the variants (or design rows) are within the range a part holds. Each
@@ -15,14 +16,17 @@ import VerdeelCore
 /// looked for among the rows of the same variant only.
 public struct ReadBackTable {
     let name: String
+    let columns: [Column]
     let label: String
     let rangeColumn: String
     let range: Range<Int>?
 
-    /// `name` is the file name (`summary.csv`), `shown` how messages name it; `range` (from
-    /// 1, half-open) is where the `rangeColumn` (`variant`, or `row` for design rows) must stay.
-    public init(name: String, shown: String? = nil, rangeColumn: String = "variant", range: Range<Int>? = nil) {
+    /// `name` is the file name (`summary.csv`), `columns` its declared columns, `shown` how
+    /// messages name it; `range` (from 1, half-open) is where the `rangeColumn` (`variant`,
+    /// or `row` for design rows) must stay.
+    public init(name: String, columns: [Column], shown: String? = nil, rangeColumn: String = "variant", range: Range<Int>? = nil) {
         self.name = name
+        self.columns = columns
         label = shown ?? name
         self.rangeColumn = rangeColumn
         self.range = range
@@ -52,8 +56,10 @@ public struct ReadBackTable {
         guard try scanner.nextLine(into: &header) else { throw DataError(file: label, line: 1, column: 0, message: "the file has no header") }
         let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.bytes]), as: UTF8.self) }
         if Set(names).count != names.count { throw DataError(file: label, line: 1, column: 0, message: "the header names a column twice; write the folder again") }
-        let table = (name as NSString).deletingPathExtension
-        let kinds = names.map { ColumnKind.of(table: table, column: $0) }
+        guard names == columns.map(\.id) else {
+            throw DataError(file: label, line: 1, column: 0, message: "the header is not the one \(OutputSchema.fileName) declares (\(Printable.shown(columns.map(\.id).joined(separator: ","))); write the folder again")
+        }
+        let kinds = columns.map(\.kind)
         let rangeIndex = names.firstIndex(of: rangeColumn)
         var rows = 0, currentKey: Int?
         var hashes = Set<Int>(), sameKey = [(hash: Int, row: Range<Int>)]()

@@ -30,6 +30,7 @@ public struct HTMLReport {
         let sections: [(id: String, label: String, build: (ReportContext) -> [String: Any]?)] = [
             ("allocation", words["allocation"] ?? "", AllocationSection.build), ("change", words["change"] ?? "", ChangeSection.build),
             ("fairness", words["fairness"] ?? "", FairnessSection.build), ("montecarlo", words["montecarlo"] ?? "", MonteCarloSection.build),
+            ("statistics", words["statistics"] ?? "", TablesSection.build),
             ("sweep", words["sweep"] ?? "", SweepSection.build), ("heatmap", words["heatmap"] ?? "", HeatmapSection.build),
             ("sensitivity", words["sensitivity"] ?? "", SensitivitySection.build),
         ]
@@ -87,6 +88,8 @@ public struct HTMLReport {
         "changeIntro": ("Het verschil per gemeente met het basisscenario: groen is meer, rood is minder. De stippellijnen zijn de verliesdrempels per inwoner uit het eerlijkheidsblok.", "Each municipality's change from the baseline: green is more, red is less. The dashed lines are the fairness block's loss thresholds per inhabitant."),
         "fairnessIntro": ("Ongelijkheid van de bedragen per inwoner, gewogen naar inwoners (0 is gelijk). De Lorenzcurve zet gemeenten op volgorde van bedrag per inwoner.", "Inequality of the amounts per inhabitant, weighted by inhabitants (0 is equal). The Lorenz curve orders municipalities by amount per inhabitant."),
         "montecarloIntro": ("Hoe ver onzekerheid in de gegevens elk bedrag kan verschuiven: per gemeente het bereik van P5 tot P95 en de mediaan over de trekkingen,", "How far uncertainty in the data can move each amount: per municipality the range from P5 to P95 and the median over the draws,"),
+        "statistics": ("Meer uitkomsten over de trekkingen", "More results over the draws"),
+        "statisticsIntro": ("De overige tabellen over de trekkingen van", "The other tables over the draws of"),
         "variant": ("variant", "variant"),
         "variants": ("varianten", "variants"),
         "sweepIntro": ("Het bedrag van elke gemeente (mediaan en P5-P95 over de trekkingen) tegen de parameter", "Each municipality's amount (median and P5-P95 over the draws) against the parameter"),

@@ -1,42 +1,52 @@
 import Foundation
+import VerdeelTables
 
 /// The draws of one variant: per measure and year each municipality's P5-P95 range and
 /// median (P50), the amount without draws marked; the fairness metrics over the draws; and
 /// the chance of each loss beyond a threshold.
 enum MonteCarloSection {
-    /// The variants' parameters (`variants.csv`): names and values per variant.
+    /// The variants' parameters (the `variants` table): their columns and values per variant.
     struct Variants {
-        let parameters: [String]
+        let parameters: [Column]
         let values: [Int: [Double]]
 
         init(_ input: ReportInput) {
-            let file = input.tables["variants"]
-            parameters = Array(file?.header.map(\.value).dropFirst() ?? [])
+            let table = input.tables["variants"]
+            parameters = Array(table?.columns.dropFirst() ?? [])
             var values = [Int: [Double]]()
-            for record in file?.records ?? [] {
-                guard let variant = record.first.flatMap({ Int($0.value) }) else { continue }
-                values[variant] = record.dropFirst().map { Double($0.value) ?? .nan }
+            for row in table?.rows ?? [] {
+                guard case .number(let variant, _) = row.first else { continue }
+                values[Int(variant)] = row.dropFirst().map { cell in
+                    if case .number(let value, _) = cell { return value }
+                    return .nan
+                }
             }
             self.values = values
         }
 
         func describe(_ variant: Int, _ numbers: NumberText) -> String {
             guard let row = values[variant] else { return "" }
-            return zip(parameters, row).map { "\($0) = \(Self.text($0, $1, numbers))" }.joined(separator: ", ")
+            return zip(parameters, row).map { "\($0.id) = \(Self.text($0, $1, numbers))" }.joined(separator: ", ")
         }
 
-        static func text(_ parameter: String, _ value: Double, _ numbers: NumberText) -> String {
+        /// A weight (a fraction) in percent, any other value as a number.
+        static func text(_ parameter: Column, _ value: Double, _ numbers: NumberText) -> String {
             let decimals = value == value.rounded() ? 0 : 2
-            return parameter.contains(".weight.") ? numbers.percent(value, decimals: (value * 100) == (value * 100).rounded() ? 0 : 1) : numbers.number(value, decimals: decimals)
+            return parameter.kind == .fraction ? numbers.percent(value, decimals: (value * 100) == (value * 100).rounded() ? 0 : 1) : numbers.number(value, decimals: decimals)
         }
     }
 
+    /// The variant whose draws the report shows (1-based): the one asked for, else the
+    /// middle one; nil for a run without draws (no summary, or variants only: no seed).
+    static func shownVariant(_ input: ReportInput) -> Int? {
+        guard !input.rows("summary").isEmpty, input.provenance.seed != nil else { return nil }
+        return input.variant ?? (Variants(input).values.count + 1) / 2
+    }
+
     static func build(_ context: ReportContext) -> [String: Any]? {
+        guard let number = shownVariant(context.input) else { return nil }
         let summary = context.input.rows("summary")
-        // A run without a montecarlo block (variants only) has no draws, and no seed.
-        guard !summary.isEmpty, context.input.provenance.seed != nil else { return nil }
         let variants = Variants(context.input)
-        let number = context.input.variant ?? (variants.values.count + 1) / 2
         let variant = String(number), numbers = context.numbers
         let ours = summary.filter { $0["variant"] == variant }
         var panels = [(key: String, label: String, html: String)]()

@@ -15,7 +15,7 @@ enum NotesSection {
                 let required = row["required"].flatMap({ Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) })
             else { continue }
             let key = measure + "\u{1}" + purpose
-            if earmarks[key] == nil { order.append(key); earmarks[key] = (measure, CSVRenderer.unguarded(purpose), 0, true, []) }
+            if earmarks[key] == nil { order.append(key); earmarks[key] = (measure, purpose, 0, true, []) }
             guard var earmark = earmarks[key] else { continue }
             earmark.required += required
             earmark.met = earmark.met && row["met"] == "yes"

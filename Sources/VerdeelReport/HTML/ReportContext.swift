@@ -18,7 +18,7 @@ struct ReportContext {
         numbers = NumberText(language: language)
         var names = [String: String]()
         for row in input.rows("allocations") {
-            if let code = row["region"], names[code] == nil { names[code] = CSVRenderer.unguarded(row["region_name"] ?? code) }
+            if let code = row["region"], names[code] == nil { names[code] = row["region_name"] ?? code }
         }
         regionNames = names
         allocations = AllocationTotals(input.rows("allocations"))

@@ -1,8 +1,9 @@
 import Foundation
 import VerdeelCore
 import VerdeelData
+import VerdeelTables
 
-/// What a report shows, as tables: the CSV tables a run writes (`allocations`, `fairness`,
+/// What a report shows, as tables: the typed tables a run makes (`allocations`, `fairness`,
 /// `lorenz`, `summary`, `variants`, `fairness_summary`, `losses`, `sobol`, `morris`, ...)
 /// and its provenance, plus what only the scenario file knows (measure titles, the
 /// fairness block's loss thresholds, the assertions and their results). A report of an
@@ -21,7 +22,7 @@ public struct ReportInput: Sendable {
         }
     }
 
-    public let tables: [String: CSVFile]
+    public let tables: [String: ResultTable]
     /// Each table's rows as dictionaries by column name, made once for every section.
     private let records: [String: [[String: String]]]
     public let provenance: Provenance.Document
@@ -36,17 +37,11 @@ public struct ReportInput: Sendable {
     public let region: String?
 
     public init(
-        tables: [(name: String, contents: [UInt8])], provenance: Provenance.Document, scenario: String, baseline: String?, measureTitles: [String: String] = [:],
+        tables: [ResultTable], provenance: Provenance.Document, scenario: String, baseline: String?, measureTitles: [String: String] = [:],
         lossThresholds: [Double] = [], assertions: [Assertion] = [], variant: Int? = nil, region: String? = nil
     ) throws(ReportError) {
-        var parsed = [String: CSVFile]()
-        for (name, contents) in tables {
-            do { parsed[(name as NSString).deletingPathExtension] = try CSVFile(name: name, bytes: contents) } catch {
-                throw .unreadableTable(name, error.description)
-            }
-        }
-        self.tables = parsed
-        records = parsed.mapValues(Self.records)
+        self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        records = self.tables.mapValues(Self.records)
         self.provenance = provenance
         self.scenario = scenario
         self.baseline = baseline
@@ -63,11 +58,12 @@ public struct ReportInput: Sendable {
         records[table] ?? []
     }
 
-    private static func records(_ file: CSVFile) -> [[String: String]] {
-        let header = file.header.map(\.value)
-        return file.records.map { record in
+    /// Each row as its cells' text by column id (a number as written, an empty cell absent).
+    private static func records(_ table: ResultTable) -> [[String: String]] {
+        let ids = table.columns.map(\.id)
+        return table.rows.map { cells in
             var row = [String: String]()
-            for (index, field) in record.enumerated() where index < header.count { row[header[index]] = field.value }
+            for (index, cell) in cells.enumerated() where index < ids.count && cell != .empty { row[ids[index]] = cell.csvText }
             return row
         }
     }

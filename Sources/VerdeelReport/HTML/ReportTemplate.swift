@@ -44,6 +44,8 @@ enum ReportTemplate {
         {{#charts}}{{> switcher}}{{/charts}}
         {{#fairness}}{{> table}}{{/fairness}}
         {{#losses}}{{> table}}{{/losses}}</section>{{/montecarlo}}
+        {{#statistics}}<section id="statistics"><h2>{{t.statistics}}</h2><p>{{t.statisticsIntro}} {{t.variant}} {{variant}}.</p>
+        {{#tables}}{{> table}}{{/tables}}</section>{{/statistics}}
         {{#sweep}}<section id="sweep"><h2>{{t.sweep}}</h2><p>{{t.sweepIntro}} <code>{{parameter}}</code> ({{variants}} {{t.variants}}).</p>
         {{#charts}}{{> switcher}}{{/charts}}</section>{{/sweep}}
         {{#heatmap}}<section id="heatmap"><h2>{{t.heatmap}}</h2><p>{{t.heatmapIntro}}{{#third}} <code>{{third}}</code> = 1 − {{t.theOthers}}.{{/third}}</p>

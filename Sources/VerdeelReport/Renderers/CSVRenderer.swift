@@ -10,7 +10,7 @@ import VerdeelTables
 /// columns for people too (``Column/inDutchStyleOnly``).
 ///
 /// A number is written as its cell's text; a text cell a spreadsheet would run as a formula
-/// gets a leading `'` (``guarded(_:)``); fields are quoted (RFC 4180) where they hold the
+/// gets a leading `'` (``FormulaGuard``); fields are quoted (RFC 4180) where they hold the
 /// separator, a quote or a line break. A table of several chunks is written by several
 /// threads at once (a large run has millions of numbers to write), chunks in order.
 public enum CSVRenderer {
@@ -54,21 +54,7 @@ public enum CSVRenderer {
         switch cell {
         case .empty: return ""
         case .number(_, let text): return style == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
-        case .text(let text): return CSVFile.quoted(guarded(text), separator: style == .dutch ? ";" : ",")
+        case .text(let text): return CSVFile.quoted(FormulaGuard.guarded(text), separator: style == .dutch ? ";" : ",")
         }
-    }
-
-    /// A text cell as spreadsheets must not run it: one that starts with `=`, `+`, `-`, `@`,
-    /// a tab or a carriage return (a formula to Excel and LibreOffice) gets a leading `'`,
-    /// which spreadsheets show as text. Numbers never pass through here.
-    public static func guarded(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
-    }
-
-    /// A text field read back from CSV without the `'` that ``guarded(_:)`` added.
-    public static func unguarded(_ field: String) -> String {
-        guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return field }
-        return String(field.dropFirst())
     }
 }
