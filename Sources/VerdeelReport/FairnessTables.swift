@@ -35,7 +35,7 @@ public struct FairnessTables {
         let columns = [
             Self.scenario, .measure, .year,
             Column("rank", .ordinal, dutch: "rang", english: "rank", "the point's place on the curve, from 0 (the origin, no region)"),
-            Column("region", .text, dutch: "code", english: "region", "the region added at this point (empty at rank 0)"),
+            Column("region", .regionCode, dutch: "code", english: "region", "the region added at this point (empty at rank 0)"),
             Column("population_share", .fraction, dutch: "aandeel inwoners", english: "population share", "the cumulative share of the population"),
             Column("amount_share", .fraction, dutch: "aandeel bedrag", english: "amount share", "the cumulative share of the amount"),
         ]

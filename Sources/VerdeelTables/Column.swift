@@ -33,5 +33,5 @@ extension Column {
     /// The budget year.
     public static let year = Column("year", .ordinal, dutch: "jaar", english: "year", "the budget year")
     /// The region's code (`GM0014`); text, never a number.
-    public static let region = Column("region", .text, dutch: "code", english: "region", "the region's code, as in the data (text)")
+    public static let region = Column("region", .regionCode, dutch: "code", english: "region", "the region's code, as in the data (text)")
 }

@@ -11,7 +11,7 @@ extension ReadBackTable {
         let kinds = columns.map(\.kind)
         let rows = file.records.map { record in
             zip(kinds, record).map { kind, field -> Cell in
-                if kind == .text { return .text(FormulaGuard.unguarded(field.value)) }
+                if kind.isText { return .text(FormulaGuard.unguarded(field.value)) }
                 guard !field.value.isEmpty, let value = Double(field.value) else { return .empty }
                 return .number(value, field.value)
             }

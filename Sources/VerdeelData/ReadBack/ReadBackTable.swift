@@ -118,7 +118,7 @@ public struct ReadBackTable {
             throw fail(line, field, names[index], "the cell holds a control character (\(control.code))")
         }
         switch kind {
-        case .text:
+        case .text, .regionCode:
             return
         case .ordinal:
             guard let whole = Self.whole(cell) else { throw fail(line, field, names[index], "'\(Self.shown(cell))' is not a whole number") }

@@ -3,8 +3,8 @@ import VerdeelTables
 /// Every statistic over the draws that no other section draws (a table with a `variant`
 /// column, e.g. `ranks` or one added later), for the variant the Monte Carlo section shows:
 /// its declared columns as headings in the report's language and each cell shown by its
-/// column's kind (euros, percentages, counts, numbers; a region by its name, a measure by
-/// its title). So a new statistic appears in the report with no code of its own here.
+/// column's kind (euros, percentages, counts, numbers; a region's code by its name, a
+/// measure by its title). So a new statistic appears in the report with no code of its own here.
 enum TablesSection {
     /// The tables other sections show.
     static let shownElsewhere: Set = ["summary", "variants", "infeasible", "fairness_summary", "losses"]
@@ -33,7 +33,7 @@ enum TablesSection {
             ? context.say(" (de eerste \(maximumRows) van \(rows.count) rijen; alle in \(table.fileName))", " (the first \(maximumRows) of \(rows.count) rows; all in \(table.fileName))") : ""
         return [
             "caption": title + more,
-            "head": columns.map { ["text": context.say($0.dutch, $0.english), "numeric": $0.kind != .text] as [String: Any] },
+            "head": columns.map { ["text": context.say($0.dutch, $0.english), "numeric": !$0.kind.isText] as [String: Any] },
             "rows": shown, "footer": [] as [Any],
         ]
     }
@@ -43,11 +43,8 @@ enum TablesSection {
         switch cell {
         case .empty: return PageCell.text("–")
         case .text(let text):
-            switch column.id {
-            case Column.region.id: return PageCell.text(context.regionName(text))
-            case Column.measure.id: return PageCell.text(context.measureTitle(text))
-            default: return PageCell.text(text)
-            }
+            if column.kind == .regionCode { return PageCell.text(context.regionName(text)) }
+            return PageCell.text(column.id == Column.measure.id ? context.measureTitle(text) : text)
         case .number(let value, let text):
             switch column.kind {
             case .euro: return PageCell.number(value, numbers.euros(value))
@@ -55,7 +52,7 @@ enum TablesSection {
             case .fraction: return PageCell.number(value, numbers.percent(value))
             case .percentage: return PageCell.number(value, numbers.percent(value / 100))
             case .count: return PageCell.number(value, numbers.number(value))
-            case .ordinal, .text: return PageCell.number(value, text)
+            case .ordinal, .text, .regionCode: return PageCell.number(value, text)
             case .decimal: return PageCell.number(value, numbers.number(value, decimals: 4))
             }
         }

@@ -9,7 +9,7 @@ extension ColumnKind {
         case .empty: return .empty
         case .text(let text): return text.isEmpty ? .empty : .text(text)
         case .number(let value, let text):
-            guard self != .text, value.isFinite else { return .text(text) }
+            guard !isText, value.isFinite else { return .text(text) }
             switch self {
             case .euro: return .number(value, .euro)
             case .euroCents: return .number(value, .euroCents)
@@ -17,7 +17,7 @@ extension ColumnKind {
             case .percentage: return .number(value / 100, .percent)
             case .count: return .number(value, .count)
             case .ordinal: return .number(value, .year)
-            case .decimal, .text: return .number(value, .decimal)
+            case .decimal, .text, .regionCode: return .number(value, .decimal)
             }
         }
     }
