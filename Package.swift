@@ -153,7 +153,7 @@ let package = Package(
             exclude: ["Reference"]
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelTestSupport", "VerdeelSimulation", "VerdeelBundle"]),
-        .testTarget(name: "VerdeelSessionTests", dependencies: ["VerdeelSession", "VerdeelModel", "VerdeelReport", "VerdeelSimulation", "VerdeelTestSupport"]),
+        .testTarget(name: "VerdeelSessionTests", dependencies: ["VerdeelSession", "VerdeelModel", "VerdeelReport", "VerdeelSimulation", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelReportTests",

@@ -33,14 +33,14 @@ public struct ScenarioSession: Sendable {
 
     /// The statistics a simulation of `run` computes over its draws besides the amounts'
     /// summaries: with `fairness`, the fairness metrics over the draws and, when the plan
-    /// names loss thresholds, the probabilities of losses. The engine adds the rank
+    /// names loss thresholds, the probabilities of losses and the largest loss per draw. The engine adds the rank
     /// statistics a plan asks for itself.
     public func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> (statistics: [any DrawStatistic], warnings: [String]) {
         guard fairness else { return ([], []) }
         let found = try ScenarioFairness.reports([run])
         guard let report = found.reports.first?.report else { return ([], found.warnings) }
         let statistic = FairnessOverDraws(report.basis, baseline: report)
-        return ([statistic] + (statistic.lossTable.map { [$0] } ?? []), found.warnings)
+        return ([statistic] + (statistic.lossTable.map { [$0] } ?? []) + (LargestLossOverDraws(report.basis).map { [$0] } ?? []), found.warnings)
     }
 
     /// The variants and draws of `run` (those `control` selects), summarised, with
