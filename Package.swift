@@ -95,7 +95,7 @@ let package = Package(
         .target(name: "VerdeelBundle", exclude: ["README.md"]),
         .target(
             name: "VerdeelSession",
-            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis"],
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelTables"],
             exclude: ["README.md"]
         ),
         .target(

@@ -7,7 +7,7 @@ import VerdeelSimulation
 /// its SHA-256, every data table (path, source, columns, whether synthetic), the seed of
 /// the run's draws when it has one, the synthetic-data notice when any table is
 /// synthetic, and the run's warnings.
-public struct Provenance {
+public struct Provenance: Sendable {
     public struct FileProvenance: Codable, Sendable {
         public let path: String
         public let sha256: String

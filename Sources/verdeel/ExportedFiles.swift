@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelReport
+import VerdeelSession
 import VerdeelTables
 
 /// A run's output files (``RunFiles``); a table that cannot be written ends the command.
@@ -15,5 +16,10 @@ enum ExportedFiles {
             printError("error: the results cannot be written as \(format.rawValue): \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// A run result's files.
+    static func files(_ result: RunResult, format: OutputFormat, name: String, language: ReportLanguage) throws -> [(name: String, data: Data)] {
+        try files(result.tables, format: format, name: name, provenance: result.provenance, seed: result.seed, warnings: result.warnings, language: language)
     }
 }

@@ -84,33 +84,26 @@ struct ReportScenario {
         }
         let selected = try source.select([name] + (baseline.map { [$0] } ?? []).filter { $0 != name }, from: compilation.plans)
         let runs = try source.run(selected, sources: compilation.sources)
-        let fairness: [(scenario: String, report: FairnessReport)]
-        do { fairness = try source.session.fairness(runs).reports } catch {
+        let allocation: RunResult
+        do { allocation = try source.session.allocation(runs, files: compilation.files, fairness: true) } catch {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
-        var tables = RunTables.allocation(runs, fairness: fairness)
-        let provenance = Provenance(runs, scenarioFiles: compilation.files)
-        var seed: UInt64?
-        var warnings = runs.flatMap(\.warnings)
         let main = runs[0]
+        let more: RunResult?
         switch RunKind(main.plan) {
         case .sensitivity:
-            let analysis = SensitivityRun(run: main, sources: compilation.sources, threads: threads, provenance: provenance, format: .csv, language: .nl)
-            let (result, elasticities) = try analysis.analyse()
-            tables += RunTables.sensitivity(result, elasticities, secondOrder: main.plan.sensitivity?.secondOrder == true)
-            seed = main.plan.sensitivity?.seed
-            warnings += result.warnings
+            more = try SensitivityRun(run: main, sources: compilation.sources, threads: threads, files: compilation.files, format: .csv, language: .nl).analyse()
         case .simulation:
-            let simulation = Simulate(
-                run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: try Simulate.drawStatistics(main, session: source.session, fairness: true, sources: compilation.sources), provenance: provenance,
-                format: .csv, language: .nl)
-            tables += RunTables.simulation(try simulation.simulate())
-            seed = main.plan.simulation?.monteCarlo?.seed
+            let statistics = try Simulate.drawStatistics(main, session: source.session, fairness: true, sources: compilation.sources)
+            more = try Simulate(
+                run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: statistics, files: compilation.files, format: .csv, language: .nl
+            ).simulate()
         case .allocation:
-            break
+            more = nil
         }
-        let document = provenance.document(seed: seed, warnings: warnings)
+        let tables = allocation.tables + (more?.tables ?? [])
+        let document = allocation.provenance.document(seed: more?.seed, warnings: allocation.warnings + (more?.sensitivity?.warnings ?? []))
         let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
         do {
             return try ReportInput(

@@ -72,7 +72,7 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let runs = try input.run(selected, sources: compilation.sources)
-            let sensitivity = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, provenance: Provenance(runs, scenarioFiles: compilation.files), format: out.format, language: out.lang)
+            let sensitivity = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, files: compilation.files, format: out.format, language: out.lang)
             if let part, let output = out.output, let file {
                 let location = ShardRecord.SensitivityPart(
                     file: file, scenario: analysed.name, directory: FileManager.default.currentDirectoryPath, root: files.root, allowRead: files.allowRead)
@@ -100,29 +100,28 @@ struct Run: ParsableCommand {
             let runs = try input.run(selected, sources: compilation.sources)
             try Simulate(
                 run: runs[0], sources: compilation.sources, read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], session: input.session, fairness: !noFairness, sources: compilation.sources),
-                provenance: Provenance(runs, scenarioFiles: compilation.files), format: out.format, language: out.lang,
+                files: compilation.files, format: out.format, language: out.lang,
                 shard: part
             ).execute(output: out.output)
             if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
             return
         }
         let runs = try input.run(selected, sources: compilation.sources)
-        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
-        let fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])
-        do { fairness = noFairness ? ([], []) : try input.session.fairness(runs) } catch {
+        let result: RunResult
+        do { result = try input.session.allocation(runs, files: compilation.files, fairness: !noFairness) } catch {
             printError(compilation.sources.describe(error))
             throw ExitCode(1)
         }
         if let output = out.output {
-            try write(runs, fairness: fairness.reports, compilation: compilation, to: output)
+            try write(result, compilation: compilation, to: output)
         } else {
-            print(try render(runs, fairness: fairness.reports, compilation: compilation), terminator: "")
+            print(try render(result, compilation: compilation), terminator: "")
         }
-        for warning in runs.flatMap(\.warnings) + fairness.warnings {
+        for warning in runs.flatMap(\.warnings) + result.fairnessWarnings {
             // Under the printed table, where it is read; on standard error when the output is data.
             if out.format == .table && out.output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
         }
-        if synthetic && (out.format == .table || out.output != nil) { print(AllocationJSON.syntheticNotice) }
+        if !result.notes.isEmpty && (out.format == .table || out.output != nil) { print(ScenarioSession.syntheticNotice) }
         if file == nil && scenario.isEmpty && out.format == .table {
             print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
         }
@@ -131,45 +130,35 @@ struct Run: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    private func render(
-        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], compilation: ScenarioLoader.Compilation
-    ) throws -> String {
+    private func render(_ result: RunResult, compilation: ScenarioLoader.Compilation) throws -> String {
         switch out.format {
         case .table:
-            return runs.map { run in
+            return result.runs.map { run in
                 let measures = run.allocations.enumerated().map { index, allocation in
                     let measure = run.plan.measures[index]
                     return ([AllocationTable(allocation, title: measure.title, inhabitants: Inhabitants(run)).render()] + measure.measure.earmarks.map {
                         EarmarkTable(allocation, purpose: $0.purpose, share: $0.minimum).render()
                     }).joined(separator: "\n")
                 }
-                let fairnessBlock = fairness.filter { $0.scenario == run.plan.name }.map { FairnessTable($0.report).render() }
+                let fairnessBlock = result.fairness.filter { $0.scenario == run.plan.name }.map { FairnessTable($0.report).render() }
                 return "Scenario \(run.plan.name)\n\n" + (measures + fairnessBlock).joined(separator: "\n")
             }.joined(separator: "\n")
-        case .csv: return CSVRenderer.text(AllocationTables(runs).allocations())
-        case .csvNL: return CSVRenderer.text(AllocationTables(runs).allocations(), style: .dutch)
-        case .json: return try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render()
+        case .csv, .csvNL: return CSVRenderer.text(result.tables[0], style: out.format == .csvNL ? .dutch : .standard)
+        case .json: return try AllocationJSON(result.runs, scenarioFiles: compilation.files, fairness: result.fairness).render()
         case .xlsx, .html: return ""
         }
     }
 
-    private func write(
-        _ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], compilation: ScenarioLoader.Compilation, to directory: String
-    ) throws {
-        let provenance = Provenance(runs, scenarioFiles: compilation.files)
-        let warnings = runs.flatMap(\.warnings)
+    private func write(_ result: RunResult, compilation: ScenarioLoader.Compilation, to directory: String) throws {
         var files = [(name: String, data: Data)]()
         switch out.format {
         case .json:
-            files = [("allocations.json", Data(try AllocationJSON(runs, scenarioFiles: compilation.files, fairness: fairness).render().utf8))]
-            files.append(("provenance.json", Data(try provenance.json(warnings: warnings).utf8)))
+            files = [("allocations.json", Data(try AllocationJSON(result.runs, scenarioFiles: compilation.files, fairness: result.fairness).render().utf8))]
+            files.append(("provenance.json", Data(try result.provenance.json(warnings: result.warnings).utf8)))
         case .table, .csv, .csvNL, .xlsx, .html:
-            files = try ExportedFiles.files(
-                RunTables.allocation(runs, fairness: fairness), format: out.format, name: "allocations", provenance: provenance, seed: nil, warnings: warnings,
-                language: out.lang)
+            files = try ExportedFiles.files(result, format: out.format, name: "allocations", language: out.lang)
         }
-        let synthetic = runs.contains { $0.plan.data.hasSyntheticData }
-        try OutputSet(directory).write(files: files, notes: synthetic ? [AllocationJSON.syntheticNotice] : [])
+        try OutputSet(directory).write(files: files, notes: result.notes)
         for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
     }
 

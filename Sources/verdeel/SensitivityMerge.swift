@@ -27,14 +27,15 @@ enum SensitivityMerge {
             Merge.fail("scenario '\(location.scenario)' in \(location.file) or its data changed since the parts were run; run the parts again")
         }
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let analysis = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, provenance: provenance, format: .csv, language: .nl)
+        let analysis = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, files: compilation.files, format: .csv, language: .nl)
         do {
             let outputs = try ScenarioSensitivity.outputs(of: 0..<0, runs[0].plan, table: runs[0].table, threads: 1).outputs
             guard outputs.map({ "\($0.measure)/\($0.year)/\($0.name)" }) == names else {
                 Merge.fail("the parts' outputs are not those of scenario '\(location.scenario)'; run the parts again")
             }
             let result = try ScenarioSensitivity.analyse(runs[0].plan, table: runs[0].table, outputs: outputs, values: values, threads: threads)
-            try analysis.write(result, try Elasticities.compute(runs[0].plan, table: runs[0].table), to: destination)
+            let elasticities = try Elasticities.compute(runs[0].plan, table: runs[0].table)
+            try analysis.write(input.session.sensitivity(runs[0], files: compilation.files, analysis: result, elasticities: elasticities), to: destination)
         } catch let error as ScenarioSensitivityError {
             Merge.fail(compilation.sources.describe(error))
         }

@@ -29,7 +29,7 @@ extension SensitivityRun {
             throw ExitCode(1)
         }
         let seed = run.plan.sensitivity?.seed
-        let provenance = try self.provenance.json(seed: seed, warnings: run.warnings)
+        let provenance = try Provenance([run], scenarioFiles: files).json(seed: seed, warnings: run.warnings)
         let files = try RunFiles.csv([Self.table(part.outputs, part.values, first: range.lowerBound)]) + [("provenance.json", Data(provenance.utf8))]
         var record = ShardRecord(
             shard: shard.index, shards: shard.count, variants: range, variantCount: rows, seed: seed, provenance: provenance, notes: notes, files: files)

@@ -15,8 +15,8 @@ struct SensitivityRun {
     /// Where the plan's sites are, for messages.
     let sources: SourceMap
     let threads: Int
-    /// Where the results come from (provenance.json).
-    let provenance: Provenance
+    /// The scenario files (path and bytes), for the provenance.
+    let files: [(path: String, bytes: [UInt8])]
     /// The files' format (with --output).
     let format: OutputFormat
     /// The language of a workbook's words.
@@ -24,7 +24,8 @@ struct SensitivityRun {
 
     func execute(output: String?) throws {
         let started = Date()
-        let (result, elasticities) = try analyse()
+        let analysed = try analyse()
+        guard let result = analysed.sensitivity else { return }
         let seconds = Date().timeIntervalSince(started)
         if run.plan.simulation?.dimensions.isEmpty == false {
             printError("warning: scenario \(run.plan.name)'s variants block is not part of the sensitivity analysis; name the parameters as factors, or run the variants from a scenario without a sensitivity block")
@@ -36,29 +37,27 @@ struct SensitivityRun {
         }
         print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
         for warning in result.warnings { printError("warning: \(warning)") }
-        if let output { try write(result, elasticities, to: output) }
+        if let output { try write(analysed, to: output) }
         if run.plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
     }
 
     /// The analysis's files, written into `output` as one set.
-    func write(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], to output: String) throws {
-        let written = try ExportedFiles.files(
-            RunTables.sensitivity(result, elasticities, secondOrder: run.plan.sensitivity?.secondOrder == true), format: format, name: "sensitivity", provenance: provenance, seed: run.plan.sensitivity?.seed, warnings: run.warnings + result.warnings,
-            language: language)
-        try OutputSet(output).write(files: written, notes: notes + result.warnings)
+    func write(_ analysed: RunResult, to output: String) throws {
+        let written = try ExportedFiles.files(analysed, format: format, name: "sensitivity", language: language)
+        try OutputSet(output).write(files: written, notes: analysed.notes)
         for file in written { print("wrote \((output as NSString).appendingPathComponent(file.name))") }
     }
 
     /// The manifest's notes: the synthetic notice when the data has synthetic figures.
-    var notes: [String] { run.plan.data.hasSyntheticData ? [AllocationJSON.syntheticNotice] : [] }
+    var notes: [String] { run.plan.data.hasSyntheticData ? [ScenarioSession.syntheticNotice] : [] }
 }
 
 extension SensitivityRun {
     /// The analysis and the elasticities at the baseline; an error ends the command.
-    func analyse() throws -> (ScenarioSensitivity, [Elasticity]) {
+    func analyse() throws -> RunResult {
         printError("running the sensitivity analysis of scenario \(run.plan.name) on \(threads) thread\(threads == 1 ? "" : "s")")
         do {
-            return try ScenarioSession().analyse(run, threads: threads)
+            return try ScenarioSession().sensitivity(run, files: files, threads: threads)
         } catch {
             printError("error: \(sources.describe(error))")
             throw ExitCode(1)

@@ -22,8 +22,8 @@ struct Simulate {
     let chunk: Int
     /// The statistics computed over the draws besides the amounts (fairness, losses).
     let statistics: [any DrawStatistic]
-    /// Where the results come from (provenance.json).
-    let provenance: Provenance
+    /// The scenario files (path and bytes), for the provenance.
+    let files: [(path: String, bytes: [UInt8])]
     /// The files' format (with --output).
     let format: OutputFormat
     /// The language of a workbook's words.
@@ -38,7 +38,8 @@ struct Simulate {
 
     func execute(output: String?) throws {
         let started = Date()
-        let result = try simulate()
+        let simulated = try simulate()
+        guard let result = simulated.simulation else { return }
         let seconds = Date().timeIntervalSince(started)
         for (variant, reason) in result.infeasible.sorted(by: { $0.key < $1.key }).prefix(10) {
             printError("warning: variant \(variant + 1) is infeasible and left out: \(reason)")
@@ -46,17 +47,11 @@ struct Simulate {
         if result.infeasible.count > 10 { printError("warning: \(result.infeasible.count) variants are infeasible in all (see infeasible.csv)") }
         let cellsPerSecond = Double(result.cells) / max(seconds, 1e-9)
         print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(String(format: "%.3g", cellsPerSecond)) cells/s, \(threads) thread\(threads == 1 ? "" : "s"); memory estimate \(SimulationError.gigabytes(result.estimatedBytes)))")
-        var notes = [String]()
-        if result.plan.parameters.contains(where: { if case .base = $0 { return true }; if case .budget = $0 { return true }; return false }) {
-            notes.append("Sampled and listed amounts in variants.csv are rounded to each measure's unit of rounding (whole euros or cents).")
-        }
-        if run.plan.data.hasSyntheticData { notes.append(AllocationJSON.syntheticNotice) }
         if let output, let shard {
-            try writeShard(result, shard: shard, notes: notes, to: output)
+            try writeShard(simulated, shard: shard, to: output)
         } else if let output {
-            let written = try ExportedFiles.files(
-                RunTables.simulation(result), format: format, name: "simulation", provenance: provenance, seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, language: language)
-            try OutputSet(output).write(files: written, notes: notes)
+            let written = try ExportedFiles.files(simulated, format: format, name: "simulation", language: language)
+            try OutputSet(output).write(files: written, notes: simulated.notes)
             for (name, _) in written { print("wrote \((output as NSString).appendingPathComponent(name))") }
         } else if result.infeasible.count < result.variantCount {
             print(SimulationTable(result, variant: 0, inhabitants: Inhabitants(run)).render(), terminator: "")
@@ -71,7 +66,7 @@ struct Simulate {
 
 extension Simulate {
     /// Runs the variants and draws, with the progress bar; a signal or an error ends the command.
-    func simulate() throws -> SimulationResult {
+    func simulate() throws -> RunResult {
         if let problem = ProcessorCheck.problem() {
             printError("error: \(problem)")
             throw ExitCode(1)
@@ -83,7 +78,7 @@ extension Simulate {
         if Interruption.shared.signalNumber != nil { control.cancel() }
         printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
         do {
-            let result = try ScenarioSession(read: read).simulate(run, statistics: statistics, control: control)
+            let result = try ScenarioSession(read: read).simulation(run, files: files, statistics: statistics, control: control)
             bar.clear()
             return result
         } catch .interrupted {
@@ -98,14 +93,15 @@ extension Simulate {
     }
 
     /// A shard's folder: its tables, the run's provenance and `shard.json`.
-    private func writeShard(_ result: SimulationResult, shard: ShardChoice, notes: [String], to output: String) throws {
-        let provenance = try self.provenance.json(seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings)
-        let files = try RunFiles.csv(RunTables.simulation(result)) + [("provenance.json", Data(provenance.utf8))]
+    private func writeShard(_ simulated: RunResult, shard: ShardChoice, to output: String) throws {
+        guard let result = simulated.simulation else { return }
+        let provenance = try simulated.provenance.json(seed: simulated.seed, warnings: simulated.warnings)
+        let files = try RunFiles.csv(simulated.tables) + [("provenance.json", Data(provenance.utf8))]
         let record = ShardRecord(
-            shard: shard.index, shards: shard.count, variants: result.variants, variantCount: result.variantCount, seed: run.plan.simulation?.monteCarlo?.seed,
-            provenance: provenance, notes: notes, files: files)
+            shard: shard.index, shards: shard.count, variants: result.variants, variantCount: result.variantCount, seed: simulated.seed,
+            provenance: provenance, notes: simulated.notes, files: files)
         let written = files + [(ShardRecord.fileName, Data(try record.json().utf8))]
-        try OutputSet(output).write(files: written, notes: notes)
+        try OutputSet(output).write(files: written, notes: simulated.notes)
         print("wrote part \(shard.index) of \(shard.count) (variants \(result.variants.lowerBound + 1)-\(result.variants.upperBound) of \(result.variantCount)) into \(output); join the parts with: verdeel merge PART... --output DIR")
     }
 
