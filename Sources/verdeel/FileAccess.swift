@@ -2,38 +2,13 @@ import ArgumentParser
 import Foundation
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelSession
 import VerdeelSimulation
 
-/// Which files a scenario may read: only those inside its root folder (the current
-/// directory unless `--root` names another) and inside any `--allow-read` folder. Paths are
-/// compared after `..` and symbolic links are resolved, so neither `../../etc/passwd`, an
-/// absolute path nor a link inside the root that points out of it gets through. The
-/// scenario file named on the command line is the user's own choice and may be anywhere.
-struct FileAccess: Sendable {
-    let root: String
-    let allowed: [String]
-
-    init(root: String?, allowRead: [String]) {
-        self.root = Self.real(root ?? FileManager.default.currentDirectoryPath)
-        allowed = [self.root] + allowRead.map(Self.real)
-    }
-
-    /// The path with `.`, `..` and every symbolic link resolved, from the current directory.
-    static func real(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    func permits(_ path: String) -> Bool {
-        let real = Self.real(path)
-        return allowed.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-    }
-
-    /// Reads a file the scenario names, or nil when it is outside the allowed folders.
-    func read(_ path: String) -> [UInt8]? {
-        permits(path) ? ScenarioRun.readFromDisk(path) : nil
-    }
-
+/// The data files a scenario names outside its root folder (`--root`) and `--allow-read`
+/// folders (``FileAccess``), as messages at the statements that name them. The scenario
+/// file named on the command line is the user's own choice and may be anywhere.
+extension FileAccess {
     /// The data files of the plans that lie outside the allowed folders, as errors at the
     /// statement that names each.
     func refusedDataFiles(_ plans: [ScenarioPlan], sources: SourceMap) -> [String] {

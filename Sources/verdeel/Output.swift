@@ -123,13 +123,13 @@ struct OutputSet {
         }
         let manifestURL = target.appendingPathComponent(Self.manifestName)
         guard contents.contains(Self.manifestName) else { try refuse("has files that verdeel did not write (it has no \(Self.manifestName))") }
-        guard let data = PartFile.read(manifestURL, limit: PartFile.recordLimit), let manifest = OutputManifest(String(decoding: data, as: UTF8.self)) else {
+        guard let data = BoundedFile.read(manifestURL, limit: BoundedFile.recordLimit), let manifest = OutputManifest(String(decoding: data, as: UTF8.self)) else {
             try refuse("has a \(Self.manifestName) that verdeel did not write")
         }
         let listed = Set(manifest.names + [Self.manifestName])
         for entry in contents {
             guard listed.contains(entry) else { try refuse("holds \(Printable.shown(entry)), which its \(Self.manifestName) does not list") }
-            guard PartFile.isRegularFile(target.appendingPathComponent(entry)) else { try refuse("holds \(Printable.shown(entry)), which is not a plain file") }
+            guard BoundedFile.isRegularFile(target.appendingPathComponent(entry)) else { try refuse("holds \(Printable.shown(entry)), which is not a plain file") }
         }
     }
 

@@ -55,7 +55,7 @@ struct Report: ParsableCommand {
             printError("error: \(file) does not exist; name a scenario file (.verdeel) or an output folder written by 'verdeel run --output'")
             throw ExitCode(1)
         }
-        let input = isDirectory.boolValue ? try ReportFolder(path: file).input(scenario: scenario, baseline: baseline, variant: variant, region: region)
+        let input = isDirectory.boolValue ? try folderInput()
             : try ReportScenario(file: file, access: files.access, threads: threads).input(scenario: scenario, baseline: baseline, variant: variant, region: region)
         let html: String
         do { html = try HTMLReport(input, language: lang).render() } catch {
@@ -65,6 +65,15 @@ struct Report: ParsableCommand {
         try FileRewrite.create(output, with: html)
         print("wrote \(output) (\(html.utf8.count / 1000) kB)")
         if input.provenance.syntheticData { print(AllocationJSON.syntheticNotice) }
+    }
+
+    /// The report's input from an output folder (``OutputFolder``); a folder that cannot be
+    /// read back ends the command.
+    private func folderInput() throws -> ReportInput {
+        do { return try OutputFolder(path: file).reportInput(scenario: scenario, baseline: baseline, variant: variant, region: region) } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -122,72 +131,5 @@ struct ReportScenario {
             let failed = run.failedAssertions.contains { $0.site == assertion.site }
             return ReportInput.Assertion(scenario: run.plan.name, text: text, met: !failed)
         }
-    }
-}
-
-/// What `report` reads from an output folder: the files its manifest lists, written by
-/// this version of verdeel (an older engine's tables may mean other things).
-struct ReportFolder {
-    let path: String
-
-    func input(scenario: String?, baseline: String?, variant: Int?, region: String?) throws -> ReportInput {
-        let folder = URL(fileURLWithPath: path)
-        guard let data = PartFile.read(folder.appendingPathComponent(OutputSet.manifestName), limit: PartFile.recordLimit),
-            let manifest = OutputManifest(String(decoding: data, as: UTF8.self))
-        else {
-            fail("\(path) is not an output folder of verdeel (it has no \(OutputSet.manifestName)); name a scenario file or a folder written by 'verdeel run --output'")
-        }
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent("provenance.json")) else {
-            fail("\(path) has no provenance.json: it was written by a verdeel older than 0.3.0; run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
-        }
-        let document: Provenance.Document
-        do { document = try JSONDecoder().decode(Provenance.Document.self, from: data) } catch {
-            fail("\(path)/provenance.json cannot be read (\(error)); run the scenario again with 'verdeel run FILE --output \(path)'")
-        }
-        guard document.engineVersion == AllocationJSON.engineVersion else {
-            fail("\(path) was written by verdeel \(document.engineVersion); this is verdeel \(AllocationJSON.engineVersion), whose tables may differ: run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
-        }
-        let schema = readSchema(folder, listed: manifest.names)
-        var tables = [ResultTable]()
-        for name in manifest.names.filter({ $0.hasSuffix(".csv") }) {
-            guard let bytes = PartFile.read(folder.appendingPathComponent(name), limit: Int(Int32.max)) else { fail("\(path)/\(name) is listed in its manifest but cannot be read; run the scenario again") }
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { fail("\(path)/\(name) is in the Dutch CSV style; report on a folder written with --format csv (the default)") }
-            guard let declared = schema.table(file: name) else { fail("\(path)/\(OutputSchema.fileName) does not describe \(name); run the scenario again") }
-            do { tables.append(try ReadBackTable(name: name, columns: declared.columns, shown: "\(path)/\(name)").table(bytes, title: declared.title)) } catch {
-                fail("\(error) (or report on the scenario file)")
-            }
-        }
-        let scenarios = document.scenarios ?? []
-        guard let name = scenario ?? (scenarios.count == 1 ? scenarios.first : nil) else {
-            fail("\(path) holds the scenarios \(scenarios.joined(separator: ", ")); pick one with --scenario NAME")
-        }
-        let losses = Set(tables.first { $0.name == "losses" }.map(Self.lossThresholds) ?? [])
-        do {
-            return try ReportInput(tables: tables, provenance: document, scenario: name, baseline: baseline, lossThresholds: losses.sorted(), variant: variant, region: region)
-        } catch {
-            fail(error.description)
-        }
-    }
-
-    /// The folder's `schema.json`, which its manifest must list.
-    private func readSchema(_ folder: URL, listed: [String]) -> OutputSchema {
-        guard listed.contains(OutputSchema.fileName), let data = PartFile.read(folder.appendingPathComponent(OutputSchema.fileName), limit: PartFile.recordLimit) else {
-            fail("\(path) has no readable \(OutputSchema.fileName) (a verdeel older than this one wrote it); run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
-        }
-        do { return try OutputSchema.read(data, shown: "\(path)/\(OutputSchema.fileName)") } catch { fail("\(error); or report on the scenario file") }
-    }
-
-    /// The loss thresholds of the `losses` table.
-    private static func lossThresholds(_ table: ResultTable) -> [Double] {
-        guard let index = table.columns.firstIndex(where: { $0.id == "loss_per_inhabitant" }) else { return [] }
-        return table.rows.compactMap { row in
-            guard index < row.count, case .number(let value, _) = row[index] else { return nil }
-            return value
-        }
-    }
-
-    private func fail(_ message: String) -> Never {
-        printError("error: " + message)
-        Report.exit(withError: ExitCode(1))
     }
 }

@@ -4,6 +4,7 @@ import VerdeelAnalysis
 import VerdeelLanguage
 import VerdeelData
 import VerdeelReport
+import VerdeelSession
 import VerdeelTables
 
 /// A part of a sharded sensitivity analysis (`verdeel run FILE --scenario S --shard I/N
@@ -13,7 +14,7 @@ import VerdeelTables
 /// `shard.json`, which also says where the scenario is. `verdeel merge` joins the rows and
 /// runs the analysis itself (``SensitivityMerge``).
 extension SensitivityRun {
-    static let partFile = "design_outputs.csv"
+    static let partFile = ShardMerge.designOutputsFile
 
     func executePart(_ shard: ShardChoice, location: ShardRecord.SensitivityPart, output: String) throws {
         let started = Date()
