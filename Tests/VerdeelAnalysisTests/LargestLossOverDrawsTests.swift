@@ -126,3 +126,24 @@ struct LargestLossOverDrawsTests {
         #expect(LargestLossOverDraws(report.basis) == nil)
     }
 }
+
+#if DEBUG
+/// A statistic reads a block only through its accessors, and a debug build stops at an index
+/// outside the block instead of reading the engine's memory beyond it.
+struct DrawBlockBoundsTests {
+    @Test func anIndexOutsideTheBlockStops() async {
+        await #expect(processExitsWith: .failure) {
+            let amounts: [Double] = [1, 2, 3, 4]
+            _ = amounts.withUnsafeBufferPointer { pointer in
+                DrawBlock(amounts: pointer.baseAddress!, unitEuros: 1, draws: 2, width: 2, start: 0, regions: 2, shareRows: []).euros(region: 2, draw: 0)
+            }
+        }
+        await #expect(processExitsWith: .failure) {
+            let amounts: [Double] = [1, 2, 3, 4]
+            _ = amounts.withUnsafeBufferPointer { pointer in
+                DrawBlock(amounts: pointer.baseAddress!, unitEuros: 1, draws: 2, width: 2, start: 0, regions: 2, shareRows: []).share(criterion: 0, region: 0, draw: 0)
+            }
+        }
+    }
+}
+#endif

@@ -86,12 +86,6 @@ final class FairnessLanes {
     /// Eight draws' values of a row from draw `j` of the block on (the last draw repeated
     /// past the block's end).
     @inline(__always)
-    private static func lanes(_ row: UnsafePointer<Double>, _ j: Int, width: Int) -> Lanes {
-        if j + Lanes.scalarCount <= width { return UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self) }
-        var value = Lanes()
-        for lane in 0..<Lanes.scalarCount { value[lane] = row[Swift.min(j + lane, width - 1)] }
-        return value
-    }
 
     /// Every metric of one lane width of draws into `results`, in one pass over the regions for the
     /// sums and one over the pairs for Gini and Suits.
@@ -102,7 +96,7 @@ final class FairnessLanes {
         let octet = (block.start + j) / Lanes.scalarCount * regions
         var total = zero
         for r in 0..<regions {
-            let a = Self.lanes(block.amounts + r * width, j, width: width)
+            let a = block.lanes(region: r, from: j, as: Lanes.self)
             s[r] = a
             total += a
         }

@@ -52,34 +52,58 @@ public struct StatisticContext: Sendable {
     }
 }
 
-/// One block of draws for one variant, measure and year: `euros(r, j)` is region r's rounded
-/// amount in the block's draw j (global draw `start + j`), `share(c, r, j)` the share of the
-/// statistic's criterion c.
+/// One block of draws for one variant, measure and year: `euros(region:draw:)` is region r's
+/// rounded amount in the block's draw j (global draw `start + j`), `share(criterion:region:draw:)`
+/// the share of the statistic's criterion c. A statistic reads the engine's memory only
+/// through these accessors, each index asserted in debug builds; the pointers themselves are
+/// the package's (the engine's kernels).
 public struct DrawBlock {
     /// Rounded amounts in units of rounding, `amounts[r * width + j]`.
-    public let amounts: UnsafePointer<Double>
+    @usableFromInline package let amounts: UnsafePointer<Double>
     /// Euros per unit of rounding.
     public let unitEuros: Double
     /// Draws in the whole run (the stride of a share row).
     public let draws: Int
+    /// Draws in this block.
     public let width: Int
+    /// The run's draw that is the block's first.
     public let start: Int
     public let regions: Int
     /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`.
-    public let shareRows: [UnsafeBufferPointer<Double>]
+    @usableFromInline package let shareRows: [UnsafeBufferPointer<Double>]
 
-    public init(
+    package init(
         amounts: UnsafePointer<Double>, unitEuros: Double, draws: Int, width: Int, start: Int, regions: Int, shareRows: [UnsafeBufferPointer<Double>]
     ) {
         (self.amounts, self.unitEuros, self.draws, self.width, self.start, self.regions) = (amounts, unitEuros, draws, width, start, regions)
         self.shareRows = shareRows
     }
 
+    /// Region r's amount in draw j of the block, in units of rounding.
+    @inlinable public func units(region r: Int, draw j: Int) -> Double {
+        assert(r >= 0 && r < regions && j >= 0 && j < width, "region \(r) of \(regions), draw \(j) of \(width)")
+        return amounts[r * width + j]
+    }
+
     /// Region r's amount in draw j of the block, in euros.
-    @inlinable public func euros(region r: Int, draw j: Int) -> Double { amounts[r * width + j] * unitEuros }
+    @inlinable public func euros(region r: Int, draw j: Int) -> Double { units(region: r, draw: j) * unitEuros }
+
+    /// Region r's amounts in draws j, j + 1, ... of the block (one per lane of `Lanes`), in
+    /// units of rounding; draws past the block's end repeat its last draw.
+    @inlinable public func lanes<Lanes: SIMD>(region r: Int, from j: Int, as _: Lanes.Type = Lanes.self) -> Lanes where Lanes.Scalar == Double {
+        assert(r >= 0 && r < regions && j >= 0 && j < width, "region \(r) of \(regions), draw \(j) of \(width)")
+        let row = amounts + r * width
+        if j + Lanes.scalarCount <= width { return UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self) }
+        var value = Lanes()
+        for lane in 0..<Lanes.scalarCount { value[lane] = row[Swift.min(j + lane, width - 1)] }
+        return value
+    }
 
     /// The share of criterion c (in the statistic's `criteria` order) of region r in draw j.
-    @inlinable public func share(criterion c: Int, region r: Int, draw j: Int) -> Double { shareRows[c][r * draws + start + j] }
+    @inlinable public func share(criterion c: Int, region r: Int, draw j: Int) -> Double {
+        assert(c >= 0 && c < shareRows.count && r >= 0 && r < regions && j >= 0 && j < width, "criterion \(c), region \(r), draw \(j)")
+        return shareRows[c][r * draws + start + j]
+    }
 }
 
 /// Accumulates one variant's measure and year over the blocks of draws, in draw order: the
