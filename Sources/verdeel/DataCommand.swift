@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerdeelData
 import VerdeelReport
+import VerdeelSession
 
 /// `verdeel data`: bringing outside figures into verdeel's region tables.
 struct DataCommand: ParsableCommand {

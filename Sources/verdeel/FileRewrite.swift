@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelSession
 
 /// Writes a file as a whole: to a temporary file next to it, renamed over it, so a reader
 /// sees the old or the new text, never a mix, and an error or a signal leaves the old file.

@@ -5,6 +5,7 @@ import VerdeelCore
 import VerdeelData
 import VerdeelDesign
 import VerdeelReport
+import VerdeelSession
 import VerdeelTables
 
 /// `verdeel sensitivity analyze sobol|morris`: indices of every output column.
