@@ -33,7 +33,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzReadBack",
-            dependencies: [.product(name: "VerdeelData", package: root)]
+            dependencies: [.product(name: "VerdeelData", package: root), .product(name: "VerdeelTables", package: root)]
+        ),
+        .executableTarget(
+            name: "FuzzPlan",
+            dependencies: [
+                .product(name: "VerdeelModel", package: root),
+                .product(name: "VerdeelSimulation", package: root),
+            ]
         ),
         .executableTarget(
             name: "FuzzCSV",

@@ -54,6 +54,21 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
     }
 }
 
+extension Money {
+    private enum CodingKeys: String, CodingKey { case cents }
+
+    /// Decodes an amount no larger than ``largest`` either way, as a scenario may write it:
+    /// a plan read back from JSON can never hold an amount whose sums overflow.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let cents = try container.decode(Int64.self, forKey: .cents)
+        guard cents.magnitude <= Money.largest.cents.magnitude else {
+            throw DecodingError.dataCorruptedError(forKey: .cents, in: container, debugDescription: "\(cents) cents is beyond the largest amount verdeel accepts, \(Money.largest)")
+        }
+        self.init(cents: cents)
+    }
+}
+
 extension Sequence where Element == Money {
     /// The exact sum of the amounts.
     public func sum() -> Money { reduce(.zero, +) }

@@ -4,7 +4,7 @@ import VerdeelModel
 
 extension Checker {
     /// The most draws one run may ask for.
-    static let maximumDraws = 100_000_000
+    static let maximumDraws = MonteCarloPlan.maximumDraws
 
     mutating func lowerMonteCarlo(_ block: MonteCarloBlock, _ unit: Unit, measures: [PlannedMeasure], variedKeys: Set<String>, _ scope: Scope) -> MonteCarloPlan? {
         var draws: Int?

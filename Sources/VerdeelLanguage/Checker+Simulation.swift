@@ -6,7 +6,7 @@ import VerdeelRandom
 
 extension Checker {
     /// The most variants one run may declare; more is almost surely a typo in a step.
-    static let maximumVariants = 50_000_000
+    static let maximumVariants = SimulationPlan.maximumVariants
 
     mutating func lowerSimulation(_ draft: ScenarioDraft, measures: [PlannedMeasure], _ scope: Scope) -> SimulationPlan? {
         guard draft.variants != nil || draft.monteCarlo != nil else { return nil }

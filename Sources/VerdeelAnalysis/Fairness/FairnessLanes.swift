@@ -91,7 +91,6 @@ final class FairnessLanes {
     /// sums and one over the pairs for Gini and Suits.
     private func compute(_ block: DrawBlock, at j: Int, valid: Int, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool) {
         let zero = Lanes(), one = Lanes(repeating: 1)
-        let width = block.width
         // The draws' stretch of the run's populations (block starts are multiples of 16).
         let octet = (block.start + j) / Lanes.scalarCount * regions
         var total = zero

@@ -28,6 +28,10 @@ public enum MonteCarloEngine {
         statistics: [any DrawStatistic] = [], read: (String) -> [UInt8]? = ScenarioRun.readFromDisk
     ) throws(SimulationError) -> SimulationResult {
         let simulation = plan.simulation ?? SimulationPlan(dimensions: [], monteCarlo: nil)
+        if let problem = simulation.problem { throw .invalidPlan(problem) }
+        if let missing = simulation.monteCarlo?.perturbations.first(where: { table.indicators[$0.indicator] == nil }) {
+            throw .invalidPlan("it perturbs '\(missing.indicator)', which the data has no number column of")
+        }
         let measures = plan.measures
         let allocator = Allocator(table: table)
         let baseline: [MeasureAllocation]
@@ -36,7 +40,6 @@ public enum MonteCarloEngine {
         } else {
             do { baseline = try allocator.allocate(measures.map(\.measure)) } catch { throw .baseline(error) }
         }
-
         let regions = table.count
         let draws = simulation.monteCarlo?.draws ?? 1
         let layout = Layout(measures: measures, baseline: baseline, table: table)
