@@ -5,9 +5,10 @@ extension CSVFile {
     /// A field as RFC 4180 writes it: quoted (quotes doubled) when it holds the separator,
     /// a quote or a line break, as is otherwise.
     public static func quoted(_ field: String, separator: String = ",") -> String {
-        // Byte by byte: the common case (a number or a plain name) is one quick pass.
-        let special = Set(separator.utf8).union("\"\n\r".utf8)
-        guard field.utf8.contains(where: special.contains) else { return field }
+        // Byte by byte, with nothing allocated: the common case (a number or a plain name)
+        // is one quick pass over the bytes.
+        let separators = separator.utf8
+        guard field.utf8.contains(where: { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || separators.contains($0) }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -48,15 +48,26 @@ public struct SimulationTables {
         ]
         let result = self.result
         let slots = result.slots.map { [Cell.text($0.measure), .whole($0.year), .text($0.region)] }
-        return ResultTable(name: "summary", title: .init(dutch: "Monte Carlo", english: "Monte Carlo"), columns: columns, chunks: Self.chunks(result.variants)) { chunk in
-            var rows = [[Cell]]()
+        return ResultTable(name: "summary", title: .init(dutch: "Monte Carlo", english: "Monte Carlo"), columns: columns, chunks: Self.chunks(result.variants)) {
+            (chunk: Int, sink: ResultTable.RowSink) in
+            var row = [Cell]()
+            row.reserveCapacity(columns.count)
             for variant in Self.variants(chunk, of: result.variants) where result.infeasible[variant] == nil {
+                let id = Cell.whole(variant + 1)
                 for (index, fields) in slots.enumerated() {
                     let s = result.summary(variant: variant, slot: index)
-                    rows.append([.whole(variant + 1)] + fields + [s.mean, s.standardDeviation, s.p05, s.p50, s.p95, s.probabilityBelowBaseline].map { .number($0) })
+                    row.removeAll(keepingCapacity: true)
+                    row.append(id)
+                    row.append(contentsOf: fields)
+                    row.append(.number(s.mean))
+                    row.append(.number(s.standardDeviation))
+                    row.append(.number(s.p05))
+                    row.append(.number(s.p50))
+                    row.append(.number(s.p95))
+                    row.append(.number(s.probabilityBelowBaseline))
+                    sink(row)
                 }
             }
-            return rows
         }
     }
 

@@ -3,15 +3,19 @@
 /// column. Every format is rendered from it (CSV, the Dutch CSV style, JSON, the workbook,
 /// the report), so a table made once appears in all of them.
 ///
-/// Rows come in chunks made on demand (`chunk(i)` for `i` in `0..<chunkCount`): a large
-/// table (a national run's summary) is rendered chunk by chunk, several at once, without
-/// all its cells in memory at the same time.
+/// Rows come in chunks made on demand (chunk `i` for `i` in `0..<chunkCount`), each row
+/// handed to the renderer as it is made: a large table (a national run's summary) is
+/// rendered chunk by chunk, several at once, without its cells in memory, and a producer
+/// may reuse one row's storage for the next.
 public struct ResultTable: Sendable {
+    /// Takes one row; it must not keep the array (its producer may reuse its storage).
+    public typealias RowSink = ([Cell]) -> Void
+
     public let name: String
     public let title: Title
     public let columns: [Column]
     public let chunkCount: Int
-    private let chunk: @Sendable (Int) -> [[Cell]]
+    private let chunk: @Sendable (Int, RowSink) -> Void
 
     /// A table's title in the workbook's sheet names and the report's headings.
     public struct Title: Codable, Equatable, Sendable {
@@ -31,22 +35,34 @@ public struct ResultTable: Sendable {
 
     /// A table whose rows are made in `chunks` chunks, in order, when a renderer asks.
     public init(name: String, title: Title, columns: [Column], chunks: Int, chunk: @escaping @Sendable (Int) -> [[Cell]]) {
+        self.init(name: name, title: title, columns: columns, chunks: chunks) { (index: Int, sink: RowSink) in chunk(index).forEach(sink) }
+    }
+
+    /// A table whose chunk `i` hands its rows, in order, to a sink when a renderer asks.
+    public init(name: String, title: Title, columns: [Column], chunks: Int, streaming: @escaping @Sendable (Int, RowSink) -> Void) {
         self.name = name
         self.title = title
         self.columns = columns
         chunkCount = chunks
-        self.chunk = chunk
+        chunk = streaming
+    }
+
+    /// Hands the rows of chunk `index` (`0..<chunkCount`) to `sink`, in order.
+    public func forEachRow(ofChunk index: Int, _ sink: RowSink) {
+        precondition(index >= 0 && index < chunkCount, "chunk \(index) of \(chunkCount)")
+        chunk(index, sink)
     }
 
     /// The rows of chunk `index` (`0..<chunkCount`).
     public func rows(ofChunk index: Int) -> [[Cell]] {
-        precondition(index >= 0 && index < chunkCount, "chunk \(index) of \(chunkCount)")
-        return chunk(index)
+        var rows = [[Cell]]()
+        forEachRow(ofChunk: index) { rows.append($0) }
+        return rows
     }
 
     /// Every row, in order.
     public var rows: [[Cell]] {
-        (0..<chunkCount).flatMap(chunk)
+        (0..<chunkCount).flatMap(rows(ofChunk:))
     }
 
     /// The file name of the table in a CSV output folder.
@@ -57,8 +73,8 @@ public struct ResultTable: Sendable {
         let kept = columns.indices.filter { !columns[$0].inDutchStyleOnly }
         guard kept.count < columns.count else { return self }
         let chunk = self.chunk
-        return ResultTable(name: name, title: title, columns: kept.map { columns[$0] }, chunks: chunkCount) { index in
-            chunk(index).map { row in kept.map { $0 < row.count ? row[$0] : .empty } }
+        return ResultTable(name: name, title: title, columns: kept.map { columns[$0] }, chunks: chunkCount) { (index: Int, sink: RowSink) in
+            chunk(index) { row in sink(kept.map { $0 < row.count ? row[$0] : .empty }) }
         }
     }
 }

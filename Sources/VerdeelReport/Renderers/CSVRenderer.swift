@@ -27,19 +27,19 @@ public enum CSVRenderer {
     }
 
     private static func body(_ table: ResultTable, style: Style) -> String {
-        guard table.chunkCount > 1 else { return table.chunkCount == 1 ? lines(table.rows(ofChunk: 0), style: style) : "" }
+        guard table.chunkCount > 1 else { return table.chunkCount == 1 ? lines(table, chunk: 0, style: style) : "" }
         let parts = Mutex([String](repeating: "", count: table.chunkCount))
         DispatchQueue.concurrentPerform(iterations: table.chunkCount) { index in
-            let text = lines(table.rows(ofChunk: index), style: style)
+            let text = lines(table, chunk: index, style: style)
             parts.withLock { $0[index] = text }
         }
         return parts.withLock { $0.joined() }
     }
 
-    private static func lines(_ rows: [[Cell]], style: Style) -> String {
+    private static func lines(_ table: ResultTable, chunk: Int, style: Style) -> String {
         var text = ""
         let separator = style == .dutch ? ";" : ","
-        for row in rows {
+        table.forEachRow(ofChunk: chunk) { row in
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += separator }
                 text += field(cell, style: style)

@@ -90,7 +90,8 @@ public struct DrawBlock {
 
     /// Region r's amounts in draws j, j + 1, ... of the block (one per lane of `Lanes`), in
     /// units of rounding; draws past the block's end repeat its last draw.
-    @inlinable public func lanes<Lanes: SIMD>(region r: Int, from j: Int, as _: Lanes.Type = Lanes.self) -> Lanes where Lanes.Scalar == Double {
+    @inlinable @inline(__always)
+    public func lanes<Lanes: SIMD>(region r: Int, from j: Int, as _: Lanes.Type = Lanes.self) -> Lanes where Lanes.Scalar == Double {
         assert(r >= 0 && r < regions && j >= 0 && j < width, "region \(r) of \(regions), draw \(j) of \(width)")
         let row = amounts + r * width
         if j + Lanes.scalarCount <= width { return UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self) }
