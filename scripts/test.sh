@@ -25,7 +25,7 @@
 #      run over 10 s, no silent merge (scripts/mutate.py; the full run of 20,000, 5,000,
 #      1,000 and 500 is run by hand);
 #   7. libFuzzer on the scenario front end, the CSV reader, the CBS readers, the sensitivity
-#      inputs and what merge and report read back, 25 s
+#      inputs, what merge and report read back, and plans read back from JSON, 25 s
 #      each (scripts/fuzz.sh).
 # Ends with one summary line; exits non-zero if any step fails.
 set -euo pipefail

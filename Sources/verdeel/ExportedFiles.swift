@@ -10,16 +10,20 @@ enum ExportedFiles {
         _ tables: [ResultTable], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [String],
         language: ReportLanguage
     ) throws -> [(name: String, data: Data)] {
-        do {
-            return try RunFiles.files(tables, format: format, name: name, provenance: provenance, seed: seed, warnings: warnings, language: language)
-        } catch {
-            printError("error: the results cannot be written as \(format.rawValue): \(error)")
-            throw ExitCode(1)
-        }
+        try written(format) { try RunFiles.files(tables, format: format, name: name, provenance: provenance, seed: seed, warnings: warnings, language: language) }
     }
 
     /// A run result's files.
     static func files(_ result: RunResult, format: OutputFormat, name: String, language: ReportLanguage) throws -> [(name: String, data: Data)] {
-        try files(result.tables, format: format, name: name, provenance: result.provenance, seed: result.seed, warnings: result.warnings, language: language)
+        try written(format) { try result.files(format: format, name: name, language: language) }
+    }
+
+    private static func written(_ format: OutputFormat, _ make: () throws -> [(name: String, data: Data)]) throws -> [(name: String, data: Data)] {
+        do {
+            return try make()
+        } catch {
+            printError("error: the results cannot be written as \(format.rawValue): \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -105,7 +105,6 @@ public struct ReportInput: Sendable {
 
 /// Why a report cannot be made; every message says what to do.
 public enum ReportError: Error, CustomStringConvertible, Equatable {
-    case unreadableTable(String, String)
     case unknownScenario(String, [String])
     case baselineRegions(baseline: String, scenario: String, onlyBaseline: [String], onlyScenario: [String])
     case nothingToReport
@@ -115,7 +114,6 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unreadableTable(let name, let reason): "\(name) cannot be read: \(reason)"
         case .unknownScenario(let name, let known):
             "the results have no scenario '\(name)'\(known.isEmpty ? "" : "; they have \(known.joined(separator: ", "))")"
         case .baselineRegions(let baseline, let scenario, let onlyBaseline, let onlyScenario):
