@@ -83,10 +83,6 @@ final class FairnessLanes {
         }
     }
 
-    /// Eight draws' values of a row from draw `j` of the block on (the last draw repeated
-    /// past the block's end).
-    @inline(__always)
-
     /// Every metric of one lane width of draws into `results`, in one pass over the regions for the
     /// sums and one over the pairs for Gini and Suits.
     private func compute(_ block: DrawBlock, at j: Int, valid: Int, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool) {
