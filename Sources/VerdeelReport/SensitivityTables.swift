@@ -50,12 +50,7 @@ public enum SensitivityTables {
     public static func sobol(_ sobol: [SobolIndices], outputs: Outputs, factors: [String]) -> ResultTable {
         let columns = outputs.columns + [Self.factor, Self.index("s1", "the first-order Sobol index"), Self.index("s1_conf", "its 95% confidence half-width (bootstrap)"),
                        Self.index("st", "the total-order Sobol index"), Self.index("st_conf", "its 95% confidence half-width (bootstrap)")]
-        var rows = [[Cell]]()
-        for (o, index) in sobol.enumerated() {
-            for (g, factor) in factors.enumerated() {
-                rows.append(outputs.cells[o] + [.text(factor)] + [index.s1[g], index.s1Confidence[g], index.st[g], index.stConfidence[g]].map(Self.number))
-            }
-        }
+        let rows = perFactor(sobol, outputs: outputs, factors: factors) { index, g in [index.s1[g], index.s1Confidence[g], index.st[g], index.stConfidence[g]] }
         return ResultTable(name: "sobol", title: .init(dutch: "Sobol-indices", english: "Sobol"), columns: columns, rows: rows)
     }
 
@@ -78,13 +73,17 @@ public enum SensitivityTables {
     public static func morris(_ morris: [MorrisIndices], outputs: Outputs, factors: [String]) -> ResultTable {
         let columns = outputs.columns + [Self.factor, Self.index("mu", "the mean elementary effect"), Self.index("mu_star", "the mean absolute elementary effect"),
                        Self.index("sigma", "the elementary effects' standard deviation (empty for a group)"), Self.index("mu_star_conf", "mu_star's 95% confidence half-width (bootstrap)")]
-        var rows = [[Cell]]()
-        for (o, index) in morris.enumerated() {
-            for (g, factor) in factors.enumerated() {
-                rows.append(outputs.cells[o] + [.text(factor)] + [index.mu[g], index.muStar[g], index.sigma[g], index.muStarConfidence[g]].map(Self.number))
-            }
-        }
+        let rows = perFactor(morris, outputs: outputs, factors: factors) { index, g in [index.mu[g], index.muStar[g], index.sigma[g], index.muStarConfidence[g]] }
         return ResultTable(name: "morris", title: .init(dutch: "Morris", english: "Morris"), columns: columns, rows: rows)
+    }
+
+    /// One row per output and factor: the output's cells, the factor, and its `values`.
+    private static func perFactor<Indices>(
+        _ indices: [Indices], outputs: Outputs, factors: [String], values: (Indices, Int) -> [Double]
+    ) -> [[Cell]] {
+        indices.enumerated().flatMap { o, index in
+            factors.enumerated().map { g, factor in outputs.cells[o] + [.text(factor)] + values(index, g).map(Self.number) }
+        }
     }
 
     /// `elasticities`: the output a region code, the derivative in euros per unit of the

@@ -38,15 +38,15 @@ enum MonteCarloSection {
 
     /// The variant whose draws the report shows (1-based): the one asked for, else the
     /// middle one; nil for a run without draws (no summary, or variants only: no seed).
-    static func shownVariant(_ input: ReportInput) -> Int? {
+    static func shownVariant(_ input: ReportInput, _ variants: Variants) -> Int? {
         guard !input.rows("summary").isEmpty, input.provenance.seed != nil else { return nil }
-        return input.variant ?? (Variants(input).values.count + 1) / 2
+        return input.variant ?? (variants.values.count + 1) / 2
     }
 
     static func build(_ context: ReportContext) -> [String: Any]? {
-        guard let number = shownVariant(context.input) else { return nil }
-        let summary = context.input.rows("summary")
         let variants = Variants(context.input)
+        guard let number = shownVariant(context.input, variants) else { return nil }
+        let summary = context.input.rows("summary")
         let variant = String(number), numbers = context.numbers
         let ours = summary.filter { $0["variant"] == variant }
         var panels = [(key: String, label: String, html: String)]()

@@ -13,7 +13,7 @@ enum TablesSection {
 
     static func build(_ context: ReportContext) -> [String: Any]? {
         let input = context.input
-        guard let variant = MonteCarloSection.shownVariant(input) else { return nil }
+        guard let variant = MonteCarloSection.shownVariant(input, MonteCarloSection.Variants(input)) else { return nil }
         let tables = input.tables.values.filter { table in
             !shownElsewhere.contains(table.name) && table.columns.first?.id == SimulationTables.variant.id
         }.sorted { $0.name < $1.name }
