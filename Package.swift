@@ -95,14 +95,14 @@ let package = Package(
         .target(name: "VerdeelBundle", exclude: ["README.md"]),
         .target(
             name: "VerdeelSession",
-            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelTables"],
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelTables"],
             exclude: ["README.md"]
         ),
         .target(
             name: "VerdeelSimulation",
             dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelRandom", "VerdeelLinearAlgebra"],
             exclude: ["README.md"],
-            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu])] } ?? []
+            swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define($0.define)] } ?? []
         ),
         .executableTarget(
             name: "verdeel",
@@ -112,8 +112,7 @@ let package = Package(
                 "VerdeelAnalysis", "VerdeelDesign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["README.md"],
-            swiftSettings: engineProcessor.map { [.define($0.define)] } ?? []
+            exclude: ["README.md"]
         ),
         .target(
             name: "VerdeelTestSupport",
@@ -153,7 +152,13 @@ let package = Package(
             exclude: ["Reference"]
         ),
         .testTarget(name: "VerdeelLanguageTests", dependencies: ["VerdeelLanguage", "VerdeelModel", "VerdeelDesign", "VerdeelCore", "VerdeelTestSupport", "VerdeelSimulation", "VerdeelBundle"]),
-        .testTarget(name: "VerdeelSessionTests", dependencies: ["VerdeelSession", "VerdeelModel", "VerdeelReport", "VerdeelSimulation", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "VerdeelSessionTests",
+            dependencies: [
+                "VerdeelSession", "VerdeelModel", "VerdeelReport", "VerdeelSimulation", "VerdeelTables", "VerdeelData", "VerdeelDesign", "VerdeelTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelReportTests",

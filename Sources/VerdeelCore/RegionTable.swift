@@ -99,3 +99,10 @@ public enum RegionTableError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 }
+
+extension RegionTable {
+    /// Each region's name by its code.
+    public var regionNames: [String: String] {
+        Dictionary(regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}

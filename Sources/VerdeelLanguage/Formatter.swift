@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelCore
 
 /// Prints a parsed scenario file in its canonical form: one statement per line, four
 /// spaces per level, single spaces around operators, comments kept where they were, at most
@@ -15,6 +16,14 @@ public enum Formatter {
     /// An expression in canonical form, e.g. for output columns.
     public static func text(_ expression: Expr) -> String {
         Printer.expression(expression)
+    }
+
+    /// A scenario file's bytes as text and in canonical form, or why they cannot be formatted:
+    /// they are not UTF-8, or the diagnostics of their syntax errors.
+    public static func format(bytes: [UInt8], name: String) -> Result<(text: String, formatted: String), FormatError> {
+        guard case .success(let text) = UTF8Text.decode(bytes) else { return .failure(.notText) }
+        let (document, diagnostics) = Parser.parse(SourceFile(name: name, text: text))
+        return diagnostics.isEmpty ? .success((text, format(document))) : .failure(.syntax(diagnostics))
     }
 
     /// Parses and formats text; `nil` when it has syntax errors (it is then left alone).
@@ -254,3 +263,9 @@ private struct Printer {
     }
 }
 
+
+/// Why a scenario file cannot be formatted.
+public enum FormatError: Error {
+    case notText
+    case syntax([Diagnostic])
+}

@@ -18,6 +18,8 @@ public struct Site: Hashable, Codable, Sendable, CustomStringConvertible {
 public protocol SiteLocator: Sendable {
     /// `file:line:column` of the site.
     func location(of site: Site) -> String
+    /// The text of the line the site starts on (nil when there is no source text).
+    func line(of site: Site) -> String?
     /// The message as a diagnostic at the site: location, message, the source line with a
     /// caret under the site, and the suggestion.
     func diagnostic(at site: Site, _ message: String, suggestion: String?) -> String
@@ -29,6 +31,8 @@ public struct UnlocatedSites: SiteLocator {
     public init() {}
 
     public func location(of site: Site) -> String { "scenario (\(site))" }
+
+    public func line(of site: Site) -> String? { nil }
 
     public func diagnostic(at site: Site, _ message: String, suggestion: String?) -> String {
         "\(location(of: site)): error: \(message)\n" + (suggestion.map { "    help: \($0)\n" } ?? "")

@@ -14,6 +14,8 @@ public struct RunResult: Sendable {
     public let runs: [ScenarioRun]
     public let tables: [ResultTable]
     public let provenance: Provenance
+    /// The scenario files (path and bytes) the plans were compiled from.
+    public let scenarioFiles: [(path: String, bytes: [UInt8])]
     /// The seed of the draws or of the design; nil for a run without either.
     public let seed: UInt64?
     /// The warnings `provenance.json` records.
@@ -29,18 +31,46 @@ public struct RunResult: Sendable {
     public let sensitivity: ScenarioSensitivity?
 
     init(
-        kind: RunKind, runs: [ScenarioRun], tables: [ResultTable], provenance: Provenance, seed: UInt64?, warnings: [String], notes: [String],
+        kind: RunKind, runs: [ScenarioRun], tables: [ResultTable], scenarioFiles: [(path: String, bytes: [UInt8])], seed: UInt64?, warnings: [String], notes: [String],
         fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) = ([], []), simulation: SimulationResult? = nil,
         sensitivity: ScenarioSensitivity? = nil
     ) {
-        (self.kind, self.runs, self.tables, self.provenance, self.seed) = (kind, runs, tables, provenance, seed)
+        (self.kind, self.runs, self.tables, self.scenarioFiles, self.seed) = (kind, runs, tables, scenarioFiles, seed)
+        provenance = Provenance(runs, scenarioFiles: scenarioFiles)
         (self.warnings, self.notes, self.simulation, self.sensitivity) = (warnings, notes, simulation, sensitivity)
         (self.fairness, fairnessWarnings) = fairness
     }
 
-    /// The run's output files in `format` (``RunFiles``), `name` naming the one file of a
-    /// JSON document or workbook.
-    public func files(format: OutputFormat, name: String, language: ReportLanguage) throws -> [(name: String, data: Data)] {
-        try RunFiles.files(tables, format: format, name: name, provenance: provenance, seed: seed, warnings: warnings, language: language)
+    /// The run's output files in `format` (``RunFiles``): the one JSON document or workbook
+    /// is named after the kind of run (`simulation`, `sensitivity`); a plain run's JSON is
+    /// `allocations.json` (``AllocationJSON``).
+    public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
+        if kind == .allocation, format == .json {
+            return [("allocations.json", Data(try allocationJSON().utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
+        }
+        return try RunFiles.files(tables, format: format, name: fileName, provenance: provenance, seed: seed, warnings: warnings, language: language)
+    }
+
+    /// A plain run's results as one text on standard output: the terminal's tables, the
+    /// allocations as CSV (standard or Dutch), or the JSON document.
+    public func text(format: OutputFormat) throws -> String {
+        switch format {
+        case .table: AllocationText.text(self)
+        case .csv, .csvNL: CSVRenderer.text(tables[0], style: format == .csvNL ? .dutch : .standard)
+        case .json: try allocationJSON()
+        case .xlsx, .html: ""
+        }
+    }
+
+    private var fileName: String {
+        switch kind {
+        case .allocation: "allocations"
+        case .simulation: "simulation"
+        case .sensitivity: "sensitivity"
+        }
+    }
+
+    private func allocationJSON() throws -> String {
+        try AllocationJSON(runs, scenarioFiles: scenarioFiles, fairness: fairness).render()
     }
 }

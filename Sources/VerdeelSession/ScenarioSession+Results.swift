@@ -15,7 +15,7 @@ extension ScenarioSession {
     public func allocation(_ runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], fairness: Bool) throws -> RunResult {
         let measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) = fairness ? try self.fairness(runs) : ([], [])
         return RunResult(
-            kind: .allocation, runs: runs, tables: RunTables.allocation(runs, fairness: measured.reports), provenance: Provenance(runs, scenarioFiles: files),
+            kind: .allocation, runs: runs, tables: RunTables.allocation(runs, fairness: measured.reports), scenarioFiles: files,
             seed: nil, warnings: runs.flatMap(\.warnings), notes: Self.notes(runs), fairness: measured)
     }
 
@@ -30,7 +30,7 @@ extension ScenarioSession {
             notes.append("Sampled and listed amounts in variants.csv are rounded to each measure's unit of rounding (whole euros or cents).")
         }
         return RunResult(
-            kind: .simulation, runs: [run], tables: RunTables.simulation(result), provenance: Provenance([run], scenarioFiles: files),
+            kind: .simulation, runs: [run], tables: RunTables.simulation(result), scenarioFiles: files,
             seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, notes: notes + Self.notes([run]), simulation: result)
     }
 
@@ -44,8 +44,13 @@ extension ScenarioSession {
     public func sensitivity(_ run: ScenarioRun, files: [(path: String, bytes: [UInt8])], analysis: ScenarioSensitivity, elasticities: [Elasticity]) -> RunResult {
         RunResult(
             kind: .sensitivity, runs: [run], tables: RunTables.sensitivity(analysis, elasticities, secondOrder: run.plan.sensitivity?.secondOrder == true),
-            provenance: Provenance([run], scenarioFiles: files), seed: run.plan.sensitivity?.seed, warnings: run.warnings + analysis.warnings,
+            scenarioFiles: files, seed: run.plan.sensitivity?.seed, warnings: run.warnings + analysis.warnings,
             notes: Self.notes([run]) + analysis.warnings, sensitivity: analysis)
+    }
+
+    /// Each measure's title by its id, over `runs` (the first run naming a measure wins).
+    public static func measureTitles(_ runs: [ScenarioRun]) -> [String: String] {
+        Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The manifest's notes of any run: the synthetic notice when the data has synthetic figures.

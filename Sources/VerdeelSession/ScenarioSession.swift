@@ -62,3 +62,25 @@ public struct ScenarioSession: Sendable {
         (try ScenarioSensitivity.run(run.plan, table: run.table, threads: threads), try Elasticities.compute(run.plan, table: run.table))
     }
 }
+
+extension ScenarioSession {
+    /// The plans named, in the order named (all when none is; a name given twice counts
+    /// once); `file` names where they come from in the message for an unknown name.
+    public static func select(_ names: [String], from plans: [ScenarioPlan], file: String) throws(ScenarioChoiceError) -> [ScenarioPlan] {
+        guard !names.isEmpty else { return plans }
+        var selected = [ScenarioPlan]()
+        for name in names where !selected.contains(where: { $0.name == name }) {
+            guard let plan = plans.first(where: { $0.name == name }) else {
+                let hint = NearestName.find(name, among: plans.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+                throw ScenarioChoiceError(description: "\(file) has no scenario '\(name)'.\(hint) It has: \(plans.map(\.name).joined(separator: ", "))")
+            }
+            selected.append(plan)
+        }
+        return selected
+    }
+}
+
+/// A scenario asked for by a name the file does not have; the message names the nearest.
+public struct ScenarioChoiceError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+}

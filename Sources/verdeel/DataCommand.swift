@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VerdeelData
-import VerdeelReport
 import VerdeelSession
 
 /// `verdeel data`: bringing outside figures into verdeel's region tables.
@@ -42,16 +41,10 @@ struct ImportCBS: ParsableCommand {
 
     func run() throws {
         do {
-            let merging = try mergers.map { path throws in try MunicipalMergers(name: path, bytes: try Self.bytes(path)) }
-            var sources = [CBSImport.Source]()
-            for path in paths {
-                let (table, hash) = try read(path)
-                let merged = try merging.map { try $0.apply(to: table, file: path) }
-                sources.append(CBSImport.Source(table: table, file: path, sha256: hash, merged: merged))
-            }
+            let sources = try CBSDownloads.sources(paths, table: table, mergers: mergers)
             let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             let files = try CBSImport.files(sources, imported: date, mergers: mergers)
-            try OutputSet(output).write(files)
+            try OutputSet(output).write(files: files.map { ($0.name, Data($0.contents.utf8)) })
             for source in sources {
                 let periods = source.table.periods.map(\.label).joined(separator: ", ")
                 print("\(source.file): CBS \(source.table.id) (\(source.table.form.rawValue)), \(source.table.rows.count) rows, periods \(periods), \(source.table.missing.count) figures missing")
@@ -60,36 +53,6 @@ struct ImportCBS: ParsableCommand {
         } catch let error as DataError {
             printError("error: \(error)")
             throw ExitCode(1)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            printError("error: \(error.localizedDescription)")
-            throw ExitCode(1)
         }
-    }
-
-    /// A path's table, and the SHA-256 of the bytes read (of every file read, by name, for a folder).
-    private func read(_ path: String) throws -> (CBSTable, String) {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DataError(file: path, line: 0, column: 0, message: "no such file or folder")
-        }
-        var read = [(name: String, bytes: [UInt8])]()
-        let table = try CBSDownload.table(path: path, table: self.table, read: { file in
-            let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
-            if let bytes { read.append((file, bytes)) }
-            return bytes
-        })
-        let joined = read.sorted { $0.name < $1.name }.reduce(into: Data()) { data, file in
-            if read.count > 1 { data.append(Data((file.name as NSString).lastPathComponent.utf8)) }
-            data.append(Data(file.bytes))
-        }
-        return (table, ShardRecord.hash(joined))
-    }
-
-    private static func bytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(file: path, line: 0, column: 0, message: "cannot be read (missing, a folder, or no permission)")
-        }
-        return [UInt8](data)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import VerdeelCore
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelSession
 import VerdeelSimulation
 
 /// `verdeel fmt FILE`: prints the file in canonical form, or checks or rewrites it.
@@ -24,30 +25,25 @@ struct Format: ParsableCommand {
     }
 
     func run() throws {
-        guard let bytes = ScenarioRun.readFromDisk(file) else {
-            printError("error: cannot read \(file)")
-            throw ExitCode(1)
-        }
-        guard case .success(let text) = UTF8Text.decode(bytes) else {
-            printError("error: \(file) is not valid UTF-8 text")
-            throw ExitCode(1)
-        }
-        let (document, diagnostics) = Parser.parse(SourceFile(name: file, text: text))
-        if !diagnostics.isEmpty {
+        guard let bytes = ScenarioRun.readFromDisk(file) else { try fail("error: cannot read \(file)") }
+        switch Formatter.format(bytes: bytes, name: file) {
+        case .failure(.notText): try fail("error: \(file) is not valid UTF-8 text")
+        case .failure(.syntax(let diagnostics)):
             for diagnostic in diagnostics { printError(diagnostic.rendered) }
-            printError("not formatted: \(file) has syntax errors")
-            throw ExitCode(1)
-        }
-        let formatted = Formatter.format(document)
-        if check {
-            guard formatted == text else {
-                printError("\(file) is not in canonical form; run: verdeel fmt --write \(file)")
-                throw ExitCode(1)
+            try fail("not formatted: \(file) has syntax errors")
+        case .success(let (text, formatted)):
+            if check, formatted != text {
+                try fail("\(file) is not in canonical form; run: verdeel fmt --write \(file)")
+            } else if write, formatted != text {
+                try written { stop in try FileRewrite.replace(file, with: formatted, stop: stop) }
+            } else if !check && !write {
+                print(formatted, terminator: "")
             }
-        } else if write {
-            if formatted != text { try FileRewrite.replace(file, with: formatted) }
-        } else {
-            print(formatted, terminator: "")
         }
+    }
+
+    private func fail(_ message: String) throws -> Never {
+        printError(message)
+        throw ExitCode(1)
     }
 }

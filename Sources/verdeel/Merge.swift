@@ -4,7 +4,8 @@ import VerdeelSession
 
 /// `verdeel merge PART... --output DIR`: joins the parts of a sharded run into the files the
 /// run would have written whole, byte for byte (``ShardMerge``; a sensitivity analysis's
-/// parts: the analysis of their joined design rows, ``SensitivityMerge``).
+/// parts: the analysis of their joined design rows, with the scenario compiled again where
+/// the parts ran, ``ScenarioSession/mergedSensitivity(_:run:files:threads:)``).
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Join the parts of a sharded run (verdeel run --shard I/N) into one output folder.")
@@ -26,14 +27,29 @@ struct Merge: ParsableCommand {
         do {
             let loaded = try ShardMerge.parts(parts)
             if loaded.contains(where: { $0.record.sensitivity != nil }) {
-                try SensitivityMerge.run(loaded, output: output, access: files.access)
+                let merged = try sensitivity(loaded)
+                try OutputSet(URL(fileURLWithPath: output).standardizedFileURL.path).publish(.csv, notes: merged.notes) { try merged.files(format: .csv, language: .nl) }
                 return
             }
             let files = try ShardMerge.files(loaded)
-            try OutputSet(output).write(files: files, notes: loaded[0].record.notes)
-            for (name, _) in files { print("wrote \((output as NSString).appendingPathComponent(name))") }
+            try OutputSet(output).publish(.csv, notes: loaded[0].record.notes) { files }
         } catch let error as MergeError {
             Self.fail(error.description)
+        }
+    }
+
+    /// A sensitivity analysis of the parts' joined design rows, its scenario compiled again.
+    private func sensitivity(_ parts: [PartFolder]) throws -> RunResult {
+        let location = try ShardMerge.sensitivityLocation(parts)
+        let input = ScenarioInput(file: try ShardMerge.scenarioFile(location, parts[0], access: files.access), access: files.access)
+        let compilation = try input.compile()
+        let runs = try input.run(try input.select([location.scenario], from: compilation.plans), sources: compilation.sources)
+        do {
+            return try input.session.mergedSensitivity(parts, run: runs[0], files: compilation.files, threads: ProcessInfo.processInfo.activeProcessorCount)
+        } catch let error as MergeError {
+            throw error
+        } catch {
+            Self.fail(compilation.sources.describe(error))
         }
     }
 

@@ -34,24 +34,45 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Writing an output set from a command: signals only recorded while it is written (a
-/// signal then stops it before the next file, and the old folder stays); a problem ends
-/// the command with its message.
+/// Writing an output set from a command; a problem ends the command (``written(_:)``).
 extension OutputSet {
-    func write(_ files: [(name: String, contents: String)], notes: [String] = []) throws {
-        try write(files: files.map { ($0.name, Data($0.contents.utf8)) }, notes: notes)
+    /// Writes the files `make` gives as one set and names each file written; a file that
+    /// cannot be made ends the command with its message.
+    func publish(_ format: OutputFormat, notes: [String], _ make: () throws -> [(name: String, data: Data)]) throws {
+        let files: [(name: String, data: Data)]
+        do { files = try make() } catch {
+            printError("error: the results cannot be written as \(format.rawValue): \(error)")
+            throw ExitCode(1)
+        }
+        try write(files: files, notes: notes)
+        for (name, _) in files { print("wrote \((path as NSString).appendingPathComponent(name))") }
     }
 
     func write(files: [(name: String, data: Data)], notes: [String] = []) throws {
-        let interruption = Interruption.shared
-        do {
-            try interruption.deferred { () throws(any Error) in try write(files: files, notes: notes) { interruption.signalNumber != nil } }
-        } catch OutputSetError.stopped {
-            printError("\(interruption.signalName): no output was written")
-            throw ExitCode(interruption.exitCode)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
+        try written { stop in try write(files: files, notes: notes, stop: stop) }
+    }
+}
+
+/// Runs a write (an output set, one file) with signals only recorded: a signal stops it at
+/// its next step and the old files stay. A stopped write ends the command with the signal's
+/// exit code, a failed one with its message.
+func written(_ body: (_ stop: () -> Bool) throws -> Void) throws {
+    let interruption = Interruption.shared
+    func stopped(_ what: String) -> ExitCode {
+        printError("\(interruption.signalName): \(what)")
+        return ExitCode(interruption.exitCode)
+    }
+    do {
+        try interruption.deferred { try body { interruption.signalNumber != nil } }
+    } catch OutputSetError.stopped {
+        throw stopped("no output was written")
+    } catch FileRewriteError.stopped(let what) {
+        throw stopped(what)
+    } catch FileRewriteError.refused(let message) {
+        printError("error: \(message)")
+        throw ExitCode(1)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(1)
     }
 }

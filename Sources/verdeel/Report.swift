@@ -1,11 +1,6 @@
 import ArgumentParser
 import Foundation
-import VerdeelAnalysis
-import VerdeelLanguage
-import VerdeelModel
-import VerdeelData
 import VerdeelReport
-import VerdeelTables
 import VerdeelSession
 import VerdeelSimulation
 
@@ -55,14 +50,13 @@ struct Report: ParsableCommand {
             printError("error: \(file) does not exist; name a scenario file (.verdeel) or an output folder written by 'verdeel run --output'")
             throw ExitCode(1)
         }
-        let input = isDirectory.boolValue ? try folderInput()
-            : try ReportScenario(file: file, access: files.access, threads: threads).input(scenario: scenario, baseline: baseline, variant: variant, region: region)
+        let input = isDirectory.boolValue ? try folderInput() : try scenarioInput()
         let html: String
         do { html = try HTMLReport(input, language: lang).render() } catch {
             printError("error: the report cannot be made: \(error)")
             throw ExitCode(1)
         }
-        try FileRewrite.create(output, with: html)
+        try written { stop in try FileRewrite.create(output, with: html, stop: stop) }
         print("wrote \(output) (\(html.utf8.count / 1000) kB)")
         if input.provenance.syntheticData { print(AllocationJSON.syntheticNotice) }
     }
@@ -75,17 +69,11 @@ struct Report: ParsableCommand {
             throw ExitCode(1)
         }
     }
-}
 
-/// What `report` reads from a scenario file: the scenario (and baseline) run in memory,
-/// with the tables `verdeel run --output` would write.
-struct ReportScenario {
-    let file: String
-    let access: FileAccess
-    let threads: Int
-
-    func input(scenario: String?, baseline: String?, variant: Int?, region: String?) throws -> ReportInput {
-        let source = ScenarioInput(file: file, access: access)
+    /// The report's input from a scenario file: the scenario (and baseline) run in memory,
+    /// with the tables `verdeel run --output` would write.
+    private func scenarioInput() throws -> ReportInput {
+        let source = ScenarioInput(file: file, access: files.access)
         let compilation = try source.compile()
         guard let name = scenario ?? compilation.plans.first?.name else {
             printError("error: \(file) has no scenario to report on")
@@ -93,43 +81,16 @@ struct ReportScenario {
         }
         let selected = try source.select([name] + (baseline.map { [$0] } ?? []).filter { $0 != name }, from: compilation.plans)
         let runs = try source.run(selected, sources: compilation.sources)
-        let allocation: RunResult
-        do { allocation = try source.session.allocation(runs, files: compilation.files, fairness: true) } catch {
-            printError(compilation.sources.describe(error))
-            throw ExitCode(1)
-        }
-        let main = runs[0]
+        let allocation = try compilation.sources.orExit { try source.session.allocation(runs, files: compilation.files, fairness: true) }
+        let long = LongRun(session: source.session, sources: compilation.sources, files: compilation.files, threads: threads)
         let more: RunResult?
-        switch RunKind(main.plan) {
-        case .sensitivity:
-            more = try SensitivityRun(run: main, sources: compilation.sources, threads: threads, files: compilation.files, format: .csv, language: .nl).analyse()
-        case .simulation:
-            let statistics = try Simulate.drawStatistics(main, session: source.session, fairness: true, sources: compilation.sources)
-            more = try Simulate(
-                run: main, sources: compilation.sources, read: source.read, threads: threads, chunk: 32, statistics: statistics, files: compilation.files, format: .csv, language: .nl
-            ).simulate()
-        case .allocation:
-            more = nil
+        switch RunKind(runs[0].plan) {
+        case .sensitivity: more = try long.sensitivity(runs[0])
+        case .simulation: more = try long.simulation(runs[0], fairness: true, chunk: 32, part: nil)
+        case .allocation: more = nil
         }
-        let tables = allocation.tables + (more?.tables ?? [])
-        let document = allocation.provenance.document(seed: more?.seed, warnings: allocation.warnings + (more?.sensitivity?.warnings ?? []))
-        let titles = Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
-        do {
-            return try ReportInput(
-                tables: tables, provenance: document, scenario: name, baseline: baseline, measureTitles: titles,
-                lossThresholds: main.plan.fairness?.losses ?? [], assertions: runs.flatMap { Self.assertions($0, sources: compilation.sources) }, variant: variant, region: region)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
-    }
-
-    /// Each assertion of a run, by its line in the scenario file, and whether it holds.
-    static func assertions(_ run: ScenarioRun, sources: SourceMap) -> [ReportInput.Assertion] {
-        run.plan.assertions.map { assertion in
-            let text = (sources.line(of: assertion.site) ?? "").trimmingCharacters(in: .whitespaces)
-            let failed = run.failedAssertions.contains { $0.site == assertion.site }
-            return ReportInput.Assertion(scenario: run.plan.name, text: text, met: !failed)
+        return try compilation.sources.orExit("error: ") {
+            try ScenarioSession.reportInput(allocation, more: more, baseline: baseline, variant: variant, region: region, sites: compilation.sources)
         }
     }
 }

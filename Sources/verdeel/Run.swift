@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
-import VerdeelAnalysis
-import VerdeelCore
 import VerdeelLanguage
+import VerdeelCore
 import VerdeelModel
-import VerdeelData
 import VerdeelReport
 import VerdeelSession
 import VerdeelSimulation
@@ -48,74 +46,54 @@ struct Run: ParsableCommand {
         guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
         guard chunk <= RunControl.maximumChunk else { throw ValidationError("--chunk must be at most \(RunControl.maximumChunk)") }
         try out.refuse([.html])
-        if try ShardChoice.resolve(option: shard, count: shardCount) != nil {
+        if try part() != nil {
             guard out.output != nil else { throw ValidationError("a shard writes its part into a folder: add --output DIR") }
             guard out.format == .table || out.format == .csv else { throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(out.format.rawValue) (convert the merged run)") }
         }
     }
 
+    /// The part of the run this process computes (``ShardChoice``), nil for all of it.
+    func part() throws -> ShardChoice? {
+        do { return try ShardChoice.resolve(option: shard, count: shardCount) } catch { throw ValidationError(error.description) }
+    }
+
     func run() throws {
-        let part = try ShardChoice.resolve(option: shard, count: shardCount)
+        let part = try part()
         let input = ScenarioInput(file: file, access: files.access)
         let compilation = try input.compile()
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
         let selected = try input.select(names, from: compilation.plans)
         if part != nil, !selected.contains(where: { RunKind($0).canBeSharded }) {
-            printError("error: only variant, Monte Carlo and sensitivity runs can be sharded; \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
-            throw ExitCode(1)
+            let quoted = selected.map { "'\($0.name)'" }.joined(separator: ", ")
+            try fail("only variant, Monte Carlo and sensitivity runs can be sharded; \(quoted) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
         }
+        let long = LongRun(session: input.session, sources: compilation.sources, files: compilation.files, threads: threads)
         if let analysed = selected.first(where: { RunKind($0) == .sensitivity }) {
-            guard selected.count == 1 else {
-                printError("error: scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time")
-                printError("help: add --scenario \(analysed.name)")
-                throw ExitCode(1)
+            if selected.count > 1 { try fail("scenario '\(analysed.name)' declares a sensitivity analysis; run one scenario at a time", help: "add --scenario \(analysed.name)") }
+            try sensitivity(try input.run(selected, sources: compilation.sources)[0], long: long, part: part)
+        } else if selected.contains(where: { RunKind($0) == .simulation }) {
+            if selected.count > 1 {
+                let simulated = selected.filter { RunKind($0) == .simulation }, count = simulated.count
+                let quoted = simulated.map { "'\($0.name)'" }.joined(separator: ", ")
+                try fail("scenario\(count == 1 ? "" : "s") \(quoted) declare\(count == 1 ? "s" : "") variants or montecarlo; run one scenario at a time", help: "add --scenario \(simulated[0].name)")
             }
-            let runs = try input.run(selected, sources: compilation.sources)
-            let sensitivity = SensitivityRun(run: runs[0], sources: compilation.sources, threads: threads, files: compilation.files, format: out.format, language: out.lang)
-            if let part, let output = out.output, let file {
-                let location = ShardRecord.SensitivityPart(
-                    file: file, scenario: analysed.name, directory: FileManager.default.currentDirectoryPath, root: files.root, allowRead: files.allowRead)
-                try sensitivity.executePart(part, location: location, output: output)
-            } else if part != nil {
-                printError("error: the bundled scenarios have no sensitivity analysis to shard; name a scenario file")
-                throw ExitCode(1)
-            } else {
-                try sensitivity.execute(output: out.output)
+            if !(out.format == .table || out.format == .csv || out.output != nil) {
+                try fail("variant and Monte Carlo runs write their tables into a folder; --format \(out.format.rawValue) needs --output DIR", help: "add --output out")
             }
-            return
-        }
-        let simulated = selected.filter { RunKind($0) == .simulation }
-        if !simulated.isEmpty {
-            guard selected.count == 1 else {
-                printError("error: scenario\(simulated.count == 1 ? "" : "s") \(simulated.map { "'\($0.name)'" }.joined(separator: ", ")) declare\(simulated.count == 1 ? "s" : "") variants or montecarlo; run one scenario at a time")
-                printError("help: add --scenario \(simulated[0].name)")
-                throw ExitCode(1)
-            }
-            guard out.format == .table || out.format == .csv || out.output != nil else {
-                printError("error: variant and Monte Carlo runs write their tables into a folder; --format \(out.format.rawValue) needs --output DIR")
-                printError("help: add --output out")
-                throw ExitCode(1)
-            }
-            let runs = try input.run(selected, sources: compilation.sources)
-            try Simulate(
-                run: runs[0], sources: compilation.sources, read: input.read, threads: threads, chunk: chunk, statistics: try Simulate.drawStatistics(runs[0], session: input.session, fairness: !noFairness, sources: compilation.sources),
-                files: compilation.files, format: out.format, language: out.lang,
-                shard: part
-            ).execute(output: out.output)
-            if runs[0].plan.data.hasSyntheticData { print(AllocationJSON.syntheticNotice) }
-            return
-        }
-        let runs = try input.run(selected, sources: compilation.sources)
-        let result: RunResult
-        do { result = try input.session.allocation(runs, files: compilation.files, fairness: !noFairness) } catch {
-            printError(compilation.sources.describe(error))
-            throw ExitCode(1)
-        }
-        if let output = out.output {
-            try write(result, compilation: compilation, to: output)
+            try simulation(try input.run(selected, sources: compilation.sources)[0], long: long, part: part)
         } else {
-            print(try render(result, compilation: compilation), terminator: "")
+            try allocation(try input.run(selected, sources: compilation.sources), compilation: compilation, session: input.session)
+        }
+    }
+
+    /// Plain runs: their tables on the terminal or standard output, or written into --output.
+    private func allocation(_ runs: [ScenarioRun], compilation: ScenarioLoader.Compilation, session: ScenarioSession) throws {
+        let result = try compilation.sources.orExit { try session.allocation(runs, files: compilation.files, fairness: !noFairness) }
+        if let output = out.output {
+            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.lang) }
+        } else {
+            print(try result.text(format: out.format), terminator: "")
         }
         for warning in runs.flatMap(\.warnings) + result.fairnessWarnings {
             // Under the printed table, where it is read; on standard error when the output is data.
@@ -130,36 +108,11 @@ struct Run: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    private func render(_ result: RunResult, compilation: ScenarioLoader.Compilation) throws -> String {
-        switch out.format {
-        case .table:
-            return result.runs.map { run in
-                let measures = run.allocations.enumerated().map { index, allocation in
-                    let measure = run.plan.measures[index]
-                    return ([AllocationTable(allocation, title: measure.title, inhabitants: Inhabitants(run)).render()] + measure.measure.earmarks.map {
-                        EarmarkTable(allocation, purpose: $0.purpose, share: $0.minimum).render()
-                    }).joined(separator: "\n")
-                }
-                let fairnessBlock = result.fairness.filter { $0.scenario == run.plan.name }.map { FairnessTable($0.report).render() }
-                return "Scenario \(run.plan.name)\n\n" + (measures + fairnessBlock).joined(separator: "\n")
-            }.joined(separator: "\n")
-        case .csv, .csvNL: return CSVRenderer.text(result.tables[0], style: out.format == .csvNL ? .dutch : .standard)
-        case .json: return try AllocationJSON(result.runs, scenarioFiles: compilation.files, fairness: result.fairness).render()
-        case .xlsx, .html: return ""
-        }
-    }
-
-    private func write(_ result: RunResult, compilation: ScenarioLoader.Compilation, to directory: String) throws {
-        var files = [(name: String, data: Data)]()
-        switch out.format {
-        case .json:
-            files = [("allocations.json", Data(try AllocationJSON(result.runs, scenarioFiles: compilation.files, fairness: result.fairness).render().utf8))]
-            files.append(("provenance.json", Data(try result.provenance.json(warnings: result.warnings).utf8)))
-        case .table, .csv, .csvNL, .xlsx, .html:
-            files = try ExportedFiles.files(result, format: out.format, name: "allocations", language: out.lang)
-        }
-        try OutputSet(directory).write(files: files, notes: result.notes)
-        for (name, _) in files { print("wrote \((directory as NSString).appendingPathComponent(name))") }
+    /// Ends the command with an error (and a hint).
+    func fail(_ message: String, help: String? = nil) throws -> Never {
+        printError("error: \(message)")
+        if let help { printError("help: \(help)") }
+        throw ExitCode(1)
     }
 
     /// `run` is the default command, so `verdeel rnu` reaches here with `rnu` as the file:

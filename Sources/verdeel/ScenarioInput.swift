@@ -14,13 +14,10 @@ struct ScenarioInput {
     /// Where files may be read from; nil for the bundled scenario, which reads no files.
     let access: FileAccess?
 
-    /// `file` (the user's choice) is read wherever it is; what it includes and the data it
-    /// names only inside the folders `access` allows.
+    /// `file` is read as ``FileAccess/reader(scenarioFile:)`` allows.
     init(file: String?, access: FileAccess = FileAccess(root: nil, allowRead: [])) {
         if let file {
-            path = file
-            read = { requested in requested == file ? ScenarioRun.readFromDisk(requested) : access.read(requested) }
-            self.access = access
+            (path, read, self.access) = (file, access.reader(scenarioFile: file), access)
         } else {
             path = BundledScenario.mainFile
             read = { path in BundledScenario.files[(path as NSString).standardizingPath].map { Array($0.utf8) } }
@@ -45,17 +42,10 @@ struct ScenarioInput {
     /// The plans named (all when none is; a name given twice counts once), or exit code 1
     /// for an unknown name.
     func select(_ names: [String], from plans: [ScenarioPlan]) throws -> [ScenarioPlan] {
-        guard !names.isEmpty else { return plans }
-        var selected = [ScenarioPlan]()
-        for name in names where !selected.contains(where: { $0.name == name }) {
-            guard let plan = plans.first(where: { $0.name == name }) else {
-                let hint = NearestName.find(name, among: plans.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
-                printError("error: \(path) has no scenario '\(name)'.\(hint) It has: \(plans.map(\.name).joined(separator: ", "))")
-                throw ExitCode(1)
-            }
-            selected.append(plan)
+        do { return try ScenarioSession.select(names, from: plans, file: path) } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
         }
-        return selected
     }
 
     /// The session that runs this input's plans, reading files as the input may.
@@ -63,16 +53,22 @@ struct ScenarioInput {
 
     /// Runs the plans; prints a data or allocation error (located by `sources`) and exits 1.
     func run(_ plans: [ScenarioPlan], sources: SourceMap) throws -> [ScenarioRun] {
-        do {
-            return try session.allocate(plans)
-        } catch {
-            printError("error: \(sources.describe(error))")
-            throw ExitCode(1)
-        }
+        try sources.orExit("error: ") { try session.allocate(plans) }
     }
 }
 
 /// Writes to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+extension SourceMap {
+    /// Runs `body`; an error ends the command with its message (after `prefix`), its sites
+    /// located in the scenario text.
+    func orExit<T>(_ prefix: String = "", _ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            printError(prefix + describe(error))
+            throw ExitCode(1)
+        }
+    }
 }

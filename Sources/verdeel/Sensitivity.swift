@@ -8,7 +8,3 @@ struct Sensitivity: ParsableCommand {
         subcommands: [SensitivitySample.self, SensitivityAnalyze.self])
 }
 
-/// The two methods.
-enum SensitivityMethod: String, ExpressibleByArgument, CaseIterable {
-    case sobol, morris
-}

@@ -1,14 +1,10 @@
 import ArgumentParser
 import Foundation
-import VerdeelAnalysis
-import VerdeelCore
 import VerdeelData
-import VerdeelDesign
 import VerdeelReport
 import VerdeelSession
-import VerdeelTables
 
-/// `verdeel sensitivity analyze sobol|morris`: indices of every output column.
+/// `verdeel sensitivity analyze sobol|morris`: indices of every output column (``SALibAnalysis``).
 struct SensitivityAnalyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
@@ -16,7 +12,7 @@ struct SensitivityAnalyze: ParsableCommand {
         discussion: "Samples and outputs: whitespace-separated rows as SALib and numpy.savetxt write them, or CSV with a header row (the header names the outputs; otherwise they are y1, y2, ...).")
 
     @Argument(help: "sobol or morris.")
-    var method: SensitivityMethod
+    var method: SALibMethod
 
     @Option(name: .long, help: "The problem: 'name lower upper [group]' per line, or SALib's JSON.")
     var problem: String
@@ -49,57 +45,27 @@ struct SensitivityAnalyze: ParsableCommand {
     var output: String
 
     func run() throws {
-        let problem = try loadProblem(self.problem)
-        let outputTable = try loadTable(outputs, threads: max(1, threads))
-        let names = outputTable.header ?? (1...outputTable.columns).map { "y\($0)" }
-        var seen = Set<String>()
-        if let twice = names.first(where: { !seen.insert($0).inserted }) {
-            printError("error: \(outputs): the header names the output '\(Printable.shown(twice))' twice; give each output column its own name")
-            throw ExitCode(1)
+        let analysis = SALibAnalysis(
+            method: method, secondOrder: secondOrder, resamples: bootstrap, confidenceLevel: confidence, levels: levels, seed: seed, threads: threads)
+        let result = try SALibFiles.orExit { () throws(SALibFileError) in
+            let problem = try SALibFiles.problem(self.problem)
+            let outputTable = try SALibFiles.table(outputs, threads: analysis.threads)
+            var sampleTable: NumberTable?
+            if let samples { sampleTable = try SALibFiles.table(samples, threads: analysis.threads) }
+            return try analysis.tables(problem: problem, outputs: outputTable, samples: sampleTable)
         }
-        if let shown = names.first(where: { !Printable.isPrintable($0) }) {
-            printError("error: \(outputs): the output name '\(Printable.shown(shown))' holds a control character; retype it without")
-            throw ExitCode(1)
-        }
-        let sampleTable = try samples.map { try loadTable($0, threads: max(1, threads)) }
-        if let sampleTable {
-            try checkSamples(sampleTable, problem: problem, outputs: outputTable)
-        }
-        var files: [ResultTable]
-        var warnings = [String]()
-        do {
-            switch method {
-            case .sobol:
-                let analysis = try SobolAnalysis(groups: problem.groups.count, secondOrder: secondOrder, resamples: bootstrap, confidenceLevel: confidence, seed: seed)
-                let indices = try analysis.analyze(values: outputTable.values, rows: outputTable.rows, outputs: outputTable.columns, threads: max(1, threads))
-                files = [SensitivityTables.sobol(indices, outputs: .init(names: names), factors: problem.groups)]
-                if secondOrder { files.append(SensitivityTables.secondOrder(indices, outputs: .init(names: names), factors: problem.groups)) }
-                warnings = zip(names, indices).filter { $0.1.isConstant }.map { "output \($0.0) has the same value in every row: its indices are 0" }
-            case .morris:
-                guard let sampleTable else {
-                    printError("error: Morris needs the design's rows: give --samples FILE (the file 'verdeel sensitivity sample morris' wrote)")
-                    throw ExitCode(1)
-                }
-                let design = DesignMatrix(rows: sampleTable.rows, columns: sampleTable.columns, values: sampleTable.values)
-                let analysis = try MorrisAnalysis(problem: problem, levels: levels, resamples: bootstrap, confidenceLevel: confidence, seed: seed)
-                let indices = try analysis.analyze(inputs: design, outputs: outputTable.values, count: outputTable.columns)
-                files = [SensitivityTables.morris(indices, outputs: .init(names: names), factors: problem.groups)]
-            }
-        } catch let error as DesignError {
-            printError("error: \(outputs): \(error.message)")
-            throw ExitCode(1)
-        }
-        for warning in warnings { printError("warning: \(warning)") }
-        try OutputSet(output).write(files: try RunFiles.csv(files), notes: warnings)
+        for warning in result.warnings { printError("warning: \(warning)") }
+        try OutputSet(output).write(files: try RunFiles.csv(result.tables), notes: result.warnings)
     }
+}
 
-    private func checkSamples(_ samples: NumberTable, problem: SensitivityProblem, outputs: NumberTable) throws {
-        if samples.columns != problem.factors.count {
-            printError("error: \(samples.name): has \(samples.columns) columns but the problem has \(problem.factors.count) factors; one column per factor")
-            throw ExitCode(1)
-        }
-        if samples.rows != outputs.rows {
-            printError("error: \(outputs.name): has \(outputs.rows) rows but \(samples.name) has \(samples.rows); one output row per sample row")
+extension SALibMethod: ExpressibleByArgument {}
+
+extension SALibFiles {
+    /// Runs `body`; a file that cannot be read ends the command with its message.
+    static func orExit<T>(_ body: () throws(SALibFileError) -> T) throws -> T {
+        do { return try body() } catch {
+            printError("error: \(error)")
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import VerdeelDesign
 import VerdeelReport
+import VerdeelSession
 
 /// `verdeel sensitivity sample sobol|morris --problem P -N n`: the rows to evaluate.
 struct SensitivitySample: ParsableCommand {
@@ -9,7 +10,7 @@ struct SensitivitySample: ParsableCommand {
         abstract: "Write a design: Saltelli rows for Sobol (N (G + 2), or N (2G + 2) with --second-order) or Morris trajectories (N (G + 1)).")
 
     @Argument(help: "sobol or morris.")
-    var method: SensitivityMethod
+    var method: SALibMethod
 
     @Option(name: .long, help: "The problem: 'name lower upper [group]' per line, or SALib's JSON.")
     var problem: String
@@ -30,7 +31,7 @@ struct SensitivitySample: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let problem = try loadProblem(self.problem)
+        let problem = try SALibFiles.orExit { () throws(SALibFileError) in try SALibFiles.problem(self.problem) }
         let design: DesignMatrix
         do {
             switch method {
@@ -43,6 +44,6 @@ struct SensitivitySample: ParsableCommand {
         }
         let text = SALibMatrix.text(design.values, columns: design.columns)
         guard let output else { return print(text, terminator: "") }
-        try FileRewrite.create(output, with: text)
+        try written { stop in try FileRewrite.create(output, with: text, stop: stop) }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import VerdeelLinearAlgebra
 import VerdeelReport
+import VerdeelSession
 
 /// The `verdeel` command: scenario simulation for public funds-allocation models.
 @main
@@ -16,7 +18,10 @@ struct Verdeel: ParsableCommand {
     /// threads do not spin on the cores while a scenario is read and run.
     static func main() {
         BlockProduct.setLibraryThreads(1)
-        Interruption.shared.install()
+        Interruption.shared.install {
+            printError("\(Interruption.shared.signalName): stopped")
+            Verdeel.exit(withError: ExitCode(Interruption.shared.exitCode))
+        }
         main(nil)
     }
 }

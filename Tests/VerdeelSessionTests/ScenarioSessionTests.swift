@@ -97,10 +97,16 @@ struct ScenarioSessionTests {
             """
         let compilation = compile(text, files: ["regions.csv": "code,name,inhabitants\nA,A,1\n", "scores.csv": "code,year,households\nA,2022,1\n"])
         let plan = try #require(compilation.plans.first, "\(messages(compilation))")
-        let sides = try #require(ScenarioSession.updateSides(plan, table: "scores", from: "2022", to: "2023"))
+        let sides = try ScenarioSession.updateSides(plan, table: "scores", from: "2022", to: "2023")
         #expect(sides.map(\.name) == ["v (scores year 2022)", "v (scores year 2023)"])
         #expect(sides.map { $0.data.joins[0].vintage?.value } == ["2022", "2023"])
-        #expect(ScenarioSession.updateSides(plan, table: "regions", from: "2022", to: "2023") == nil)
+        // A table without a vintage column, and a table the scenario does not read, have no sides.
+        #expect(throws: UpdateSidesError.noVintage(table: "regions", at: plan.data.tables[0].declaredAt)) {
+            try ScenarioSession.updateSides(plan, table: "regions", from: "2022", to: "2023")
+        }
+        #expect(throws: UpdateSidesError.noTable(scenario: "v", table: "ses", read: ["regions", "scores"])) {
+            try ScenarioSession.updateSides(plan, table: "ses", from: "2022", to: "2023")
+        }
         #expect(ScenarioSession.lossThreshold(plan, asked: 5) == 5)
         #expect(ScenarioSession.lossThreshold(plan, asked: nil) == 7.5)
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import verdeel
+import VerdeelSession
 import VerdeelData
 import VerdeelReport
 

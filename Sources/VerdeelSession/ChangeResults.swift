@@ -1,0 +1,85 @@
+import Foundation
+import VerdeelAnalysis
+import VerdeelReport
+import VerdeelSimulation
+import VerdeelTables
+
+/// Two scenarios compared (``ScenarioSession/comparison(_:_:files:explain:)``): the change
+/// per measure, year and region (`compare`) and, when asked, its attribution to the
+/// provisions that differ (`explain`).
+public struct ComparisonResult {
+    /// The scenario compared from, and the one compared to.
+    public let runs: [ScenarioRun]
+    public let comparison: Comparison
+    public let attribution: ExplainOutput?
+    public let provenance: Provenance
+    public let notes: [String]
+
+    public var warnings: [String] { runs.flatMap(\.warnings) }
+    public var tables: [ResultTable] { [comparison.table()] + (attribution.map { [$0.table()] } ?? []) }
+
+    /// The files of `format`: the tables as CSV (or one workbook `compare.xlsx`, or
+    /// `compare.json` with the attribution as CSV) and `provenance.json`.
+    public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
+        let record = ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))
+        switch format {
+        case .xlsx: return try RunFiles.files(tables, format: .xlsx, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: language)
+        case .json:
+            let explained = try attribution.map { try RunFiles.csv([$0.table()]) } ?? []
+            return [("compare.json", Data(try document().utf8))] + explained + [record]
+        case .table, .csv, .csvNL, .html: return try RunFiles.csv(tables, style: format == .csvNL ? .dutch : .standard) + [record]
+        }
+    }
+
+    /// The changes as one text on standard output: JSON, or the CSV in `format`'s style.
+    public func text(format: OutputFormat) throws -> String {
+        format == .json ? try document() : CSVRenderer.text(comparison.table(), style: format == .csvNL ? .dutch : .standard)
+    }
+
+    private func document() throws -> String { try provenance.json("changes", comparison.rows, warnings: warnings) }
+}
+
+/// What a new vintage of a table changes (``ScenarioSession/updateImpact(_:table:from:to:lossThreshold:files:)``):
+/// the change per measure, year and municipality, the fairness of both sides and who loses
+/// more than the threshold.
+public struct UpdateImpactResult {
+    /// The scenario reading the old vintage, and reading the new one.
+    public let runs: [ScenarioRun]
+    public let impact: UpdateImpactRows
+    public let fairness: [(scenario: String, report: FairnessReport)]
+    /// Why a side's fairness cannot be measured.
+    public let fairnessWarnings: [String]
+    public let provenance: Provenance
+    public let notes: [String]
+
+    public var warnings: [String] { runs.flatMap(\.warnings) }
+    /// `update_impact` and, when both sides are measured, `fairness`.
+    public var tables: [ResultTable] { [impact.table()] + (fairness.isEmpty ? [] : [FairnessTables(fairness).metrics()]) }
+
+    /// The files of `format` (CSV, one workbook, `update_impact.json`, or the HTML report of
+    /// the newer side against the older) and `provenance.json`.
+    public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
+        let record = ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))
+        switch format {
+        case .xlsx: return try RunFiles.files(tables, format: .xlsx, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: language)
+        case .html: return [("update_impact.html", Data(try report(language: language).utf8)), record]
+        case .json: return [("update_impact.json", Data(try document().utf8)), record]
+        case .table, .csv, .csvNL: return try RunFiles.csv(tables, style: format == .csvNL ? .dutch : .standard) + [record]
+        }
+    }
+
+    /// The changes as one text on standard output: JSON, or the CSV in `format`'s style.
+    public func text(format: OutputFormat) throws -> String {
+        format == .json ? try document() : CSVRenderer.text(impact.table(), style: format == .csvNL ? .dutch : .standard)
+    }
+
+    private func document() throws -> String { try provenance.json("changes", impact.rows, warnings: warnings) }
+
+    /// The HTML report of the newer side against the older, losses at the threshold.
+    private func report(language: ReportLanguage) throws -> String {
+        let input = try ReportInput(
+            tables: RunTables.allocation(runs, fairness: fairness), provenance: provenance.document(seed: nil, warnings: warnings),
+            scenario: runs[1].plan.name, baseline: runs[0].plan.name, measureTitles: ScenarioSession.measureTitles(runs), lossThresholds: [impact.lossThreshold])
+        return try HTMLReport(input, language: language).render()
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Numerics
+import Testing
+import VerdeelData
+import VerdeelDesign
+import VerdeelReport
+import VerdeelSession
+import VerdeelSimulation
+import VerdeelTestSupport
+
+/// What the commands do, done by a Swift client through the library alone.
+struct SessionClientTests {
+    /// R1 (1,000 inhabitants, 30 km2) and R2 (3,000, 10 km2); EUR 1M by inhabitants, then
+    /// half by land area: R1 250,000 -> 125,000 + 375,000 = 500,000, R2 750,000 -> 500,000.
+    static var twoScenarios: InMemoryScenario { InMemoryScenario(
+        """
+        scenario people {
+            data {
+                regions "regions.csv" {
+                    inhabitants: count
+                    land_area_km2: nonnegative
+                }
+            }
+            measure m {
+                budget 2026: 1M
+                key inhabitants 100%
+            }
+        }
+
+        scenario mixed extends people {
+            measure m {
+                key inhabitants 50%, land_area_km2 50%
+            }
+        }
+        """, folder: "session-client") }
+
+    @Test func comparesTwoScenariosAndExplainsTheChange() throws {
+        let scenario = Self.twoScenarios
+        let session = ScenarioSession(read: scenario.read)
+        let plans = try ScenarioSession.select(["people", "mixed"], from: scenario.compilation.plans, file: "test.verdeel")
+        let runs = try session.allocate(plans)
+        let result = try session.comparison(runs[0], runs[1], files: [], explain: true)
+        let changes = result.comparison.rows.map { ($0.region, $0.change, $0.changePercent, $0.changePerInhabitant) }
+        #expect(changes.map(\.0) == ["R1", "R2"])
+        #expect(changes.map(\.1) == [250_000, -250_000])
+        // +250,000 on 250,000 is +100%; -250,000 on 750,000 is -33.3%, -83.33 per inhabitant.
+        #expect(changes[0].2 == 100 && changes[0].3 == 250)
+        #expect(changes[1].2.map { $0.isApproximatelyEqual(to: -100.0 / 3, relativeTolerance: 1e-12) } == true)
+        #expect(changes[1].3.map { $0.isApproximatelyEqual(to: -250_000.0 / 3_000, relativeTolerance: 1e-12) } == true)
+        // Only the key differs: it carries the whole change (the amounts are whole euros, so
+        // rounding adds nothing).
+        #expect(result.tables.map(\.name) == ["compare", "explain"])
+        let explained = try #require(result.attribution).table().rows.filter { $0[0] == .text("m") }
+        #expect(explained.map { [$0[2], $0[4]].map(\.csvText) } == [["R1", "250000.0"], ["R1", "0.0"], ["R2", "-250000.0"], ["R2", "0.0"]])
+        #expect(explained.map { $0[3].csvText }.filter { $0 != "rounding" }.count == 2)
+        #expect(try result.files(format: .csv, language: .nl).map(\.name) == ["compare.csv", "explain.csv", "schema.json", "provenance.json"])
+        #expect(try result.files(format: .json, language: .nl).map(\.name) == ["compare.json", "explain.csv", "schema.json", "provenance.json"])
+        #expect(try result.files(format: .xlsx, language: .en).map(\.name) == ["compare.xlsx", "provenance.json"])
+        #expect(try result.text(format: .csv).hasPrefix("from,to,measure,year,region,region_name,amount_from,amount_to,change"))
+    }
+
+    /// Scores per region of vintage 2022 (100 and 100 households) and 2023 (100 and 200):
+    /// EUR 600,000 by households is 300,000 each, then 200,000 and 400,000. R1 loses
+    /// 100,000, EUR 100 per inhabitant: beyond the threshold of 15; R2 gains.
+    @Test func anUpdateOfATablesFiguresMarksWhoLosesBeyondTheThreshold() throws {
+        let text = """
+            scenario v {
+                data {
+                    regions "regions.csv" {
+                        inhabitants: count
+                    }
+                    table scores "scores.csv" vintage year = "2022" {
+                        households: count
+                    }
+                }
+                measure m {
+                    budget 2026: 600k
+                    key households 100%
+                }
+                fairness {
+                    losses 15
+                }
+            }
+            """
+        let files = ["regions.csv": TwoRegions.handWorked, "scores.csv": "code,year,households\nR1,2022,100\nR2,2022,100\nR1,2023,100\nR2,2023,200\n"]
+        let compilation = compile(text, files: files)
+        let plan = try #require(compilation.plans.first, "\(messages(compilation))")
+        let session = ScenarioSession(read: { read($0, files: files) })
+        let sides = try session.allocate(try ScenarioSession.updateSides(plan, table: "scores", from: "2022", to: "2023"))
+        let threshold = ScenarioSession.lossThreshold(plan, asked: nil)
+        let result = try session.updateImpact(sides, table: "scores", from: "2022", to: "2023", lossThreshold: threshold, files: [])
+        #expect(result.impact.rows.map { $0.change.change } == [-100_000, 100_000])
+        #expect(result.impact.rows.map(\.losesBeyondThreshold) == [true, false])
+        #expect(result.tables.map(\.name) == ["update_impact", "fairness"])
+        #expect(try result.files(format: .json, language: .nl).map(\.name) == ["update_impact.json", "provenance.json"])
+        #expect(try result.files(format: .html, language: .en).map(\.name) == ["update_impact.html", "provenance.json"])
+    }
+
+    @Test func anUnknownScenarioNameNamesTheNearest() {
+        let plans = Self.twoScenarios.compilation.plans
+        #expect(throws: ScenarioChoiceError.self) { try ScenarioSession.select(["mixd"], from: plans, file: "test.verdeel") }
+        do { _ = try ScenarioSession.select(["mixd"], from: plans, file: "test.verdeel") } catch {
+            #expect(error.description == "test.verdeel has no scenario 'mixd'. Did you mean 'mixed'? It has: people, mixed")
+        }
+        #expect((try? ScenarioSession.select(["mixed", "mixed"], from: plans, file: "f"))?.map(\.name) == ["mixed"])
+    }
+
+    /// A file is written whole or not at all: a folder in its place is refused, and a write
+    /// told to stop leaves the old file.
+    @Test func aFileIsReplacedWholeOrNotAtAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdeel-rewrite-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("report.html").path
+        try FileRewrite.create(file, with: "one", stop: { false })
+        #expect(throws: FileRewriteError.stopped("\(file): nothing was written")) { try FileRewrite.create(file, with: "two", stop: { true }) }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "one")
+        #expect(throws: FileRewriteError.self) { try FileRewrite.create(folder.path, with: "x", stop: { false }) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.html"])
+    }
+
+    /// Sixteen rows of one constant output (a Saltelli design of N = 4 for two factors):
+    /// every index is 0, with a warning; a header naming an output twice and Morris without
+    /// its design are refused.
+    @Test func aSALibAnalysisChecksItsFiles() throws {
+        let problem = try SensitivityProblemFile.two()
+        let constant = try NumberTable(name: "y.txt", bytes: Array(String(repeating: "5\n", count: 16).utf8))
+        let sobol = SALibAnalysis(method: .sobol, secondOrder: false, resamples: 10, confidenceLevel: 0.95, levels: 4, seed: 1, threads: 1)
+        let analysed = try sobol.tables(problem: problem, outputs: constant, samples: nil)
+        #expect(analysed.tables.map(\.name) == ["sobol"])
+        #expect(analysed.warnings == ["output y1 has the same value in every row: its indices are 0"])
+        let twice = try NumberTable(name: "y.csv", bytes: Array("a,a\n1,2\n".utf8))
+        #expect(throws: SALibFileError("y.csv: the header names the output 'a' twice; give each output column its own name")) {
+            try sobol.tables(problem: problem, outputs: twice, samples: nil)
+        }
+        let morris = SALibAnalysis(method: .morris, secondOrder: false, resamples: 10, confidenceLevel: 0.95, levels: 4, seed: 1, threads: 1)
+        #expect(throws: SALibFileError.self) { try morris.tables(problem: problem, outputs: constant, samples: nil) }
+    }
+}
+
+/// A problem of two factors on [0, 1].
+enum SensitivityProblemFile {
+    static func two() throws -> VerdeelDesign.SensitivityProblem {
+        try ProblemFile.parse(name: "problem.txt", text: "x1 0 1\nx2 0 1\n")
+    }
+}
