@@ -53,9 +53,9 @@ import VerdeelRandom
             flat.withUnsafeMutableBufferPointer { values in amounts.withUnsafeBufferPointer { a in
                 peopleRows.withUnsafeBufferPointer { p in
                     referenceRows.withUnsafeBufferPointer { x in
-                        let block = DrawBlock(amounts: a.baseAddress!, unitEuros: 1, draws: draws, width: draws, start: 0, regions: regions, shareRows: [p, x])
-                        let populations = DrawPopulations(shares: [p, x], regions: regions, draws: draws, sorting: sorting)
-                        lanes.add(block, populations: populations, orders: orders, referenced: true, to: values.baseAddress!)
+                        let block = DrawBlock(amounts: BufferHandle(a), unitEuros: 1, draws: draws, width: draws, start: 0, regions: regions, shareRows: [BufferHandle(p), BufferHandle(x)])
+                        let populations = DrawPopulations(shares: [BufferHandle(p), BufferHandle(x)], regions: regions, draws: draws, sorting: sorting)
+                        lanes.add(block, populations: populations, orders: orders, referenced: true, to: MutableBufferHandle(values))
                     }
                 }
             } }

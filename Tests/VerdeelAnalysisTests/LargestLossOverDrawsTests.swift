@@ -21,7 +21,7 @@ struct LargestLossOverDrawsTests {
             let amounts = (0..<regions).flatMap { r in block.map { $0[r] } }
             amounts.withUnsafeBufferPointer { pointer in
                 accumulator.add(DrawBlock(
-                    amounts: pointer.baseAddress!, unitEuros: 1, draws: draws.count, width: block.count, start: start, regions: regions, shareRows: []))
+                    amounts: BufferHandle(pointer), unitEuros: 1, draws: draws.count, width: block.count, start: start, regions: regions, shareRows: []))
             }
         }
         return accumulator.rows()
@@ -135,13 +135,13 @@ struct DrawBlockBoundsTests {
         await #expect(processExitsWith: .failure) {
             let amounts: [Double] = [1, 2, 3, 4]
             _ = amounts.withUnsafeBufferPointer { pointer in
-                DrawBlock(amounts: pointer.baseAddress!, unitEuros: 1, draws: 2, width: 2, start: 0, regions: 2, shareRows: []).euros(region: 2, draw: 0)
+                DrawBlock(amounts: BufferHandle(pointer), unitEuros: 1, draws: 2, width: 2, start: 0, regions: 2, shareRows: []).euros(region: 2, draw: 0)
             }
         }
         await #expect(processExitsWith: .failure) {
             let amounts: [Double] = [1, 2, 3, 4]
             _ = amounts.withUnsafeBufferPointer { pointer in
-                DrawBlock(amounts: pointer.baseAddress!, unitEuros: 1, draws: 2, width: 2, start: 0, regions: 2, shareRows: []).share(criterion: 0, region: 0, draw: 0)
+                DrawBlock(amounts: BufferHandle(pointer), unitEuros: 1, draws: 2, width: 2, start: 0, regions: 2, shareRows: []).share(criterion: 0, region: 0, draw: 0)
             }
         }
     }

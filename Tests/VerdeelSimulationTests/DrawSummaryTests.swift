@@ -10,10 +10,12 @@ import VerdeelRandom
     func summarise(_ values: [Double], baseline: Double) -> DrawSummary {
         var statistics = SlotStatistics(baseline: baseline)
         var quantiles = ExactQuantiles()
-        var unused: UInt32 = 0
+        var unused: [UInt32] = [0]
         let q = values.withUnsafeBufferPointer { v in
-            statistics.add(v.baseAddress!, count: v.count, start: 0, tallies: &unused)
-            return quantiles.quantiles(v)
+            unused.withUnsafeMutableBufferPointer { t in
+                statistics.add(BufferHandle(v), count: v.count, start: 0, tallies: MutableBufferHandle(t))
+            }
+            return quantiles.quantiles(BufferHandle(v))
         }
         let m = statistics.moments
         return DrawSummary(mean: m.mean, standardDeviation: m.standardDeviation, p05: q[0], p50: q[1], p95: q[2], probabilityBelowBaseline: m.probabilityBelowBaseline)
@@ -27,9 +29,10 @@ import VerdeelRandom
         let quantiles = values.withUnsafeBufferPointer { v in
             tallies.withUnsafeMutableBufferPointer { t in
                 for start in stride(from: 0, to: values.count, by: block) {
-                    statistics.add(v.baseAddress! + start, count: min(block, values.count - start), start: start, tallies: t.baseAddress!)
+                    let count = min(block, values.count - start)
+                    statistics.add(BufferHandle(v).slice(from: start, count: count), count: count, start: start, tallies: MutableBufferHandle(t))
                 }
-                return statistics.bracketedQuantiles(tallies: UnsafePointer(t.baseAddress!))
+                return statistics.bracketedQuantiles(tallies: MutableBufferHandle(t).reading)
             }
         }
         let m = statistics.moments

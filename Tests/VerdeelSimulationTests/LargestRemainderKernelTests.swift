@@ -34,7 +34,7 @@ import VerdeelRandom
         let succeeded = shares.withUnsafeBufferPointer { s in
             output.withUnsafeMutableBufferPointer { o in
                 kernel.round(
-                    shares: s.baseAddress!, width: draws, base: base, remainder: remainder, total: totalUnits, into: o.baseAddress!,
+                    shares: BufferHandle(s), width: draws, base: base, remainder: remainder, total: totalUnits, into: MutableBufferHandle(o),
                     accumulate: false, terms: regions + 9, exact: { closeCalls.insert($0); return exact($0) })
             }
         }

@@ -67,7 +67,7 @@ import VerdeelRandom
         var matrix = [Double](repeating: 0, count: Self.regions * 17)
         for (lane, draw) in draws.enumerated() { for r in 0..<Self.regions { matrix[r * 17 + 1 + lane] = draw.shares[r] } }
         let outside = matrix.withUnsafeBufferPointer { m in
-            lanes.load(keyShares: m.baseAddress!, stride: 17, first: 1, count: draws.count, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper)
+            lanes.load(keyShares: BufferHandle(m), stride: 17, first: 1, count: draws.count, base: form.base, remainder: form.remainder, lower: form.lower, upper: form.upper)
         }
         #expect(outside == draws.indices.reduce(0) { $0 | (draws[$1].binds ? 1 << $1 : 0) })
         var decided = 0
@@ -95,7 +95,7 @@ import VerdeelRandom
         let shares = [0.2, 0.3, 0.5]
         for (lower, upper) in [([400.0, 400, 400], [Double.infinity, .infinity, .infinity]), ([0, 0, 0], [100, 100, 100]), ([50, 0, 0], [40, 1_000, 1_000])] {
             let outside = shares.withUnsafeBufferPointer { s in
-                lanes.load(keyShares: s.baseAddress!, stride: 1, first: 0, count: 1, base: [0, 0, 0], remainder: 1_000, lower: lower, upper: upper)
+                lanes.load(keyShares: BufferHandle(s), stride: 1, first: 0, count: 1, base: [0, 0, 0], remainder: 1_000, lower: lower, upper: upper)
             }
             #expect(outside == 1)
             #expect(lanes.roundLimited(total: 1_000, lower: lower, upper: upper, terms: 12) == 1)

@@ -1,4 +1,5 @@
 import Synchronization
+import VerdeelSimulation
 
 /// Each draw's regions in ascending order of per-capita amount, as a variant last left
 /// them: where the next variant's insertion sort starts. Neighbouring variants order the
@@ -8,14 +9,13 @@ import Synchronization
 final class DrawOrders: @unchecked Sendable {
     let regions: Int
     /// `orders[d * regions ..< (d + 1) * regions]`: draw d's region indices.
-    let orders: UnsafeMutablePointer<Int32>
+    let orders: MutableBufferHandle<Int32>
     /// Whether draw d's order is still the first (by index), far from any sorted order.
     private var fresh: [Bool]
 
     init(regions: Int, draws: Int) {
         self.regions = regions
-        let count = Swift.max(1, regions * draws)
-        orders = .allocate(capacity: count)
+        orders = .allocate(Swift.max(1, regions * draws), repeating: 0)
         fresh = Array(repeating: true, count: draws)
         for d in 0..<draws {
             for r in 0..<regions { orders[d * regions + r] = Int32(r) }
@@ -29,13 +29,13 @@ final class DrawOrders: @unchecked Sendable {
     /// first time or when insertion has moved more than 8n places (an order far from
     /// right, e.g. per-capita amounts that differ by rounding only). Either way the result
     /// is the one sorted order.
-    func sort(draw d: Int, keys: UnsafePointer<Double>, stride: Int) -> UnsafePointer<Int32> {
-        let order = orders + d * regions, n = regions
+    func sort(draw d: Int, keys: BufferHandle<Double>, stride: Int) -> BufferHandle<Int32> {
+        let order = orders.slice(from: d * regions, count: regions), n = regions
         defer { fresh[d] = false }
-        guard n > 1 else { return UnsafePointer(order) }
+        guard n > 1 else { return order.reading }
         guard !fresh[d] else {
-            Self.mergeSort(order, count: n, keys: keys, stride: stride)
-            return UnsafePointer(order)
+            Self.mergeSort(order, keys: keys, stride: stride)
+            return order.reading
         }
         var budget = 8 * n
         // The largest so far, kept in registers: an element already in place (the usual
@@ -59,17 +59,16 @@ final class DrawOrders: @unchecked Sendable {
             order[k] = item
             budget -= i - k
             if budget < 0 {
-                Self.mergeSort(order, count: n, keys: keys, stride: stride)
+                Self.mergeSort(order, keys: keys, stride: stride)
                 break
             }
         }
-        return UnsafePointer(order)
+        return order.reading
     }
 
     /// The standard library's (stable merge) sort of the indices by their keys, ties by index.
-    private static func mergeSort(_ order: UnsafeMutablePointer<Int32>, count n: Int, keys: UnsafePointer<Double>, stride: Int) {
-        var all = UnsafeMutableBufferPointer(start: order, count: n)
-        all.sort { (a: Int32, b: Int32) -> Bool in
+    private static func mergeSort(_ order: MutableBufferHandle<Int32>, keys: BufferHandle<Double>, stride: Int) {
+        order.sort(0..<order.count) { (a: Int32, b: Int32) -> Bool in
             let (x, y) = (keys[Int(a) &* stride], keys[Int(b) &* stride])
             return x < y || (x == y && a < b)
         }

@@ -23,7 +23,7 @@ final class DrawPopulations: Sendable {
     let suitsOrders: [Int32]
 
     /// `shares[0]`: the population's shares `[r * draws + d]`, `shares[1]` (optional): the reference's.
-    init(shares: [UnsafeBufferPointer<Double>], regions: Int, draws: Int, sorting: Bool) {
+    init(shares: [BufferHandle<Double>], regions: Int, draws: Int, sorting: Bool) {
         self.regions = regions
         let octets = (draws + Lanes.scalarCount - 1) / Lanes.scalarCount
         var people = [Lanes](repeating: Lanes(), count: octets * regions), inverse = people
@@ -66,7 +66,7 @@ final class DrawPopulationsCache: Sendable {
 
     /// Those of the share rows `block` points into (the same rows for every variant).
     func populations(_ block: DrawBlock) -> DrawPopulations {
-        let key = UInt(bitPattern: block.shareRows[0].baseAddress)
+        let key = block.shareRows[0].address
         return made.withLock { made in
             if let known = made[key] { return known }
             let populations = DrawPopulations(

@@ -25,14 +25,14 @@ final class FairnessLanes {
     let groupOf: [Int]?
     let groupCount: Int
     // Scratch, allocated once: per region (and group) one lane width of draws' values.
-    private let s: UnsafeMutablePointer<Lanes>, pi: UnsafeMutablePointer<Lanes>, q: UnsafeMutablePointer<Lanes>
+    private let s: MutableBufferHandle<Lanes>, pi: MutableBufferHandle<Lanes>, q: MutableBufferHandle<Lanes>
     /// `ln q_i`, 0 where `q_i = 0`.
-    private let logs: UnsafeMutablePointer<Lanes>
-    private let reference: UnsafeMutablePointer<Lanes>, intensities: UnsafeMutablePointer<Lanes>
+    private let logs: MutableBufferHandle<Lanes>
+    private let reference: MutableBufferHandle<Lanes>, intensities: MutableBufferHandle<Lanes>
     /// Whether the metrics include Atkinson's 0.5 (a sum of square roots) and 2 (of reciprocals).
     private let half: Bool, two: Bool
-    private let groupShares: UnsafeMutablePointer<Lanes>, groupPeople: UnsafeMutablePointer<Lanes>
-    private let results: UnsafeMutablePointer<Lanes>
+    private let groupShares: MutableBufferHandle<Lanes>, groupPeople: MutableBufferHandle<Lanes>
+    private let results: MutableBufferHandle<Lanes>
 
     init(_ basis: FairnessBasis) {
         metrics = basis.settings.metrics
@@ -46,11 +46,7 @@ final class FairnessLanes {
             groupOf = nil
             groupCount = 0
         }
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Lanes> {
-            let pointer = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(count, 1))
-            pointer.initialize(repeating: Lanes(), count: Swift.max(count, 1))
-            return pointer
-        }
+        func buffer(_ count: Int) -> MutableBufferHandle<Lanes> { .allocate(Swift.max(count, 1), repeating: Lanes()) }
         (s, pi, q, logs, reference) = (buffer(regions), buffer(regions), buffer(regions), buffer(regions), buffer(regions))
         intensities = buffer(regions)
         half = basis.settings.epsilons.contains(0.5)
@@ -60,23 +56,23 @@ final class FairnessLanes {
     }
 
     deinit {
-        for pointer in [s, pi, q, logs, reference, intensities, groupShares, groupPeople, results] { pointer.deallocate() }
+        for buffer in [s, pi, q, logs, reference, intensities, groupShares, groupPeople, results] { buffer.deallocate() }
     }
 
     /// Writes every metric of every draw of the block into `values[metric * draws + draw]`
     /// (NaN where undefined); `populations` are the run's (``DrawPopulations``).
     /// With more than ``pairwiseRegions`` regions, `orders` are where the sorts start.
-    func add(_ block: DrawBlock, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool, to values: UnsafeMutablePointer<Double>) {
+    func add(_ block: DrawBlock, populations: DrawPopulations, orders: DrawOrders?, referenced: Bool, to values: MutableBufferHandle<Double>) {
         var j = 0
         while j < block.width {
             let valid = Swift.min(Lanes.scalarCount, block.width - j)
             compute(block, at: j, valid: valid, populations: populations, orders: orders, referenced: referenced)
             for index in 0..<metrics.count {
-                let target = values + index * block.draws + block.start + j
+                let target = index * block.draws + block.start + j
                 if valid == Lanes.scalarCount {
-                    UnsafeMutableRawPointer(target).storeBytes(of: results[index], as: Lanes.self)
+                    values.store(results[index], at: target)
                 } else {
-                    for lane in 0..<valid { target[lane] = results[index][lane] }
+                    for lane in 0..<valid { values[target + lane] = results[index][lane] }
                 }
             }
             j += Lanes.scalarCount
@@ -102,6 +98,7 @@ final class FairnessLanes {
         // Short loops, one kind of work each, so that the processor overlaps many regions.
         populations.people.withUnsafeBufferPointer { people in
             populations.inverse.withUnsafeBufferPointer { inverse in
+                let (people, inverse) = (BufferHandle(people), BufferHandle(inverse))
                 for r in 0..<regions {
                     let share = s[r] * toShare, p = people[octet + r]
                     let ratio = share * inverse[octet + r]
@@ -127,6 +124,7 @@ final class FairnessLanes {
         if referenced {
             populations.reference.withUnsafeBufferPointer { references in
                 populations.intensity.withUnsafeBufferPointer { intensity in
+                    let (references, intensity) = (BufferHandle(references), BufferHandle(intensity))
                     for r in 0..<regions {
                         let x = references[octet + r]
                         reference[r] = x
@@ -257,7 +255,7 @@ final class FairnessLanes {
             guard referenced else { continue }
             suits[lane] = populations.suitsOrders.withUnsafeBufferPointer { orders in
                 Self.suits(
-                    order: orders.baseAddress! + (first + lane) * regions, count: regions, shares: shares,
+                    order: BufferHandle(orders).slice(from: (first + lane) * regions, count: regions), shares: shares,
                     references: Self.lane(reference, lane), intensities: Self.lane(intensities, lane))
             }
         }
@@ -265,16 +263,17 @@ final class FairnessLanes {
     }
 
     /// Lane `lane` of region 0's values: region r's is at `[r * Lanes.scalarCount]`.
-    private static func lane(_ values: UnsafeMutablePointer<Lanes>, _ lane: Int) -> UnsafePointer<Double> {
-        UnsafeRawPointer(values).assumingMemoryBound(to: Double.self) + lane
+    private static func lane(_ values: MutableBufferHandle<Lanes>, _ lane: Int) -> BufferHandle<Double> {
+        let scalars = values.scalars
+        return scalars.slice(from: lane, count: scalars.count - lane)
     }
 
     /// `1 - 2 * sum_k (X_k - X_(k-1)) (Y_k + Y_(k-1)) / 2` over the regions in `order` (by
     /// reference per person), equal reference per person merged into one point.
     private static func suits(
-        order: UnsafePointer<Int32>, count n: Int, shares: UnsafePointer<Double>, references: UnsafePointer<Double>, intensities: UnsafePointer<Double>
+        order: BufferHandle<Int32>, shares: BufferHandle<Double>, references: BufferHandle<Double>, intensities: BufferHandle<Double>
     ) -> Double {
-        let stride = Lanes.scalarCount
+        let stride = Lanes.scalarCount, n = order.count
         var (y, twice) = (0.0, 0.0)
         var position = 0
         while position < n {

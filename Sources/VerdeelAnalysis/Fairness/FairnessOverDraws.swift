@@ -78,7 +78,7 @@ public struct FairnessOverDraws: DrawStatistic {
         let statistic: FairnessOverDraws
         let context: StatisticContext
         /// `values[metric * draws + draw]`; NaN where a metric is undefined in a draw.
-        private let values: UnsafeMutableBufferPointer<Double>
+        private let values: MutableBufferHandle<Double>
         private let lanes: FairnessLanes
         /// The run's populations per draw (the same share rows feed every block).
         private var populations: DrawPopulations?
@@ -90,8 +90,7 @@ public struct FairnessOverDraws: DrawStatistic {
             self.statistic = statistic
             self.context = context
             lanes = FairnessLanes(statistic.basis)
-            values = .allocate(capacity: Swift.max(1, statistic.basis.settings.metrics.count * context.draws))
-            values.initialize(repeating: .nan)
+            values = .allocate(Swift.max(1, statistic.basis.settings.metrics.count * context.draws), repeating: .nan)
         }
 
         deinit { values.deallocate() }
@@ -107,7 +106,7 @@ public struct FairnessOverDraws: DrawStatistic {
             if orders == nil, block.regions > FairnessLanes.pairwiseRegions {
                 orders = statistic.populations.orders.orders(worker: context.worker, regions: block.regions, draws: block.draws)
             }
-            lanes.add(block, populations: populations, orders: orders, referenced: statistic.basis.reference != nil, to: values.baseAddress!)
+            lanes.add(block, populations: populations, orders: orders, referenced: statistic.basis.reference != nil, to: values)
         }
 
         /// Mean, sd (n - 1) and type 7 quantiles over the draws where the metric is defined.
@@ -116,13 +115,13 @@ public struct FairnessOverDraws: DrawStatistic {
             var quantiles = ExactQuantiles()
             let draws = context.draws
             return statistic.basis.settings.metrics.enumerated().map { index, metric in
-                let column = UnsafeBufferPointer(rebasing: values[(index * draws)..<((index + 1) * draws)])
+                let column = values.reading.slice(from: index * draws, count: draws)
                 let cells: [Cell] = [.text(context.measure), .whole(context.year), .text(metric.description), Self.cell(index < baseline.count ? baseline[index] : nil)]
                 let summary = ColumnSummary(column)
                 guard let summary else { return cells + Array(repeating: .empty, count: 5) }
                 let defined = summary.count == draws ? column : nil
                 let q = defined.map { quantiles.quantiles($0, low: summary.low, high: summary.high) }
-                    ?? column.filter { !$0.isNaN }.withUnsafeBufferPointer { quantiles.quantiles($0, low: summary.low, high: summary.high) }
+                    ?? column.buffer.filter { !$0.isNaN }.withUnsafeBufferPointer { quantiles.quantiles(BufferHandle($0), low: summary.low, high: summary.high) }
                 return cells + ([summary.mean, summary.standardDeviation] + q).map { Self.cell($0) }
             }
         }
@@ -140,7 +139,7 @@ struct ColumnSummary {
     let high: Double
 
     /// `nil` when no value is defined.
-    init?(_ column: UnsafeBufferPointer<Double>) {
+    init?(_ column: BufferHandle<Double>) {
         let zero = Lanes(), one = Lanes(repeating: 1)
         var (counts, sums) = (zero, zero)
         var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
@@ -171,11 +170,9 @@ struct ColumnSummary {
 
     /// Values `8k` to `8k + 7` of the column, past its end NaN (not defined).
     @inline(__always)
-    private static func octet(_ column: UnsafeBufferPointer<Double>, _ k: Int) -> Lanes {
+    private static func octet(_ column: BufferHandle<Double>, _ k: Int) -> Lanes {
         let start = k * Lanes.scalarCount
-        if start + Lanes.scalarCount <= column.count {
-            return UnsafeRawPointer(column.baseAddress! + start).loadUnaligned(as: Lanes.self)
-        }
+        if start + Lanes.scalarCount <= column.count { return column.lanes(at: start) }
         var rest = Lanes(repeating: .nan)
         for lane in 0..<(column.count - start) { rest[lane] = column[start + lane] }
         return rest

@@ -111,7 +111,7 @@ public struct LargestLossOverDraws: DrawStatistic {
         /// Mean, P50, P95 (type 7) and maximum of the values of the draws (empty without draws).
         private static func summary(_ values: [Double], _ quantiles: inout ExactQuantiles) -> [Cell] {
             guard let maximum = values.max() else { return Array(repeating: .empty, count: 4) }
-            let q = values.withUnsafeBufferPointer { quantiles.quantiles($0) }
+            let q = quantiles.quantiles(values)
             return [values.reduce(0, +) / Double(values.count), q[1], q[2], maximum].map { .number($0) }
         }
     }

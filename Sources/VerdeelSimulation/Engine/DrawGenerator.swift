@@ -130,7 +130,7 @@ struct DrawGenerator {
     }
 
     /// Validates each draw's values like ``Criterion/shares(over:)`` and stores the shares.
-    private func store(_ values: [Double], criterion: Criterion, start: Int, size: Int, into output: UnsafeMutableBufferPointer<Double>) throws(SimulationError) {
+    private func store(_ values: [Double], criterion: Criterion, start: Int, size: Int, into output: MutableBufferHandle<Double>) throws(SimulationError) {
         let regions = table.count
         for j in 0..<size {
             var total = 0.0
@@ -192,19 +192,15 @@ struct DrawGenerator {
 
 /// Rows of doubles that threads fill in disjoint places (each chunk of draws its own).
 private final class SharedRows: @unchecked Sendable {
-    private let storage: [UnsafeMutableBufferPointer<Double>]
+    private let storage: [MutableBufferHandle<Double>]
 
     init(rows: Int, count: Int) {
-        storage = (0..<rows).map { _ in
-            let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
-            row.initialize(repeating: 0)
-            return row
-        }
+        storage = (0..<rows).map { _ in .allocate(count, repeating: 0) }
     }
 
     deinit { for row in storage { row.deallocate() } }
 
-    func row(_ index: Int) -> UnsafeMutableBufferPointer<Double> { storage[index] }
+    func row(_ index: Int) -> MutableBufferHandle<Double> { storage[index] }
 
-    func arrays() -> [[Double]] { storage.map { Array($0) } }
+    func arrays() -> [[Double]] { storage.map { Array($0.reading.buffer) } }
 }

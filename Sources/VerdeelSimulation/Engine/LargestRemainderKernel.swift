@@ -20,12 +20,12 @@ final class LargestRemainderKernel {
     let regions: Int
     private let network: [(Int, Int)]
     /// Per region, sixteen draws' whole units (the floors, then with the awarded units).
-    let whole: UnsafeMutablePointer<Lanes>
+    let whole: MutableBufferHandle<Lanes>
     /// Per region, sixteen draws' remainders above the floors.
-    let fractions: UnsafeMutablePointer<Lanes>
+    let fractions: MutableBufferHandle<Lanes>
     /// The remainders in single precision, for the sorting network or the search.
-    let keys: UnsafeMutablePointer<Keys>
-    private let sorted: UnsafeMutablePointer<Keys>
+    let keys: MutableBufferHandle<Keys>
+    private let sorted: MutableBufferHandle<Keys>
     /// The one-draw-at-a-time way, for close calls, ties and ragged ends.
     let one: OneDraw
 
@@ -35,14 +35,11 @@ final class LargestRemainderKernel {
     init(regions: Int) {
         self.regions = regions
         network = regions <= Self.networkRegions ? SortingNetwork.comparators(count: regions) : []
-        whole = .allocate(capacity: regions)
-        fractions = .allocate(capacity: regions)
-        for buffer in [whole, fractions] { buffer.initialize(repeating: Lanes(), count: regions) }
-        keys = .allocate(capacity: regions)
-        keys.initialize(repeating: Keys(), count: regions)
+        whole = .allocate(regions, repeating: Lanes())
+        fractions = .allocate(regions, repeating: Lanes())
+        keys = .allocate(regions, repeating: Keys())
         // Up to 16 regions sort in registers, padded with -infinity (which stays last).
-        sorted = .allocate(capacity: Swift.max(regions, 16))
-        sorted.initialize(repeating: Keys(repeating: -.infinity), count: Swift.max(regions, 16))
+        sorted = .allocate(Swift.max(regions, 16), repeating: Keys(repeating: -.infinity))
         one = OneDraw(regions: regions)
     }
 
@@ -57,8 +54,8 @@ final class LargestRemainderKernel {
     /// (or writes them when `accumulate` is false); `output` has the layout of `shares`.
     /// `exact(j)` gives draw `j`'s units in exact arithmetic; `false` when it failed.
     func round(
-        shares: UnsafePointer<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
-        into output: UnsafeMutablePointer<Double>, accumulate: Bool, terms: Int, exact: (Int) -> [Int64]?
+        shares: BufferHandle<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
+        into output: MutableBufferHandle<Double>, accumulate: Bool, terms: Int, exact: (Int) -> [Int64]?
     ) -> Bool {
         withoutActuallyEscaping(exact) { exact in
             round(shares: shares, width: width, base: base, remainder: remainder, total: total, into: output, accumulate: accumulate, call: Call(terms: terms, exact: exact))
@@ -66,8 +63,8 @@ final class LargestRemainderKernel {
     }
 
     private func round(
-        shares: UnsafePointer<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
-        into output: UnsafeMutablePointer<Double>, accumulate: Bool, call: Call
+        shares: BufferHandle<Double>, width: Int, base: [Double], remainder: Double, total: Int64,
+        into output: MutableBufferHandle<Double>, accumulate: Bool, call: Call
     ) -> Bool {
         var j = 0
         var succeeded = true
@@ -94,8 +91,8 @@ final class LargestRemainderKernel {
     }
 
     private func lanes(
-        shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64,
-        into output: UnsafeMutablePointer<Double>, accumulate: Bool, call: Call
+        shares: BufferHandle<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64,
+        into output: MutableBufferHandle<Double>, accumulate: Bool, call: Call
     ) -> Bool {
         let count = regions
         let searching = network.isEmpty
@@ -103,7 +100,7 @@ final class LargestRemainderKernel {
         var deficit = Lanes(repeating: Double(total))
         var largest = Lanes(repeating: 0)
         for r in 0..<count {
-            let share = UnsafeRawPointer(shares + r * width + j).loadUnaligned(as: Lanes.self)
+            let share: Lanes = shares.lanes(at: r * width + j)
             let x = Lanes(repeating: base[r]) + remainder * share
             largest = largest.replacing(with: x, where: x .> largest)
             // floor(x) for 0 <= x < 2^52 without a library call: adding and subtracting 2^52
@@ -126,9 +123,8 @@ final class LargestRemainderKernel {
             for r in 0..<count { whole[r][lane] = one.units[r] }
         }
         for r in 0..<count {
-            let target = UnsafeMutableRawPointer(output + r * width + j)
-            let previous = accumulate ? target.loadUnaligned(as: Lanes.self) : Lanes()
-            target.storeBytes(of: previous + whole[r], as: Lanes.self)
+            let previous: Lanes = accumulate ? output.lanes(at: r * width + j) : Lanes()
+            output.store(previous + whole[r], at: r * width + j)
         }
         return succeeded
     }
@@ -137,7 +133,7 @@ final class LargestRemainderKernel {
     /// (`amounts[r]`, in units, 0 to 2^52), close calls judged at `scale` (per lane): the whole units in
     /// `whole`, and the lanes (one bit each) not decided here, which the caller must decide
     /// otherwise: ties, close calls, a deficit outside 0...regions.
-    func round(amounts: UnsafePointer<Lanes>, total: Double, scale: Lanes, terms: Int) -> UInt32 {
+    func round(amounts: BufferHandle<Lanes>, total: Double, scale: Lanes, terms: Int) -> UInt32 {
         let big = Lanes(repeating: 0x1.0p52)
         var deficit = Lanes(repeating: total)
         for r in 0..<regions {
@@ -229,28 +225,25 @@ final class OneDraw {
     let buckets: Int
     let regions: Int
     /// Whole units per region (the floors, then with the awarded units).
-    let units: UnsafeMutableBufferPointer<Double>
+    let units: MutableBufferHandle<Double>
     /// The remainders above the floors.
-    let fractions: UnsafeMutableBufferPointer<Double>
+    let fractions: MutableBufferHandle<Double>
     /// The largest unrounded amount (the scale of its rounding error).
     var largest = 0.0
     /// The gap between the smallest remainder given a unit and the largest not given one.
     private(set) var margin = 1.0
-    private let bucketCounts: UnsafeMutableBufferPointer<Int>
-    private let bucketOf: UnsafeMutableBufferPointer<Int>
-    private let candidates: UnsafeMutableBufferPointer<Int>
+    private let bucketCounts: MutableBufferHandle<Int>
+    private let bucketOf: MutableBufferHandle<Int>
+    private let candidates: MutableBufferHandle<Int>
 
     init(regions: Int) {
         self.regions = regions
         buckets = Swift.max(16, Swift.min(256, regions * 2))
-        candidates = .allocate(capacity: regions)
-        candidates.initialize(repeating: 0)
-        units = .allocate(capacity: regions)
-        fractions = .allocate(capacity: regions)
-        bucketOf = .allocate(capacity: regions)
-        bucketCounts = .allocate(capacity: buckets)
-        for buffer in [units, fractions] { buffer.initialize(repeating: 0) }
-        for buffer in [bucketOf, bucketCounts] { buffer.initialize(repeating: 0) }
+        candidates = .allocate(regions, repeating: 0)
+        units = .allocate(regions, repeating: 0)
+        fractions = .allocate(regions, repeating: 0)
+        bucketOf = .allocate(regions, repeating: 0)
+        bucketCounts = .allocate(buckets, repeating: 0)
     }
 
     deinit {
@@ -261,11 +254,12 @@ final class OneDraw {
         candidates.deallocate()
     }
 
-    func round(shares: UnsafePointer<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
+    func round(shares: BufferHandle<Double>, width: Int, at j: Int, base: [Double], remainder: Double, total: Int64) {
         let (units, fractions) = (self.units, self.fractions)
         var deficit = Double(total)
         largest = 0
         base.withUnsafeBufferPointer { base in
+            let base = BufferHandle(base)
             for r in 0..<regions {
                 let x = base[r] + remainder * shares[r * width + j]
                 largest = Swift.max(largest, x)
@@ -322,16 +316,15 @@ final class OneDraw {
             tied &+= bucket == boundary ? 1 : 0
             lowerBuckets = bucket < boundary ? Swift.max(lowerBuckets, fractions[r]) : lowerBuckets
         }
-        var ranked = UnsafeMutableBufferPointer<Int>(rebasing: candidates[0..<tied])
-        ranked.sort { (a: Int, b: Int) -> Bool in
+        candidates.sort(0..<tied) { (a: Int, b: Int) -> Bool in
             let (x, y) = (fractions[a], fractions[b])
             return x != y ? x > y : a < b
         }
         let winners = missing - above
-        for r in ranked.prefix(winners) { units[r] += 1 }
+        for i in 0..<Swift.min(winners, tied) { units[candidates[i]] += 1 }
         // The boundary bucket holds at least `winners` regions; the first loser is the next
         // in it, or the highest remainder of the buckets below.
-        let firstLoser = winners < tied ? fractions[ranked[winners]] : lowerBuckets
-        margin = fractions[ranked[winners - 1]] - firstLoser
+        let firstLoser = winners < tied ? fractions[candidates[winners]] : lowerBuckets
+        margin = fractions[candidates[winners - 1]] - firstLoser
     }
 }

@@ -26,10 +26,10 @@ final class LimitedLanes {
     private let kernel: LargestRemainderKernel
     /// Per region: the amounts before limits, the key shares, the state (-1 held at the
     /// floor, 1 at the cap, 0 free) and the amounts after limits, sixteen draws each.
-    private let starts: UnsafeMutablePointer<Lanes>
-    private let shares: UnsafeMutablePointer<Lanes>
-    private let states: UnsafeMutablePointer<Lanes>
-    private let amounts: UnsafeMutablePointer<Lanes>
+    private let starts: MutableBufferHandle<Lanes>
+    private let shares: MutableBufferHandle<Lanes>
+    private let states: MutableBufferHandle<Lanes>
+    private let amounts: MutableBufferHandle<Lanes>
     /// The largest amount before limits per lane (the scale of the unlimited rounding).
     private var largest = Lanes()
     /// The lanes loaded (one bit each).
@@ -38,8 +38,8 @@ final class LimitedLanes {
     init(kernel: LargestRemainderKernel) {
         self.kernel = kernel
         regions = kernel.regions
-        (starts, shares, states, amounts) = (.allocate(capacity: regions), .allocate(capacity: regions), .allocate(capacity: regions), .allocate(capacity: regions))
-        for buffer in [starts, shares, states, amounts] { buffer.initialize(repeating: Lanes(), count: regions) }
+        (starts, shares) = (.allocate(regions, repeating: Lanes()), .allocate(regions, repeating: Lanes()))
+        (states, amounts) = (.allocate(regions, repeating: Lanes()), .allocate(regions, repeating: Lanes()))
     }
 
     deinit {
@@ -50,18 +50,18 @@ final class LimitedLanes {
     /// `keyShares[r * stride + draw]`; returns the lanes with an amount before limits
     /// outside its bounds, one bit each.
     func load(
-        keyShares: UnsafePointer<Double>, stride: Int, first: Int, count: Int, base: [Double], remainder: Double, lower: [Double], upper: [Double]
+        keyShares: BufferHandle<Double>, stride: Int, first: Int, count: Int, base: [Double], remainder: Double, lower: [Double], upper: [Double]
     ) -> UInt32 {
         used = (1 << UInt32(Swift.min(count, Lanes.scalarCount))) - 1
         var outside = SIMDMask<SIMD16<Int64>>()
         largest = Lanes()
         for r in 0..<regions {
-            let row = keyShares + r * stride + first
+            let row = r * stride + first
             if count >= Lanes.scalarCount {
-                shares[r] = UnsafeRawPointer(row).loadUnaligned(as: Lanes.self)
+                shares[r] = keyShares.lanes(at: row)
             } else {
                 var lanes = Lanes()
-                for lane in 0..<count { lanes[lane] = row[lane] }
+                for lane in 0..<count { lanes[lane] = keyShares[row + lane] }
                 shares[r] = lanes
             }
             // As the kernel and the core form them.
@@ -76,7 +76,7 @@ final class LimitedLanes {
     /// The loaded draws shared as without limits, into ``units(region:)``; returns the lanes
     /// not decided (ties, close calls, units outside the bounds).
     func roundUnlimited(total: Int64, lower: [Double], upper: [Double], terms: Int) -> UInt32 {
-        let undecided = kernel.round(amounts: starts, total: Double(total), scale: largest, terms: terms)
+        let undecided = kernel.round(amounts: starts.reading, total: Double(total), scale: largest, terms: terms)
         return (undecided | outsideBounds(lower: lower, upper: upper)) & used
     }
 
@@ -85,7 +85,7 @@ final class LimitedLanes {
     func roundLimited(total: Int64, lower: [Double], upper: [Double], terms: Int) -> UInt32 {
         guard (0..<regions).allSatisfy({ lower[$0] <= upper[$0] }) else { return used }
         var undecided = level(lower: lower, upper: upper, total: Double(total))
-        undecided |= kernel.round(amounts: amounts, total: Double(total), scale: Lanes(repeating: Double(total)), terms: terms)
+        undecided |= kernel.round(amounts: amounts.reading, total: Double(total), scale: Lanes(repeating: Double(total)), terms: terms)
         return (undecided | outsideBounds(lower: lower, upper: upper)) & used
     }
 

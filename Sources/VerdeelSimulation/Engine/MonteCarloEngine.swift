@@ -231,10 +231,10 @@ struct Layout: Sendable {
 
 /// The shared result storage: each variant's slots are written by exactly one worker.
 final class Output: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<DrawSummary>
+    private let storage: MutableBufferHandle<DrawSummary>
     private let infeasible = Mutex<[Int: String]>([:])
     /// Per plugged-in statistic, each variant's rows.
-    private let statisticStorage: [UnsafeMutableBufferPointer<[[Cell]]>]
+    private let statisticStorage: [MutableBufferHandle<[[Cell]]>]
     let slots: Int
 
     /// The first variant held (the start of a shard's range): variant v is kept at v - first.
@@ -243,21 +243,14 @@ final class Output: @unchecked Sendable {
     init(variants: Range<Int>, slots: Int, statistics: Int = 0) {
         self.slots = slots
         first = variants.lowerBound
-        statisticStorage = (0..<statistics).map { _ in
-            let storage = UnsafeMutableBufferPointer<[[Cell]]>.allocate(capacity: max(variants.count, 1))
-            storage.initialize(repeating: [])
-            return storage
-        }
-        storage = .allocate(capacity: max(variants.count * slots, 1))
-        storage.initialize(repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
+        statisticStorage = (0..<statistics).map { _ in .allocate(max(variants.count, 1), repeating: []) }
+        storage = .allocate(
+            max(variants.count * slots, 1), repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
     }
 
     deinit {
         storage.deallocate()
-        for rows in statisticStorage {
-            _ = rows.deinitialize()
-            rows.deallocate()
-        }
+        for rows in statisticStorage { rows.deallocate() }
     }
 
     /// Adds rows (measure after measure, year after year: each variant is written by one worker).
@@ -269,7 +262,8 @@ final class Output: @unchecked Sendable {
     /// that made it infeasible).
     func statisticRows(_ statistic: Int) -> [[[Cell]]] {
         let infeasible = infeasibleVariants()
-        return statisticStorage[statistic].enumerated().map { index, rows in infeasible[first + index] == nil ? rows : [] }
+        let rows = statisticStorage[statistic]
+        return (0..<rows.count).map { index in infeasible[first + index] == nil ? rows[index] : [] }
     }
 
     func isInfeasible(_ variant: Int) -> Bool { infeasible.withLock { $0[variant] != nil } }
@@ -282,6 +276,6 @@ final class Output: @unchecked Sendable {
         infeasible.withLock { if $0[variant] == nil { $0[variant] = reason } }
     }
 
-    func summaries() -> [DrawSummary] { Array(storage) }
+    func summaries() -> [DrawSummary] { Array(storage.reading.buffer) }
     func infeasibleVariants() -> [Int: String] { infeasible.withLock { $0 } }
 }

@@ -28,7 +28,7 @@ enum SortingNetwork {
     /// Sorts sixteen lanes of sixteen values each in place, descending, with Batcher's
     /// network written out so that all values stay in registers (the loop over
     /// ``comparators(count:)`` goes through memory). Fewer regions pad with -infinity.
-    static func sortSixteen(_ v: UnsafeMutablePointer<SIMD16<Float>>) {
+    static func sortSixteen(_ v: MutableBufferHandle<SIMD16<Float>>) {
         @inline(__always) func order(_ a: inout SIMD16<Float>, _ b: inout SIMD16<Float>) {
             let larger = a.replacing(with: b, where: a .< b)
             b = b.replacing(with: a, where: a .< b)

@@ -71,7 +71,7 @@ struct Worker {
         if !summed.isEmpty {
             let count = variants.count * layout.years.count * regions * blocks.draws
             if sums.count < count { sums = Array(repeating: 0, count: count) }
-            sums.withUnsafeMutableBufferPointer { $0[0..<count].update(repeating: 0) }
+            sums.withUnsafeMutableBufferPointer { MutableBufferHandle($0).slice(from: 0, count: count).update(repeating: 0) }
         }
         defer { if !summed.isEmpty { feedAcrossMeasures(across, output: output) } }
         for measure in measures {
@@ -165,10 +165,11 @@ struct Worker {
                     }
                     let slot = m * years + y
                     amounts.withUnsafeBufferPointer { y0 in
-                        feed(summaries[slot], accumulators[(slot * drawStatistics.count)..<((slot + 1) * drawStatistics.count)], amounts: y0.baseAddress!, width: width, start: start, unitEuros: unitEuros)
+                        let block = BufferHandle(y0).slice(from: 0, count: regions * width)
+                        feed(summaries[slot], accumulators[(slot * drawStatistics.count)..<((slot + 1) * drawStatistics.count)], amounts: block, width: width, start: start, unitEuros: unitEuros)
                         if !summed.isEmpty {
                             for r in 0..<regions {
-                                for j in 0..<width { staging[(slot * regions + r) * draws + start + j] = y0[r * width + j] * unitEuros }
+                                for j in 0..<width { staging[(slot * regions + r) * draws + start + j] = block[r * width + j] * unitEuros }
                             }
                         }
                     }
@@ -269,8 +270,8 @@ struct Worker {
         weights.withUnsafeBufferPointer { w in
             measure.keyMatrix.withUnsafeBufferPointer { key in
                 tileShares.withUnsafeMutableBufferPointer { x in
-                    let block = UnsafeBufferPointer(rebasing: key[(k * blocks.offset(b))..<(k * blocks.offset(b) + k * cells)])
-                    BlockProduct.multiply(m: members, n: cells, k: k, a: w, b: block, into: x)
+                    let block = BufferHandle(key).slice(from: k * blocks.offset(b), count: k * cells)
+                    BlockProduct.multiply(m: members, n: cells, k: k, a: w, b: block.buffer, into: x)
                 }
             }
         }
@@ -290,8 +291,8 @@ struct Worker {
                     sums.withUnsafeBufferPointer { amounts in
                         withRows(drawStatisticShares[k]) { rows in
                             accumulator.add(DrawBlock(
-                                amounts: amounts.baseAddress! + (v * layout.years.count + y) * cells, unitEuros: 1, draws: draws, width: draws,
-                                start: 0, regions: regions, shareRows: rows))
+                                amounts: BufferHandle(amounts).slice(from: (v * layout.years.count + y) * cells, count: cells), unitEuros: 1, draws: draws,
+                                width: draws, start: 0, regions: regions, shareRows: rows))
                         }
                     }
                     if let failure = accumulator.failure {
@@ -307,7 +308,7 @@ struct Worker {
     /// Hands one block of a variant's year to its statistics: the amounts' summaries, then
     /// the plugged-in statistics' accumulators (with the shares of their criteria).
     private func feed(
-        _ summaries: AmountSummaries, _ accumulators: ArraySlice<any TableAccumulator>, amounts: UnsafePointer<Double>, width: Int, start: Int, unitEuros: Double
+        _ summaries: AmountSummaries, _ accumulators: ArraySlice<any TableAccumulator>, amounts: BufferHandle<Double>, width: Int, start: Int, unitEuros: Double
     ) {
         summaries.add(DrawBlock(amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: []))
         for (k, accumulator) in accumulators.enumerated() {
@@ -318,10 +319,10 @@ struct Worker {
         }
     }
 
-    /// Pointers to every row, valid inside `body`.
-    private func withRows(_ rows: [[Double]], _ body: ([UnsafeBufferPointer<Double>]) -> Void, _ done: [UnsafeBufferPointer<Double>] = []) {
+    /// Handles of every row, valid inside `body`.
+    private func withRows(_ rows: [[Double]], _ body: ([BufferHandle<Double>]) -> Void, _ done: [BufferHandle<Double>] = []) {
         guard done.count < rows.count else { return body(done) }
-        rows[done.count].withUnsafeBufferPointer { row in withRows(rows, body, done + [row]) }
+        rows[done.count].withUnsafeBufferPointer { row in withRows(rows, body, done + [BufferHandle(row)]) }
     }
 
     /// Rounds every pool of one year for one variant's block of draws into `amounts`;
@@ -341,7 +342,7 @@ struct Worker {
                 Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { x in
                     succeeded = kernel.round(
                         shares: x, width: width, base: base, remainder: remainder, total: totals[p],
-                        into: y.baseAddress!, accumulate: p > 0, terms: terms, exact: exact) && succeeded
+                        into: MutableBufferHandle(y).slice(from: 0, count: regions * width), accumulate: p > 0, terms: terms, exact: exact) && succeeded
                 }
             }
         }
@@ -447,21 +448,23 @@ struct Worker {
         typealias Lanes = LimitedLanes.Lanes
         // No transition limit here: the year's units are not needed the year after.
         amounts.withUnsafeMutableBufferPointer { amounts in
+            let amounts = MutableBufferHandle(amounts).slice(from: 0, count: regions * width)
             done.withUnsafeMutableBufferPointer { done in
+                let done = MutableBufferHandle(done)
                 /// Lanes `decided` of the draws from `first` (`count` of them) into `amounts`:
                 /// sixteen at once when all are decided (nearly always), else lane by lane.
                 func store(_ decided: UInt32, first: Int, count: Int) {
                     for r in 0..<regions {
-                        let (target, units) = (amounts.baseAddress! + r * width + first, lanes.units(region: r))
+                        let (target, units) = (r * width + first, lanes.units(region: r))
                         if count == Lanes.scalarCount && decided == 0xFFFF {
-                            let previous = p > 0 ? UnsafeRawPointer(target).loadUnaligned(as: Lanes.self) : Lanes()
-                            UnsafeMutableRawPointer(target).storeBytes(of: previous + units, as: Lanes.self)
+                            let previous: Lanes = p > 0 ? amounts.lanes(at: target) : Lanes()
+                            amounts.store(previous + units, at: target)
                         } else {
                             var bits = decided
                             while bits != 0 {
                                 let lane = bits.trailingZeroBitCount
                                 bits &= bits &- 1
-                                target[lane] = (p > 0 ? target[lane] : 0) + units[lane]
+                                amounts[target + lane] = (p > 0 ? amounts[target + lane] : 0) + units[lane]
                             }
                         }
                     }
@@ -496,11 +499,12 @@ struct Worker {
     /// Pool `p`'s key shares in block `b` (row `m` of the tile's product for the measure's
     /// key, the component's own shares otherwise), region-major with the block's width.
     private static func withShares(
-        _ measure: PreparedMeasure, pool p: Int, blocks: DrawBlocks, block b: Int, row m: Int, tileShares: [Double], _ body: (UnsafePointer<Double>) -> Void
+        _ measure: PreparedMeasure, pool p: Int, blocks: DrawBlocks, block b: Int, row m: Int, tileShares: [Double], _ body: (BufferHandle<Double>) -> Void
     ) {
+        let cells = blocks.regions * blocks.width(b)
         switch measure.pools[p] {
-        case .measureKey: tileShares.withUnsafeBufferPointer { body($0.baseAddress! + m * blocks.regions * blocks.width(b)) }
-        case .fixed(let fixed): fixed.withUnsafeBufferPointer { body($0.baseAddress! + blocks.offset(b)) }
+        case .measureKey: tileShares.withUnsafeBufferPointer { body(BufferHandle($0).slice(from: m * cells, count: cells)) }
+        case .fixed(let fixed): fixed.withUnsafeBufferPointer { body(BufferHandle($0).slice(from: blocks.offset(b), count: cells)) }
         }
     }
 

@@ -104,8 +104,11 @@ final class AmountSummaries: DrawAccumulator {
     func add(_ block: DrawBlock) {
         let width = block.width
         tallies.withUnsafeMutableBufferPointer { t in
+            let tallies = MutableBufferHandle(t)
             for r in 0..<regions {
-                slots[r].add(block.amounts + r * width, count: width, start: block.start, tallies: t.baseAddress! + tallyStarts[r])
+                slots[r].add(
+                    block.amounts.slice(from: r * width, count: width), count: width, start: block.start,
+                    tallies: tallies.slice(from: tallyStarts[r], count: slots[r].tallySize))
             }
         }
         guard case .whole = pass else { return }
@@ -121,9 +124,9 @@ final class AmountSummaries: DrawAccumulator {
         for r in 0..<regions {
             let q: [Double]?
             if case .whole = pass {
-                q = column.withUnsafeBufferPointer { quantiles.quantiles(UnsafeBufferPointer(rebasing: $0[(r * draws)..<((r + 1) * draws)])) }
+                q = column.withUnsafeBufferPointer { quantiles.quantiles(BufferHandle($0).slice(from: r * draws, count: draws)) }
             } else {
-                q = tallies.withUnsafeBufferPointer { slots[r].bracketedQuantiles(tallies: $0.baseAddress! + tallyStarts[r]) }
+                q = tallies.withUnsafeBufferPointer { slots[r].bracketedQuantiles(tallies: BufferHandle($0).slice(from: tallyStarts[r], count: slots[r].tallySize)) }
             }
             guard let q else { return nil }
             let moments = slots[r].moments

@@ -59,7 +59,7 @@ public struct StatisticContext: Sendable {
 /// the package's (the engine's kernels).
 public struct DrawBlock {
     /// Rounded amounts in units of rounding, `amounts[r * width + j]`.
-    @usableFromInline package let amounts: UnsafePointer<Double>
+    @usableFromInline package let amounts: BufferHandle<Double>
     /// Euros per unit of rounding.
     public let unitEuros: Double
     /// Draws in the whole run (the stride of a share row).
@@ -70,11 +70,12 @@ public struct DrawBlock {
     public let start: Int
     public let regions: Int
     /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`.
-    @usableFromInline package let shareRows: [UnsafeBufferPointer<Double>]
+    @usableFromInline package let shareRows: [BufferHandle<Double>]
 
     package init(
-        amounts: UnsafePointer<Double>, unitEuros: Double, draws: Int, width: Int, start: Int, regions: Int, shareRows: [UnsafeBufferPointer<Double>]
+        amounts: BufferHandle<Double>, unitEuros: Double, draws: Int, width: Int, start: Int, regions: Int, shareRows: [BufferHandle<Double>]
     ) {
+        assert(amounts.count >= regions * width, "a block of \(regions) x \(width) amounts in \(amounts.count)")
         (self.amounts, self.unitEuros, self.draws, self.width, self.start, self.regions) = (amounts, unitEuros, draws, width, start, regions)
         self.shareRows = shareRows
     }
@@ -93,10 +94,9 @@ public struct DrawBlock {
     @inlinable @inline(__always)
     public func lanes<Lanes: SIMD>(region r: Int, from j: Int, as _: Lanes.Type = Lanes.self) -> Lanes where Lanes.Scalar == Double {
         assert(r >= 0 && r < regions && j >= 0 && j < width, "region \(r) of \(regions), draw \(j) of \(width)")
-        let row = amounts + r * width
-        if j + Lanes.scalarCount <= width { return UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self) }
+        if j + Lanes.scalarCount <= width { return amounts.lanes(at: r * width + j) }
         var value = Lanes()
-        for lane in 0..<Lanes.scalarCount { value[lane] = row[Swift.min(j + lane, width - 1)] }
+        for lane in 0..<Lanes.scalarCount { value[lane] = amounts[r * width + Swift.min(j + lane, width - 1)] }
         return value
     }
 

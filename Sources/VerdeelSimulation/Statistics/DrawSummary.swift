@@ -41,19 +41,23 @@ public struct ExactQuantiles {
     }
 
     /// P5, P50 and P95 of `values` (not empty, no NaN).
-    public mutating func quantiles(_ values: UnsafeBufferPointer<Double>) -> [Double] {
+    public mutating func quantiles(_ values: [Double]) -> [Double] {
+        values.withUnsafeBufferPointer { quantiles(BufferHandle($0)) }
+    }
+
+    /// P5, P50 and P95 of `values` (not empty, no NaN).
+    public mutating func quantiles(_ values: BufferHandle<Double>) -> [Double] {
         let range = Self.range(values)
         return quantiles(values, low: range.low, high: range.high)
     }
 
     /// The smallest and largest of `values` (not empty, no NaN), eight at a time.
-    public static func range(_ values: UnsafeBufferPointer<Double>) -> (low: Double, high: Double) {
+    public static func range(_ values: BufferHandle<Double>) -> (low: Double, high: Double) {
         typealias Lanes = SIMD8<Double>
         var low = Lanes(repeating: values[0]), high = low
         var j = 0
-        let base = UnsafeRawPointer(values.baseAddress!)
         while j + Lanes.scalarCount <= values.count {
-            let x = base.loadUnaligned(fromByteOffset: j * MemoryLayout<Double>.stride, as: Lanes.self)
+            let x: Lanes = values.lanes(at: j)
             low = low.replacing(with: x, where: x .< low)
             high = high.replacing(with: x, where: x .> high)
             j += Lanes.scalarCount
@@ -68,14 +72,14 @@ public struct ExactQuantiles {
     }
 
     /// P5, P50 and P95 of `values` (not empty, no NaN), whose smallest and largest are `low` and `high`.
-    public mutating func quantiles(_ values: UnsafeBufferPointer<Double>, low: Double, high: Double) -> [Double] {
+    public mutating func quantiles(_ values: BufferHandle<Double>, low: Double, high: Double) -> [Double] {
         guard high > low else { return DrawSummary.probabilities.map { _ in low } }
         let scale = Double(Self.binCount) / (high - low)
         // A spread too small for bins (subnormal): one bin holds everything.
-        guard scale.isFinite else { return orderStatistics(values, sorted: values.sorted()) }
+        guard scale.isFinite else { return orderStatistics(values, sorted: values.buffer.sorted()) }
         counts.withUnsafeMutableBufferPointer { counts in
-            let counts = counts.baseAddress!
-            for bin in 0..<Self.binCount { counts[bin] = 0 }
+            let counts = MutableBufferHandle(counts)
+            counts.update(repeating: 0)
             var j = 0
             while j + Octet.scalarCount <= values.count {
                 let bins = Self.bins(Self.octet(values, at: j), low: low, scale: scale)
@@ -93,8 +97,8 @@ public struct ExactQuantiles {
     typealias Octet = SIMD8<Double>
 
     @inline(__always)
-    private static func octet(_ values: UnsafeBufferPointer<Double>, at j: Int) -> Octet {
-        UnsafeRawPointer(values.baseAddress!).loadUnaligned(fromByteOffset: j * MemoryLayout<Double>.stride, as: Octet.self)
+    private static func octet(_ values: BufferHandle<Double>, at j: Int) -> Octet {
+        values.lanes(at: j)
     }
 
     /// Eight values' bins, `floor(min((value - low) * scale, bins - 1))` (the floor made
@@ -113,7 +117,7 @@ public struct ExactQuantiles {
     }
 
     /// The wanted ranks' values from the histogram, interpolated as numpy does.
-    private mutating func orderStatistics(_ values: UnsafeBufferPointer<Double>, low: Double, scale: Double) -> [Double] {
+    private mutating func orderStatistics(_ values: BufferHandle<Double>, low: Double, scale: Double) -> [Double] {
         let n = values.count
         let probabilities = DrawSummary.probabilities
         let ranks = probabilities.flatMap { p -> [Int] in
@@ -139,7 +143,7 @@ public struct ExactQuantiles {
         for b in chosen { wanted[b] = 1 }
         candidates.removeAll(keepingCapacity: true)
         wanted.withUnsafeBufferPointer { wanted in
-            let wanted = wanted.baseAddress!
+            let wanted = BufferHandle(wanted)
             var j = 0
             while j + Octet.scalarCount <= values.count {
                 let x = Self.octet(values, at: j)
@@ -167,7 +171,7 @@ public struct ExactQuantiles {
     }
 
     /// The quantiles of `values` from all of them sorted.
-    private func orderStatistics(_ values: UnsafeBufferPointer<Double>, sorted: [Double]) -> [Double] {
+    private func orderStatistics(_ values: BufferHandle<Double>, sorted: [Double]) -> [Double] {
         let n = values.count
         return DrawSummary.probabilities.map { p in
             let h = Double(n - 1) * p, rank = Int(h.rounded(.down))

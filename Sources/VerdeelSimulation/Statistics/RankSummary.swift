@@ -35,11 +35,12 @@ struct RankTally {
         same = sum
     }
 
-    mutating func add(region r: Int, ranks: UnsafeBufferPointer<Int32>) {
+    mutating func add(region r: Int, ranks: BufferHandle<Int32>) {
         if r == 0 { draws += ranks.count }
         let baseline = Int32(baselineRanks[r])
         var (total, low, high, kept) = (0, Int32.max, Int32(0), 0)
-        for rank in ranks {
+        for j in 0..<ranks.count {
+            let rank = ranks[j]
             total += Int(rank)
             low = Swift.min(low, rank)
             high = Swift.max(high, rank)
@@ -83,17 +84,18 @@ final class RankCounter {
         return result
     }
 
-    func add(_ y: UnsafePointer<Double>, width: Int, to tally: inout RankTally) {
+    func add(_ y: BufferHandle<Double>, width: Int, to tally: inout RankTally) {
         let regions = self.regions
         ranks.withUnsafeMutableBufferPointer { ranks in
+            let ranks = MutableBufferHandle(ranks).slice(from: 0, count: regions * width)
             if regions <= 64 {
                 // Pairwise over contiguous draws: rank = 1 + regions that beat this one.
-                for index in 0..<(regions * width) { ranks[index] = 1 }
+                ranks.update(repeating: 1)
                 for r in 0..<regions {
-                    let mine = y + r * width
-                    let rank = ranks.baseAddress! + r * width
+                    let mine = y.slice(from: r * width, count: width)
+                    let rank = ranks.slice(from: r * width, count: width)
                     for q in 0..<regions where q != r {
-                        let other = y + q * width
+                        let other = y.slice(from: q * width, count: width)
                         if q < r {
                             for d in 0..<width { rank[d] &+= other[d] >= mine[d] ? 1 : 0 }
                         } else {
@@ -112,7 +114,7 @@ final class RankCounter {
                 }
             }
             for r in 0..<regions {
-                tally.add(region: r, ranks: UnsafeBufferPointer(rebasing: ranks[(r * width)..<((r + 1) * width)]))
+                tally.add(region: r, ranks: ranks.reading.slice(from: r * width, count: width))
             }
         }
     }

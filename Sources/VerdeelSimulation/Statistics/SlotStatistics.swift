@@ -54,7 +54,7 @@ struct SlotStatistics {
 
     /// Adds `n` consecutive draws starting at draw `start` (a multiple of 8); amounts inside
     /// a bracket are tallied in `tallies` (``tallySize`` counts, which must start at 0).
-    mutating func add(_ row: UnsafePointer<Double>, count n: Int, start: Int, tallies: UnsafeMutablePointer<UInt32>) {
+    mutating func add(_ row: BufferHandle<Double>, count n: Int, start: Int, tallies: MutableBufferHandle<UInt32>) {
         guard n > 0 else { return }
         if count == 0 { shift = row[0] }
         count += n
@@ -66,8 +66,11 @@ struct SlotStatistics {
             let (l1, h1) = (Lanes(repeating: lows[1]), Lanes(repeating: highs[1]))
             let (l2, h2) = (Lanes(repeating: lows[2]), Lanes(repeating: highs[2]))
             var (b0, b1, b2) = (Counts(), Counts(), Counts())
+            // Read once: a static's lazy initialisation check inside the loop would spill
+            // the vector registers around it on every iteration.
+            let laneBits = Self.laneBits
             while j + Lanes.scalarCount <= n {
-                let a = UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self)
+                let a: Lanes = row.lanes(at: j)
                 Self.addMoments(a, shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
                 // A true lane of a comparison is -1 as an integer: subtracting counts it.
                 let (below0, below1, below2) = (Self.integers(a .< l0), Self.integers(a .< l1), Self.integers(a .< l2))
@@ -77,7 +80,7 @@ struct SlotStatistics {
                 // At most the high end and not below the low end: inside (below implies at most).
                 let within = (Self.integers(a .<= h0) ^ below0) | (Self.integers(a .<= h1) ^ below1) | (Self.integers(a .<= h2) ^ below2)
                 // One bit per lane inside a bracket; visit only those lanes.
-                let bits = within & Self.laneBits
+                let bits = within & laneBits
                 let quarter = bits.lowHalf | bits.highHalf
                 let half = quarter.lowHalf | quarter.highHalf
                 var lanes = UInt64(bitPattern: half[0] | half[1])
@@ -92,7 +95,7 @@ struct SlotStatistics {
             belowBrackets.2 += Lanes(b2)
         } else {
             while j + Lanes.scalarCount <= n {
-                Self.addMoments(UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self), shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
+                Self.addMoments(row.lanes(at: j), shift: shiftLanes, baseline: baselineLanes, &deviations, &squares, &below)
                 j += Lanes.scalarCount
             }
         }
@@ -115,7 +118,7 @@ struct SlotStatistics {
 
     /// Counts `a` in each bracket that holds it (none when it is outside them all).
     @inline(__always)
-    private func tally(_ a: Double, _ tallies: UnsafeMutablePointer<UInt32>) {
+    private func tally(_ a: Double, _ tallies: MutableBufferHandle<UInt32>) {
         if disjoint {
             // One bracket can hold a: the one after the highs below it.
             let k = (a > highs[0] ? 1 : 0) &+ (a > highs[1] ? 1 : 0)
@@ -160,7 +163,7 @@ struct SlotStatistics {
 
     /// The exact quantiles from the brackets' tallies, or nil when a bracket missed the
     /// ranks it was meant to hold.
-    func bracketedQuantiles(tallies: UnsafePointer<UInt32>) -> [Double]? {
+    func bracketedQuantiles(tallies: BufferHandle<UInt32>) -> [Double]? {
         guard let brackets else { return nil }
         let belows = [belowBrackets.0, belowBrackets.1, belowBrackets.2].map { Int(Self.total($0)) }
         var result = [Double]()
@@ -170,8 +173,8 @@ struct SlotStatistics {
             let next = Swift.min(rank + 1, count - 1)
             guard rank >= belows[k] else { return nil }
             // Walk the tally to the amounts at ranks `rank` and `next`.
-            let tally = tallies + tallyStarts[k]
             let size = Int(brackets[k].high - brackets[k].low) + 1
+            let tally = tallies.slice(from: tallyStarts[k], count: size)
             var seen = belows[k]
             var values = [Double]()
             for offset in 0..<size where tally[offset] > 0 {
