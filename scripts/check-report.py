@@ -32,7 +32,7 @@ from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel, write_small_scenario  # noqa: E402
+from checking import Checks, add_second_ses_vintage, run_verdeel, write_small_scenario  # noqa: E402
 
 check = Checks()
 verdeel = run_verdeel
@@ -235,14 +235,7 @@ def main():
         check_page(driver, sensitivity, "sensitivity", screenshots)
 
         # update-impact's report: a second SYNTHETIC vintage of the SES-WOA table (even rows' means 0.05 lower).
-        ses = os.path.join(work, "data/ses-woa-synthetic.csv")
-        lines = open(ses, encoding="utf-8").read().splitlines()
-        extra = []
-        for index, line in enumerate(lines[1:]):
-            fields = line.split(",", 6)
-            fields[2], fields[3] = "synthetic-2", f"{float(fields[3]) - (0.05 if index % 2 == 0 else 0):.3f}"
-            extra.append(",".join(fields))
-        open(ses, "w", encoding="utf-8").write("\n".join(lines + extra) + "\n")
+        add_second_ses_vintage(work)
         verdeel(binary, "update-impact", "sociale-agenda.verdeel", "--scenario", "baseline", "--table", "ses_woa", "--from", "synthetic", "--to", "synthetic-2",
                 "--loss-threshold", "2", "--format", "html", "--output", "impact", cwd=work)
         impact = os.path.join(work, "impact/update_impact.html")

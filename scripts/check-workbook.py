@@ -25,7 +25,7 @@ import openpyxl
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel, write_small_scenario  # noqa: E402
+from checking import Checks, add_second_ses_vintage, run_verdeel, write_small_scenario  # noqa: E402
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
@@ -110,7 +110,8 @@ def check_plain(work):
     values = [row[4] for row in fairness.iter_rows(min_row=2) if row[4].value is not None]
     check(values and all(isinstance(cell.value, float) for cell in values), "fairness values are not numbers")
     lorenz = book["Lorenzcurve"]
-    shares = [row[5] for row in lorenz.iter_rows(min_row=2)]
+    share = [cell.value for cell in lorenz[1]].index("aandeel inwoners")
+    shares = [row[share] for row in lorenz.iter_rows(min_row=2)]
     check(all(cell.number_format == "0.0%" for cell in shares), "Lorenz shares are not percentages")
 
     english = verdeel("run", "sociale-agenda.verdeel", "--scenario", "baseline", "--format", "xlsx", "--lang", "en", "--output", "english", cwd=work)
@@ -200,24 +201,8 @@ def check_simulation_compare_sensitivity(work):
     check(values and all(isinstance(value, float) for value in values if value is not None), "Sobol ST values are not numbers")
 
 
-def second_synthetic_vintage(work):
-    """A second SYNTHETIC vintage of the bundled SES-WOA table (every mean 0.05 lower for
-    the even rows), for update-impact; marked synthetic like the first."""
-    path = os.path.join(work, "data/ses-woa-synthetic.csv")
-    with open(path, encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
-    extra = []
-    for index, line in enumerate(lines[1:]):
-        fields = line.split(",", 6)
-        fields[2] = "synthetic-2"
-        fields[3] = f"{float(fields[3]) - (0.05 if index % 2 == 0 else 0):.3f}"
-        extra.append(",".join(fields))
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines + extra) + "\n")
-
-
 def check_update_impact(work):
-    second_synthetic_vintage(work)
+    add_second_ses_vintage(work)
     common = ["update-impact", "sociale-agenda.verdeel", "--scenario", "baseline", "--table", "ses_woa", "--from", "synthetic", "--to", "synthetic-2"]
     verdeel(*common, "--format", "xlsx", "--output", "impact", cwd=work)
     verdeel(*common, "--format", "csv", "--output", "impact-csv", cwd=work)

@@ -19,7 +19,8 @@
 #       a 4-task Slurm array with its merge job on a single-node cluster (scripts/check-slurm.sh),
 #       and the Kubernetes Indexed Job's commands as its pods would run them (scripts/check-indexed-job.py);
 #   3f. damaged and crafted parts, output folders and inputs refused (scripts/check-read-back.py);
-#   4. every command README.md shows, run as written (scripts/check-readme.py);
+#   4. every command README.md shows, run as written (scripts/check-readme.py), and
+#      docs/tables.md against the tables the binary declares (scripts/tables-doc.py --check);
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario, 500 CSV, 400 shard-part and 200 output-folder mutants: no crash, no
 #      run over 10 s, no silent merge (scripts/mutate.py; the full run of 20,000, 5,000,
@@ -100,9 +101,10 @@ started=$(date +%s)
 python3 scripts/check-read-back.py .build/release/verdeel | tee "$log/read-back.txt"
 read_back_seconds=$(seconds "$started")
 
-step "README commands"
+step "README commands; the page of every table against what the binary declares"
 started=$(date +%s)
 python3 scripts/check-readme.py
+python3 scripts/tables-doc.py .build/release/verdeel --check | tee "$log/tables.txt"
 readme_seconds=$(seconds "$started")
 
 step "check and fmt in linear time"
@@ -120,5 +122,5 @@ started=$(date +%s)
 scripts/fuzz.sh 25
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); default and native builds: %s; benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with both release builds); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
-    "$installs_seconds" "$unit_line" "$unit_seconds" "$(tail -1 "$log/flavours.txt")" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); default and native builds: %s; benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with both release builds); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran, %s (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
+    "$installs_seconds" "$unit_line" "$unit_seconds" "$(tail -1 "$log/flavours.txt")" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$(tail -1 "$log/tables.txt")" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

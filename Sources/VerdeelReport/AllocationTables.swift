@@ -19,14 +19,13 @@ public struct AllocationTables {
     static let scenario = Column("scenario", .text, dutch: "scenario", english: "scenario", "the scenario's name")
     static let measureName = Column(
         "measure_name", .text, dutch: "naam maatregel", english: "measure name", "the measure's display name", inDutchStyleOnly: true)
-    static let regionName = Column("region_name", .text, dutch: "gemeente", english: "region name", "the region's name, as in the data")
     static let amount = Column("amount", .euro, dutch: "bedrag", english: "amount", "the amount after rounding, euros (cents where the measure rounds to cents)")
 
     /// `allocations`: amount in whole euros (or cents) after rounding, exact unrounded.
     public func allocations() -> ResultTable {
         let columns = [
             Self.scenario, .measure, Self.measureName, Column("component", .text, dutch: "onderdeel", english: "component", "the measure's component (empty for a measure of one)"),
-            .year, .region, Self.regionName, Self.amount,
+            .year, .region, .regionName, Self.amount,
             Column("exact", .euroCents, dutch: "exact", english: "exact", "the exact amount before rounding, euros, six decimals"),
             Column("inhabitants", .count, dutch: "inwoners", english: "inhabitants", "the region's inhabitants in the data (empty without them)"),
             Column("amount_per_inhabitant", .euroCents, dutch: "per inwoner", english: "amount per inhabitant", "amount / inhabitants, euros, six decimals"),
@@ -78,9 +77,9 @@ public struct AllocationTables {
     public func earmarks() -> ResultTable? {
         let columns = [
             Self.scenario, .measure, Self.measureName, .year, Column("purpose", .text, dutch: "doel", english: "purpose", "what the earmarked money is for"),
-            .region, Self.regionName,
+            .region, .regionName,
             Column("required", .euro, dutch: "minimaal", english: "required", "the least amount to spend on the purpose, rounded up to the unit"),
-            Self.amount, Column("met", .text, dutch: "voldaan", english: "met", "whether the region's amount covers it (yes or no)"),
+            Self.amount, Column("met", .boolean, dutch: "voldaan", english: "met", "whether the region's amount covers it (true or false)"),
         ]
         var rows = [[Cell]]()
         for run in runs {
@@ -92,7 +91,7 @@ public struct AllocationTables {
                         else { continue }
                         rows.append([
                             .text(run.plan.name), .text(measure.measure), .text(title(run, index)), .whole(year.year), .text(earmark.purpose), .text(region.code),
-                            .text(region.name), Self.money(earmark.minimum), Self.money(amount), .text(earmark.minimum <= amount ? "yes" : "no"),
+                            .text(region.name), Self.money(earmark.minimum), Self.money(amount), .boolean(earmark.minimum <= amount),
                         ])
                     }
                 }

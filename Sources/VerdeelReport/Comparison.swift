@@ -54,7 +54,7 @@ public struct Comparison {
 
     /// The columns of a change, after the columns that say what is compared.
     static let changeColumns = [
-        Column.measure, .year, .region, Column("region_name", .text, dutch: "gemeente", english: "region name", "the region's name, as in the data"),
+        Column.measure, .year, .region, .regionName,
         Column("amount_from", .euro, dutch: "bedrag van", english: "amount from", "the amount in the first scenario, euros"),
         Column("amount_to", .euro, dutch: "bedrag naar", english: "amount to", "the amount in the second scenario, euros"),
         Column("change", .euro, dutch: "verschil", english: "change", "amount_to - amount_from, euros"),

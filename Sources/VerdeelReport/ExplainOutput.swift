@@ -4,7 +4,7 @@ import VerdeelTables
 
 /// An attribution (``ShapleyAttribution``) as the `explain` table and as a line per region.
 ///
-/// explain: `measure,year,region,provision,contribution,per_inhabitant` (and
+/// explain: `measure,year,region,region_name,provision,contribution,per_inhabitant` (and
 /// `standard_error` when the values are sampled), one row per provision and cell and a
 /// row `rounding` with what rounding to the euro added; per measure `all` the sums over the
 /// measures. Contributions are in euros, unrounded, in the shortest form that reads back
@@ -21,7 +21,7 @@ public struct ExplainOutput {
     public func table() -> ResultTable {
         let sampled = attribution.standardErrors != nil
         let columns = [
-            Column.measure, .year, .region, Column("provision", .text, dutch: "bepaling", english: "provision", "the provision that differs, or rounding"),
+            Column.measure, .year, .region, .regionName, Column("provision", .text, dutch: "bepaling", english: "provision", "the provision that differs, or rounding"),
             Column("contribution", .euro, dutch: "bijdrage", english: "contribution", "its Shapley value: its share of the change, euros"),
             Column("per_inhabitant", .euroCents, dutch: "per inwoner", english: "per inhabitant", "the contribution per inhabitant, euros (empty without inhabitants)"),
         ] + (sampled ? [Column("standard_error", .euroCents, dutch: "standaardfout", english: "standard error", "the sampled contribution's standard error, euros")] : [])
@@ -30,7 +30,7 @@ public struct ExplainOutput {
             let people = attribution.inhabitants[cell.region]
             func row(_ provision: String, _ value: Double, _ error: Double?) -> [Cell] {
                 let perHead: Cell = people.map { $0 > 0 ? .number(value / $0, "\(value / $0)") : .empty } ?? .empty
-                let fields: [Cell] = [.text(cell.measure), .whole(cell.year), .text(cell.region), .text(provision), .number(value, "\(value)"), perHead]
+                let fields: [Cell] = [.text(cell.measure), .whole(cell.year), .text(cell.region), .text(names[cell.region] ?? ""), .text(provision), .number(value, "\(value)"), perHead]
                 return fields + (sampled ? [error.map { .number($0, "\($0)") } ?? .empty] : [])
             }
             for (i, provision) in attribution.provisions.enumerated() {

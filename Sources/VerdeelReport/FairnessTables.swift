@@ -3,14 +3,17 @@ import VerdeelTables
 
 /// `fairness` (`scenario,measure,year,metric,value,value_exact`: every metric on the rounded
 /// and on the unrounded amounts, empty where a metric is undefined) and `lorenz`
-/// (`scenario,measure,year,rank,region,population_share,amount_share`, rank 0 the (0, 0)
+/// (`scenario,measure,year,rank,region,region_name,population_share,amount_share`, rank 0 the (0, 0)
 /// point with no region). Numbers in full (the shortest text that reads back as the same
 /// double).
 public struct FairnessTables {
     public let reports: [(scenario: String, report: FairnessReport)]
+    /// Each region's name by its code, for `lorenz`.
+    public let regionNames: [String: String]
 
-    public init(_ reports: [(scenario: String, report: FairnessReport)]) {
+    public init(_ reports: [(scenario: String, report: FairnessReport)], regionNames: [String: String] = [:]) {
         self.reports = reports
+        self.regionNames = regionNames
     }
 
     static let scenario = Column("scenario", .text, dutch: "scenario", english: "scenario", "the scenario's name")
@@ -36,6 +39,7 @@ public struct FairnessTables {
             Self.scenario, .measure, .year,
             Column("rank", .ordinal, dutch: "rang", english: "rank", "the point's place on the curve, from 0 (the origin, no region)"),
             Column("region", .regionCode, dutch: "code", english: "region", "the region added at this point (empty at rank 0)"),
+            .regionName,
             Column("population_share", .fraction, dutch: "aandeel inwoners", english: "population share", "the cumulative share of the population"),
             Column("amount_share", .fraction, dutch: "aandeel bedrag", english: "amount share", "the cumulative share of the amount"),
         ]
@@ -44,7 +48,7 @@ public struct FairnessTables {
             for curve in report.curves {
                 for point in curve.curve.points {
                     rows.append([
-                        .text(scenario), .text(curve.measure), .whole(curve.year), .whole(point.rank), .text(point.region ?? ""),
+                        .text(scenario), .text(curve.measure), .whole(curve.year), .whole(point.rank), .text(point.region ?? ""), .text(point.region.flatMap { regionNames[$0] } ?? ""),
                         Self.cell(point.populationShare), Self.cell(point.amountShare),
                     ])
                 }

@@ -19,9 +19,15 @@ public enum RunFiles {
         }
     }
 
-    /// Each table as a CSV file of the style, then `schema.json` with their columns as written.
+    /// Each table as a CSV file of the style, then `schema.json` with their columns as
+    /// written and `dictionary.md`, the same for people.
     public static func csv(_ tables: [ResultTable], style: CSVRenderer.Style = .standard) throws -> [(name: String, data: Data)] {
         let written = style == .standard ? tables.map(\.standardColumns) : tables
-        return written.map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) } + [(OutputSchema.fileName, try OutputSchema(written).json())]
+        return written.map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) } + (try described(OutputSchema(written)))
+    }
+
+    /// `schema.json` and `dictionary.md` of a folder's schema.
+    public static func described(_ schema: OutputSchema) throws -> [(name: String, data: Data)] {
+        [(OutputSchema.fileName, try schema.json()), (DataDictionary.fileName, Data(DataDictionary.markdown(schema).utf8))]
     }
 }

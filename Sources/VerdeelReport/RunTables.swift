@@ -12,7 +12,8 @@ public enum RunTables {
         var tables = [allocation.allocations(), allocation.topslices()]
         if let earmarks = allocation.earmarks() { tables.append(earmarks) }
         if !fairness.isEmpty {
-            let fairnessTables = FairnessTables(fairness)
+            let names = runs.reduce(into: [String: String]()) { names, run in names.merge(run.table.regionNames) { first, _ in first } }
+            let fairnessTables = FairnessTables(fairness, regionNames: names)
             tables += [fairnessTables.metrics(), fairnessTables.lorenz()]
         }
         return tables

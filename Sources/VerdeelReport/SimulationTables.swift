@@ -25,10 +25,28 @@ public struct SimulationTables {
         [variants(), summary()] + (infeasible().map { [$0] } ?? []) + result.tables.map(Self.table)
     }
 
+    /// A column id per parameter id without dots (`jongerenwerk.weight.need` becomes
+    /// `jongerenwerk_weight_need`), made unique by a number should two ids meet.
+    static func columnIDs(_ parameters: [String]) -> [String] {
+        var taken = Set<String>()
+        return parameters.map { parameter in
+            let plain = parameter.replacingOccurrences(of: ".", with: "_")
+            var id = plain, number = 2
+            while !taken.insert(id).inserted {
+                id = "\(plain)_\(number)"
+                number += 1
+            }
+            return id
+        }
+    }
+
     public func variants() -> ResultTable {
         let plan = result.plan
-        let columns = [Self.variant] + plan.parameters.map { parameter in
-            Column.named(parameter.description, Self.kind(parameter, in: plan), "the value of this varied parameter in the variant")
+        let ids = Self.columnIDs(plan.parameters.map(\.description))
+        let columns = [Self.variant] + zip(plan.parameters, ids).map { parameter, id in
+            Column(
+                id, Self.kind(parameter, in: plan), dutch: parameter.description, english: parameter.description,
+                "the value of \(parameter.description) in the variant")
         }
         let rows = result.variants.map { variant in
             [.whole(variant + 1)] + zip(plan.parameters, result.design.values(ofVariant: variant)).map { Self.value($1, of: $0, in: plan) }
@@ -38,7 +56,7 @@ public struct SimulationTables {
 
     public func summary() -> ResultTable {
         let columns = [
-            Self.variant, .measure, .year, .region,
+            Self.variant, .measure, .year, .region, .regionName,
             Column("mean", .euro, dutch: "gemiddelde", english: "mean", "the region's mean amount over the draws, euros"),
             Column("sd", .euro, dutch: "standaardafwijking", english: "sd", "its standard deviation over the draws (n - 1)"),
             Column("p05", .euro, dutch: "P5", english: "p05", "its 5th percentile over the draws (type 7)"),
@@ -47,7 +65,7 @@ public struct SimulationTables {
             Column("p_below_baseline", .fraction, dutch: "kans lager dan basis", english: "p below baseline", "the share of draws in which it gets less than in the baseline"),
         ]
         let result = self.result
-        let slots = result.slots.map { [Cell.text($0.measure), .whole($0.year), .text($0.region)] }
+        let slots = result.slots.map { [Cell.text($0.measure), .whole($0.year), .text($0.region), .text($0.regionName)] }
         return ResultTable(name: "summary", title: .init(dutch: "Monte Carlo", english: "Monte Carlo"), columns: columns, chunks: Self.chunks(result.variants)) {
             (chunk: Int, sink: ResultTable.RowSink) in
             var row = [Cell]()

@@ -34,13 +34,13 @@ public struct UpdateImpactRows {
             .named("vintage_to", .text, "its new vintage"),
         ] + Comparison.changeColumns + [
             .named("loss_threshold_per_inhabitant", .decimal, "the loss threshold, euros per inhabitant"),
-            .named("loses_beyond_threshold", .text, "yes where change_per_inhabitant < -loss_threshold_per_inhabitant (empty without inhabitants)"),
+            .named("loses_beyond_threshold", .boolean, "true where change_per_inhabitant < -loss_threshold_per_inhabitant (empty without inhabitants)"),
         ]
         let cells = rows.map { row -> [Cell] in
             [.text(row.table), .text(row.vintageFrom), .text(row.vintageTo)] + row.change.cells
-                + [.number(row.lossThresholdPerInhabitant, "\(row.lossThresholdPerInhabitant)"), row.losesBeyondThreshold.map { .text($0 ? "yes" : "no") } ?? .empty]
+                + [.number(row.lossThresholdPerInhabitant, "\(row.lossThresholdPerInhabitant)"), row.losesBeyondThreshold.map { .boolean($0) } ?? .empty]
         }
-        return ResultTable(name: "update_impact", title: .init(dutch: "update_impact", english: "Update impact"), columns: columns, rows: cells)
+        return ResultTable(name: "update_impact", title: .init(dutch: "Gevolgen update", english: "Update impact"), columns: columns, rows: cells)
     }
 
     /// The regions that lose more than the threshold, per measure and year, for the terminal.

@@ -7,6 +7,8 @@ public enum Cell: Equatable, Sendable {
     case empty
     case text(String)
     case number(Double, String)
+    /// A yes-or-no, written `true` or `false`.
+    case boolean(Bool)
 
     /// A number in its shortest exact form, whole numbers without a point (`3`, `0.1`).
     public static func number(_ value: Double) -> Cell {
@@ -37,6 +39,7 @@ public enum Cell: Equatable, Sendable {
         case .empty: return ""
         case .text(let text): return text
         case .number(_, let text): return text
+        case .boolean(let value): return value ? "true" : "false"
         }
     }
 }

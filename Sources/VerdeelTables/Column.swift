@@ -34,4 +34,6 @@ extension Column {
     public static let year = Column("year", .ordinal, dutch: "jaar", english: "year", "the budget year")
     /// The region's code (`GM0014`); text, never a number.
     public static let region = Column("region", .regionCode, dutch: "code", english: "region", "the region's code, as in the data (text)")
+    /// The region's name, next to its code in every table a person reads.
+    public static let regionName = Column("region_name", .text, dutch: "gemeente", english: "region name", "the region's name, as in the data")
 }

@@ -118,8 +118,8 @@ import VerdeelTestSupport
             }
             if variant == 0 {
                 let lossRows = result.tables[1].rows[0].map { $0.map(\.csvText) }
-                #expect(lossRows.map { $0[2] + " " + $0[3] } == ["GM0001 0.25", "GM0001 1.0", "GM0002 0.25", "GM0002 1.0", "GM0003 0.25", "GM0003 1.0"])
-                #expect(lossRows.map { Double($0[4]) } == losses.map { Double($0) / 40 })
+                #expect(lossRows.map { $0[2...4].joined(separator: " ") } == ["GM0001 A 0.25", "GM0001 A 1.0", "GM0002 B 0.25", "GM0002 B 1.0", "GM0003 C 0.25", "GM0003 C 1.0"])
+                #expect(lossRows.map { Double($0[5]) } == losses.map { Double($0) / 40 })
                 // The baseline column is the scenario's own metric (1M, nominal data).
                 let baseline = try FairnessReport(prepared.basis, measures: [("m", prepared.run.allocations[0])])
                 #expect(rows.map { Double($0[3]) } == baseline.rows.map(\.value))

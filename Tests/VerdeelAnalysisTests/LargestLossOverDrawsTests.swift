@@ -14,7 +14,9 @@ struct LargestLossOverDrawsTests {
     /// Feeds `draws` (per draw, each region's euros) in blocks of `width` draws.
     func rows(_ statistic: LargestLossOverDraws, baseline: [Double], draws: [[Double]], width: Int) -> [[Cell]] {
         let regions = baseline.count
-        let context = StatisticContext(measure: "m", year: 2026, regions: (1...regions).map { "GM\($0)" }, baselineEuros: baseline, draws: draws.count)
+        let context = StatisticContext(
+            measure: "m", year: 2026, regions: (1...regions).map { "GM\($0)" }, regionNames: (1...regions).map { "Region \($0)" }, baselineEuros: baseline,
+            draws: draws.count)
         let accumulator = statistic.accumulator(context)
         for start in stride(from: 0, to: draws.count, by: width) {
             let block = Array(draws[start..<min(draws.count, start + width)])
@@ -40,12 +42,12 @@ struct LargestLossOverDrawsTests {
             let rows = rows(statistic, baseline: [100, 200, 300], draws: draws, width: width)
             #expect(rows.count == 2)
             let expected: [[Double?]] = [
-                [4.0 / 3, 1, 1.9, nil, 2.0 / 3, 0.25, 4.0 / 3, 1, 1.9, 2, 1],
-                [4.0 / 3, 1, 1.9, nil, 2.0 / 3, 1, 1.0 / 3, 0, 0.9, 1, 1.0 / 3],
+                [4.0 / 3, 1, 1.9, nil, nil, 2.0 / 3, 0.25, 4.0 / 3, 1, 1.9, 2, 1],
+                [4.0 / 3, 1, 1.9, nil, nil, 2.0 / 3, 1, 1.0 / 3, 0, 0.9, 1, 1.0 / 3],
             ]
             for (row, values) in zip(rows, expected) {
                 #expect(Array(row.prefix(2)) == [.text("m"), .whole(2026)])
-                #expect(row[5] == .text("GM1"))
+                #expect(row[5] == .text("GM1") && row[6] == .text("Region 1"))
                 for (cell, value) in zip(row.dropFirst(2), values) {
                     guard let value else { continue }
                     guard case .number(let got, _) = cell else { Issue.record("\(cell) for \(value)"); continue }
@@ -59,14 +61,14 @@ struct LargestLossOverDrawsTests {
     @Test func tiesGoToTheFirstRegion() {
         let statistic = LargestLossOverDraws(populations: [1, 1, 1], thresholds: [0])
         let equal = rows(statistic, baseline: [10, 10, 10], draws: [[10, 9, 9]], width: 1)
-        #expect(equal[0][5] == .text("GM2") && equal[0][6] == .number(1))
+        #expect(equal[0][5] == .text("GM2") && equal[0][6] == .text("Region 2") && equal[0][7] == .number(1))
         let split = rows(statistic, baseline: [10, 10, 10], draws: [[10, 9, 10], [10, 10, 9], [9, 10, 10], [10, 10, 8]], width: 4)
-        #expect(split[0][5] == .text("GM3") && split[0][6] == .number(0.5))
+        #expect(split[0][5] == .text("GM3") && split[0][7] == .number(0.5))
         let even = rows(statistic, baseline: [10, 10, 10], draws: [[10, 9, 10], [10, 10, 9]], width: 2)
-        #expect(even[0][5] == .text("GM2") && even[0][6] == .number(0.5))
+        #expect(even[0][5] == .text("GM2") && even[0][7] == .number(0.5))
         // Every region gains: the largest loss is the smallest gain, negative.
         let gains = rows(statistic, baseline: [10, 10, 10], draws: [[11, 12, 13]], width: 1)
-        #expect(gains[0][2] == .number(-1) && gains[0][10] == .number(0))
+        #expect(gains[0][2] == .number(-1) && gains[0][11] == .number(0))
     }
 
     /// The scenario of ``FairnessOverDrawsTests``: each of its 40 draws allocated again from
@@ -108,7 +110,7 @@ struct LargestLossOverDrawsTests {
                     if case .number(let value, _) = cell { return value }
                     return nil
                 }.dropFirst()
-                #expect(row[5] == .text(table.regions[top].code))
+                #expect(row[5] == .text(table.regions[top].code) && row[6] == .text(table.regions[top].name))
                 for (got, value) in zip(numbers, expected) {
                     #expect(got.isApproximatelyEqual(to: value, absoluteTolerance: 1e-9, relativeTolerance: 1e-12), "variant \(variant): \(got) for \(value)")
                 }

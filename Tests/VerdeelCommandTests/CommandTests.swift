@@ -186,7 +186,7 @@ struct CommandTests {
             #expect(run.status == 0, "\(run.errors)")
             let variants = try String(contentsOfFile: directory + "/out/variants.csv", encoding: .utf8).split(separator: "\n")
             #expect(variants.count == 1 + 22)
-            #expect(variants[0] == "variant,support.weight.area,support.base")
+            #expect(variants[0] == "variant,support_weight_area,support_base")
             #expect(variants[1] == "1,0,150000" && variants[22] == "22,1,200000")
             let summary = try String(contentsOfFile: directory + "/out/summary.csv", encoding: .utf8).split(separator: "\n")
             #expect(summary.count == 1 + 22 * 3 * 2)
@@ -203,18 +203,18 @@ extension CommandTests {
             #expect(result.output.hasPrefix("scenario w2: 5151 variants x 1 draws x 13 measure-year-regions = 66963 cells in "))
             let variants = try String(contentsOfFile: directory + "/variants.csv", encoding: .utf8).split(separator: "\n")
             #expect(variants.count == 1 + 5151)
-            #expect(variants[0] == "variant,jongerenwerk.weight.inhabitants,jongerenwerk.weight.need,jongerenwerk.weight.area")
+            #expect(variants[0] == "variant,jongerenwerk_weight_inhabitants,jongerenwerk_weight_need,jongerenwerk_weight_area")
             #expect(variants[1] == "1,0,0,1")
             #expect(variants[5151] == "5151,1,0,0")
             let summary = try String(contentsOfFile: directory + "/summary.csv", encoding: .utf8).split(separator: "\n")
-            #expect(summary[0] == "variant,measure,year,region,mean,sd,p05,p50,p95,p_below_baseline")
+            #expect(summary[0] == "variant,measure,year,region,region_name,mean,sd,p05,p50,p95,p_below_baseline")
             #expect(summary.count == 1 + 5151 * 13)
             // Variant 5151 is inhabitants 100%: Groningen gets 8,930,000 x 243,768 / (the
             // 13 municipalities' inhabitants, 693,614) = 3,138,414.51, rounded up by largest
             // remainder; the baseline key (20/70/10) gives it less, so P(below baseline) is 0.
             // Eemsdelta: 8,930,000 x 45,106 / 693,614 = 580,721.53 -> 580,722.
-            #expect(summary.last == "5151,jongerenwerk,2028,GM1979,580722,0,580722,580722,580722,1")
-            #expect(summary[summary.count - 13] == "5151,jongerenwerk,2028,GM0014,3138415,0,3138415,3138415,3138415,0")
+            #expect(summary.last == "5151,jongerenwerk,2028,GM1979,Eemsdelta,580722,0,580722,580722,580722,1")
+            #expect(summary[summary.count - 13] == "5151,jongerenwerk,2028,GM0014,Groningen,3138415,0,3138415,3138415,3138415,0")
         }
     }
 

@@ -39,8 +39,8 @@ extension CommandTests {
             let impact = try verdeel(["update-impact", "s.verdeel", "--scenario", "v2022", "--table", "scores", "--from", "2022", "--to", "2023", "--loss-threshold", "100", "--output", "impact", "--format", "csv"], in: directory)
             #expect(impact.status == 0, "\(impact.errors)")
             let rows = try String(contentsOfFile: directory + "/impact/update_impact.csv", encoding: .utf8).split(separator: "\n").map(String.init)
-            #expect(rows[2] == "scores,2022,2023,m,2026,GM0002,B,200000,100000,-100000,-50.000000,-500.000000,100.0,yes")
-            #expect(rows[3] == "scores,2022,2023,m,2026,GM0003,C,300000,400000,100000,33.333333,333.333333,100.0,no")
+            #expect(rows[2] == "scores,2022,2023,m,2026,GM0002,B,200000,100000,-100000,-50.000000,-500.000000,100.0,true")
+            #expect(rows[3] == "scores,2022,2023,m,2026,GM0003,C,300000,400000,100000,33.333333,333.333333,100.0,false")
             let compare = try verdeel(["compare", "s.verdeel", "v2022", "v2023", "--format", "csv"], in: directory)
             let compared = compare.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).joined(separator: ",") }
             let impacted = rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(3).dropLast(2).joined(separator: ",") }

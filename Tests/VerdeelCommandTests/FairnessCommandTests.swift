@@ -27,7 +27,8 @@ extension CommandTests {
             #expect(fairness.contains("s,m,2026,max_min_ratio,9.0,9.0"))
             let lorenz = try String(contentsOfFile: directory + "/out/lorenz.csv", encoding: .utf8).split(separator: "\n").map(String.init)
             #expect(Array(lorenz.prefix(4)) == [
-                "scenario,measure,year,rank,region,population_share,amount_share", "s,m,2026,0,,0.0,0.0", "s,m,2026,1,GM0001,0.75,0.25", "s,m,2026,2,GM0002,1.0,1.0",
+                "scenario,measure,year,rank,region,region_name,population_share,amount_share", "s,m,2026,0,,,0.0,0.0", "s,m,2026,1,GM0001,A,0.75,0.25",
+                "s,m,2026,2,GM0002,B,1.0,1.0",
             ])
             let table = try verdeel(["run", "s.verdeel"], in: directory)
             #expect(table.output.contains("Fairness (population inhabitants; docs/fairness.md)"))

@@ -162,7 +162,7 @@ extension CommandTests {
             let csv = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
             #expect(csv.status == 0)
             let earmarks = try String(contentsOfFile: directory + "/out/earmarks.csv", encoding: .utf8)
-            #expect(earmarks == "scenario,measure,year,purpose,region,region_name,required,amount,met\ns,m,2026,youth,GM0001,A,75001,750001,yes\ns,m,2026,youth,GM0002,B,25000,250000,yes\n")
+            #expect(earmarks == "scenario,measure,year,purpose,region,region_name,required,amount,met\ns,m,2026,youth,GM0001,A,75001,750001,true\ns,m,2026,youth,GM0002,B,25000,250000,true\n")
             let json = try verdeel(["run", "s.verdeel", "--format", "json"], in: directory)
             let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
             let rows = try #require(document?["earmarks"] as? [[String: Any]])

@@ -55,7 +55,7 @@ extension CommandTests {
             try FileManager.default.createDirectory(atPath: directory + "/.out.verdeel-tmp-999999999", withIntermediateDirectories: true)
             let result = try verdeel(["run", repositoryRoot + "/Benchmarks/workloads/w2-simplex.verdeel", "--output", out])
             #expect(result.status == 0, "\(result.errors)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["fairness_summary.csv", "manifest.txt", "provenance.json", "schema.json", "summary.csv", "variants.csv"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["dictionary.md", "fairness_summary.csv", "manifest.txt", "provenance.json", "schema.json", "summary.csv", "variants.csv"])
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out"])
             let manifest = try String(contentsOfFile: out + "/manifest.txt", encoding: .utf8)
             #expect(manifest.hasPrefix("Written by verdeel 0.3.0 as one set; these files belong together:\n  variants.csv\n  summary.csv\n"))

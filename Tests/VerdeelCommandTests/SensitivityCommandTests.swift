@@ -139,7 +139,7 @@ extension CommandTests {
             #expect(dutch.output.contains("s;t;m;2026;GM0001;A;250000;750000;500000;200,000000;16,666667"))
             let folder = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "json", "--explain", "--output", "out"], in: directory)
             #expect(folder.status == 0, "\(folder.errors)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted() == ["compare.json", "explain.csv", "manifest.txt", "provenance.json", "schema.json"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted() == ["compare.json", "dictionary.md", "explain.csv", "manifest.txt", "provenance.json", "schema.json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/compare.json"))) as? [String: Any])
             let changes = try #require(json["changes"] as? [[String: Any]])
             #expect(changes.count == 4)
@@ -164,16 +164,16 @@ extension CommandTests {
                 #expect(result.status == 0, "\(format): \(result.errors)")
             }
             let standard = try String(contentsOfFile: directory + "/csv/variants.csv", encoding: .utf8)
-            #expect(standard == "variant,m.base\n1,10000\n2,20500\n")
+            #expect(standard == "variant,m_base\n1,10000\n2,20500\n")
             let dutch = try Data(contentsOf: URL(fileURLWithPath: directory + "/csv-nl/summary.csv"))
             #expect(Array(dutch.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            #expect(String(decoding: dutch.dropFirst(3), as: UTF8.self).hasPrefix("variant;measure;year;region;mean;sd;p05;p50;p95;p_below_baseline\n"))
+            #expect(String(decoding: dutch.dropFirst(3), as: UTF8.self).hasPrefix("variant;measure;year;region;region_name;mean;sd;p05;p50;p95;p_below_baseline\n"))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/json/simulation.json"))) as? [String: Any])
             let tables = try #require(json["tables"] as? [String: [[String: Any]]])
             let summary = try String(contentsOfFile: directory + "/csv/summary.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             #expect(tables["summary"]?.count == summary.count)
             let first = summary.first.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            #expect((tables["summary"]?.first?["mean"] as? NSNumber)?.doubleValue == first.flatMap { Double($0[4]) })
+            #expect((tables["summary"]?.first?["mean"] as? NSNumber)?.doubleValue == first.flatMap { Double($0[5]) })
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/json").sorted() == ["manifest.txt", "provenance.json", "simulation.json"])
         }
     }

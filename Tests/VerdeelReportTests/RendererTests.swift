@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VerdeelReport
+import VerdeelData
+@testable import VerdeelReport
 import VerdeelTables
 
 /// The renderers over a small typed table whose every file is written out here by hand.
@@ -41,6 +42,33 @@ struct RendererTests {
         #expect(rows[0]["amount"] as? Double == 1_234.5)
         #expect(rows[0]["label"] == nil)
         #expect(rows[1]["share"] is NSNull)
+    }
+
+    /// A yes-or-no column: `true`/`false` in CSV, WAAR/ONWAAR in the Dutch style, JSON
+    /// booleans, a logical cell in the workbook, and read back as booleans.
+    @Test func booleansAreBooleansInEveryFormat() throws {
+        let table = ResultTable(
+            name: "met", title: .init(dutch: "Voldaan", english: "Met"), columns: [.region, Column("met", .boolean, dutch: "voldaan", english: "met", "covered")],
+            rows: [[.text("GM0001"), .boolean(true)], [.text("GM0002"), .boolean(false)], [.text("GM0003"), .empty]])
+        #expect(CSVRenderer.text(table) == "region,met\nGM0001,true\nGM0002,false\nGM0003,\n")
+        #expect(CSVRenderer.text(table, style: .dutch) == "\u{FEFF}region;met\nGM0001;WAAR\nGM0002;ONWAAR\nGM0003;\n")
+        let text = try JSONRenderer.document([table], provenance: Provenance([], scenarioFiles: []), seed: nil, warnings: [])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let rows = try #require((document["tables"] as? [String: Any])?["met"] as? [[String: Any]])
+        #expect(rows.map { $0["met"] as? Bool } == [true, false, nil])
+        #expect(ColumnKind.boolean.cell(.boolean(true)) == .boolean(true))
+        let readBack = try ReadBackTable(name: "met.csv", columns: table.columns).table(Data(CSVRenderer.text(table).utf8), title: table.title)
+        #expect(readBack.rows.map { $0[1] } == [.boolean(true), .boolean(false), .empty])
+        #expect(throws: DataError.self) { try ReadBackTable(name: "met.csv", columns: table.columns).check(Data("region,met\nGM0001,yes\n".utf8)) }
+    }
+
+    /// The folder's dictionary: a section per table, a row per column with its unit.
+    @Test func theDataDictionarySaysWhatEachColumnHolds() {
+        let text = DataDictionary.markdown(OutputSchema([Self.table.standardColumns]))
+        #expect(text.contains("\n## sample.csv: Sample (Voorbeeld)\n"))
+        #expect(text.contains("| `amount` | bedrag | amount | euro | EUR | euros |\n"))
+        #expect(text.contains("| `share` | aandeel | share | fraction | share from 0 to 1 | a share |\n"))
+        #expect(!text.contains("`label`"))
     }
 
     @Test func aNumberWithPlacesIsTheValueItsTextSays() {

@@ -47,7 +47,7 @@ struct NewStatisticTests {
         let result = try session.simulate(run, statistics: chosen.statistics, control: RunControl(threads: 2))
         let tables = RunTables.simulation(result)
         let largest = try #require(tables.first { $0.name == "largest_loss" })
-        let header = "variant,measure,year,largest_loss_mean,largest_loss_p50,largest_loss_p95,worst_region,p_worst_region,loss_per_inhabitant,"
+        let header = "variant,measure,year,largest_loss_mean,largest_loss_p50,largest_loss_p95,worst_region,worst_region_name,p_worst_region,loss_per_inhabitant,"
             + "regions_losing_mean,regions_losing_p50,regions_losing_p95,regions_losing_max,p_any_region_losing\n"
         let csv = CSVRenderer.text(largest)
         #expect(csv.hasPrefix(header))

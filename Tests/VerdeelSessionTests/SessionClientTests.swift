@@ -51,10 +51,10 @@ struct SessionClientTests {
         // rounding adds nothing).
         #expect(result.tables.map(\.name) == ["compare", "explain"])
         let explained = try #require(result.attribution).table().rows.filter { $0[0] == .text("m") }
-        #expect(explained.map { [$0[2], $0[4]].map(\.csvText) } == [["R1", "250000.0"], ["R1", "0.0"], ["R2", "-250000.0"], ["R2", "0.0"]])
-        #expect(explained.map { $0[3].csvText }.filter { $0 != "rounding" }.count == 2)
-        #expect(try result.files(format: .csv, language: .nl).map(\.name) == ["compare.csv", "explain.csv", "schema.json", "provenance.json"])
-        #expect(try result.files(format: .json, language: .nl).map(\.name) == ["compare.json", "explain.csv", "schema.json", "provenance.json"])
+        #expect(explained.map { [$0[2], $0[3], $0[5]].map(\.csvText) } == [["R1", "One", "250000.0"], ["R1", "One", "0.0"], ["R2", "Two", "-250000.0"], ["R2", "Two", "0.0"]])
+        #expect(explained.map { $0[4].csvText }.filter { $0 != "rounding" }.count == 2)
+        #expect(try result.files(format: .csv, language: .nl).map(\.name) == ["compare.csv", "explain.csv", "schema.json", "dictionary.md", "provenance.json"])
+        #expect(try result.files(format: .json, language: .nl).map(\.name) == ["compare.json", "explain.csv", "schema.json", "dictionary.md", "provenance.json"])
         #expect(try result.files(format: .xlsx, language: .en).map(\.name) == ["compare.xlsx", "provenance.json"])
         #expect(try result.text(format: .csv).hasPrefix("from,to,measure,year,region,region_name,amount_from,amount_to,change"))
     }
@@ -91,6 +91,7 @@ struct SessionClientTests {
         let result = try session.updateImpact(sides, table: "scores", from: "2022", to: "2023", lossThreshold: threshold, files: [])
         #expect(result.impact.rows.map { $0.change.change } == [-100_000, 100_000])
         #expect(result.impact.rows.map(\.losesBeyondThreshold) == [true, false])
+        #expect(result.impact.table().rows.map { $0.last } == [.boolean(true), .boolean(false)])
         #expect(result.tables.map(\.name) == ["update_impact", "fairness"])
         #expect(try result.files(format: .json, language: .nl).map(\.name) == ["update_impact.json", "provenance.json"])
         #expect(try result.files(format: .html, language: .en).map(\.name) == ["update_impact.html", "provenance.json"])

@@ -68,7 +68,7 @@ import VerdeelTestSupport
             """, files: ["three.csv": threeRegions])
         let means = (0..<4).map { v in (0..<3).map { result.summary(variant: v, slot: $0).mean } }
         #expect(means == [[100_000, 300_000, 600_000], [100_000, 300_000, 600_000], [500_000, 300_000, 200_000], [100_000, 300_000, 600_000]])
-        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,m.weight.c,criterion.c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
+        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,m_weight_c,criterion_c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
     }
 
     /// Data vintages as a variant dimension: score 1, 1, 2 in 2019 shares 1M as 250k, 250k,
@@ -97,7 +97,7 @@ import VerdeelTestSupport
         let result = try simulate(text, files: ["three.csv": threeRegions, "scores.csv": scores])
         #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [250_000, 500_000, 250_000])
         #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [250_000, 250_000, 500_000])
-        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,vintage.scores\n1,2023\n2,2019\n")
+        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,vintage_scores\n1,2023\n2,2019\n")
         let missing = text.replacingOccurrences(of: "\"2023\", \"2019\"", with: "\"2023\", \"2031\"")
         #expect {
             try simulate(missing, files: ["three.csv": threeRegions, "scores.csv": scores])
@@ -183,12 +183,12 @@ import VerdeelTestSupport
                 ranks
             }
             """), files: ["three.csv": threeRegions])
-        // Columns: measure, year, region, baseline, mean, best, worst, p_same_rank.
+        // Columns: measure, year, region, region name, baseline, mean, best, worst, p_same_rank.
         #expect(fixed.tables.map(\.header.name) == ["ranks"])
         #expect(fixed.tables.first?.rows[0].map { $0.map(\.csvText) } == [
-            ["m", "2026", "GM0001", "3", "3", "3", "3", "1"],
-            ["m", "2026", "GM0002", "2", "2", "2", "2", "1"],
-            ["m", "2026", "GM0003", "1", "1", "1", "1", "1"],
+            ["m", "2026", "GM0001", "A", "3", "3", "3", "3", "1"],
+            ["m", "2026", "GM0002", "B", "2", "2", "2", "2", "1"],
+            ["m", "2026", "GM0003", "C", "1", "1", "1", "1", "1"],
         ])
         let perturbed = try simulate(threeRegionScenario(key: "inhabitants 50%, land_area_km2 50%", blocks: """
             montecarlo {
@@ -200,11 +200,11 @@ import VerdeelTestSupport
             """), files: ["three.csv": threeRegions])
         let ranks = try #require(perturbed.tables.first?.rows[0]).map { $0.map(\.csvText) }
         // Baseline 300k, 300k, 400k: A and B tie at 300k and A (lower code) ranks first.
-        #expect(ranks.map { $0[3] } == ["2", "3", "1"])
-        #expect(ranks.compactMap { Double($0[4]) }.reduce(0, +).isApproximatelyEqual(to: 6, relativeTolerance: 2e-10))
-        #expect(ranks[1][5] == "2" && ranks[1][6] == "3")
-        #expect(ranks.allSatisfy { row in Double(row[7]).map { $0 > 0 && $0 < 1 } ?? false })
-        #expect(CSVRenderer.text(SimulationTables.table(perturbed.tables[0])).hasPrefix("variant,measure,year,region,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,2,"))
+        #expect(ranks.map { $0[4] } == ["2", "3", "1"])
+        #expect(ranks.compactMap { Double($0[5]) }.reduce(0, +).isApproximatelyEqual(to: 6, relativeTolerance: 2e-10))
+        #expect(ranks[1][6] == "2" && ranks[1][7] == "3")
+        #expect(ranks.allSatisfy { row in Double(row[8]).map { $0 > 0 && $0 < 1 } ?? false })
+        #expect(CSVRenderer.text(SimulationTables.table(perturbed.tables[0])).hasPrefix("variant,measure,year,region,region_name,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,A,2,"))
     }
 
     static let w3 = try? String(contentsOfFile: "\(repositoryRoot)/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)

@@ -45,6 +45,21 @@ def write_small_scenario(folder, regions, title=""):
                      f'    measure m{name} {{\n        budget 2026: 1M\n        key inhabitants 100%\n    }}\n}}\n')
 
 
+def add_second_ses_vintage(folder):
+    """Adds a second SYNTHETIC vintage `synthetic-2` to `folder/data/ses-woa-synthetic.csv`
+    (a copy of the bundled data): every even row's mean 0.05 lower, so that
+    `update-impact --table ses_woa --from synthetic --to synthetic-2` has two vintages."""
+    ses = os.path.join(folder, "data/ses-woa-synthetic.csv")
+    lines = open(ses, encoding="utf-8").read().splitlines()
+    extra = []
+    for index, line in enumerate(lines[1:]):
+        fields = line.split(",", 6)
+        fields[2], fields[3] = "synthetic-2", f"{float(fields[3]) - (0.05 if index % 2 == 0 else 0):.3f}"
+        extra.append(",".join(fields))
+    with open(ses, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines + extra) + "\n")
+
+
 # A variant run with draws and ranks (9 variants) and a small Sobol analysis, over the
 # bundled scenario: what scripts/check-read-back.py and scripts/mutate.py shard, merge and
 # report on, damaged and crafted.

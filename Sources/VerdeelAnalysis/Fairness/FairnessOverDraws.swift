@@ -190,7 +190,7 @@ public struct LossesOverDraws: DrawStatistic {
 
     public var table: StatisticTable.Header {
         StatisticTable.Header(name: "losses", title: .init(dutch: "Verliezen", english: "Losses"), columns: [
-            .measure, .year, .region,
+            .measure, .year, .region, .regionName,
             Column("loss_per_inhabitant", .euroCents, dutch: "verlies per inwoner", english: "loss per inhabitant", "a loss threshold of the fairness block, euros per inhabitant"),
             Column("p_loss", .fraction, dutch: "kans op verlies", english: "p loss", "the share of draws in which the region gets more than that much less per inhabitant than in the baseline"),
         ])
@@ -235,7 +235,7 @@ public struct LossesOverDraws: DrawStatistic {
             return context.regions.indices.flatMap { r in
                 thresholds.enumerated().map { t, threshold in
                     let share = Double(counts[r * thresholds.count + t]) / Double(Swift.max(draws, 1))
-                    return [.text(context.measure), .whole(context.year), .text(context.regions[r]), .number(threshold, "\(threshold)"), .number(share, "\(share)")]
+                    return [.text(context.measure), .whole(context.year), .text(context.regions[r]), .text(context.regionNames[r]), .number(threshold, "\(threshold)"), .number(share, "\(share)")]
                 }
             }
         }

@@ -41,7 +41,8 @@ public struct LargestLossOverDraws: DrawStatistic {
             column("largest_loss_mean", .euroCents, "grootste verlies gemiddeld", "the mean over the draws of the largest loss per inhabitant of any region against the baseline, euros (negative: every region gains)"),
             column("largest_loss_p50", .euroCents, "grootste verlies P50", "its median over the draws"),
             column("largest_loss_p95", .euroCents, "grootste verlies P95", "its 95th percentile over the draws"),
-            column("worst_region", .regionCode, "meest getroffen gemeente", "the region with the largest loss in the most draws (a tie: the first in the region table)"),
+            column("worst_region", .regionCode, "code meest getroffen", "the region with the largest loss in the most draws (a tie: the first in the region table)"),
+            column("worst_region_name", .text, "meest getroffen gemeente", "that region's name"),
             column("p_worst_region", .fraction, "kans meest getroffen", "the share of draws in which that region has the largest loss"),
             column("loss_per_inhabitant", .euroCents, "verliesdrempel per inwoner", "a loss threshold of the fairness block, euros per inhabitant"),
             column("regions_losing_mean", .decimal, "gemeenten boven drempel gemiddeld", "the mean over the draws of the number of regions that lose more than the threshold"),
@@ -101,7 +102,7 @@ public struct LargestLossOverDraws: DrawStatistic {
             let draws = Double(largest.count)
             let worst = worstCounts.indices.max { worstCounts[$0] < worstCounts[$1] || (worstCounts[$0] == worstCounts[$1] && $0 > $1) } ?? 0
             let front: [Cell] = [.text(context.measure), .whole(context.year)] + Self.summary(largest, &quantiles).prefix(3)
-                + [.text(context.regions[worst]), largest.isEmpty ? .empty : .number(Double(worstCounts[worst]) / draws)]
+                + [.text(context.regions[worst]), .text(context.regionNames[worst]), largest.isEmpty ? .empty : .number(Double(worstCounts[worst]) / draws)]
             return statistic.thresholds.enumerated().map { t, threshold in
                 let any: Cell = largest.isEmpty ? .empty : .number(Double(losing[t].count(where: { $0 > 0 })) / draws)
                 return front + [.number(threshold, "\(threshold)")] + Self.summary(losing[t], &quantiles) + [any]

@@ -12,6 +12,7 @@ extension ReadBackTable {
         let rows = file.records.map { record in
             zip(kinds, record).map { kind, field -> Cell in
                 if kind.isText { return .text(FormulaGuard.unguarded(field.value)) }
+                if kind == .boolean { return field.value.isEmpty ? .empty : .boolean(field.value == "true") }
                 guard !field.value.isEmpty, let value = Double(field.value) else { return .empty }
                 return .number(value, field.value)
             }

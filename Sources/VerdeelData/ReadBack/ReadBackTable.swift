@@ -120,6 +120,10 @@ public struct ReadBackTable {
         switch kind {
         case .text, .regionCode:
             return
+        case .boolean:
+            guard cell.isEmpty || cell.elementsEqual("true".utf8) || cell.elementsEqual("false".utf8) else {
+                throw fail(line, field, names[index], "'\(Self.shown(cell))' is not true or false")
+            }
         case .ordinal:
             guard let whole = Self.whole(cell) else { throw fail(line, field, names[index], "'\(Self.shown(cell))' is not a whole number") }
             if names[index] == "year", !(1000...9999).contains(whole) { throw fail(line, field, names[index], "'\(Self.shown(cell))' is not a year") }

@@ -24,19 +24,19 @@ enum HeatmapSection {
             }
             var html = Figure.of(Heatmap(
                 title: context.label(measure, year) + ": " + context.say("gemiddeld bedrag van \(context.regionName(region))", "mean amount of \(context.regionName(region))"),
-                cells: cells(summary.filter { $0["region"] == region }), xLabel: variants.parameters[0].id, yLabel: variants.parameters[1].id, axisText: axis,
+                cells: cells(summary.filter { $0["region"] == region }), xLabel: context.label(variants.parameters[0]), yLabel: context.label(variants.parameters[1]), axisText: axis,
                 valueText: numbers.axisEuros))
             let gini = cells(fairness)
             if !gini.isEmpty {
                 html += Figure.of(Heatmap(
                     title: context.label(measure, year) + ": " + context.say("Gini-coëfficiënt (gemiddelde)", "Gini coefficient (mean)"), cells: gini,
-                    xLabel: variants.parameters[0].id, yLabel: variants.parameters[1].id, axisText: axis, valueText: { numbers.number($0, decimals: 3) }))
+                    xLabel: context.label(variants.parameters[0]), yLabel: context.label(variants.parameters[1]), axisText: axis, valueText: { numbers.number($0, decimals: 3) }))
             }
             panels.append((ReportContext.key(measure, year), context.label(measure, year), html))
         }
         guard !panels.isEmpty else { return nil }
         return [
-            "region": context.regionName(region), "third": variants.parameters.count == 3 ? variants.parameters[2].id : "",
+            "region": context.regionName(region), "third": variants.parameters.count == 3 ? context.label(variants.parameters[2]) : "",
             "charts": ReportContext.switchView(group: "heatmap", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels),
         ]
     }

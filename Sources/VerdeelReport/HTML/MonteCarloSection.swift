@@ -24,9 +24,9 @@ enum MonteCarloSection {
             self.values = values
         }
 
-        func describe(_ variant: Int, _ numbers: NumberText) -> String {
+        func describe(_ variant: Int, _ context: ReportContext) -> String {
             guard let row = values[variant] else { return "" }
-            return zip(parameters, row).map { "\($0.id) = \(Self.text($0, $1, numbers))" }.joined(separator: ", ")
+            return zip(parameters, row).map { "\(context.label($0)) = \(Self.text($0, $1, context.numbers))" }.joined(separator: ", ")
         }
 
         /// A weight (a fraction) in percent, any other value as a number.
@@ -79,7 +79,7 @@ enum MonteCarloSection {
         }
         let draws = context.input.provenance.seed.map { context.say("startwaarde \($0)", "seed \($0)") } ?? ""
         return [
-            "variant": variant, "parameters": variants.describe(number, numbers), "seed": draws,
+            "variant": variant, "parameters": variants.describe(number, context), "seed": draws,
             "charts": ReportContext.switchView(group: "montecarlo", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels),
             "fairness": fairness.isEmpty ? nil as Any? as Any : [
                 "caption": context.say("Eerlijkheid over de trekkingen", "Fairness over the draws"),

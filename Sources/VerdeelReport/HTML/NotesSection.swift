@@ -18,7 +18,7 @@ enum NotesSection {
             if earmarks[key] == nil { order.append(key); earmarks[key] = (measure, purpose, 0, true, []) }
             guard var earmark = earmarks[key] else { continue }
             earmark.required += required
-            earmark.met = earmark.met && row["met"] == "yes"
+            earmark.met = earmark.met && row["met"] == "true"
             earmark.years.insert(year)
             earmarks[key] = earmark
         }

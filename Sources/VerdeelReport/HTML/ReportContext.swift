@@ -26,6 +26,9 @@ struct ReportContext {
 
     func say(_ dutch: String, _ english: String) -> String { language.pick(dutch, english) }
 
+    /// A column's name in the report's language.
+    func label(_ column: Column) -> String { say(column.dutch, column.english) }
+
     func regionName(_ code: String) -> String { regionNames[code] ?? code }
 
     func measureTitle(_ id: String) -> String { input.measureTitles[id] ?? id }

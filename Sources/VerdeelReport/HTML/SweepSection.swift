@@ -36,7 +36,7 @@ enum SweepSection {
             panels.append((key, context.label(measure, year), html + "</div>"))
         }
         return [
-            "parameter": parameter.id, "variants": variants.values.count,
+            "parameter": context.label(parameter), "variants": variants.values.count,
             "charts": ReportContext.switchView(group: "sweep", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels),
         ]
     }

@@ -22,8 +22,15 @@ enum TablesSection {
     }
 
     private static func table(of table: ResultTable, variant: Int, _ context: ReportContext) -> [String: Any]? {
-        let columns = Array(table.columns.dropFirst())
-        let rows = table.rows.filter { $0.first == .whole(variant) }.map { Array($0.dropFirst()) }
+        // A region's code is shown by its name already: its name column would say it twice,
+        // so the code column takes the name column's heading and the name column goes.
+        let kept = table.columns.indices.dropFirst().filter { !isNameColumn(table.columns[$0]) }
+        let columns = kept.map { table.columns[$0] }
+        let headings = kept.map { index in
+            let next = index + 1 < table.columns.count ? table.columns[index + 1] : nil
+            return table.columns[index].kind == .regionCode && next.map(isNameColumn) == true ? next ?? table.columns[index] : table.columns[index]
+        }
+        let rows = table.rows.filter { $0.first == .whole(variant) }.map { row in kept.map { row[$0] } }
         guard !rows.isEmpty else { return nil }
         let shown = rows.prefix(maximumRows).map { row in
             ["cells": zip(columns, row).map { cell($1, of: $0, context) }] as [String: Any]
@@ -33,15 +40,19 @@ enum TablesSection {
             ? context.say(" (de eerste \(maximumRows) van \(rows.count) rijen; alle in \(table.fileName))", " (the first \(maximumRows) of \(rows.count) rows; all in \(table.fileName))") : ""
         return [
             "caption": title + more,
-            "head": columns.map { ["text": context.say($0.dutch, $0.english), "numeric": !$0.kind.isText] as [String: Any] },
+            "head": headings.map { ["text": context.label($0), "numeric": !$0.kind.isText] as [String: Any] },
             "rows": shown, "footer": [] as [Any],
         ]
     }
+
+    /// A region name column (`region_name`, `worst_region_name`).
+    private static func isNameColumn(_ column: Column) -> Bool { column.id.hasSuffix(Column.regionName.id) }
 
     private static func cell(_ cell: Cell, of column: Column, _ context: ReportContext) -> [String: Any] {
         let numbers = context.numbers
         switch cell {
         case .empty: return PageCell.text("–")
+        case .boolean(let value): return PageCell.text(value ? context.say("ja", "yes") : context.say("nee", "no"))
         case .text(let text):
             if column.kind == .regionCode { return PageCell.text(context.regionName(text)) }
             return PageCell.text(column.id == Column.measure.id ? context.measureTitle(text) : text)
@@ -52,7 +63,7 @@ enum TablesSection {
             case .fraction: return PageCell.number(value, numbers.percent(value))
             case .percentage: return PageCell.number(value, numbers.percent(value / 100))
             case .count: return PageCell.number(value, numbers.number(value))
-            case .ordinal, .text, .regionCode: return PageCell.number(value, text)
+            case .ordinal, .text, .regionCode, .boolean: return PageCell.number(value, text)
             case .decimal: return PageCell.number(value, numbers.number(value, decimals: 4))
             }
         }

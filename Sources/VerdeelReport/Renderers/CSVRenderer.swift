@@ -55,6 +55,8 @@ public enum CSVRenderer {
         case .empty: return ""
         case .number(_, let text): return style == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
         case .text(let text): return CSVFile.quoted(FormulaGuard.guarded(text), separator: style == .dutch ? ";" : ",")
+        // Dutch Excel reads WAAR and ONWAAR as its own yes-or-no values.
+        case .boolean(let value): return style == .dutch ? (value ? "WAAR" : "ONWAAR") : cell.csvText
         }
     }
 }

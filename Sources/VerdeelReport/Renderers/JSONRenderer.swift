@@ -20,6 +20,7 @@ public enum JSONRenderer {
     enum Value: Encodable {
         case number(Double)
         case text(String)
+        case boolean(Bool)
         case null
 
         init(_ cell: Cell) {
@@ -27,6 +28,7 @@ public enum JSONRenderer {
             case .empty: self = .null
             case .number(let value, _): self = value.isFinite ? .number(value) : .null
             case .text(let text): self = text.isEmpty ? .null : .text(text)
+            case .boolean(let value): self = .boolean(value)
             }
         }
 
@@ -35,6 +37,7 @@ public enum JSONRenderer {
             switch self {
             case .number(let value): try container.encode(value)
             case .text(let text): try container.encode(text)
+            case .boolean(let value): try container.encode(value)
             case .null: try container.encodeNil()
             }
         }

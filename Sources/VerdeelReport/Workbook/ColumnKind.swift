@@ -8,6 +8,7 @@ extension ColumnKind {
         switch cell {
         case .empty: return .empty
         case .text(let text): return text.isEmpty ? .empty : .text(text)
+        case .boolean(let value): return .boolean(value)
         case .number(let value, let text):
             guard !isText, value.isFinite else { return .text(text) }
             switch self {
@@ -17,7 +18,7 @@ extension ColumnKind {
             case .percentage: return .number(value / 100, .percent)
             case .count: return .number(value, .count)
             case .ordinal: return .number(value, .year)
-            case .decimal, .text, .regionCode: return .number(value, .decimal)
+            case .decimal, .text, .regionCode, .boolean: return .number(value, .decimal)
             }
         }
     }

@@ -42,6 +42,8 @@ enum SheetXML {
                 xml += #"<c r="\#(reference)" t="inlineStr"><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
             case .heading(let text):
                 xml += #"<c r="\#(reference)" s="\#(Workbook.CellStyle.header.rawValue)" t="inlineStr"><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
+            case .boolean(let value):
+                xml += #"<c r="\#(reference)" t="b"><v>\#(value ? 1 : 0)</v></c>"#
             }
         }
         return xml + "</row>"
@@ -93,6 +95,7 @@ enum SheetXML {
                 switch cell {
                 case .empty: shown = 0
                 case .text(let text), .heading(let text): shown = text.count
+                case .boolean: shown = 6
                 case .number(let value, let style): shown = displayLength(value, style)
                 }
                 widths[index] = max(widths[index], shown + 2)

@@ -23,6 +23,8 @@ public struct Workbook: Sendable {
         case number(Double, CellStyle)
         case text(String)
         case heading(String)
+        /// A yes-or-no: Excel and LibreOffice show it as WAAR/ONWAAR or TRUE/FALSE.
+        case boolean(Bool)
         case empty
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelData
+import VerdeelReport
 import VerdeelTables
 
 /// Joins the parts of a sharded run into the files the run would have written whole, byte
@@ -30,7 +31,7 @@ public enum ShardMerge {
         var files = [(name: String, data: Data)]()
         let names = tableNames(parts)
         for name in names { files.append((name, try join(name, parts))) }
-        do { files.append((OutputSchema.fileName, try schema(names, parts).json())) } catch let error as MergeError { throw error } catch {
+        do { files += try RunFiles.described(schema(names, parts)) } catch let error as MergeError { throw error } catch {
             throw MergeError("the merged \(OutputSchema.fileName) cannot be written (\(error))")
         }
         if let first = parts.first { files.append(("provenance.json", try first.file("provenance.json"))) }

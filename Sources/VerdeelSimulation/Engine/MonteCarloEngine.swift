@@ -203,7 +203,7 @@ struct Layout: Sendable {
             for year in allocation.years {
                 starts.append(slots.count)
                 for (index, region) in table.regions.enumerated() {
-                    slots.append(.init(measure: planned.id, year: year.year, region: region.code))
+                    slots.append(.init(measure: planned.id, year: year.year, region: region.code, regionName: region.name))
                     let cents = year.components.reduce(Int64(0)) { $0 + $1.regions[index].amount.cents }
                     baselineUnits.append(Double(cents) / unit)
                 }

@@ -10,6 +10,7 @@ public struct SimulationResult: Sendable {
         public let measure: String
         public let year: Int
         public let region: String
+        public let regionName: String
     }
 
     public let plan: SimulationPlan

@@ -133,7 +133,7 @@ struct Worker {
             (0..<years).flatMap { y in
                 drawStatistics.map { statistic in
                     statistic.accumulator(StatisticContext(
-                        measure: measure.planned.id, year: members[m].settings.poolTotals[y].year, regions: table.regions.map(\.code),
+                        measure: measure.planned.id, year: members[m].settings.poolTotals[y].year, regions: table.regions.map(\.code), regionNames: table.regions.map(\.name),
                         baselineEuros: (0..<regions).map { layout.baselineUnits[firstSlots[y] + $0] * unitEuros }, draws: draws, worker: index))
                 }
             }
@@ -284,7 +284,7 @@ struct Worker {
         for (v, variant) in summed.enumerated() where !output.isInfeasible(variant) {
             for (y, year) in layout.years.enumerated() {
                 let context = StatisticContext(
-                    measure: StatisticContext.allMeasures, year: year, regions: table.regions.map(\.code),
+                    measure: StatisticContext.allMeasures, year: year, regions: table.regions.map(\.code), regionNames: table.regions.map(\.name),
                     baselineEuros: Array(layout.baselineTotals[(y * regions)..<((y + 1) * regions)]), draws: draws, worker: index)
                 for k in across {
                     let accumulator = drawStatistics[k].accumulator(context)

@@ -38,6 +38,8 @@ public struct StatisticContext: Sendable {
     public let year: Int
     /// Region codes, table order.
     public let regions: [String]
+    /// Region names, in the same order.
+    public let regionNames: [String]
     /// Each region's amount in the baseline (the scenario without variants and draws), euros.
     public let baselineEuros: [Double]
     public let draws: Int
@@ -46,8 +48,10 @@ public struct StatisticContext: Sendable {
     /// scratch per worker; nothing computed may depend on it.
     public let worker: Int
 
-    public init(measure: String, year: Int, regions: [String], baselineEuros: [Double], draws: Int, worker: Int = 0) {
+    /// `regionNames` default to the codes.
+    public init(measure: String, year: Int, regions: [String], regionNames: [String]? = nil, baselineEuros: [Double], draws: Int, worker: Int = 0) {
         (self.measure, self.year, self.regions, self.baselineEuros, self.draws) = (measure, year, regions, baselineEuros, draws)
+        self.regionNames = regionNames ?? regions
         self.worker = worker
     }
 }

@@ -10,7 +10,7 @@ public struct RankStatistic: DrawStatistic {
 
     public var table: StatisticTable.Header {
         StatisticTable.Header(name: "ranks", title: .init(dutch: "Rangen", english: "Ranks"), columns: [
-            .measure, .year, .region,
+            .measure, .year, .region, .regionName,
             Column("baseline_rank", .ordinal, dutch: "rang basis", english: "baseline rank", "the region's rank in the baseline (1 = the largest amount)"),
             Column("mean_rank", .decimal, dutch: "gemiddelde rang", english: "mean rank", "its mean rank over the draws"),
             Column("best_rank", .ordinal, dutch: "beste rang", english: "best rank", "its best (smallest) rank in any draw"),
@@ -43,7 +43,7 @@ public struct RankStatistic: DrawStatistic {
 
         func rows() -> [[Cell]] {
             tally.summaries.enumerated().map { r, rank in
-                [.text(context.measure), .whole(context.year), .text(context.regions[r]), .whole(rank.baselineRank), .number(rank.meanRank),
+                [.text(context.measure), .whole(context.year), .text(context.regions[r]), .text(context.regionNames[r]), .whole(rank.baselineRank), .number(rank.meanRank),
                  .whole(rank.bestRank), .whole(rank.worstRank), .number(rank.probabilitySameRank)]
             }
         }
