@@ -67,7 +67,7 @@ def crafted(work, source, name, edit_record=None, edit_file=None):
             if entry["name"] == file_name:
                 entry["bytes"], entry["sha256"] = len(data), sha(data)
         if file_name == "provenance.json":
-            record["provenanceSHA256"] = sha(data)
+            record["provenance_sha256"] = sha(data)
     if edit_record:
         edit_record(record)
     open(path, "w").write(json.dumps(record))
@@ -94,11 +94,11 @@ def check_merge(work):
         ("a file the manifest does not list", lambda r: r["files"].append({"name": "extra.csv", "bytes": 1, "sha256": "0" * 64}), None, ["does not"]),
         ("a huge part count", lambda r: r.update(shards=9223372036854775807), None, ["parts"]),
         ("a part number beyond the count", lambda r: r.update(shard=3), None, ["part 3 of 2"]),
-        ("a negative variant count", lambda r: r.update(variantCount=-5), None, ["variants"]),
-        ("a variant range not the part's", lambda r: r.update(firstVariant=-9223372036854775807), None, ["holds variants"]),
-        ("another engine version", lambda r: r.update(engineVersion="0.2.0"), None, ["0.2.0", "one engine version"]),
+        ("a negative variant count", lambda r: r.update(variant_count=-5), None, ["variants"]),
+        ("a variant range not the part's", lambda r: r.update(first_variant=-9223372036854775807), None, ["holds variants"]),
+        ("another engine version", lambda r: r.update(engine_version="0.2.0"), None, ["0.2.0", "one engine version"]),
         ("a note with an escape sequence", lambda r: r["notes"].append("\u001b[2J"), None, ["control characters"]),
-        ("a provenance.json not the recorded one", lambda r: r.update(provenanceSHA256="ab" * 32), None, ["provenance"]),
+        ("a provenance.json not the recorded one", lambda r: r.update(provenance_sha256="ab" * 32), None, ["provenance"]),
         ("a row of a variant outside the part", None, ("summary.csv", replace_line(1, lambda line: b"9" + line[line.index(b","):])), ["summary.csv:2", "outside"]),
         ("a repeated row", None, ("summary.csv", replace_line(2, lambda line: b"")), None),
         ("a ragged row", None, ("summary.csv", replace_line(1, lambda line: line + b",1")), ["summary.csv:2", "fields"]),

@@ -160,7 +160,7 @@ def check_bad_input(binary, work):
     verdeel(binary, "run", "sociale-agenda.verdeel", "--scenario", "baseline", "--output", "old", cwd=folder)
     provenance = os.path.join(folder, "old/provenance.json")
     document = json.load(open(provenance))
-    document["engineVersion"] = "0.2.0"
+    document["engine_version"] = "0.2.0"
     json.dump(document, open(provenance, "w"))
     refused(["report", "old", "--output", "keep.html"], ["written by verdeel 0.2.0", "run the scenario again"], "an output folder of an older engine")
     os.remove(provenance)

@@ -166,7 +166,7 @@ def main():
         other = os.path.join(work, "old-part")
         shutil.copytree(os.path.join(work, parts[1]), other)
         record = json.load(open(os.path.join(other, "shard.json")))
-        record["engineVersion"] = "0.2.0"
+        record["engine_version"] = "0.2.0"
         json.dump(record, open(os.path.join(other, "shard.json"), "w"))
         refused(work, ["merge", parts[0], "old-part", *parts[2:], "--output", "bad"], ["0.2.0", "one engine version"], "a part of another engine version", "bad")
         summary = os.path.join(work, parts[-1], "summary.csv")

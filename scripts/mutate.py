@@ -197,7 +197,7 @@ def forge_hashes(part):
             data = open(os.path.join(part, entry["name"]), "rb").read()
             entry["bytes"], entry["sha256"] = len(data), hashlib.sha256(data).hexdigest()
             if entry["name"] == "provenance.json":
-                record["provenanceSHA256"] = entry["sha256"]
+                record["provenance_sha256"] = entry["sha256"]
         open(path, "w", encoding="utf-8").write(json.dumps(record))
     except (ValueError, KeyError, TypeError, OSError, AttributeError):
         pass

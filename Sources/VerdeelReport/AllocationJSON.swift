@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelTables
 import VerdeelAnalysis
 import VerdeelCore
 import VerdeelSimulation
@@ -8,7 +9,7 @@ import VerdeelSimulation
 /// one document.
 public struct AllocationJSON {
     /// The engine version written into every output.
-    public static let engineVersion = "0.3.0"
+    public static let engineVersion = "0.4.0"
 
     public let runs: [ScenarioRun]
     /// Every scenario file read (main file first) with its bytes.
@@ -122,9 +123,6 @@ public struct AllocationJSON {
                     }
                 }
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return String(decoding: try JSONKeyStyle.encoder().encode(document), as: UTF8.self) + "\n"
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VerdeelTables
 import VerdeelSimulation
 
 /// Where a run's results come from, written next to every output as `provenance.json`
@@ -66,10 +67,9 @@ public struct Provenance: Sendable {
         try Self.encode(Envelope(provenance: document(seed: seed, warnings: warnings), key: key, rows: rows))
     }
 
+    /// A document in verdeel's one JSON key style (``JSONKeyStyle``).
     static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        String(decoding: try JSONKeyStyle.encoder().encode(value), as: UTF8.self) + "\n"
     }
 
     private struct Envelope<Rows: Encodable>: Encodable {

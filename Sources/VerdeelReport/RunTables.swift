@@ -28,7 +28,7 @@ public enum RunTables {
     /// A sensitivity analysis: sobol (and s2 with second-order indices) or morris with
     /// `measure,year` in front of SALib's columns, elasticities, and not_above_dummy with a
     /// dummy factor.
-    public static func sensitivity(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], secondOrder: Bool) -> [ResultTable] {
-        SensitivityTables.all(result, elasticities, secondOrder: secondOrder)
+    public static func sensitivity(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], secondOrder: Bool, regionNames: [String: String]) -> [ResultTable] {
+        SensitivityTables.all(result, elasticities, secondOrder: secondOrder, regionNames: regionNames)
     }
 }

@@ -1,8 +1,10 @@
 import VerdeelAnalysis
 import VerdeelTables
 
-/// The sensitivity tables, each with the outputs' columns in front (`measure,year,output` for
-/// a scenario's analysis, the output alone for SALib's files): `sobol` (`factor,s1,s1_conf,st,st_conf`), `s2` (`factor_1,factor_2,s2,s2_conf`, one row
+/// The sensitivity tables, each with the outputs' columns in front
+/// (`measure,year,output_kind,region,region_name,metric` for a scenario's analysis: a
+/// region's amount in whole euros or exact, or a fairness metric; the output alone for
+/// SALib's files): `sobol` (`factor,s1,s1_conf,st,st_conf`), `s2` (`factor_1,factor_2,s2,s2_conf`, one row
 /// per pair), `morris` (`factor,mu,mu_star,sigma,mu_star_conf`), `elasticities` and
 /// `not_above_dummy`. A factor is a group's name when the problem has groups. Numbers as
 /// Swift writes a double (`0.25`, `1.0`); an undefined value (sigma of a group) is empty.
@@ -12,11 +14,24 @@ public enum SensitivityTables {
         let columns: [Column]
         let cells: [[Cell]]
 
-        /// A scenario's outputs: `measure,year,output`.
-        public init(_ result: ScenarioSensitivity) {
-            columns = [.measure, .year, SensitivityTables.output]
-            cells = result.outputs.map { [.text($0.measure), .whole($0.year), .text($0.name)] }
+        /// A scenario's outputs: `measure,year,output_kind,region,region_name,metric`.
+        public init(_ result: ScenarioSensitivity, regionNames: [String: String]) {
+            columns = [.measure, .year, SensitivityTables.outputKind, .region, .regionName, SensitivityTables.metric]
+            cells = result.outputs.map { output in
+                let (kind, region, metric) = Self.split(output.name)
+                return [.text(output.measure), .whole(output.year), .text(kind), .text(region), .text(regionNames[region] ?? ""), .text(metric)]
+            }
         }
+
+        /// An output's kind, region and metric from its name (`GM0014`, `exact:GM0014`,
+        /// `fairness:gini`).
+        static func split(_ name: String) -> (kind: String, region: String, metric: String) {
+            if name.hasPrefix(exactPrefix) { return ("exact_amount", String(name.dropFirst(exactPrefix.count)), "") }
+            if name.hasPrefix(fairnessPrefix) { return ("fairness", "", String(name.dropFirst(fairnessPrefix.count))) }
+            return ("amount", name, "")
+        }
+
+        private static let exactPrefix = "exact:", fairnessPrefix = "fairness:"
 
         /// Outputs known by name only (`output`).
         public init(names: [String]) {
@@ -27,20 +42,24 @@ public enum SensitivityTables {
 
     /// Every table of a scenario's analysis: sobol (and s2 with second-order indices) or
     /// morris, elasticities, and not_above_dummy with a dummy factor.
-    public static func all(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], secondOrder: Bool) -> [ResultTable] {
-        let outputs = Outputs(result)
+    public static func all(_ result: ScenarioSensitivity, _ elasticities: [Elasticity], secondOrder: Bool, regionNames: [String: String]) -> [ResultTable] {
+        let outputs = Outputs(result, regionNames: regionNames)
         var tables = [ResultTable]()
         if let sobol = result.sobol {
             tables.append(Self.sobol(sobol, outputs: outputs, factors: result.factors))
             if secondOrder { tables.append(Self.secondOrder(sobol, outputs: outputs, factors: result.factors)) }
         }
         if let morris = result.morris { tables.append(Self.morris(morris, outputs: outputs, factors: result.factors)) }
-        tables.append(Self.elasticities(elasticities))
+        tables.append(Self.elasticities(elasticities, regionNames: regionNames))
         if let dummy = notAboveDummy(result, outputs: outputs) { tables.append(dummy) }
         return tables
     }
 
-    static let output = Column("output", .text, dutch: "uitkomst", english: "output", "the output: a region's amount (its code)")
+    static let output = Column("output", .text, dutch: "uitkomst", english: "output", "the output: a column of the outputs file")
+    static let outputKind = Column(
+        "output_kind", .text, dutch: "soort uitkomst", english: "output kind",
+        "amount (a region's amount in whole euros), exact_amount (before rounding) or fairness (a fairness metric)")
+    static let metric = Column("metric", .text, dutch: "maat", english: "metric", "the fairness metric (empty for an amount)")
     static let factor = Column("factor", .text, dutch: "factor", english: "factor", "the input factor (or group)")
 
     private static func index(_ id: String, _ description: String) -> Column {
@@ -86,18 +105,18 @@ public enum SensitivityTables {
         }
     }
 
-    /// `elasticities`: the output a region code, the derivative in euros per unit of the
+    /// `elasticities`: per region's amount, the derivative in euros per unit of the
     /// parameter, the method `analytic` or `difference`; the elasticity is empty where the
     /// amount is 0.
-    public static func elasticities(_ rows: [Elasticity]) -> ResultTable {
+    public static func elasticities(_ rows: [Elasticity], regionNames: [String: String]) -> ResultTable {
         let columns = [
-            .measure, .year, output, Column("parameter", .text, dutch: "parameter", english: "parameter", "the parameter (weight, base, budget or top-slice)"),
+            .measure, .year, .region, .regionName, Column("parameter", .text, dutch: "parameter", english: "parameter", "the parameter (weight, base, budget or top-slice)"),
             Column("elasticity", .decimal, dutch: "elasticiteit", english: "elasticity", "the relative change of the amount per relative change of the parameter"),
             Column("derivative", .decimal, dutch: "afgeleide", english: "derivative", "the change of the amount per unit of the parameter, euros"),
             Column("method", .text, dutch: "methode", english: "method", "analytic, or difference (a finite difference)"),
         ]
         let cells = rows.map { row -> [Cell] in
-            [.text(row.measure), .whole(row.year), .text(row.region), .text(row.parameter), row.elasticity.map(number) ?? .empty, number(row.derivative),
+            [.text(row.measure), .whole(row.year), .text(row.region), .text(regionNames[row.region] ?? ""), .text(row.parameter), row.elasticity.map(number) ?? .empty, number(row.derivative),
              .text(row.analytic ? "analytic" : "difference")]
         }
         return ResultTable(name: "elasticities", title: .init(dutch: "Elasticiteiten", english: "Elasticities"), columns: columns, rows: cells)

@@ -7,7 +7,7 @@ import VerdeelData
 extension ShardRecord {
     public init(shard: Int, shards: Int, variants: Range<Int>, variantCount: Int, seed: UInt64?, provenance: String, notes: [String], files: [(name: String, data: Data)]) {
         self.init(
-            engineVersion: AllocationJSON.engineVersion, provenanceSHA256: Self.hash(Data(provenance.utf8)), seed: seed, shard: shard, shards: shards,
+            engineVersion: AllocationJSON.engineVersion, provenanceSha256: Self.hash(Data(provenance.utf8)), seed: seed, shard: shard, shards: shards,
             variants: variants, variantCount: variantCount, notes: notes,
             files: files.map { File(name: $0.name, bytes: $0.data.count, sha256: Self.hash($0.data)) })
     }

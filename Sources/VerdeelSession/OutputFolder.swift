@@ -26,7 +26,7 @@ public struct OutputFolder: Sendable {
             throw OutputFolderError(description: "\(path) has no provenance.json: it was written by a verdeel older than 0.3.0; run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
         }
         let document: Provenance.Document
-        do { document = try JSONDecoder().decode(Provenance.Document.self, from: data) } catch {
+        do { document = try JSONKeyStyle.decoder().decode(Provenance.Document.self, from: data) } catch {
             throw OutputFolderError(description: "\(path)/provenance.json cannot be read (\(error)); run the scenario again with 'verdeel run FILE --output \(path)'")
         }
         guard document.engineVersion == AllocationJSON.engineVersion else {

@@ -43,7 +43,7 @@ extension ScenarioSession {
     /// The tables of an analysis already made (e.g. of a sharded analysis's joined rows).
     public func sensitivity(_ run: ScenarioRun, files: [(path: String, bytes: [UInt8])], analysis: ScenarioSensitivity, elasticities: [Elasticity]) -> RunResult {
         RunResult(
-            kind: .sensitivity, runs: [run], tables: RunTables.sensitivity(analysis, elasticities, secondOrder: run.plan.sensitivity?.secondOrder == true),
+            kind: .sensitivity, runs: [run], tables: RunTables.sensitivity(analysis, elasticities, secondOrder: run.plan.sensitivity?.secondOrder == true, regionNames: run.table.regionNames),
             scenarioFiles: files, seed: run.plan.sensitivity?.seed, warnings: run.warnings + analysis.warnings,
             notes: Self.notes([run]) + analysis.warnings, sensitivity: analysis)
     }

@@ -39,10 +39,9 @@ public struct OutputSchema: Codable, Equatable, Sendable {
         tables.first { $0.file == file }
     }
 
-    /// The schema as written: pretty-printed JSON with sorted keys and a final line break.
+    /// The schema as written: pretty-printed JSON with sorted snake_case keys
+    /// (``JSONKeyStyle``) and a final line break.
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(self) + Data("\n".utf8)
+        try JSONKeyStyle.encoder().encode(self) + Data("\n".utf8)
     }
 }

@@ -58,7 +58,7 @@ extension CommandTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["dictionary.md", "fairness_summary.csv", "manifest.txt", "provenance.json", "schema.json", "summary.csv", "variants.csv"])
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out"])
             let manifest = try String(contentsOfFile: out + "/manifest.txt", encoding: .utf8)
-            #expect(manifest.hasPrefix("Written by verdeel 0.3.0 as one set; these files belong together:\n  variants.csv\n  summary.csv\n"))
+            #expect(manifest.hasPrefix("Written by verdeel 0.4.0 as one set; these files belong together:\n  variants.csv\n  summary.csv\n"))
             #expect(manifest.contains("SYNTHETIC"))
         }
     }

@@ -76,16 +76,17 @@ extension CommandTests {
             #expect(result.status == 0, "\(result.errors)")
             #expect(result.output.contains("Sensitivity (Sobol total index ST, 128 design rows; leading factors per output):"))
             let sobol = try String(contentsOfFile: directory + "/out/sobol.csv", encoding: .utf8).split(separator: "\n")
-            #expect(sobol[0] == "measure,year,output,factor,s1,s1_conf,st,st_conf")
-            #expect(sobol.contains { $0.hasPrefix("m,2026,exact:R1,dummy,0.0,0.0,0.0,0.0") })
+            #expect(sobol[0] == "measure,year,output_kind,region,region_name,metric,factor,s1,s1_conf,st,st_conf")
+            #expect(sobol.contains { $0.hasPrefix("m,2026,exact_amount,R1,One,,dummy,0.0,0.0,0.0,0.0") })
+            #expect(sobol.contains { $0.hasPrefix("m,2026,fairness,,,gini,dummy,") })
             let elasticities = try String(contentsOfFile: directory + "/out/elasticities.csv", encoding: .utf8).split(separator: "\n")
-            #expect(elasticities[0] == "measure,year,output,parameter,elasticity,derivative,method")
+            #expect(elasticities[0] == "measure,year,region,region_name,parameter,elasticity,derivative,method")
             // da/dB = S_1 = 0.5 for the budget, e = 0.5 x 1M / 500k = 1.
-            #expect(elasticities.contains("m,2026,R1,m.budget.2026,1.0,0.5,analytic"))
+            #expect(elasticities.contains("m,2026,R1,One,m.budget.2026,1.0,0.5,analytic"))
             // da/dw = 1M (0.25 - 0.5 x 0.75 / 0.5) = -500,000, e = -500,000 x 0.5 / 500,000 = -0.5.
-            #expect(elasticities.contains("m,2026,R1,m.weight.inhabitants,-0.5,-500000.0,analytic"))
+            #expect(elasticities.contains("m,2026,R1,One,m.weight.inhabitants,-0.5,-500000.0,analytic"))
             let dummy = try String(contentsOfFile: directory + "/out/not_above_dummy.csv", encoding: .utf8).split(separator: "\n")
-            #expect(dummy[0] == "measure,year,output,factor")
+            #expect(dummy[0] == "measure,year,output_kind,region,region_name,metric,factor")
         }
     }
 }
@@ -99,8 +100,8 @@ extension CommandTests {
             let plain = try verdeel(["run", "s.verdeel", "--output", "out"], in: directory)
             #expect(plain.status == 0, "\(plain.errors)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/provenance.json"))) as? [String: Any])
-            #expect(json["engine"] as? String == "verdeel" && json["engineVersion"] as? String == "0.3.0")
-            let files = try #require(json["scenarioFiles"] as? [[String: Any]])
+            #expect(json["engine"] as? String == "verdeel" && json["engine_version"] as? String == "0.4.0")
+            let files = try #require(json["scenario_files"] as? [[String: Any]])
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
             process.arguments = [directory + "/s.verdeel"]
@@ -110,8 +111,8 @@ extension CommandTests {
             process.waitUntilExit()
             let digest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init)
             #expect(files.first?["sha256"] as? String == digest)
-            #expect((json["dataFiles"] as? [[String: Any]])?.first?["path"] as? String == "regions.csv")
-            #expect(json["syntheticData"] as? Bool == false && json["notice"] == nil)
+            #expect((json["data_files"] as? [[String: Any]])?.first?["path"] as? String == "regions.csv")
+            #expect(json["synthetic_data"] as? Bool == false && json["notice"] == nil)
             let explained = try verdeel(["compare", "s.verdeel", "s", "s", "--explain", "--output", "explained"], in: directory)
             #expect(explained.status == 0, "\(explained.errors)")
             #expect(FileManager.default.fileExists(atPath: directory + "/explained/provenance.json"))
@@ -143,7 +144,7 @@ extension CommandTests {
             let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/compare.json"))) as? [String: Any])
             let changes = try #require(json["changes"] as? [[String: Any]])
             #expect(changes.count == 4)
-            #expect((json["provenance"] as? [String: Any])?["engineVersion"] as? String == "0.3.0")
+            #expect((json["provenance"] as? [String: Any])?["engine_version"] as? String == "0.4.0")
             let first = try #require(changes.first { $0["region"] as? String == "GM0001" && $0["year"] as? Int == 2026 })
             #expect((first["change"] as? NSNumber)?.doubleValue == 500_000)
         }

@@ -8,11 +8,11 @@ import VerdeelTestSupport
 struct HTMLReportTests {
     static func provenance(synthetic: Bool, seed: UInt64? = nil) throws -> Provenance.Document {
         let json = """
-            {"engine":"verdeel","engineVersion":"0.3.0","scenarios":["s","t"],"scenarioFiles":[{"path":"s.verdeel","sha256":"\(String(repeating: "a", count: 64))"}],
-             "dataFiles":[{"scenario":"s","table":"regions","path":"regions.csv","synthetic":\(synthetic),"source":"CBS <test>","columns":["inhabitants"]}],
-             "syntheticData":\(synthetic),"warnings":["a warning & more"]\(seed.map { ",\"seed\":\($0)" } ?? "")}
+            {"engine":"verdeel","engine_version":"0.3.0","scenarios":["s","t"],"scenario_files":[{"path":"s.verdeel","sha256":"\(String(repeating: "a", count: 64))"}],
+             "data_files":[{"scenario":"s","table":"regions","path":"regions.csv","synthetic":\(synthetic),"source":"CBS <test>","columns":["inhabitants"]}],
+             "synthetic_data":\(synthetic),"warnings":["a warning & more"]\(seed.map { ",\"seed\":\($0)" } ?? "")}
             """
-        return try JSONDecoder().decode(Provenance.Document.self, from: Data(json.utf8))
+        return try JSONKeyStyle.decoder().decode(Provenance.Document.self, from: Data(json.utf8))
     }
 
     /// Two regions, 30,000 and 10,000 inhabitants; s gives 750,000 (two components of

@@ -68,7 +68,7 @@ struct ReadBackTests {
         #expect(table.rows == [[.number(5, "5"), .text("m"), .number(2026, "2026"), .text("=GM1"), .number(100.5, "100.5"), .empty, .number(97, "97"), .number(100, "100"), .number(104, "104"), .number(0.5, "0.5")]])
     }
 
-    static let schema = #"{"tables":[{"name":"summary","file":"summary.csv","title":{"dutch":"Monte Carlo","english":"Monte Carlo"},"columns":[{"id":"variant","kind":"ordinal","dutch":"variant","english":"variant","description":"d","inDutchStyleOnly":false}]}]}"#
+    static let schema = #"{"tables":[{"name":"summary","file":"summary.csv","title":{"dutch":"Monte Carlo","english":"Monte Carlo"},"columns":[{"id":"variant","kind":"ordinal","dutch":"variant","english":"variant","description":"d","in_dutch_style_only":false}]}]}"#
 
     func schemaProblem(_ text: String) -> String? {
         do {
@@ -121,14 +121,14 @@ struct ReadBackTests {
         func edited(_ change: (inout [String: Any]) -> Void) throws -> String? {
             var object = try #require(try JSONSerialization.jsonObject(with: Data(try good.json().utf8)) as? [String: Any])
             change(&object)
-            let record = try JSONDecoder().decode(ShardRecord.self, from: try JSONSerialization.data(withJSONObject: object))
+            let record = try JSONKeyStyle.decoder().decode(ShardRecord.self, from: try JSONSerialization.data(withJSONObject: object))
             return ShardRecordCheck(record, engineVersion: AllocationJSON.engineVersion).problem(manifest: manifest)
         }
         #expect(try edited { $0["shards"] = Int.max }?.contains("a run has 1 to 1000000") == true)
         #expect(try edited { $0["shard"] = 4 }?.contains("part 4 of 3") == true)
-        #expect(try edited { $0["firstVariant"] = Int.min }?.contains("but part 2 of 3 of 15 is 5-8") == true)
-        #expect(try edited { $0["variantCount"] = -1 }?.contains("variants") == true)
-        #expect(try edited { $0["engineVersion"] = "0.2.0" }?.contains("one engine version") == true)
+        #expect(try edited { $0["first_variant"] = Int.min }?.contains("but part 2 of 3 of 15 is 5-8") == true)
+        #expect(try edited { $0["variant_count"] = -1 }?.contains("variants") == true)
+        #expect(try edited { $0["engine_version"] = "0.2.0" }?.contains("one engine version") == true)
         #expect(try edited { $0["notes"] = ["other"] }?.contains("notes are not those") == true)
         #expect(try edited { object in
             var list = object["files"] as? [[String: Any]] ?? []

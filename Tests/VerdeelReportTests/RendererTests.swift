@@ -71,6 +71,22 @@ struct RendererTests {
         #expect(!text.contains("`label`"))
     }
 
+    /// One JSON key style: snake_case, the column ids' style; a table's column ids as they are.
+    @Test func jsonKeysAreSnakeCaseAndColumnIdsStayAsTheyAre() throws {
+        #expect(JSONKeyStyle.snakeCased("engineVersion") == "engine_version")
+        #expect(JSONKeyStyle.snakeCased("provenanceSha256") == "provenance_sha256")
+        #expect(JSONKeyStyle.snakeCased("changePerInhabitant") == "change_per_inhabitant" && JSONKeyStyle.snakeCased("seed") == "seed")
+        #expect(JSONKeyStyle.camelCased("in_dutch_style_only") == "inDutchStyleOnly" && JSONKeyStyle.camelCased("sha256") == "sha256")
+        struct Document: Encodable {
+            let engineVersion = "0.3.0"
+            let tables = ["variants": [["Wijk_base": 1]]]
+        }
+        let text = String(decoding: try JSONKeyStyle.encoder().encode(Document()), as: UTF8.self)
+        #expect(text.contains(#""engine_version""#) && text.contains(#""Wijk_base""#) && !text.contains("engineVersion"))
+        let schema = try OutputSchema.read(try OutputSchema([Self.table]).json(), shown: "schema.json")
+        #expect(schema == OutputSchema([Self.table]))
+    }
+
     @Test func aNumberWithPlacesIsTheValueItsTextSays() {
         #expect(Cell.number(2.0 / 3.0, places: 6) == .number(0.666667, "0.666667"))
     }

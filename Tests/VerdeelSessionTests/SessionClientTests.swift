@@ -57,6 +57,11 @@ struct SessionClientTests {
         #expect(try result.files(format: .json, language: .nl).map(\.name) == ["compare.json", "explain.csv", "schema.json", "dictionary.md", "provenance.json"])
         #expect(try result.files(format: .xlsx, language: .en).map(\.name) == ["compare.xlsx", "provenance.json"])
         #expect(try result.text(format: .csv).hasPrefix("from,to,measure,year,region,region_name,amount_from,amount_to,change"))
+        // compare.json's rows have the keys of compare.csv's columns.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try result.text(format: .json).utf8)) as? [String: Any])
+        let row = try #require((json["changes"] as? [[String: Any]])?.first)
+        #expect(Set(row.keys) == Set(result.comparison.table().columns.map(\.id)))
+        #expect((json["provenance"] as? [String: Any])?["engine_version"] as? String == AllocationJSON.engineVersion)
     }
 
     /// Scores per region of vintage 2022 (100 and 100 households) and 2023 (100 and 200):

@@ -12,7 +12,7 @@ extension OutputSchema {
             DataError(file: shown, line: 0, column: 0, message: message + "; write the folder again")
         }
         let schema: OutputSchema
-        do { schema = try JSONDecoder().decode(OutputSchema.self, from: data) } catch {
+        do { schema = try JSONKeyStyle.decoder().decode(OutputSchema.self, from: data) } catch {
             throw fail("it is not the schema verdeel writes (\(Self.reason(error)))")
         }
         if let duplicate = JSONDuplicateKeys.first(in: Array(data)) {
@@ -37,7 +37,7 @@ extension OutputSchema {
 
     private static func reason(_ error: any Error) -> String {
         switch error {
-        case DecodingError.keyNotFound(let key, _): "it has no '\(key.stringValue)'"
+        case DecodingError.keyNotFound(let key, _): "it has no '\(JSONKeyStyle.snakeCased(key.stringValue))'"
         case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             (context.codingPath.map(\.stringValue).joined(separator: ".") + ": " + context.debugDescription).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
         default: "\(error)"

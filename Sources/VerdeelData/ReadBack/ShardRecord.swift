@@ -16,7 +16,7 @@ public struct ShardRecord: Codable, Equatable, Sendable {
     }
 
     public let engineVersion: String
-    public let provenanceSHA256: String
+    public let provenanceSha256: String
     public let seed: UInt64?
     public let shard: Int
     public let shards: Int
@@ -49,10 +49,10 @@ public struct ShardRecord: Codable, Equatable, Sendable {
 
     /// Part `shard` of `shards` holding `variants` (from 0) of `variantCount`.
     public init(
-        engineVersion: String, provenanceSHA256: String, seed: UInt64?, shard: Int, shards: Int, variants: Range<Int>, variantCount: Int, notes: [String], files: [File]
+        engineVersion: String, provenanceSha256: String, seed: UInt64?, shard: Int, shards: Int, variants: Range<Int>, variantCount: Int, notes: [String], files: [File]
     ) {
         self.engineVersion = engineVersion
-        self.provenanceSHA256 = provenanceSHA256
+        self.provenanceSha256 = provenanceSha256
         self.seed = seed
         self.shard = shard
         self.shards = shards

@@ -62,7 +62,7 @@ public struct ShardRecordCheck {
         }
         guard seen.contains("provenance.json") else { return "it lists no provenance.json" }
         guard record.notes == manifest.notes else { return "its notes are not those of the part's \(OutputManifest.fileName)" }
-        guard record.provenanceSHA256.utf8.count == 64 else { return "its provenance SHA-256 is not 64 hexadecimal digits" }
+        guard record.provenanceSha256.utf8.count == 64 else { return "its provenance SHA-256 is not 64 hexadecimal digits" }
         return nil
     }
 

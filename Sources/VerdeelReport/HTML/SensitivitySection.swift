@@ -19,11 +19,14 @@ enum SensitivitySection {
         for (measure, year) in ReportContext.measureYears(rows) {
             let here = rows.filter { $0["measure"] == measure && $0["year"] == String(year) }
             var outputs = [String]()
-            for row in here { if let output = row["output"], !output.hasPrefix("exact:"), !outputs.contains(output) { outputs.append(output) } }
+            for row in here where row["output_kind"] != "exact_amount" {
+                let output = Self.output(row)
+                if !outputs.contains(output) { outputs.append(output) }
+            }
             var html = #"<div class="multiples">"#
             var shownFactors = Set<String>()
             for output in outputs {
-                let factors = here.filter { $0["output"] == output }.compactMap { row -> TornadoChart.Factor? in
+                let factors = here.filter { $0["output_kind"] != "exact_amount" && Self.output($0) == output }.compactMap { row -> TornadoChart.Factor? in
                     let value = { (column: String) in row[column].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
                     guard let name = row["factor"], let total = value(isSobol ? "st" : "mu_star") else { return nil }
                     return TornadoChart.Factor(name: name, first: isSobol ? value("s1") : nil, firstInterval: value("s1_conf"), total: total, totalInterval: value(isSobol ? "st_conf" : "mu_star_conf"))
@@ -46,5 +49,10 @@ enum SensitivitySection {
             "method": isSobol ? "Sobol" : "Morris",
             "charts": ReportContext.switchView(group: "sensitivity", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels, selected: first),
         ]
+    }
+
+    /// A row's output: its region's code (an amount), or `fairness:METRIC`.
+    private static func output(_ row: [String: String]) -> String {
+        row["output_kind"] == "fairness" ? "fairness:" + (row["metric"] ?? "") : row["region"] ?? ""
     }
 }

@@ -29,7 +29,7 @@ public struct PartFolder: Sendable {
             throw MergeError("\(path) is not a part of a sharded run (it has no readable \(ShardRecord.fileName)); write parts with: verdeel run FILE --shard I/N --output DIR")
         }
         let record: ShardRecord
-        do { record = try JSONDecoder().decode(ShardRecord.self, from: data) } catch {
+        do { record = try JSONKeyStyle.decoder().decode(ShardRecord.self, from: data) } catch {
             throw MergeError("\(path)/\(ShardRecord.fileName) cannot be read (\(error)); run that part again")
         }
         self.record = record
@@ -37,7 +37,7 @@ public struct PartFolder: Sendable {
             throw MergeError("\(path)/\(ShardRecord.fileName): \(problem); run that part again")
         }
         let provenance = try Self.file("provenance.json", of: path, record)
-        guard ShardRecord.hash(provenance) == record.provenanceSHA256 else {
+        guard ShardRecord.hash(provenance) == record.provenanceSha256 else {
             throw MergeError("\(path)/provenance.json is not the provenance its \(ShardRecord.fileName) records (its SHA-256 differs); run part \(record.shard) of \(record.shards) again")
         }
         guard record.files.contains(where: { $0.name == OutputSchema.fileName }) else {

@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelTables
 import VerdeelCore
 import VerdeelData
 import VerdeelReport
@@ -26,7 +27,7 @@ extension ShardMerge {
             throw MergeError("the parts name the scenario file \(shown), which is outside the root folder \(access.root); merge in the folder the parts ran in, or give --root DIR")
         }
         let document: Provenance.Document
-        do { document = try JSONDecoder().decode(Provenance.Document.self, from: try part.file("provenance.json")) } catch {
+        do { document = try JSONKeyStyle.decoder().decode(Provenance.Document.self, from: try part.file("provenance.json")) } catch {
             throw MergeError("\(part.path)/provenance.json cannot be read (\(error)); run the parts again")
         }
         guard let recorded = document.scenarioFiles.first(where: { $0.path == file }) else {

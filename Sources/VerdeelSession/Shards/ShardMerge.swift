@@ -72,7 +72,7 @@ public enum ShardMerge {
             if first.record.engineVersion != part.record.engineVersion {
                 return "\(first.path) was written by verdeel \(first.record.engineVersion), \(part.path) by \(part.record.engineVersion): parts of one run come from one engine version"
             }
-            if first.record.provenanceSHA256 != part.record.provenanceSHA256 || first.record.seed != part.record.seed || first.record.variantCount != part.record.variantCount {
+            if first.record.provenanceSha256 != part.record.provenanceSha256 || first.record.seed != part.record.seed || first.record.variantCount != part.record.variantCount {
                 return "\(first.path) and \(part.path) are parts of different runs (their scenario files, data, seed or variants differ); merge the parts of one run"
             }
             if (first.record.sensitivity == nil) != (part.record.sensitivity == nil) {

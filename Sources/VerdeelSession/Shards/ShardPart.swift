@@ -75,7 +75,7 @@ extension ScenarioSession {
         let (names, values) = try ShardMerge.designOutputs(parts)
         let scenario = parts.first?.record.sensitivity?.scenario ?? run.plan.name
         let record = try Provenance([run], scenarioFiles: files).json(seed: run.plan.sensitivity?.seed, warnings: run.warnings)
-        guard ShardRecord.hash(Data(record.utf8)) == parts.first?.record.provenanceSHA256 else {
+        guard ShardRecord.hash(Data(record.utf8)) == parts.first?.record.provenanceSha256 else {
             throw MergeError("scenario '\(scenario)' in \(parts.first?.record.sensitivity?.file ?? "its file") or its data changed since the parts were run; run the parts again")
         }
         let outputs = try ScenarioSensitivity.outputs(of: 0..<0, run.plan, table: run.table, threads: 1).outputs
