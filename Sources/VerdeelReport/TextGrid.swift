@@ -1,6 +1,27 @@
 /// Plain-text columns: the first two (code, name) left-aligned, the rest (amounts)
 /// right-aligned, two spaces apart, with an optional rule of dashes after given rows.
-struct TextGrid {
+public struct TextGrid {
+    /// The width terminal output keeps to.
+    public static let terminalWidth = 120
+
+    /// `text` broken into lines of at most ``terminalWidth`` characters at spaces (a word
+    /// longer than that stays whole), later lines indented by two spaces; ends in a newline.
+    public static func wrapped(_ text: String) -> String {
+        var lines = [String](), line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > terminalWidth {
+                lines.append(line)
+                line = "  " + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        return (lines + [line]).joined(separator: "\n") + "\n"
+    }
+
+    /// The widest line of the grid.
+    var width: Int { render().split(separator: "\n").map(\.count).max() ?? 0 }
+
     let rows: [[String]]
     /// Indices of the rows followed by a rule.
     let rulesAfter: Set<Int>

@@ -43,15 +43,25 @@ public struct UpdateImpactRows {
         return ResultTable(name: "update_impact", title: .init(dutch: "Gevolgen update", english: "Update impact"), columns: columns, rows: cells)
     }
 
-    /// The regions that lose more than the threshold, per measure and year, for the terminal.
+    /// The regions that lose more than the threshold, for the terminal. The threshold judges
+    /// one measure's loss per inhabitant in one year (its unit, said in the heading); with no
+    /// region beyond it, the largest such loss is named, so the reader sees how far below.
     public func crossingSummary() -> String {
         let losing = rows.filter { $0.losesBeyondThreshold == true }
         guard let first = rows.first else { return "no allocations to compare\n" }
-        let heading = "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(lossThreshold) per inhabitant"
-        guard !losing.isEmpty else { return heading + ": none\n" }
-        return heading + ":\n" + losing.map { row in
+        let heading = "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(lossThreshold) "
+            + "per inhabitant in one year of one measure (the threshold's unit)"
+        guard !losing.isEmpty else {
+            let largest = rows.filter { ($0.change.changePerInhabitant ?? 0) < 0 }.min { ($0.change.changePerInhabitant ?? 0) < ($1.change.changePerInhabitant ?? 0) }
+            let note = largest.map { row in
+                let c = row.change
+                return "; the largest is EUR \(String(format: "%.2f", -(c.changePerInhabitant ?? 0))) (\(c.regionName), \(c.measure) \(c.year))"
+            } ?? "; no region loses"
+            return TextGrid.wrapped(heading + ": none" + note)
+        }
+        return TextGrid.wrapped(heading + ":") + losing.map { row in
             let c = row.change
-            return "  \(c.measure) \(c.year) \(c.region) \(c.regionName): \(c.change) euros (\(String(format: "%.2f", c.changePerInhabitant ?? 0)) per inhabitant)"
+            return "  \(c.measure) \(c.year) \(c.region) \(c.regionName): \(c.change) euros (\(String(format: "%.2f", c.changePerInhabitant ?? 0)) per inhabitant in \(c.year))"
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -22,6 +22,12 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output).")
     var explain = false
 
+    @Flag(name: .long, help: "Show every fairness metric on the terminal (default: Gini, Theil, Hoover, Loosemore-Hanby).")
+    var allMetrics = false
+
+    @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
+    var wide = false
+
     @OptionGroup(title: "Output: compare.csv (or compare.json), provenance.json and, with --explain, explain.csv")
     var out: OutputOptions
 
@@ -47,12 +53,12 @@ struct Compare: ParsableCommand {
             if let summary { printError(summary) }
             return
         } else {
-            print(ComparisonTable(from, to).render(), terminator: "")
+            print(ComparisonTable(from, to).render(wide: wide), terminator: "")
             let fairness = try compilation.sources.orExit { try input.session.fairness([from, to]) }
-            if fairness.reports.count == 2 { print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1]).render(), terminator: "") }
+            if fairness.reports.count == 2 { print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1], allMetrics: allMetrics).render(), terminator: "") }
             for warning in fairness.warnings { printError("warning: \(warning)") }
             if let summary { print("\n" + summary, terminator: "") }
         }
-        if !result.notes.isEmpty { print(ScenarioSession.syntheticNotice) }
+        if !result.notes.isEmpty { printSyntheticNotice() }
     }
 }

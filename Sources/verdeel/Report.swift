@@ -58,7 +58,7 @@ struct Report: ParsableCommand {
         }
         try written { stop in try FileRewrite.create(output, with: html, stop: stop) }
         print("wrote \(output) (\(html.utf8.count / 1000) kB)")
-        if input.provenance.syntheticData { print(AllocationJSON.syntheticNotice) }
+        if input.provenance.syntheticData { printSyntheticNotice() }
     }
 
     /// The report's input from an output folder (``OutputFolder``); a folder that cannot be

@@ -36,6 +36,6 @@ extension Run {
                 try OutputSet(output).publish(out.format, notes: analysed.notes) { try analysed.files(format: out.format, language: out.lang) }
             }
         }
-        if run.plan.data.hasSyntheticData { print(ScenarioSession.syntheticNotice) }
+        if run.plan.data.hasSyntheticData { printSyntheticNotice() }
     }
 }

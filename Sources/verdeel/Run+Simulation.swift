@@ -29,6 +29,6 @@ extension Run {
         if part == nil, result.infeasible.count == result.variantCount {
             try fail("no variant of scenario '\(run.plan.name)' can be allocated\(out.output == nil ? "" : " (the reasons are in infeasible.csv)")")
         }
-        if run.plan.data.hasSyntheticData { print(ScenarioSession.syntheticNotice) }
+        if run.plan.data.hasSyntheticData { printSyntheticNotice() }
     }
 }

@@ -99,7 +99,7 @@ struct Run: ParsableCommand {
             // Under the printed table, where it is read; on standard error when the output is data.
             if out.format == .table && out.output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
         }
-        if !result.notes.isEmpty && (out.format == .table || out.output != nil) { print(ScenarioSession.syntheticNotice) }
+        if !result.notes.isEmpty && (out.format == .table || out.output != nil) { printSyntheticNotice() }
         if file == nil && scenario.isEmpty && out.format == .table {
             print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
         }

@@ -4,6 +4,7 @@ import VerdeelBundle
 import VerdeelCore
 import VerdeelLanguage
 import VerdeelModel
+import VerdeelReport
 import VerdeelSession
 import VerdeelSimulation
 
@@ -55,6 +56,11 @@ struct ScenarioInput {
     func run(_ plans: [ScenarioPlan], sources: SourceMap) throws -> [ScenarioRun] {
         try sources.orExit("error: ") { try session.allocate(plans) }
     }
+}
+
+/// The notice of outputs built on synthetic figures, in lines that fit the terminal.
+func printSyntheticNotice() {
+    print(TextGrid.wrapped(ScenarioSession.syntheticNotice), terminator: "")
 }
 
 /// Writes to standard error.

@@ -163,9 +163,13 @@ struct CommandTests {
             #expect(check.output == "example.verdeel: 2 scenarios, 1 assertion holds\n")
             // 2026: 2,850,000 after 5%; bases 2 x 200,000; 2,450,000 by 80% inhabitants (0.75 / 0.25)
             // and 20% area (0.25 / 0.75): A = 200,000 + 2,450,000 x 0.65 = 1,792,500; B = 1,057,500.
-            // The 150k base moves 100,000 into the key: A gains 100,000 x 0.65 - 50,000 = +15,000.
+            // The 150k base moves 100,000 into the key: A gains 100,000 x 0.65 - 50,000 = +15,000
+            // each year, +45,000 in all. 2027 and 2028: 3,800,000 - 400,000 bases, A = 200,000 +
+            // 3,400,000 x 0.65 = 2,410,000; A's total 1,792,500 + 2 x 2,410,000 = 6,612,500, so
+            // +0.68% (+0.7%); 15,000 / 30,000 = EUR 0.50 per inhabitant per year.
             let compare = try verdeel(["compare", "example.verdeel", "baseline", "lower_base"], in: directory)
-            #expect(compare.output.contains("GM0001  A       +15,000  +15,000  +15,000  +45,000"))
+            let lines = compare.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("GM0001 A +15,000 +45,000 +0.7% +0.50"), "\(compare.output)")
             let run = try verdeel(["run", "example.verdeel", "--scenario", "baseline", "--format", "csv"], in: directory)
             #expect(run.output.contains("baseline,support,,2026,GM0001,A,1792500,1792500.000000"))
         }

@@ -54,7 +54,7 @@ extension CommandTests {
                 #expect(side.map { $0.split(separator: ",").dropFirst().joined(separator: ",") } == run.map { $0.split(separator: ",").dropFirst().joined(separator: ",") })
             }
             let terminal = try verdeel(["update-impact", "s.verdeel", "--table", "scores", "--from", "2022", "--to", "latest", "--loss-threshold", "100"], in: directory)
-            #expect(terminal.status == 0 && terminal.output.contains("m 2026 GM0002 B: -100000 euros (-500.00 per inhabitant)"), "\(terminal.errors)")
+            #expect(terminal.status == 0 && terminal.output.contains("m 2026 GM0002 B: -100000 euros (-500.00 per inhabitant in 2026)"), "\(terminal.errors)")
         }
     }
 

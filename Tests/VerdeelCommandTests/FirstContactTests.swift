@@ -74,8 +74,9 @@ extension CommandTests {
     }
 
     /// Key 100% inhabitants (A 3/4, B 1/4) against 50% inhabitants + 50% area (A 3/8 + 1/8
-    /// = 1/2): A loses 250,000 a year, 500,000 in all, 500,000 / 30,000 = 16.67 per inhabitant;
-    /// B gains 500,000 / 10,000 = 50.00. Measure `same` is equal in both: said once.
+    /// = 1/2): A loses 250,000 a year, 500,000 in all, -33.3% of its 1.5M, 500,000 / 2 years /
+    /// 30,000 = 8.33 per inhabitant per year; B gains 500,000, +100.0% of its 500,000, 25.00
+    /// per inhabitant per year. Measure `same` is equal in both: said once.
     @Test func compareSaysUnchangedOnceAndShowsTwoDecimalsPerInhabitant() throws {
         try withTemporaryDirectory { directory in
             try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
@@ -90,15 +91,17 @@ extension CommandTests {
             // Fairness of m: per capita equal in s (Gini 0); in t A and B get 500,000 each, EUR
             // 16.67 and 50 per inhabitant: Gini 2 x 30,000 x 10,000 x 33.33 / (2 x 40,000^2 x 25) = 0.25.
             let fairness = parts.last?.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") } ?? []
-            #expect(fairness.contains("m 2026 gini 0.0000 0.2500 +0.2500"))
+            #expect(fairness.contains("m 2026-2027 gini 0.0000 0.2500 +0.2500"))
+            // The compact block: Gini, Theil, Hoover (no reference: no Loosemore-Hanby).
+            #expect(fairness.filter { $0.hasPrefix("m 2026-2027 ") }.map { $0.split(separator: " ")[2] } == ["gini", "theil", "hoover"])
             #expect(fairness.contains { $0.hasPrefix("Unchanged: same 2026") })
             #expect(parts.first == """
-                Changes from scenario s to t (EUR; + means t gives more)
+                Changes from scenario s to t (EUR; + means t gives more; per inhabitant per year: the total / the years / inhabitants)
 
                 Small measure
-                code    region      2026      2027     total  per inhabitant
-                GM0001  A       -250,000  -250,000  -500,000          -16.67
-                GM0002  B       +250,000  +250,000  +500,000          +50.00
+                code    region  2026-2027 each     total        %  per inhabitant per year
+                GM0001  A             -250,000  -500,000   -33.3%                    -8.33
+                GM0002  B             +250,000  +500,000  +100.0%                   +25.00
                 winners: B
                 losers: A
 
@@ -117,7 +120,9 @@ extension CommandTests {
             try Self.smallScenario("key inhabitants 100%", extra: child).write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
             let result = try verdeel(["compare", "s.verdeel", "s", "t"], in: directory)
             // s: A 750,000, B 250,000. t: A 600,000, B 200,000, C 200,000 a year.
-            #expect(result.output.contains("GM0003  C       +200,000  +200,000  +400,000          +40.00\n"))
+            // C: +200,000 each year, nothing before (no percent), 400,000 / 2 / 10,000 = 20 a year.
+            let lines = result.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("GM0003 C +200,000 +400,000 - +20.00"), "\(result.output)")
             #expect(result.output.contains("winners: C (only in t)\nlosers: A, B\n"))
         }
     }

@@ -97,6 +97,11 @@ struct SessionClientTests {
         #expect(result.impact.rows.map { $0.change.change } == [-100_000, 100_000])
         #expect(result.impact.rows.map(\.losesBeyondThreshold) == [true, false])
         #expect(result.impact.table().rows.map { $0.last } == [.boolean(true), .boolean(false)])
+        let unwrapped = { (text: String) in text.replacingOccurrences(of: "\n  ", with: " ") }
+        #expect(unwrapped(result.impact.crossingSummary()).hasSuffix("the threshold's unit): m 2026 R1 One: -100000 euros (-100.00 per inhabitant in 2026)\n"))
+        // Beyond every loss: none, and how large the largest is, in the threshold's unit.
+        let lenient = try session.updateImpact(sides, table: "scores", from: "2022", to: "2023", lossThreshold: 150, files: [])
+        #expect(unwrapped(lenient.impact.crossingSummary()).hasSuffix("(the threshold's unit): none; the largest is EUR 100.00 (One, m 2026)\n"))
         #expect(result.tables.map(\.name) == ["update_impact", "fairness"])
         #expect(try result.files(format: .json, language: .nl).map(\.name) == ["update_impact.json", "provenance.json"])
         #expect(try result.files(format: .html, language: .en).map(\.name) == ["update_impact.html", "provenance.json"])
