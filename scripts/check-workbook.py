@@ -14,6 +14,7 @@ Usage: scripts/check-workbook.py [VERDEEL]   (default .build/release/verdeel)
 import csv
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -131,6 +132,38 @@ def libreoffice_sheets(work, workbook, out):
     return sorted(glob.glob(os.path.join(out, "*.csv")))
 
 
+def pdf_pages(work, workbook):
+    """The pages of `workbook` printed to PDF by LibreOffice headless."""
+    profile = "file://" + os.path.join(work, "lo-profile")
+    out = os.path.join(work, "pdf")
+    subprocess.run(["libreoffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", out, workbook],
+                   check=True, capture_output=True, timeout=300)
+    name = os.path.splitext(os.path.basename(workbook))[0] + ".pdf"
+    return len(re.findall(rb"/Type\s*/Page[^s]", open(os.path.join(out, name), "rb").read()))
+
+
+def check_print_layout(work):
+    """Every sheet prints on A4 landscape, one page wide, its header row on every page; the
+    bundled file's allocation sheets (a measure's years side by side) print on under 20 pages."""
+    path = os.path.join(work, "xlsx/allocations.xlsx")
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        check(setup.orientation == "landscape" and str(setup.paperSize) == "9", f"{sheet.title}: not A4 landscape")
+        check(sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1 and setup.fitToHeight == 0, f"{sheet.title}: not fitted to one page wide")
+        if sheet.title != "Over":
+            check(sheet.print_title_rows == "$1:$1", f"{sheet.title}: the header row is not repeated on every page ({sheet.print_title_rows})")
+    for sheet in list(book.worksheets):
+        if not (sheet.title.startswith("Bedragen ") and "(lijst)" not in sheet.title):
+            book.remove(sheet)
+    check(len(book.worksheets) == 3, f"the bundled file has {len(book.worksheets)} allocation sheets, not 3")
+    allocation = os.path.join(work, "allocation-sheets.xlsx")
+    book.save(allocation)
+    pages = pdf_pages(work, allocation)
+    check(pages < 20, f"the allocation sheets print on {pages} pages, not under 20")
+    return pages
+
+
 def check_libreoffice(work, rows):
     """LibreOffice opens the workbook; its CSV of the long list adds up to the CSV's amounts."""
     files = libreoffice_sheets(work, os.path.join(work, "xlsx/allocations.xlsx"), os.path.join(work, "libreoffice"))
@@ -228,12 +261,14 @@ def main():
         shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(work, "data"))
         rows = check_plain(work)
         check_libreoffice(work, rows)
+        pages = check_print_layout(work)
         check_formula_text(work)
         check_simulation_compare_sensitivity(work)
         check_update_impact(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    check.finish("workbook", "workbooks: {count} checks passed (openpyxl " + openpyxl.__version__ + " and LibreOffice)")
+    check.finish("workbook", "workbooks: {count} checks passed (openpyxl " + openpyxl.__version__ + " and LibreOffice; the allocation sheets print on "
+                 + str(pages) + " A4 pages)")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,18 @@ struct WorkbookTests {
         #expect(parts["xl/worksheets/sheet2.xml"]?.contains("pane") == false)
     }
 
+    /// Printing (ECMA-376 18.3.1.63 pageSetup, 18.2.6 definedName): A4 (paper size 9)
+    /// landscape, one page wide, as long as needed, the header row repeated on every page;
+    /// a sheet name in the reference quoted, its own quote doubled.
+    @Test func sheetsPrintOnePageWideWithTheirHeaderOnEveryPage() {
+        let xml = SheetXML.render(sheet)
+        #expect(xml.contains(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
+        #expect(xml.hasSuffix(#"</sheetData><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>"#))
+        let book = WorkbookParts.workbook(sheetNames: ["Over", "Bedragen 's avonds"], headed: [false, true])
+        #expect(book.hasSuffix(#"<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Bedragen ''s avonds'!$1:$1</definedName></definedNames></workbook>"#))
+        #expect(!WorkbookParts.workbook(sheetNames: ["Over"], headed: [false]).contains("definedNames"))
+    }
+
     @Test func aSheetTooLargeForSpreadsheetsIsRefusedNotCut() {
         let rows = [[Workbook.Cell]](repeating: [.number(1, .general)], count: Workbook.maximumRows)
         #expect(throws: Workbook.WorkbookError.self) { try Workbook(sheets: [Workbook.Sheet(name: "big", header: ["x"], rows: rows)]).archive() }

@@ -1,10 +1,13 @@
 /// A worksheet part (`xl/worksheets/sheetN.xml`): the header row frozen at the top,
 /// column widths from the longest value shown, numbers as `<v>` with their style, text as
 /// inline strings (`t="inlineStr"`), so nothing a user typed is ever read as a formula.
+/// Printed on A4 landscape, fitted to one page wide (a sheet's years side by side), as
+/// many pages long as it needs; the workbook repeats the header row on every page.
 enum SheetXML {
     static func render(_ sheet: Workbook.Sheet) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
         if !sheet.header.isEmpty {
             xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         }
@@ -26,7 +29,10 @@ enum SheetXML {
             xml += row(cells, number: rowNumber)
             rowNumber += 1
         }
-        xml += "</sheetData></worksheet>"
+        xml += "</sheetData>"
+        xml += #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#
+        xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+        xml += "</worksheet>"
         return xml
     }
 

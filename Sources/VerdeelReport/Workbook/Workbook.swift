@@ -73,7 +73,7 @@ public struct Workbook: Sendable {
         var parts: [(String, String)] = [
             ("[Content_Types].xml", WorkbookParts.contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", WorkbookParts.rootRelationships),
-            ("xl/workbook.xml", WorkbookParts.workbook(sheetNames: names)),
+            ("xl/workbook.xml", WorkbookParts.workbook(sheetNames: names, headed: sheets.map { !$0.header.isEmpty })),
             ("xl/_rels/workbook.xml.rels", WorkbookParts.workbookRelationships(sheetCount: sheets.count)),
             ("xl/styles.xml", WorkbookParts.styles),
         ]

@@ -19,12 +19,23 @@ enum WorkbookParts {
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    static func workbook(sheetNames: [String]) -> String {
+    /// The sheet list, and for each `headed` sheet its header row as the print title that
+    /// every printed page repeats (`_xlnm.Print_Titles`, ECMA-376 18.2.6).
+    static func workbook(sheetNames: [String], headed: [Bool]) -> String {
         var xml = header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (index, name) in sheetNames.enumerated() {
             xml += #"<sheet name="\#(SheetXML.escaped(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets>"
+        let titled = sheetNames.indices.filter { $0 < headed.count && headed[$0] }
+        guard !titled.isEmpty else { return xml + "</workbook>" }
+        xml += "<definedNames>"
+        for index in titled {
+            // A sheet name in a reference is quoted, a quote in it doubled.
+            let quoted = "'" + sheetNames[index].replacingOccurrences(of: "'", with: "''") + "'"
+            xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">\#(SheetXML.escaped(quoted))!$1:$1</definedName>"#
+        }
+        return xml + "</definedNames></workbook>"
     }
 
     static func workbookRelationships(sheetCount: Int) -> String {
