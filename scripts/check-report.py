@@ -14,6 +14,7 @@ and leaves no file. A screenshot of every section goes to the screenshot folder.
 Usage: scripts/check-report.py [VERDEEL] [--screenshots DIR]
 """
 import argparse
+import base64
 import csv
 import json
 import os
@@ -69,6 +70,29 @@ def check_self_contained(path):
     return html
 
 
+PRINTED_PAGES = {}
+CUT_OFF = ("return Array.from(document.querySelectorAll('.table-wrap, figure'))"
+           ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => (e.querySelector('caption, figcaption') || {}).textContent)")
+
+
+def check_layout(driver, name):
+    """No table or chart needs a scroll bar at 1,024 or 1,920 pixels, nor printed on A4
+    landscape (about 1,040 pixels less the margins); the printed page count is kept."""
+    for width in (1024, 1920):
+        driver.set_window_size(width, 1200)
+        cut = driver.execute_script(CUT_OFF)
+        check(not cut, f"{name}: cut off at {width} px: {cut}")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.set_window_size(1040, 1200)
+    cut = driver.execute_script(CUT_OFF)
+    check(not cut, f"{name}: cut off in print: {cut}")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    driver.set_window_size(1280, 1600)
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    PRINTED_PAGES[name] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    check(PRINTED_PAGES[name] >= 1, f"{name}: printed no page")
+
+
 def check_page(driver, path, name, screenshots, csv_path=None, scenario=None):
     driver.get("file://" + path)
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
@@ -78,6 +102,7 @@ def check_page(driver, path, name, screenshots, csv_path=None, scenario=None):
     for section in sections:
         identifier = section.get_attribute("id")
         section.screenshot(os.path.join(screenshots, f"{name}-{identifier}.png"))
+    check_layout(driver, name)
     check(driver.find_element(By.ID, "synthetic").is_displayed(), f"{name}: the synthetic banner is not shown")
     check("SYNTHETISCH" in driver.find_element(By.ID, "synthetic").text, f"{name}: the banner does not say SYNTHETISCH")
     if csv_path:
@@ -251,7 +276,8 @@ def main():
     finally:
         driver.quit()
         shutil.rmtree(work, ignore_errors=True)
-    check.finish("report", "reports: {count} checks passed in Chromium (w3 report from its folder in " + f"{w3_seconds:.2f} s; screenshots in {screenshots})")
+    printed = ", ".join(f"{name} {pages}" for name, pages in PRINTED_PAGES.items())
+    check.finish("report", "reports: {count} checks passed in Chromium (w3 report from its folder in " + f"{w3_seconds:.2f} s; A4 pages printed: {printed}; screenshots in {screenshots})")
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ enum ReportTemplate {
 
     static let style = """
         :root{--ink:#1b1b1b;--muted:#5b5b5b;--line:#d6d6d6;--bar:#3b6ea8;--gain:#2a7f4f;--loss:#b23b3b;--band:#9ec3e6;--accent:#01689b}
-        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--ink);margin:0 auto;max-width:1100px;padding:0 20px 40px}
+        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--ink);margin:0 auto;max-width:1600px;padding:0 16px 40px}
         h1{font-size:26px;margin:18px 0 4px}h2{font-size:20px;border-bottom:2px solid var(--accent);padding-bottom:4px;margin-top:36px}h3{font-size:16px}
         .lead{color:var(--muted);margin-top:0}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 16px}nav a{color:var(--accent)}
         .banner{background:#fff3cd;border:2px solid #c9a100;padding:10px 14px;margin:14px 0;border-radius:4px}
@@ -91,7 +91,11 @@ enum ReportTemplate {
         .interval{stroke:var(--bar);stroke-width:3}.median{fill:#1f4e85}.reference{stroke:#d17a00;stroke-width:2}.band{fill:var(--band);opacity:.8}
         .assertions .failed{color:var(--loss)}.warnings li{margin:4px 0}
         footer{margin-top:40px;color:var(--muted);font-size:13px}footer table{font-size:12px}
-        @media print{.switch-label{display:none}.panel[hidden]{display:block}nav{display:none}}
+        @media (max-width:1400px){table{font-size:11px}th,td{padding:2px 4px}th{white-space:normal}}
+        @page{size:A4 landscape;margin:10mm}
+        @media print{body{max-width:none;padding:0;font-size:12px}table{font-size:9px}th,td{padding:1px 3px}th{white-space:normal;cursor:auto}
+        .table-wrap,figure{overflow:visible}thead{display:table-header-group}tr{break-inside:avoid}h2,h3,caption{break-after:avoid}
+        select{border:none;appearance:none;font-weight:600}nav{display:none}}
         """
 
     static let script = """
