@@ -64,7 +64,12 @@ public struct Provenance: Sendable {
 
     /// A results document with the provenance in front: `{"provenance": ..., "KEY": rows}`.
     public func json<Rows: Encodable>(_ key: String, _ rows: Rows, seed: UInt64? = nil, warnings: [String] = []) throws -> String {
-        try Self.encode(Envelope(provenance: document(seed: seed, warnings: warnings), key: key, rows: rows))
+        try json([(key, rows)], seed: seed, warnings: warnings)
+    }
+
+    /// A results document with the provenance and several sections: `{"provenance": ..., "KEY": rows, ...}`.
+    public func json(_ sections: [(key: String, rows: any Encodable)], seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+        try Self.encode(Envelope(provenance: document(seed: seed, warnings: warnings), sections: sections))
     }
 
     /// A document in verdeel's one JSON key style (``JSONKeyStyle``).
@@ -72,10 +77,9 @@ public struct Provenance: Sendable {
         String(decoding: try JSONKeyStyle.encoder().encode(value), as: UTF8.self) + "\n"
     }
 
-    private struct Envelope<Rows: Encodable>: Encodable {
+    private struct Envelope: Encodable {
         let provenance: Document
-        let key: String
-        let rows: Rows
+        let sections: [(key: String, rows: any Encodable)]
 
         struct Key: CodingKey {
             let stringValue: String
@@ -87,7 +91,7 @@ public struct Provenance: Sendable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(provenance, forKey: Key(stringValue: "provenance"))
-            try container.encode(rows, forKey: Key(stringValue: key))
+            for (key, rows) in sections { try container.encode(rows, forKey: Key(stringValue: key)) }
         }
     }
 }

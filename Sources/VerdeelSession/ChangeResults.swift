@@ -11,12 +11,23 @@ public struct ComparisonResult {
     /// The scenario compared from, and the one compared to.
     public let runs: [ScenarioRun]
     public let comparison: Comparison
+    /// The fairness metrics of both scenarios (none when either has no population to
+    /// measure by), and why not.
+    public let fairness: [(scenario: String, report: FairnessReport)]
+    public let fairnessWarnings: [String]
     public let attribution: ExplainOutput?
     public let provenance: Provenance
     public let notes: [String]
 
     public var warnings: [String] { runs.flatMap(\.warnings) }
-    public var tables: [ResultTable] { [comparison.table()] + (attribution.map { [$0.table()] } ?? []) }
+    /// Each metric's change, when both scenarios are measured.
+    public var fairnessChanges: [FairnessTables.Change] {
+        fairness.count == 2 ? FairnessTables.changes(from: fairness[0].report, to: fairness[1].report) : []
+    }
+    /// `compare`, `compare_fairness` (when both are measured) and `explain` (when asked).
+    public var tables: [ResultTable] {
+        [comparison.table()] + (fairness.count == 2 ? [FairnessTables.changesTable(fairnessChanges)] : []) + (attribution.map { [$0.table()] } ?? [])
+    }
 
     /// The files of `format`: the tables as CSV (or one workbook `compare.xlsx`, or
     /// `compare.json` with the attribution as CSV) and `provenance.json`.
@@ -36,7 +47,9 @@ public struct ComparisonResult {
         format == .json ? try document() : CSVRenderer.text(comparison.table(), style: format == .csvNL ? .dutch : .standard)
     }
 
-    private func document() throws -> String { try provenance.json("changes", comparison.rows, warnings: warnings) }
+    private func document() throws -> String {
+        try provenance.json([("changes", comparison.rows)] + (fairness.count == 2 ? [("fairness", fairnessChanges)] : []), warnings: warnings)
+    }
 }
 
 /// What a new vintage of a table changes (``ScenarioSession/updateImpact(_:table:from:to:lossThreshold:files:)``):

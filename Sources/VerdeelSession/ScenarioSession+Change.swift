@@ -11,13 +11,15 @@ extension ScenarioSession {
         try ShapleyAttribution.explain(from, to, read: read)
     }
 
-    /// Two runs compared (`verdeel compare`): the change per measure, year and region and,
-    /// with `explain`, its attribution to the provisions that differ.
-    public func comparison(_ from: ScenarioRun, _ to: ScenarioRun, files: [(path: String, bytes: [UInt8])], explain: Bool) throws(AttributionError) -> ComparisonResult {
+    /// Two runs compared (`verdeel compare`): the change per measure, year and region, of
+    /// every fairness metric and, with `explain`, its attribution to the provisions that
+    /// differ. Throws the fairness metrics' error, or an ``AttributionError``.
+    public func comparison(_ from: ScenarioRun, _ to: ScenarioRun, files: [(path: String, bytes: [UInt8])], explain: Bool) throws -> ComparisonResult {
+        let fairness = try self.fairness([from, to])
         let attribution = explain ? ExplainOutput(try self.explain(from, to), regionNames: from.table.regionNames) : nil
         return ComparisonResult(
-            runs: [from, to], comparison: Comparison(from, to), attribution: attribution, provenance: Provenance([from, to], scenarioFiles: files),
-            notes: Self.notes([from, to]))
+            runs: [from, to], comparison: Comparison(from, to), fairness: fairness.reports, fairnessWarnings: fairness.warnings, attribution: attribution,
+            provenance: Provenance([from, to], scenarioFiles: files), notes: Self.notes([from, to]))
     }
 
     /// What a new vintage of a table changes (`verdeel update-impact`): `sides` are the runs

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VerdeelAnalysis
 import VerdeelReport
 import VerdeelSession
 
@@ -28,7 +29,7 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
     var wide = false
 
-    @OptionGroup(title: "Output: compare.csv (or compare.json), provenance.json and, with --explain, explain.csv")
+    @OptionGroup(title: "Output: compare.csv and compare_fairness.csv (or compare.json), provenance.json and, with --explain, explain.csv")
     var out: OutputOptions
 
     func validate() throws {
@@ -41,9 +42,13 @@ struct Compare: ParsableCommand {
         // A scenario compared with itself is run once and shown on both sides (no change).
         let distinct = try input.run(try input.select([first, second], from: compilation.plans), sources: compilation.sources)
         guard let from = distinct.first, let to = distinct.last else { return }
-        let result = try compilation.sources.orExit("error: ") {
-            try input.session.comparison(from, to, files: compilation.files, explain: explain)
+        let result: ComparisonResult
+        do { result = try input.session.comparison(from, to, files: compilation.files, explain: explain) } catch {
+            // A fairness error is a diagnostic of its own; an attribution's is a message.
+            printError((error is AttributionError ? "error: " : "") + compilation.sources.describe(error))
+            throw ExitCode(1)
         }
+        for warning in result.fairnessWarnings { printError("warning: \(warning)") }
         let summary = result.attribution?.summary()
         if let output = out.output {
             if let summary { print(summary, terminator: "") }
@@ -54,9 +59,9 @@ struct Compare: ParsableCommand {
             return
         } else {
             print(ComparisonTable(from, to).render(wide: wide), terminator: "")
-            let fairness = try compilation.sources.orExit { try input.session.fairness([from, to]) }
-            if fairness.reports.count == 2 { print("\n" + FairnessComparisonTable(fairness.reports[0], fairness.reports[1], allMetrics: allMetrics).render(), terminator: "") }
-            for warning in fairness.warnings { printError("warning: \(warning)") }
+            if result.fairness.count == 2 {
+                print("\n" + FairnessComparisonTable(result.fairness[0], result.fairness[1], allMetrics: allMetrics).render(), terminator: "")
+            }
             if let summary { print("\n" + summary, terminator: "") }
         }
         if !result.notes.isEmpty { printSyntheticNotice() }

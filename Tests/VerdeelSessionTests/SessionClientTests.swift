@@ -49,11 +49,16 @@ struct SessionClientTests {
         #expect(changes[1].3.map { $0.isApproximatelyEqual(to: -250_000.0 / 3_000, relativeTolerance: 1e-12) } == true)
         // Only the key differs: it carries the whole change (the amounts are whole euros, so
         // rounding adds nothing).
-        #expect(result.tables.map(\.name) == ["compare", "explain"])
+        #expect(result.tables.map(\.name) == ["compare", "compare_fairness", "explain"])
+        // Per inhabitant: people gives both 250 (Gini 0); mixed gives R1 500 and R2 166.67,
+        // population shares 1/4 and 3/4, mean 250: Gini 2 x 1/4 x 3/4 x 333.33 / (2 x 250) = 0.25.
+        let gini = try #require(result.fairnessChanges.first { $0.measure == "m" && $0.metric == "gini" })
+        #expect(gini.valueFrom == 0 && gini.valueTo.map { $0.isApproximatelyEqual(to: 0.25, relativeTolerance: 1e-12) } == true)
+        #expect(gini.change.map { $0.isApproximatelyEqual(to: 0.25, relativeTolerance: 1e-12) } == true)
         let explained = try #require(result.attribution).table().rows.filter { $0[0] == .text("m") }
         #expect(explained.map { [$0[2], $0[3], $0[5]].map(\.csvText) } == [["R1", "One", "250000.0"], ["R1", "One", "0.0"], ["R2", "Two", "-250000.0"], ["R2", "Two", "0.0"]])
         #expect(explained.map { $0[4].csvText }.filter { $0 != "rounding" }.count == 2)
-        #expect(try result.files(format: .csv, language: .nl).map(\.name) == ["compare.csv", "explain.csv", "schema.json", "dictionary.md", "provenance.json"])
+        #expect(try result.files(format: .csv, language: .nl).map(\.name) == ["compare.csv", "compare_fairness.csv", "explain.csv", "schema.json", "dictionary.md", "provenance.json"])
         #expect(try result.files(format: .json, language: .nl).map(\.name) == ["compare.json", "explain.csv", "schema.json", "dictionary.md", "provenance.json"])
         #expect(try result.files(format: .xlsx, language: .en).map(\.name) == ["compare.xlsx", "provenance.json"])
         #expect(try result.text(format: .csv).hasPrefix("from,to,measure,year,region,region_name,amount_from,amount_to,change"))
@@ -62,6 +67,8 @@ struct SessionClientTests {
         let row = try #require((json["changes"] as? [[String: Any]])?.first)
         #expect(Set(row.keys) == Set(result.comparison.table().columns.map(\.id)))
         #expect((json["provenance"] as? [String: Any])?["engine_version"] as? String == AllocationJSON.engineVersion)
+        let fairnessRow = try #require((json["fairness"] as? [[String: Any]])?.first { $0["metric"] as? String == "gini" })
+        #expect(Set(fairnessRow.keys) == Set(FairnessTables.changesTable([]).columns.map(\.id)))
     }
 
     /// Scores per region of vintage 2022 (100 and 100 households) and 2023 (100 and 200):
