@@ -44,6 +44,22 @@ struct HTMLReportTests {
             assertions: [ReportInput.Assertion(scenario: "s", text: "assert amount(m, 2026, GM0001) > 0", met: true)])
     }
 
+    /// With a baseline the switches open on a measure that changed: `a` is the same in s and
+    /// t, `m` differs, so the allocation view starts on m 2026, not on a.
+    @Test func theReportOpensOnAMeasureThatChanged() throws {
+        let same = """
+            s,a,,2026,GM0001,<b>A&B</b>,1000,1000.000000,30000,0.033333
+            s,a,,2026,GM0002,Twee,1000,1000.000000,10000,0.100000
+            t,a,,2026,GM0001,<b>A&B</b>,1000,1000.000000,30000,0.033333
+            t,a,,2026,GM0002,Twee,1000,1000.000000,10000,0.100000
+
+            """
+        let html = try HTMLReport(try Self.input(Self.allocations.replacingOccurrences(of: "amount_per_inhabitant\n", with: "amount_per_inhabitant\n" + same))).render()
+        #expect(html.contains(#"<option value="m-2026" selected>"#))
+        #expect(html.contains(#"<div class="panel" data-group="allocation" data-key="a-2026" hidden>"#))
+        #expect(!html.contains(#"<option value="a-2026" selected>"#))
+    }
+
     @Test func numbersAreWrittenTheDutchWayOrTheEnglishWay() {
         let dutch = NumberText(language: .nl), english = NumberText(language: .en)
         #expect(dutch.euros(2_073_424) == "€ 2.073.424")

@@ -12,6 +12,7 @@ enum AllocationSection {
         let numbers = context.numbers
         var tables = [[String: Any]]()
         var panels = [(key: String, label: String, html: String)]()
+        var panelMeasures = [String]()
         for measure in measures {
             let years = (totals.years[measure] ?? []).sorted()
             let head = [context.say("code", "code"), context.say("gemeente", "municipality")] + years.map(String.init) + [context.say("totaal", "total"), context.say("per inwoner", "per inhabitant")]
@@ -48,11 +49,13 @@ enum AllocationSection {
                         valueText: { numbers.euros($0, cents: true) }, axisText: { numbers.euros($0) }))
                 }
                 panels.append((ReportContext.key(measure, year), context.label(measure, year), html))
+                panelMeasures.append(measure)
             }
         }
         return [
             "tables": tables,
-            "charts": ReportContext.switchView(group: "allocation", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels),
+            "charts": ReportContext.switchView(
+                group: "allocation", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels, selected: context.firstChanged(panelMeasures)),
         ]
     }
 }

@@ -25,6 +25,7 @@ enum FairnessSection {
         let lorenz = context.input.rows("lorenz")
         var panels = [(key: String, label: String, html: String)]()
         var tables = [(key: String, table: [String: Any])]()
+        var panelMeasures = [String]()
         for (measure, year) in ReportContext.measureYears(ours) {
             let here = { (name: String) in rows.filter { $0["scenario"] == name && $0["measure"] == measure && $0["year"] == String(year) } }
             let theirs = baseline.map(here) ?? []
@@ -55,8 +56,10 @@ enum FairnessSection {
                 title: context.label(measure, year) + ": " + context.say("Lorenzcurve (inwoners naar bedrag per inwoner)", "Lorenz curve (inhabitants by amount per inhabitant)"),
                 curves: curves, percentText: { numbers.percent($0, decimals: 0) }, equalityLabel: context.say("gelijke verdeling", "equal shares")))
             panels.append((ReportContext.key(measure, year), context.label(measure, year), chart))
+            panelMeasures.append(measure)
         }
-        var view = ReportContext.switchView(group: "fairness", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels)
+        var view = ReportContext.switchView(
+            group: "fairness", label: context.say("Maatregel en jaar", "Measure and year"), panels: panels, selected: context.firstChanged(panelMeasures))
         // Each panel holds its metrics table (rendered by the template) and its Lorenz chart.
         view["panels"] = (view["panels"] as? [[String: Any]] ?? []).enumerated().map { index, panel in
             var panel = panel

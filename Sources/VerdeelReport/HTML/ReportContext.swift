@@ -53,6 +53,14 @@ struct ReportContext {
         return result
     }
 
+    /// The first of `panelMeasures` (each panel's measure) that changed against the
+    /// baseline, so a report with a baseline opens on a change; 0 without one.
+    func firstChanged(_ panelMeasures: [String]) -> Int {
+        guard let baseline = input.baseline else { return 0 }
+        let changed = allocations.changed(input.scenario, baseline)
+        return panelMeasures.firstIndex(where: changed.contains) ?? 0
+    }
+
     /// A switch between panels: `choices` for the select, `panels` with their HTML; the
     /// panel `selected` is shown first.
     static func switchView(group: String, label: String, panels: [(key: String, label: String, html: String)], selected: Int = 0) -> [String: Any] {
@@ -93,6 +101,14 @@ struct AllocationTotals {
 
     func measures(of scenario: String) -> [String] {
         measures.filter { measure in (years[measure] ?? []).contains { year in (regions[scenario] ?? []).contains { amounts[Key(scenario: scenario, measure: measure, year: year, region: $0)] != nil } } }
+    }
+
+    /// The measures whose amounts differ between two scenarios in some year and region.
+    func changed(_ scenario: String, _ baseline: String) -> Set<String> {
+        let all = Set((regions[scenario] ?? []) + (regions[baseline] ?? []))
+        return Set(measures.filter { measure in
+            (years[measure] ?? []).contains { year in all.contains { amount(scenario, measure, year, $0) != amount(baseline, measure, year, $0) } }
+        })
     }
 
     /// The amount of a year, or of all years when `year` is nil.
