@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Variants per work item in variant runs (results do not depend on it).")
     var chunk: Int = 32
 
-    @Flag(name: .long, help: "Leave out the fairness metrics (fairness.csv, lorenz.csv, fairness_summary.csv, losses.csv).")
+    @Flag(name: .long, help: "Leave out the fairness metrics (fairness.csv, lorenz.csv, fairness_summary.csv, losses.csv, largest_loss.csv).")
     var noFairness = false
 
     @Option(name: .long, help: "Run part I of N of a variant, Monte Carlo or sensitivity run (I from 1) into --output; 'verdeel merge' joins the parts. Default from a Slurm array's environment.")
@@ -94,6 +94,10 @@ struct Run: ParsableCommand {
             try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.lang) }
         } else {
             print(try result.text(format: out.format), terminator: "")
+            if out.format == .csv || out.format == .csvNL, result.tables.count > 1 {
+                let others = result.tables.dropFirst().map(\.fileName).joined(separator: ", ")
+                printError("note: standard output holds \(result.tables[0].fileName) only; --output DIR also writes \(others)")
+            }
         }
         for warning in runs.flatMap(\.warnings) + result.fairnessWarnings {
             // Under the printed table, where it is read; on standard error when the output is data.

@@ -60,6 +60,16 @@ struct HTMLReportTests {
         #expect(!html.contains(#"<option value="a-2026" selected>"#))
     }
 
+    /// A municipality the results lack is refused with the ones they have.
+    @Test func anUnknownRegionIsRefusedWithTheOnesThereAre() throws {
+        do {
+            _ = try ReportInput(tables: [try Self.table("allocations", Self.allocations)], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: nil, region: "GM0003")
+            Issue.record("GM0003 was accepted")
+        } catch {
+            #expect("\(error)" == "--region GM0003: the results have no municipality with that code (did you mean GM0001?); they have GM0001 <b>A&B</b>, GM0002 Twee")
+        }
+    }
+
     @Test func numbersAreWrittenTheDutchWayOrTheEnglishWay() {
         let dutch = NumberText(language: .nl), english = NumberText(language: .en)
         #expect(dutch.euros(2_073_424) == "€ 2.073.424")

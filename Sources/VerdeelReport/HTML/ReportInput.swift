@@ -78,7 +78,11 @@ public struct ReportInput: Sendable {
         }
         if let region {
             let regions = Set(summary.compactMap { $0["region"] } + rows("allocations").compactMap { $0["region"] })
-            guard regions.contains(region) else { throw .unknownRegion(region, NearestName.find(region, among: Array(regions).sorted())) }
+            guard regions.contains(region) else {
+                let names = Dictionary((summary + rows("allocations")).compactMap { row in row["region"].map { ($0, row["region_name"] ?? "") } }, uniquingKeysWith: { first, _ in first })
+                let known = names.keys.sorted().map { code in names[code].map { $0.isEmpty ? code : "\(code) \($0)" } ?? code }
+                throw .unknownRegion(region, NearestName.find(region, among: Array(regions).sorted()), known)
+            }
         }
     }
 
@@ -110,7 +114,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case nothingToReport
     case tooLarge(bytes: Int)
     case unknownVariant(Int, count: Int)
-    case unknownRegion(String, String?)
+    case unknownRegion(String, String?, [String])
 
     public var description: String {
         switch self {
@@ -125,8 +129,9 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .unknownVariant(let variant, let count):
             count == 0 ? "--variant \(variant): the results have no Monte Carlo variants; leave out --variant"
                 : "--variant \(variant): the results have variants 1 to \(count); pick one of them"
-        case .unknownRegion(let region, let nearest):
-            "--region \(Printable.shown(region)): the results have no municipality with that code" + (nearest.map { "; did you mean \($0)?" } ?? "")
+        case .unknownRegion(let region, let nearest, let known):
+            "--region \(Printable.shown(region)): the results have no municipality with that code" + (nearest.map { " (did you mean \($0)?)" } ?? "")
+                + "; they have " + (known.count > 20 ? known.prefix(20).joined(separator: ", ") + " and \(known.count - 20) more" : known.joined(separator: ", "))
         case .tooLarge(let bytes):
             "the report would be \(bytes / 1_000_000) MB, more than the 5 MB a report may embed; write the tables with `verdeel run --format xlsx` instead, or report on fewer variants"
         }
