@@ -36,8 +36,8 @@ extension Checker {
         let sensitivity = lowerSensitivity(draft, measures: measures, monteCarlo: simulation?.monteCarlo, scope)
         guard diagnostics.count == before else { return nil }
         return ScenarioPlan(
-            name: own.declaration.name.text, data: data, measures: measures, assertions: assertions, simulation: simulation, fairness: fairness,
-            sensitivity: sensitivity)
+            name: own.declaration.name.text, title: draft.title, data: data, measures: measures, assertions: assertions, simulation: simulation,
+            fairness: fairness, sensitivity: sensitivity)
     }
 
     /// What a scenario hands down to a child: its chain merged without assertions (which

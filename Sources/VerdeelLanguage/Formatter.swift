@@ -80,6 +80,8 @@ private struct Printer {
 
     mutating func scenarioItem(_ item: ScenarioItem, _ depth: Int) {
         switch item {
+        case .title(let title):
+            line("title \(Printer.name(title))", depth: depth)
         case .data(let data):
             block("data", data.tables, closing: data.closingComments, depth: depth) { printer, table, depth in printer.table(table, depth) }
         case .criterion(let name, let expression):

@@ -3,7 +3,7 @@ import VerdeelModel
 
 extension Parser {
     static let topLevelKeywords = ["scenario", "include"]
-    static let scenarioKeywords = ["data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness", "sensitivity"]
+    static let scenarioKeywords = ["title", "data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness", "sensitivity"]
     static let tableKeywords = ["regions", "table", "districts"]
 
     mutating func parseDocument() -> Document {
@@ -51,6 +51,10 @@ extension Parser {
     }
 
     mutating func scenarioItem() throws(Failure) -> ScenarioItem {
+        if isWord("title") {
+            advance()
+            return .title(try string("the scenario's title"))
+        }
         if isWord("data") {
             advance()
             let opening = current

@@ -7,6 +7,8 @@ struct ScenarioDraft {
         let unit: Checker.Unit
     }
 
+    /// The scenario's own title (a child does not inherit its parent's).
+    var title: String?
     var tables = Replaceable<Located<TableDeclaration>>()
     var criteria = Replaceable<Located<(name: Name, expression: Expr)>>()
     var measures: [MeasureDraft] = []
@@ -23,6 +25,9 @@ struct ScenarioDraft {
         var declared = Declarations(unit: unit, scope: "scenario '\(declaration.name.text)'")
         for line in declaration.lines {
             switch line.node {
+            case .title(let title):
+                guard declared.claim("title", line.range, &checker) else { continue }
+                self.title = own ? title.text : nil
             case .data(let block):
                 for table in block.tables {
                     guard declared.claim("table '\(table.node.name.text)'", table.range, &checker) else { continue }

@@ -55,6 +55,8 @@ public struct ScenarioDeclaration: Sendable {
 }
 
 public enum ScenarioItem: Sendable {
+    /// `title "..."`: the scenario's name for people (the id stays for scripts).
+    case title(Name)
     case data(DataBlock)
     case criterion(name: Name, expression: Expr)
     case measure(MeasureDeclaration)

@@ -6,7 +6,10 @@ import VerdeelCore
 /// A plan holds no source text and no code: it can be built in Swift, encoded and read
 /// back as JSON, and compared, and runs the same whichever way it was made.
 public struct ScenarioPlan: Codable, Equatable, Sendable {
+    /// The scenario's id (what scripts and the files' `scenario` columns use).
     public let name: String
+    /// Its name for people (`title "..."`), if it has one.
+    public let title: String?
     public let data: DataPlan
     public let measures: [PlannedMeasure]
     public let assertions: [PlannedAssertion]
@@ -18,10 +21,11 @@ public struct ScenarioPlan: Codable, Equatable, Sendable {
     public var sensitivity: SensitivityPlan?
 
     public init(
-        name: String, data: DataPlan, measures: [PlannedMeasure], assertions: [PlannedAssertion] = [], simulation: SimulationPlan? = nil,
-        fairness: FairnessPlan? = nil, sensitivity: SensitivityPlan? = nil
+        name: String, title: String? = nil, data: DataPlan, measures: [PlannedMeasure], assertions: [PlannedAssertion] = [],
+        simulation: SimulationPlan? = nil, fairness: FairnessPlan? = nil, sensitivity: SensitivityPlan? = nil
     ) {
         self.name = name
+        self.title = title
         self.data = data
         self.measures = measures
         self.assertions = assertions

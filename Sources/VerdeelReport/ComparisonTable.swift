@@ -26,7 +26,7 @@ public struct ComparisonTable {
     /// table still wider leaves the years out unless `wide`.
     public func render(wide: Bool = false) -> String {
         var text = TextGrid.wrapped(
-            "Changes from scenario \(first.plan.name) to \(second.plan.name) (EUR; + means \(second.plan.name) gives more; "
+            "Changes from scenario \(Self.named(first)) to \(Self.named(second)) (EUR; + means \(second.plan.name) gives more; "
                 + "per \(Self.singular(perIndicator)) per year: the total / the years / \(perIndicator))")
         var unchanged = [String]()
         var narrowed = false
@@ -110,6 +110,11 @@ public struct ComparisonTable {
     static func presence(_ code: String, _ first: ScenarioRun, _ second: ScenarioRun) -> String {
         let inFirst = first.table.index(of: code) != nil, inSecond = second.table.index(of: code) != nil
         return inFirst && inSecond ? "" : " (only in \(inFirst ? first.plan.name : second.plan.name))"
+    }
+
+    /// A scenario's id, with its title when it has one: `jongerenwerk_60_40 ("Jongerenwerk 60/40")`.
+    static func named(_ run: ScenarioRun) -> String {
+        run.plan.title.map { "\(run.plan.name) (\"\($0)\")" } ?? run.plan.name
     }
 
     /// `inhabitants` -> `inhabitant`: the column reads "per inhabitant".

@@ -21,6 +21,6 @@ extension ScenarioSession {
         }
         return try ReportInput(
             tables: allocation.tables + (more?.tables ?? []), provenance: document, scenario: main.plan.name, baseline: baseline,
-            measureTitles: measureTitles(runs), lossThresholds: main.plan.fairness?.losses ?? [], assertions: assertions, variant: variant, region: region)
+            measureTitles: measureTitles(runs), scenarioTitles: scenarioTitles(runs), lossThresholds: main.plan.fairness?.losses ?? [], assertions: assertions, variant: variant, region: region)
     }
 }

@@ -53,6 +53,11 @@ extension ScenarioSession {
         Dictionary(runs.flatMap { run in run.plan.measures.map { ($0.measure.name, $0.title) } }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Each titled scenario's title by its id.
+    public static func scenarioTitles(_ runs: [ScenarioRun]) -> [String: String] {
+        Dictionary(runs.compactMap { run in run.plan.title.map { (run.plan.name, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The manifest's notes of any run: the synthetic notice when the data has synthetic figures.
     static func notes(_ runs: [ScenarioRun]) -> [String] {
         runs.contains { $0.plan.data.hasSyntheticData } ? [syntheticNotice] : []

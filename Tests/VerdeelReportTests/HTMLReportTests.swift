@@ -60,6 +60,17 @@ struct HTMLReportTests {
         #expect(!html.contains(#"<option value="a-2026" selected>"#))
     }
 
+    /// A scenario with a title is named by it: the report's heading, its comparison and the
+    /// change table's columns.
+    @Test func scenariosAreNamedByTheirTitles() throws {
+        let input = try ReportInput(
+            tables: [try Self.table("allocations", Self.allocations)], provenance: try Self.provenance(synthetic: false), scenario: "s", baseline: "t",
+            scenarioTitles: ["s": "Twee delen", "t": "Gelijk verdeeld"])
+        let html = try HTMLReport(input).render()
+        #expect(html.contains("Verdeelrapport: Twee delen") && html.contains("vergeleken met Gelijk verdeeld"))
+        #expect(html.contains(">Gelijk verdeeld</th>") && !html.contains("Verdeelrapport: s<"))
+    }
+
     /// A municipality the results lack is refused with the ones they have.
     @Test func anUnknownRegionIsRefusedWithTheOnesThereAre() throws {
         do {

@@ -35,7 +35,7 @@ enum ChangeSection {
                     before != 0 ? PageCell.number(AllocationTotals.double(delta / before), numbers.percent(AllocationTotals.double(delta / before))) : PageCell.text(""),
                 ]])
             }
-            let head = [context.say("code", "code"), context.say("gemeente", "municipality"), baseline, scenario, context.say("verschil", "change"),
+            let head = [context.say("code", "code"), context.say("gemeente", "municipality"), context.scenarioTitle(baseline), context.scenarioTitle(scenario), context.say("verschil", "change"),
                         context.say("per inwoner", "per inhabitant"), context.say("verschil (%)", "change (%)")]
             tables.append([
                 "caption": context.measureTitle(measure) + ": " + context.say("alle jaren", "all years"),

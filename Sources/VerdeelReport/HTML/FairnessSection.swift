@@ -41,11 +41,11 @@ enum FairnessSection {
                 }
                 tableRows.append(["cells": cells])
             }
-            let head = [context.say("maat", "metric"), scenario] + (baseline.map { [$0, context.say("verschil", "change")] } ?? [])
+            let head = [context.say("maat", "metric"), context.scenarioTitle(scenario)] + (baseline.map { [context.scenarioTitle($0), context.say("verschil", "change")] } ?? [])
             tables.append((ReportContext.key(measure, year), ["caption": context.label(measure, year), "head": head.enumerated().map { ["text": $1, "numeric": $0 >= 1] as [String: Any] }, "rows": tableRows, "footer": [] as [Any]]))
             let curves = ([scenario] + (baseline.map { [$0] } ?? [])).enumerated().map { index, name in
                 LorenzChart.Curve(
-                    name: name,
+                    name: context.scenarioTitle(name),
                     points: lorenz.filter { $0["scenario"] == name && $0["measure"] == measure && $0["year"] == String(year) }.compactMap { row in
                         guard let population = row["population_share"].flatMap(Double.init), let amount = row["amount_share"].flatMap(Double.init) else { return nil }
                         return (population, amount)

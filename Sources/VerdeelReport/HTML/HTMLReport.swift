@@ -22,7 +22,7 @@ public struct HTMLReport {
         let context = ReportContext(input, language: language)
         var view: [String: Any] = [
             "lang": language.rawValue, "style": ReportTemplate.style, "script": ReportTemplate.script, "t": words,
-            "title": context.say("Verdeelrapport: ", "Allocation report: ") + input.scenario,
+            "title": context.say("Verdeelrapport: ", "Allocation report: ") + context.scenarioTitle(input.scenario),
             "subtitle": subtitle(context),
             "notes": NotesSection.build(context), "footer": NotesSection.footer(context),
         ]
@@ -55,7 +55,7 @@ public struct HTMLReport {
 
     private func subtitle(_ context: ReportContext) -> String {
         var parts = [String]()
-        if let baseline = input.baseline { parts.append(context.say("vergeleken met \(baseline)", "compared with \(baseline)")) }
+        if let baseline = input.baseline.map(context.scenarioTitle) { parts.append(context.say("vergeleken met \(baseline)", "compared with \(baseline)")) }
         parts.append(context.say("gemaakt door", "made by") + " \(input.provenance.engine) \(input.provenance.engineVersion)")
         if let first = input.provenance.scenarioFiles.first { parts.append(context.say("uit ", "from ") + first.path) }
         return parts.joined(separator: " · ")

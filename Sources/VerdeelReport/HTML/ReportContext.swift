@@ -26,6 +26,9 @@ struct ReportContext {
 
     func say(_ dutch: String, _ english: String) -> String { language.pick(dutch, english) }
 
+    /// A scenario's title, or its id when it has none.
+    func scenarioTitle(_ id: String) -> String { input.scenarioTitles[id] ?? id }
+
     /// A column's name in the report's language.
     func label(_ column: Column) -> String { say(column.dutch, column.english) }
 

@@ -29,6 +29,8 @@ public struct ReportInput: Sendable {
     public let scenario: String
     public let baseline: String?
     public let measureTitles: [String: String]
+    /// Each scenario's title (`title "..."`) by its id, where it has one.
+    public let scenarioTitles: [String: String]
     public let lossThresholds: [Double]
     public let assertions: [Assertion]
     /// The variant whose draws the Monte Carlo section shows (1-based); nil for the middle one.
@@ -38,6 +40,7 @@ public struct ReportInput: Sendable {
 
     public init(
         tables: [ResultTable], provenance: Provenance.Document, scenario: String, baseline: String?, measureTitles: [String: String] = [:],
+        scenarioTitles: [String: String] = [:],
         lossThresholds: [Double] = [], assertions: [Assertion] = [], variant: Int? = nil, region: String? = nil
     ) throws(ReportError) {
         self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -46,6 +49,7 @@ public struct ReportInput: Sendable {
         self.scenario = scenario
         self.baseline = baseline
         self.measureTitles = measureTitles
+        self.scenarioTitles = scenarioTitles
         self.lossThresholds = lossThresholds
         self.assertions = assertions
         self.variant = variant

@@ -1,0 +1,45 @@
+import Testing
+import VerdeelLanguage
+import VerdeelModel
+import VerdeelTestSupport
+
+/// `title "..."`: a scenario's name for people, its own (a child does not inherit it), given
+/// once, kept by `fmt`.
+struct ScenarioTitleTests {
+    static let text = """
+        scenario people {
+            title "Everyone the same per inhabitant"
+            data {
+                regions "regions.csv" {
+                    inhabitants: count
+                }
+            }
+            measure m {
+                budget 2026: 1M
+                key inhabitants 100%
+            }
+        }
+
+        scenario child extends people {
+            measure m {
+                budget 2026: 2M
+            }
+        }
+
+        """
+
+    @Test func aScenarioHasItsOwnTitle() throws {
+        let compilation = compile(Self.text, files: ["regions.csv": TwoRegions.handWorked])
+        #expect(compilation.diagnostics.isEmpty, "\(messages(compilation))")
+        #expect(compilation.plans.map(\.title) == ["Everyone the same per inhabitant", nil])
+        #expect(Formatter.format(Self.text, name: "t.verdeel") == Self.text)
+    }
+
+    @Test func aTitleIsGivenOnce() {
+        let twice = Self.text.replacingOccurrences(of: "    title \"Everyone the same per inhabitant\"\n", with: "    title \"A\"\n    title \"B\"\n")
+        let compilation = compile(twice, files: ["regions.csv": TwoRegions.handWorked])
+        #expect(messages(compilation).contains { $0.contains("title") })
+        let unquoted = Self.text.replacingOccurrences(of: "\"Everyone the same per inhabitant\"", with: "42")
+        #expect(!messages(compile(unquoted, files: ["regions.csv": TwoRegions.handWorked])).isEmpty)
+    }
+}
