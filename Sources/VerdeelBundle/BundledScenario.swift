@@ -12,6 +12,7 @@ public enum BundledScenario {
 # Every reading the document leaves open is a line below with a comment (docs/sociale-agenda.md).
 
 scenario baseline {
+    title "Basis: de uitwerking van maatregelen 2, 3 en 4"
     data {
         # Inhabitants on 1 January 2024 and areas (see data/SOURCES.md).
         regions "data/municipalities-2024.csv" source "CBS 85984NED Kerncijfers wijken en buurten 2024" {
@@ -78,24 +79,28 @@ scenario baseline {
 # Alternatives analysts ask about: each changes only what it names.
 
 scenario jongerenwerk_50_50 extends baseline {
+    title "Jongerenwerk: inwoners 50%, behoefte 50%"
     measure jongerenwerk {
         key inhabitants 50%, need 50%
     }
 }
 
 scenario jongerenwerk_60_40 extends baseline {
+    title "Jongerenwerk: inwoners 60%, behoefte 40%"
     measure jongerenwerk {
         key inhabitants 60%, need 40%
     }
 }
 
 scenario base_150k extends baseline {
+    title "Wijkondersteuning: basisbedrag 150.000 euro"
     measure wijk {
         base 150k if infeasible error
     }
 }
 
 scenario base_250k extends baseline {
+    title "Wijkondersteuning: basisbedrag 250.000 euro, naar rato waar het niet past"
     measure wijk {
         # 13 x 250k = 3.25M exceeds 2026's 2.85M after the top-slice: bases shrink pro rata.
         base 250k if infeasible scale
@@ -103,11 +108,13 @@ scenario base_250k extends baseline {
 }
 
 scenario national_reference extends baseline {
+    title "Behoefte gemeten tegen het landelijk gemiddelde"
     # SES transform with national reference c = 0 (the national mean score).
     criterion need = inhabitants * max(0, 0 - ses_woa_mean)
 }
 
 scenario horizon_2030 extends baseline {
+    title "Looptijd tot en met 2030"
     # Horizon variant: "daarna" read as through 2030; meeting places keep their stated years.
     measure wijk {
         budget 2026: 3M, 2027: 4M, 2028..2030: 6.5M, 2031..2032: none
