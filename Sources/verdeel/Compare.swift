@@ -23,11 +23,8 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output).")
     var explain = false
 
-    @Flag(name: .long, help: "Show every fairness metric on the terminal (default: Gini, Theil, Hoover, Loosemore-Hanby).")
-    var allMetrics = false
-
-    @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
-    var wide = false
+    @OptionGroup(title: "On the terminal")
+    var view: ChangeView
 
     @OptionGroup(title: "Output: compare.csv and compare_fairness.csv (or compare.json), provenance.json and, with --explain, explain.csv")
     var out: OutputOptions
@@ -58,10 +55,7 @@ struct Compare: ParsableCommand {
             if let summary { printError(summary) }
             return
         } else {
-            print(ComparisonTable(from, to).render(wide: wide), terminator: "")
-            if result.fairness.count == 2 {
-                print("\n" + FairnessComparisonTable(result.fairness[0], result.fairness[1], allMetrics: allMetrics).render(), terminator: "")
-            }
+            print(view.render(from, to, fairness: result.fairness), terminator: "")
             if let summary { print("\n" + summary, terminator: "") }
         }
         if !result.notes.isEmpty { printSyntheticNotice() }

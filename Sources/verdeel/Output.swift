@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import VerdeelAnalysis
 import VerdeelCore
 import VerdeelData
 import VerdeelReport
 import VerdeelSession
+import VerdeelSimulation
 
 /// How `verdeel run` shows or writes results.
 extension OutputFormat: ExpressibleByArgument {}
@@ -74,5 +76,19 @@ func written(_ body: (_ stop: () -> Bool) throws -> Void) throws {
     } catch {
         printError("error: \(error)")
         throw ExitCode(1)
+    }
+}
+
+/// How the terminal shows the changes between two scenarios (`compare`, `update-impact`).
+struct ChangeView: ParsableArguments {
+    @Flag(name: .long, help: "Show every fairness metric on the terminal (default: Gini, Theil, Hoover, Loosemore-Hanby).")
+    var allMetrics = false
+
+    @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
+    var wide = false
+
+    /// The change table and, when both scenarios are measured, the fairness block.
+    func render(_ from: ScenarioRun, _ to: ScenarioRun, fairness: [(scenario: String, report: FairnessReport)]) -> String {
+        ComparisonTable(from, to).render(wide: wide) + (fairness.count == 2 ? "\n" + FairnessComparisonTable(fairness[0], fairness[1], allMetrics: allMetrics).render() : "")
     }
 }

@@ -31,11 +31,8 @@ struct UpdateImpact: ParsableCommand {
     @Option(name: .long, help: "A loss (euros per inhabitant) beyond which a municipality is listed (default: the scenario's smallest 'losses' threshold, else 0: any loss).")
     var lossThreshold: Double?
 
-    @Flag(name: .long, help: "Show every fairness metric on the terminal (default: Gini, Theil, Hoover, Loosemore-Hanby).")
-    var allMetrics = false
-
-    @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
-    var wide = false
+    @OptionGroup(title: "On the terminal")
+    var view: ChangeView
 
     @OptionGroup(title: "Output: update_impact.csv, fairness.csv and provenance.json (or the workbook, or the HTML report)")
     var out: OutputOptions
@@ -60,8 +57,7 @@ struct UpdateImpact: ParsableCommand {
         }
         for warning in result.fairnessWarnings { printError("warning: \(warning)") }
         if out.format == .table {
-            print(ComparisonTable(runs[0], runs[1]).render(wide: wide), terminator: "")
-            if result.fairness.count == 2 { print("\n" + FairnessComparisonTable(result.fairness[0], result.fairness[1], allMetrics: allMetrics).render(), terminator: "") }
+            print(view.render(runs[0], runs[1], fairness: result.fairness), terminator: "")
             print("\n" + result.impact.crossingSummary(), terminator: "")
         }
         if let output = out.output {
