@@ -134,6 +134,12 @@ struct HTMLReportTests {
         #expect(html.contains("meer: &lt;b&gt;A&amp;B&lt;/b&gt;; minder: Twee"))
         #expect(html.contains("verliesdrempel € 7,50 per inwoner"))
         #expect(html.contains(#"<section id="change">"#))
+        // Over two alike years the change table's per inhabitant is per year, the
+        // thresholds' unit: GM0001 +500,000 in all, 500,000 / 2 / 30,000 = +8.33 a year (the
+        // all-years chart, labelled so, shows the total +16.67).
+        let twoYears = Self.allocations + Self.allocations.split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: ",2026,", with: ",2027,") + "\n" }.joined()
+        let both = try HTMLReport(try Self.input(twoYears)).render()
+        #expect(both.contains("per inwoner per jaar") && both.contains("+€ 500.000") && both.contains(">+€ 8,33</td>") && !both.contains(">+€ 16,67</td>"))
     }
 
     @Test func theSyntheticNoticeIsABannerOnlyWhenDataIsSynthetic() throws {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Winners and losers against the baseline: per measure a table of each municipality's
-/// change over all years (euros, per inhabitant, percent), and per measure and year
+/// change over all years (euros, per inhabitant per year: the unit of the loss thresholds,
+/// percent), and per measure and year
 /// diverging bars in euros and per inhabitant, the loss thresholds of the fairness block
 /// drawn as dashed lines (a loss per inhabitant beyond one is what the block flags).
 enum ChangeSection {
@@ -25,18 +26,20 @@ enum ChangeSection {
             ])
             guard changed else { continue }
             var rows = [[String: Any]]()
+            let yearCount = Double(max(totals.years[measure]?.count ?? 1, 1))
             for region in regions {
                 let before = totals.amount(baseline, measure, nil, region), delta = change(nil, region)
                 let people = totals.inhabitants[region]
                 rows.append(["cells": [
                     PageCell.text(region), PageCell.text(context.regionName(region)), PageCell.euros(before, numbers, year: false), PageCell.euros(before + delta, numbers, year: false),
                     PageCell.number(AllocationTotals.double(delta), numbers.change(AllocationTotals.double(delta))),
-                    people.map { PageCell.number(AllocationTotals.double(delta) / $0, numbers.change(AllocationTotals.double(delta) / $0, cents: true)) } ?? PageCell.text(""),
+                    people.map { PageCell.number(AllocationTotals.double(delta) / yearCount / $0, numbers.change(AllocationTotals.double(delta) / yearCount / $0, cents: true)) }
+                        ?? PageCell.text(""),
                     before != 0 ? PageCell.number(AllocationTotals.double(delta / before), numbers.percent(AllocationTotals.double(delta / before))) : PageCell.text(""),
                 ]])
             }
             let head = [context.say("code", "code"), context.say("gemeente", "municipality"), context.scenarioTitle(baseline), context.scenarioTitle(scenario), context.say("verschil", "change"),
-                        context.say("per inwoner", "per inhabitant"), context.say("verschil (%)", "change (%)")]
+                        context.say("per inwoner per jaar", "per inhabitant per year"), context.say("verschil (%)", "change (%)")]
             tables.append([
                 "caption": context.measureTitle(measure) + ": " + context.say("alle jaren", "all years"),
                 "head": head.enumerated().map { ["text": $1, "numeric": $0 >= 2] as [String: Any] }, "rows": rows,

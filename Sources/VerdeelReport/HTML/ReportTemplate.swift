@@ -91,9 +91,9 @@ enum ReportTemplate {
         .interval{stroke:var(--bar);stroke-width:3}.median{fill:#1f4e85}.reference{stroke:#d17a00;stroke-width:2}.band{fill:var(--band);opacity:.8}
         .assertions .failed{color:var(--loss)}.warnings li{margin:4px 0}
         footer{margin-top:40px;color:var(--muted);font-size:13px}footer table{font-size:12px}
-        @media (max-width:1400px){table{font-size:11px}th,td{padding:2px 4px}th{white-space:normal}}
+        @media (max-width:1400px){table{font-size:11px}th,td{padding:2px 4px}th,th.num{white-space:normal}}
         @page{size:A4 landscape;margin:10mm}
-        @media print{body{max-width:none;padding:0;font-size:12px}table{font-size:9px}th,td{padding:1px 3px}th{white-space:normal;cursor:auto}
+        @media print{body{max-width:none;padding:0;font-size:12px}table{font-size:9px}th,td{padding:1px 3px}th,th.num{white-space:normal;cursor:auto}
         .table-wrap,figure{overflow:visible}thead{display:table-header-group}tr{break-inside:avoid}h2,h3,caption{break-after:avoid}
         select{border:none;appearance:none;font-weight:600}nav{display:none}}
         """
