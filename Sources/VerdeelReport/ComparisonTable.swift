@@ -57,9 +57,10 @@ public struct ComparisonTable {
                 unchanged.append(title + presence)
                 continue
             }
-            let grid = TextGrid(full)
-            narrowed = narrowed || (!wide && grid.width > TextGrid.terminalWidth)
-            text += "\n\(title)\(presence)\n" + (!wide && grid.width > TextGrid.terminalWidth ? TextGrid(short) : grid).render()
+            let grid = TextGrid(full).render()
+            let tooWide = !wide && TextGrid.width(of: grid) > TextGrid.terminalWidth
+            narrowed = narrowed || tooWide
+            text += "\n\(title)\(presence)\n" + (tooWide ? TextGrid(short).render() : grid)
             let winners = changes.filter { $0.total > 0 }.sorted { $0.total > $1.total }.map(\.name)
             let losers = changes.filter { $0.total < 0 }.sorted { $0.total < $1.total }.map(\.name)
             text += TextGrid.wrapped("winners: \(winners.isEmpty ? "none" : winners.joined(separator: ", "))")

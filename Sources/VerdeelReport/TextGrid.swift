@@ -19,8 +19,8 @@ public struct TextGrid {
         return (lines + [line]).joined(separator: "\n") + "\n"
     }
 
-    /// The widest line of the grid.
-    var width: Int { render().split(separator: "\n").map(\.count).max() ?? 0 }
+    /// The widest line of rendered text.
+    static func width(of text: String) -> Int { text.split(separator: "\n").map(\.count).max() ?? 0 }
 
     let rows: [[String]]
     /// Indices of the rows followed by a rule.

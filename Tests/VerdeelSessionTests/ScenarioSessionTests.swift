@@ -10,27 +10,7 @@ struct ScenarioSessionTests {
     /// R1 has 1,000 inhabitants, R2 3,000: EUR 1M by inhabitants is 250,000 and 750,000; with
     /// a second scenario half by land area (30 and 10 km2), R1 gets 125,000 + 375,000.
     @Test func allocatesEveryPlanOfAFile() throws {
-        let scenario = InMemoryScenario(
-            """
-            scenario people {
-                data {
-                    regions "regions.csv" {
-                        inhabitants: count
-                        land_area_km2: nonnegative
-                    }
-                }
-                measure m {
-                    budget 2026: 1M
-                    key inhabitants 100%
-                }
-            }
-
-            scenario mixed extends people {
-                measure m {
-                    key inhabitants 50%, land_area_km2 50%
-                }
-            }
-            """, folder: "session-allocates")
+        let scenario = InMemoryScenario(TwoRegions.peopleAndMixed, folder: "session-allocates")
         #expect(scenario.compilation.diagnostics.isEmpty, "\(messages(scenario.compilation))")
         let runs = try ScenarioSession(read: scenario.read).allocate(scenario.compilation.plans)
         #expect(runs.map { euros($0, "m", 2026) } == [["R1": 250_000, "R2": 750_000], ["R1": 500_000, "R2": 500_000]])

@@ -12,27 +12,7 @@ import VerdeelTestSupport
 struct SessionClientTests {
     /// R1 (1,000 inhabitants, 30 km2) and R2 (3,000, 10 km2); EUR 1M by inhabitants, then
     /// half by land area: R1 250,000 -> 125,000 + 375,000 = 500,000, R2 750,000 -> 500,000.
-    static var twoScenarios: InMemoryScenario { InMemoryScenario(
-        """
-        scenario people {
-            data {
-                regions "regions.csv" {
-                    inhabitants: count
-                    land_area_km2: nonnegative
-                }
-            }
-            measure m {
-                budget 2026: 1M
-                key inhabitants 100%
-            }
-        }
-
-        scenario mixed extends people {
-            measure m {
-                key inhabitants 50%, land_area_km2 50%
-            }
-        }
-        """, folder: "session-client") }
+    static var twoScenarios: InMemoryScenario { InMemoryScenario(TwoRegions.peopleAndMixed, folder: "session-client") }
 
     @Test func comparesTwoScenariosAndExplainsTheChange() throws {
         let scenario = Self.twoScenarios
