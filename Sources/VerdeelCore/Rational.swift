@@ -79,4 +79,12 @@ public struct Rational: Sendable {
 
     /// Whether the value is above zero.
     public var isPositive: Bool { numerator > 0 }
+
+    /// The value as a ``Fraction`` in lowest terms; nil when it is negative or a part does
+    /// not fit in 64 bits.
+    public var fraction: Fraction? {
+        let divisor = BigInt(numerator.magnitude.greatestCommonDivisor(with: denominator.magnitude))
+        guard divisor > 0, let top = Int64(exactly: numerator / divisor), let bottom = Int64(exactly: denominator / divisor) else { return nil }
+        return Fraction(top, bottom)
+    }
 }

@@ -8,7 +8,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// The likely fix, e.g. "did you mean 'inhabitants'?".
     public let suggestion: String?
     /// The offending source line, for rendering; nil for a file whose name does not end
-    /// in `.verdeel`, whose lines are never shown (it may not be a scenario file at all:
+    /// in `.verdeel` (or start with `--`: an option's text, the user's own), whose lines are never shown (it may not be a scenario file at all:
     /// an `include` of a secret or a system file must not print its contents).
     public let sourceLine: String?
 
@@ -19,7 +19,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.message = message
         self.suggestion = suggestion
         // Only what `rendered` shows of it, so a diagnostic on a long line stays small.
-        self.sourceLine = file.name.hasSuffix(".verdeel") ? file.line(location.line, limit: 201) : nil
+        self.sourceLine = file.name.hasSuffix(".verdeel") || file.name.hasPrefix("--") ? file.line(location.line, limit: 201) : nil
     }
 
     /// The diagnostic as a person reads it: location, message, source line, caret, fix.

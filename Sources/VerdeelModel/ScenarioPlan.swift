@@ -19,10 +19,12 @@ public struct ScenarioPlan: Codable, Equatable, Sendable {
     public let fairness: FairnessPlan?
     /// The sensitivity analysis to run, when the scenario declares one.
     public var sensitivity: SensitivityPlan?
+    /// The parameters set on top of the file (`--set NAME=VALUE`), as given; nil when none.
+    public let settings: [String]?
 
     public init(
         name: String, title: String? = nil, data: DataPlan, measures: [PlannedMeasure], assertions: [PlannedAssertion] = [],
-        simulation: SimulationPlan? = nil, fairness: FairnessPlan? = nil, sensitivity: SensitivityPlan? = nil
+        simulation: SimulationPlan? = nil, fairness: FairnessPlan? = nil, sensitivity: SensitivityPlan? = nil, settings: [String]? = nil
     ) {
         self.name = name
         self.title = title
@@ -32,6 +34,7 @@ public struct ScenarioPlan: Codable, Equatable, Sendable {
         self.simulation = simulation
         self.fairness = fairness
         self.sensitivity = sensitivity
+        self.settings = settings
     }
 }
 
@@ -295,6 +298,16 @@ extension ScenarioPlan {
     public func with(vintages: [String: String], name: String) -> ScenarioPlan {
         ScenarioPlan(
             name: name, data: data.with(vintages: vintages), measures: measures, assertions: assertions, simulation: simulation, fairness: fairness,
-            sensitivity: sensitivity)
+            sensitivity: sensitivity, settings: settings)
+    }
+
+    /// The same scenario under another name and title, with `measures` in place of its own
+    /// when given: a scenario of another file named apart, or one with parameters set
+    /// (`settings`, recorded with the ones set before).
+    public func with(name: String, title: String?, measures: [PlannedMeasure]? = nil, settings: [String] = []) -> ScenarioPlan {
+        let recorded = (self.settings ?? []) + settings
+        return ScenarioPlan(
+            name: name, title: title, data: data, measures: measures ?? self.measures, assertions: assertions, simulation: simulation, fairness: fairness,
+            sensitivity: sensitivity, settings: recorded.isEmpty ? nil : recorded)
     }
 }

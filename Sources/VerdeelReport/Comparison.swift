@@ -3,11 +3,11 @@ import VerdeelCore
 import VerdeelSimulation
 import VerdeelTables
 
-/// Winners and losers between two scenarios as data (`compare --format csv|csv-nl|json`):
-/// one row per measure, year and region of either scenario, with both amounts (whole
-/// euros; a side that lacks the measure, year or region counts 0), the change B - A, the
-/// change in percent of A's amount (empty when A's is 0) and per inhabitant (B's table,
-/// else A's; empty without inhabitants).
+/// Winners and losers between scenarios as data (`compare --format csv|csv-nl|json`): for
+/// each scenario after the first, one row per measure, year and region of any scenario,
+/// with its amount and the first's (whole euros; a side that lacks the measure, year or
+/// region counts 0), the change B - A, the change in percent of A's amount (empty when A's
+/// is 0) and per inhabitant (B's table, else A's; empty without inhabitants).
 ///
 /// Columns: `from,to,measure,year,region,region_name,amount_from,amount_to,change,change_percent,change_per_inhabitant`.
 public struct Comparison {
@@ -22,8 +22,21 @@ public struct Comparison {
 
     public let rows: [Row]
 
-    public init(_ first: ScenarioRun, _ second: ScenarioRun, perIndicator: String = "inhabitants") {
-        let table = ComparisonTable(first, second, perIndicator: perIndicator)
+    /// `runs[1...]` each against `runs[0]`.
+    public init(_ runs: [ScenarioRun], perIndicator: String = "inhabitants") {
+        let table = ComparisonTable(runs, perIndicator: perIndicator)
+        var rows = [Row]()
+        guard let first = runs.first else {
+            self.rows = []
+            return
+        }
+        for second in runs.dropFirst() {
+            rows += Self.rows(first, second, table: table, perIndicator: perIndicator)
+        }
+        self.rows = rows
+    }
+
+    private static func rows(_ first: ScenarioRun, _ second: ScenarioRun, table: ComparisonTable, perIndicator: String) -> [Row] {
         var rows = [Row]()
         for (id, _) in table.measures {
             let a = first.allocations.first { $0.measure == id }, b = second.allocations.first { $0.measure == id }
@@ -42,7 +55,7 @@ public struct Comparison {
                 }
             }
         }
-        self.rows = rows
+        return rows
     }
 
     private static func people(_ code: String, _ runs: [ScenarioRun], _ indicator: String) -> Double? {
@@ -55,8 +68,8 @@ public struct Comparison {
     /// The columns of a change, after the columns that say what is compared.
     static let changeColumns = [
         Column.measure, .year, .region, .regionName,
-        Column("amount_from", .euro, dutch: "bedrag van", english: "amount from", "the amount in the first scenario, euros"),
-        Column("amount_to", .euro, dutch: "bedrag naar", english: "amount to", "the amount in the second scenario, euros"),
+        Column("amount_from", .euro, dutch: "bedrag van", english: "amount from", "the amount in the scenario `from`, euros"),
+        Column("amount_to", .euro, dutch: "bedrag naar", english: "amount to", "the amount in the scenario `to`, euros"),
         Column("change", .euro, dutch: "verschil", english: "change", "amount_to - amount_from, euros"),
         Column("change_percent", .percentage, dutch: "verschil (%)", english: "change percent", "the change in percent of amount_from (empty where it is 0)"),
         Column("change_per_inhabitant", .euroCents, dutch: "verschil per inwoner", english: "change per inhabitant", "the change per inhabitant, euros (empty without inhabitants)"),
@@ -64,7 +77,7 @@ public struct Comparison {
 
     /// `compare`: one row per measure, year and region.
     public func table() -> ResultTable {
-        let columns = [Column("from", .text, dutch: "van", english: "from", "the first scenario"), Column("to", .text, dutch: "naar", english: "to", "the second scenario")]
+        let columns = [Column("from", .text, dutch: "van", english: "from", "the first scenario, which every other is compared with"), Column("to", .text, dutch: "naar", english: "to", "the scenario compared with it")]
             + Self.changeColumns
         return ResultTable(name: "compare", title: .init(dutch: "Vergelijking", english: "Compare"), columns: columns, rows: rows.map { [.text($0.from), .text($0.to)] + $0.cells })
     }

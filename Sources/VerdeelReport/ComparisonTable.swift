@@ -2,73 +2,101 @@ import Foundation
 import VerdeelCore
 import VerdeelSimulation
 
-/// Winners and losers between two scenarios: per measure, the change of every region's
-/// amount (B - A) per year and in total, in euros, in percent of A's total and in euros per
-/// inhabitant per year (the total / the years shown / inhabitants: the unit of a loss
-/// threshold). Measures and
-/// regions that exist in only one of the two scenarios are shown too: what is missing on
-/// one side counts as 0 there, so such a region or measure gains or loses everything. A
-/// measure whose amounts are the same in both is listed once as unchanged.
+/// Winners and losers between scenarios: per measure, the change of every region's amount
+/// in each scenario against the first (B - A, C - A, ...) per year and in total, in euros,
+/// in percent of A's total and in euros per inhabitant per year (the total / the years
+/// shown / inhabitants: the unit of a loss threshold). Measures and regions that exist in
+/// only some of the scenarios are shown too: what is missing on one side counts as 0 there,
+/// so such a region or measure gains or loses everything. A measure whose amounts are the
+/// same in all is listed once as unchanged. With more than two scenarios each is named by a
+/// letter (A the first), which heads its columns.
 public struct ComparisonTable {
-    public let first: ScenarioRun
-    public let second: ScenarioRun
+    /// The scenario every other is compared with, then the others.
+    public let runs: [ScenarioRun]
     /// The indicator amounts are divided by for the per-inhabitant column.
     public let perIndicator: String
 
-    public init(_ first: ScenarioRun, _ second: ScenarioRun, perIndicator: String = "inhabitants") {
-        self.first = first
-        self.second = second
+    public init(_ runs: [ScenarioRun], perIndicator: String = "inhabitants") {
+        self.runs = runs
         self.perIndicator = perIndicator
     }
+
+    private var first: ScenarioRun { runs[0] }
+    private var others: ArraySlice<ScenarioRun> { runs.dropFirst() }
 
     /// The tables for a terminal of ``TextGrid/terminalWidth`` columns: consecutive years
     /// whose changes are the same for every region share one column (`2028-2032 each`); a
     /// table still wider leaves the years out unless `wide`.
     public func render(wide: Bool = false) -> String {
-        var text = TextGrid.wrapped(
-            "Changes from scenario \(Self.named(first)) to \(Self.named(second)) (EUR; + means \(second.plan.name) gives more; "
-                + "per \(Self.singular(perIndicator)) per year: the total / the years / \(perIndicator))")
+        guard runs.count >= 2 else { return "" }
+        let perYear = "per \(Self.singular(perIndicator)) per year"
+        var text: String
+        if runs.count == 2 {
+            text = TextGrid.wrapped(
+                "Changes from scenario \(Self.named(first)) to \(Self.named(runs[1])) (EUR; + means \(runs[1].plan.name) gives more; "
+                    + "\(perYear): the total / the years / \(perIndicator))")
+        } else {
+            let named = runs.indices.map { "\(Self.letter($0)) = \(Self.named(runs[$0]))" }.joined(separator: ", ")
+            text = TextGrid.wrapped(
+                "Changes against scenario A (EUR; + means more than A; \(perYear): the total / the years / \(perIndicator)): \(named)")
+        }
         var unchanged = [String]()
         var narrowed = false
         let regions = self.regions
         for (id, title) in measures {
-            let a = first.allocations.first { $0.measure == id }
-            let b = second.allocations.first { $0.measure == id }
-            let years = Array(Set(b?.years.map(\.year) ?? []).union(a?.years.map(\.year) ?? [])).sorted()
-            let deltas = regions.map { region in
-                years.map { year in (b?.year(year)?.amount(for: region.code)?.cents ?? 0) - (a?.year(year)?.amount(for: region.code)?.cents ?? 0) }
-            }
-            let groups = Self.groups(years.indices.map { y in deltas.map { $0[y] } })
-            let labels = groups.map { $0.count == 1 ? String(years[$0[0]]) : "\(years[$0[0]])-\(years[$0[$0.count - 1]]) each" }
-            let ends = ["total", "%", "per \(Self.singular(perIndicator)) per year"]
-            var full = [["code", "region"] + labels + ends], short = [["code", "region"] + ends]
-            var changes = [(name: String, total: Int64)]()
-            for (r, region) in regions.enumerated() {
-                let total = deltas[r].reduce(0, +)
-                let before = years.reduce(Int64(0)) { $0 + (a?.year($1)?.amount(for: region.code)?.cents ?? 0) }
-                changes.append((region.name + Self.presence(region.code, first, second), total))
-                let perYear = perPerson(region.code).map { Self.perUnit(Double(total) / 100 / Double(max(years.count, 1)) / $0) } ?? "-"
-                let summary = [Self.signed(total), Self.percent(total, of: before), perYear]
-                full.append([region.code, region.name] + groups.map { Self.signed(deltas[r][$0[0]]) } + summary)
-                short.append([region.code, region.name] + summary)
-            }
-            let presence = a == nil ? " (only in \(second.plan.name))" : b == nil ? " (only in \(first.plan.name))" : ""
-            if years.allSatisfy({ year in regions.allSatisfy { same($0.code, year, a, b) } }) {
+            let allocations = runs.map { run in run.allocations.first { $0.measure == id } }
+            let years = Array(Set(allocations.flatMap { $0?.years.map(\.year) ?? [] })).sorted()
+            let presence = Self.presence(of: allocations, in: runs)
+            if allocations.allSatisfy({ b in years.allSatisfy { year in regions.allSatisfy { Self.amount(allocations[0], year, $0.code) == Self.amount(b, year, $0.code) } } }) {
                 unchanged.append(title + presence)
                 continue
             }
-            let grid = TextGrid(full).render()
+            var full = [["code", "region"]], short = [["code", "region"]]
+            var rows = regions.map { [$0.code, $0.name] }
+            var shortRows = rows
+            var verdicts = [String]()
+            for (index, b) in zip(others.indices, allocations.dropFirst()) {
+                let prefix = runs.count == 2 ? "" : Self.letter(index) + " "
+                let deltas = regions.map { region in years.map { Self.amount(b, $0, region.code) - Self.amount(allocations[0], $0, region.code) } }
+                let groups = Self.groups(years.indices.map { y in deltas.map { $0[y] } })
+                let labels = groups.map { $0.count == 1 ? String(years[$0[0]]) : "\(years[$0[0]])-\(years[$0[$0.count - 1]]) each" }
+                let ends = ["total", "%", perYear].map { prefix + $0 }
+                full[0] += labels.map { prefix + $0 } + ends
+                short[0] += ends
+                var changes = [(name: String, total: Int64)]()
+                for (r, region) in regions.enumerated() {
+                    let total = deltas[r].reduce(0, +)
+                    let before = years.reduce(Int64(0)) { $0 + Self.amount(allocations[0], $1, region.code) }
+                    changes.append((region.name + Self.presence(region.code, [first, runs[index]]), total))
+                    let perPerson = perPerson(region.code, runs[index]).map { Self.perUnit(Double(total) / 100 / Double(max(years.count, 1)) / $0) } ?? "-"
+                    let summary = [Self.signed(total), Self.percent(total, of: before), perPerson]
+                    rows[r] += groups.map { Self.signed(deltas[r][$0[0]]) } + summary
+                    shortRows[r] += summary
+                }
+                let winners = changes.filter { $0.total > 0 }.sorted { $0.total > $1.total }.map(\.name)
+                let losers = changes.filter { $0.total < 0 }.sorted { $0.total < $1.total }.map(\.name)
+                let whose = runs.count == 2 ? "" : " in \(Self.letter(index))"
+                verdicts.append(TextGrid.wrapped("winners\(whose): \(winners.isEmpty ? "none" : winners.joined(separator: ", "))"))
+                verdicts.append(TextGrid.wrapped("losers\(whose): \(losers.isEmpty ? "none" : losers.joined(separator: ", "))"))
+            }
+            let grid = TextGrid(full + rows).render()
             let tooWide = !wide && TextGrid.width(of: grid) > TextGrid.terminalWidth
             narrowed = narrowed || tooWide
-            text += "\n\(title)\(presence)\n" + (tooWide ? TextGrid(short).render() : grid)
-            let winners = changes.filter { $0.total > 0 }.sorted { $0.total > $1.total }.map(\.name)
-            let losers = changes.filter { $0.total < 0 }.sorted { $0.total < $1.total }.map(\.name)
-            text += TextGrid.wrapped("winners: \(winners.isEmpty ? "none" : winners.joined(separator: ", "))")
-            text += TextGrid.wrapped("losers: \(losers.isEmpty ? "none" : losers.joined(separator: ", "))")
+            text += "\n\(title)\(presence)\n" + (tooWide ? TextGrid(short + shortRows).render() : grid) + verdicts.joined()
         }
         if !unchanged.isEmpty { text += "\n" + TextGrid.wrapped("unchanged: \(unchanged.joined(separator: "; "))") }
         if narrowed { text += TextGrid.wrapped("(the changes per year are left out to fit \(TextGrid.terminalWidth) columns: --wide shows them)") }
         return text
+    }
+
+    /// `A`, `B`, ... for the scenario at `index` (then `S27`, ...).
+    static func letter(_ index: Int) -> String {
+        index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "S\(index + 1)"
+    }
+
+    /// A region's amount in a year in cents (0 where the measure, year or region is missing).
+    static func amount(_ allocation: MeasureAllocation?, _ year: Int, _ code: String) -> Int64 {
+        allocation?.year(year)?.amount(for: code)?.cents ?? 0
     }
 
     /// Consecutive indices whose `columns` are equal, as runs.
@@ -80,37 +108,40 @@ public struct ComparisonTable {
         return groups
     }
 
-    /// Every measure of either scenario: the second's in its order, then those only in the first.
+    /// Every measure of any scenario: the last's in its order, then those only in earlier ones.
     var measures: [(id: String, title: String)] {
-        let second = self.second.plan.measures.map { ($0.id, $0.title) }
-        let onlyFirst = first.plan.measures.filter { planned in !second.contains { $0.0 == planned.id } }.map { ($0.id, $0.title) }
-        return second + onlyFirst
+        var listed = [(id: String, title: String)]()
+        for run in runs.reversed() {
+            for planned in run.plan.measures where !listed.contains(where: { $0.id == planned.id }) { listed.append((planned.id, planned.title)) }
+        }
+        return listed
     }
 
-    /// Every region of either scenario's table, in code order.
+    /// Every region of any scenario's table, in code order.
     var regions: [Region] {
         var byCode = [String: Region]()
-        for region in first.table.regions + second.table.regions where byCode[region.code] == nil { byCode[region.code] = region }
+        for region in runs.flatMap(\.table.regions) where byCode[region.code] == nil { byCode[region.code] = region }
         return byCode.values.sorted { $0.code < $1.code }
     }
 
-    /// Whether a region's amount in a year is the same in both (also when both lack it).
-    private func same(_ code: String, _ year: Int, _ a: MeasureAllocation?, _ b: MeasureAllocation?) -> Bool {
-        a?.year(year)?.amount(for: code) == b?.year(year)?.amount(for: code)
-    }
-
-    /// The region's value of the per-person indicator (the second scenario's, else the first's).
-    private func perPerson(_ code: String) -> Double? {
-        for run in [second, first] {
+    /// The region's value of the per-person indicator (the later scenario's, else the first's).
+    private func perPerson(_ code: String, _ later: ScenarioRun) -> Double? {
+        for run in [later, first] {
             if let index = run.table.index(of: code), let values = run.table.indicators[perIndicator], values[index] > 0 { return values[index] }
         }
         return nil
     }
 
-    /// " (only in A)" for a region that one of the scenarios does not have.
-    static func presence(_ code: String, _ first: ScenarioRun, _ second: ScenarioRun) -> String {
-        let inFirst = first.table.index(of: code) != nil, inSecond = second.table.index(of: code) != nil
-        return inFirst && inSecond ? "" : " (only in \(inFirst ? first.plan.name : second.plan.name))"
+    /// " (only in A)" for a region that one of two scenarios does not have.
+    static func presence(_ code: String, _ pair: [ScenarioRun]) -> String {
+        let inFirst = pair[0].table.index(of: code) != nil, inSecond = pair[1].table.index(of: code) != nil
+        return inFirst && inSecond ? "" : " (only in \(inFirst ? pair[0].plan.name : pair[1].plan.name))"
+    }
+
+    /// " (only in A, C)" for a measure that some scenarios lack.
+    static func presence(of allocations: [MeasureAllocation?], in runs: [ScenarioRun]) -> String {
+        let having = zip(allocations, runs).filter { $0.0 != nil }.map(\.1.plan.name)
+        return having.count == runs.count ? "" : " (only in \(having.joined(separator: ", ")))"
     }
 
     /// A scenario's id, with its title when it has one: `jongerenwerk_60_40 ("Jongerenwerk 60/40")`.

@@ -1,45 +1,47 @@
 import Foundation
 import VerdeelAnalysis
 
-/// Fairness between two scenarios: per measure (and `all`), each metric in scenario A, in B
-/// and the difference B - A (rounded amounts), consecutive years with the same values on
+/// Fairness between scenarios: per measure (and `all`), each metric in every scenario and
+/// its difference from the first (rounded amounts; `from`, `to`, `difference` for two
+/// scenarios, `A`, `B`, ..., `B-A`, ... for more), consecutive years with the same values on
 /// one line (`2026-2032`). By default the four metrics a steering group reads (Gini, Theil,
 /// Hoover, Loosemore-Hanby: for each, higher is more unequal); `allMetrics` shows every one
-/// the fairness block computes. Measures and years whose metrics are the same in both are
-/// named once as unchanged; a metric that exists in only one scenario shows `-` on the
-/// other side.
+/// the fairness block computes. Measures and years whose metrics are the same in all are
+/// named once as unchanged; a metric that a scenario lacks shows `-` there.
 public struct FairnessComparisonTable {
-    public let first: (scenario: String, report: FairnessReport)
-    public let second: (scenario: String, report: FairnessReport)
+    /// The scenario compared with, then the others.
+    public let reports: [(scenario: String, report: FairnessReport)]
     public let allMetrics: Bool
 
     /// The metrics shown without `allMetrics`.
     public static let compact: [FairnessMetric] = [.gini, .theil, .hoover, .loosemoreHanby]
 
-    public init(_ first: (scenario: String, report: FairnessReport), _ second: (scenario: String, report: FairnessReport), allMetrics: Bool = false) {
-        self.first = first
-        self.second = second
+    public init(_ reports: [(scenario: String, report: FairnessReport)], allMetrics: Bool = false) {
+        self.reports = reports
         self.allMetrics = allMetrics
     }
 
     public func render() -> String {
-        let (a, b) = (values(first.report), values(second.report))
-        let computed = (first.report.basis.settings.metrics + second.report.basis.settings.metrics).reduce(into: [FairnessMetric]()) { list, metric in
+        guard let first = reports.first, reports.count >= 2 else { return "" }
+        let values = reports.map { self.values($0.report) }
+        let computed = reports.flatMap(\.report.basis.settings.metrics).reduce(into: [FairnessMetric]()) { list, metric in
             if !list.contains(metric) { list.append(metric) }
         }
         let shown = allMetrics ? computed : computed.filter(Self.compact.contains)
-        var rows = [["measure", "years", "metric", "from", "to", "difference"]]
+        let letters = reports.indices.map(ComparisonTable.letter)
+        let heads = reports.count == 2 ? ["from", "to", "difference"] : letters + letters.dropFirst().map { "\($0)-A" }
+        var rows = [["measure", "years", "metric"] + heads]
         var unchanged = [(measure: String, years: [Int])]()
         for (measure, years) in measureYears() {
             // Years are alike when every value shown (to four decimals) is.
             let shownValue = { (values: [Key: Double?], year: Int, metric: FairnessMetric) in FairnessReport.rounded(values[Key(measure, year, metric)] ?? nil) }
             let same = { (x: Int, y: Int) in
-                shown.allSatisfy { shownValue(a, x, $0) == shownValue(a, y, $0) && shownValue(b, x, $0) == shownValue(b, y, $0) }
+                shown.allSatisfy { metric in values.allSatisfy { shownValue($0, x, metric) == shownValue($0, y, metric) } }
             }
             for span in Self.spans(years, same: same) {
-                let pairs = shown.map { (a[Key(measure, span[0], $0)] ?? nil, b[Key(measure, span[0], $0)] ?? nil) }
+                let sides = shown.map { metric in values.map { $0[Key(measure, span[0], metric)] ?? nil } }
                 let label = span.count == 1 ? String(span[0]) : "\(span[0])-\(span[span.count - 1])"
-                if pairs.allSatisfy({ $0.0 != nil && FairnessReport.rounded($0.0) == FairnessReport.rounded($0.1) }) {
+                if sides.allSatisfy({ side in side[0] != nil && side.allSatisfy { FairnessReport.rounded($0) == FairnessReport.rounded(side[0]) } }) {
                     if let last = unchanged.last, last.measure == measure, last.years.last.map({ $0 + 1 }) == span[0] {
                         unchanged[unchanged.count - 1].years += span
                     } else {
@@ -47,16 +49,18 @@ public struct FairnessComparisonTable {
                     }
                     continue
                 }
-                for (metric, (left, right)) in zip(shown, pairs) where left != nil || right != nil {
-                    let difference = left.flatMap { l in right.map { $0 - l } }
-                    rows.append([measure, label, metric.description, FairnessReport.rounded(left), FairnessReport.rounded(right), Self.signed(difference)])
+                for (metric, side) in zip(shown, sides) where side.contains(where: { $0 != nil }) {
+                    let differences = side.dropFirst().map { value in side[0].flatMap { base in value.map { $0 - base } } }
+                    rows.append([measure, label, metric.description] + side.map(FairnessReport.rounded) + differences.map(Self.signed))
                 }
             }
         }
         let more = allMetrics || shown.count == computed.count ? "" : "; all \(computed.count) metrics with --all-metrics"
+        let named = reports.count == 2
+            ? "from scenario \(first.scenario) to \(reports[1].scenario)"
+            : "in scenarios " + reports.indices.map { "\(letters[$0]) = \(reports[$0].scenario)" }.joined(separator: ", ")
         var text = TextGrid.wrapped(
-            "Fairness from scenario \(first.scenario) to \(second.scenario) (population \(first.report.basis.plan.population); "
-                + "higher is more unequal\(more); docs/fairness.md)")
+            "Fairness \(named) (population \(first.report.basis.plan.population); higher is more unequal\(more); docs/fairness.md)")
         if rows.count > 1 { text += TextGrid(rows, rulesAfter: [0]).render() }
         let quiet = unchanged.map { $0.years.count == 1 ? "\($0.measure) \($0.years[0])" : "\($0.measure) \($0.years[0])-\($0.years[$0.years.count - 1])" }
         if !quiet.isEmpty { text += TextGrid.wrapped("Unchanged: \(quiet.joined(separator: ", "))") }
@@ -82,7 +86,7 @@ public struct FairnessComparisonTable {
     /// Every measure of either report, in order, with its years.
     private func measureYears() -> [(measure: String, years: [Int])] {
         var result = [(measure: String, years: [Int])]()
-        for row in first.report.rows + second.report.rows {
+        for row in reports.flatMap(\.report.rows) {
             if let index = result.firstIndex(where: { $0.measure == row.measure }) {
                 if !result[index].years.contains(row.year) { result[index].years.append(row.year) }
             } else {

@@ -59,6 +59,7 @@ public struct FairnessTables {
 
     /// One metric's change between two scenarios (`compare_fairness`).
     public struct Change: Encodable, Equatable {
+        public let from, to: String
         public let measure: String
         public let year: Int
         public let metric: String
@@ -67,10 +68,10 @@ public struct FairnessTables {
 
     /// Every metric of `from` and `to` per measure and year, and its change `to - from`
     /// (empty where either is undefined), in `from`'s order then what only `to` has.
-    public static func changes(from: FairnessReport, to: FairnessReport) -> [Change] {
+    public static func changes(from: (scenario: String, report: FairnessReport), to: (scenario: String, report: FairnessReport)) -> [Change] {
         var values = [String: (from: Double?, to: Double?)]()
         var order = [(measure: String, year: Int, metric: FairnessMetric)]()
-        for (side, report) in [(0, from), (1, to)] {
+        for (side, report) in [(0, from.report), (1, to.report)] {
             for row in report.rows {
                 let key = "\(row.measure)\u{0}\(row.year)\u{0}\(row.metric)"
                 if values[key] == nil { order.append((row.measure, row.year, row.metric)) }
@@ -82,19 +83,21 @@ public struct FairnessTables {
         return order.map { entry in
             let pair = values["\(entry.measure)\u{0}\(entry.year)\u{0}\(entry.metric)"] ?? (nil, nil)
             let change = pair.from.flatMap { from in pair.to.map { $0 - from } }
-            return Change(measure: entry.measure, year: entry.year, metric: entry.metric.description, valueFrom: pair.from, valueTo: pair.to, change: change)
+            return Change(from: from.scenario, to: to.scenario, measure: entry.measure, year: entry.year, metric: entry.metric.description, valueFrom: pair.from, valueTo: pair.to, change: change)
         }
     }
 
     /// `compare_fairness`: the rows of ``changes(from:to:)``.
     public static func changesTable(_ changes: [Change]) -> ResultTable {
         let columns = [
+            Column("from", .text, dutch: "van", english: "from", "the first scenario, which every other is compared with"),
+            Column("to", .text, dutch: "naar", english: "to", "the scenario compared with it"),
             Column.measure, .year, Column("metric", .text, dutch: "maat", english: "metric", "the fairness metric (higher is more unequal, except suits: see docs/fairness.md)"),
-            Column("value_from", .decimal, dutch: "waarde van", english: "value from", "the metric in the first scenario (rounded amounts)"),
-            Column("value_to", .decimal, dutch: "waarde naar", english: "value to", "the metric in the second scenario"),
+            Column("value_from", .decimal, dutch: "waarde van", english: "value from", "the metric in the scenario `from` (rounded amounts)"),
+            Column("value_to", .decimal, dutch: "waarde naar", english: "value to", "the metric in the scenario `to`"),
             Column("change", .decimal, dutch: "verschil", english: "change", "value_to - value_from"),
         ]
-        let rows = changes.map { [.text($0.measure), .whole($0.year), .text($0.metric), cell($0.valueFrom), cell($0.valueTo), cell($0.change)] }
+        let rows = changes.map { [.text($0.from), .text($0.to), .text($0.measure), .whole($0.year), .text($0.metric), cell($0.valueFrom), cell($0.valueTo), cell($0.change)] }
         return ResultTable(name: "compare_fairness", title: .init(dutch: "Eerlijkheid vergeleken", english: "Fairness compared"), columns: columns, rows: rows)
     }
 

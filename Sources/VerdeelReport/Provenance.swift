@@ -35,12 +35,21 @@ public struct Provenance: Sendable {
         public let notice: String?
         public let seed: UInt64?
         public let warnings: [String]
+        /// The parameters set on top of the scenario files (`--set`), per scenario; absent when none.
+        public let settings: [ScenarioSettings]?
+    }
+
+    /// A scenario's parameters set on top of its file.
+    public struct ScenarioSettings: Codable, Sendable {
+        public let scenario: String
+        public let settings: [String]
     }
 
     let scenarios: [String]
     let scenarioFiles: [FileProvenance]
     let dataFiles: [DataProvenance]
     let synthetic: Bool
+    let settings: [ScenarioSettings]
 
     public init(_ runs: [ScenarioRun], scenarioFiles: [(path: String, bytes: [UInt8])]) {
         scenarios = runs.map(\.plan.name)
@@ -49,12 +58,14 @@ public struct Provenance: Sendable {
             run.plan.data.tables.map { DataProvenance(scenario: run.plan.name, table: $0.name, path: $0.path, synthetic: $0.synthetic, source: $0.source, columns: $0.columns.map(\.column)) }
         }
         synthetic = runs.contains { $0.plan.data.hasSyntheticData }
+        settings = runs.compactMap { run in run.plan.settings.map { ScenarioSettings(scenario: run.plan.name, settings: $0) } }
     }
 
     public func document(seed: UInt64? = nil, warnings: [String] = []) -> Document {
         Document(
             engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarios: scenarios, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
-            syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings)
+            syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings,
+            settings: settings.isEmpty ? nil : settings)
     }
 
     /// `provenance.json`, with the run's seed and warnings.

@@ -4,15 +4,16 @@ import VerdeelReport
 import VerdeelSimulation
 import VerdeelTables
 
-/// Two scenarios compared (``ScenarioSession/comparison(_:_:files:explain:)``): the change
-/// per measure, year and region (`compare`) and, when asked, its attribution to the
-/// provisions that differ (`explain`).
+/// Scenarios compared (``ScenarioSession/comparison(_:files:explain:)``): the change of each
+/// against the first per measure, year and region (`compare`), of every fairness metric
+/// (`compare_fairness`) and, when asked for two, its attribution to the provisions that
+/// differ (`explain`).
 public struct ComparisonResult {
-    /// The scenario compared from, and the one compared to.
+    /// The scenario compared with, then the others.
     public let runs: [ScenarioRun]
     public let comparison: Comparison
-    /// The fairness metrics of both scenarios (none when either has no population to
-    /// measure by), and why not.
+    /// The fairness metrics of every scenario (none when one has no population to measure
+    /// by), and why not.
     public let fairness: [(scenario: String, report: FairnessReport)]
     public let fairnessWarnings: [String]
     public let attribution: ExplainOutput?
@@ -20,13 +21,15 @@ public struct ComparisonResult {
     public let notes: [String]
 
     public var warnings: [String] { runs.flatMap(\.warnings) }
-    /// Each metric's change, when both scenarios are measured.
+    /// Whether every scenario's fairness is measured, so that their changes are.
+    public var fairnessCompared: Bool { fairness.count == runs.count && runs.count >= 2 }
+    /// Each metric's change in each scenario against the first, when all are measured.
     public var fairnessChanges: [FairnessTables.Change] {
-        fairness.count == 2 ? FairnessTables.changes(from: fairness[0].report, to: fairness[1].report) : []
+        fairnessCompared ? fairness.dropFirst().flatMap { FairnessTables.changes(from: fairness[0], to: $0) } : []
     }
-    /// `compare`, `compare_fairness` (when both are measured) and `explain` (when asked).
+    /// `compare`, `compare_fairness` (when all are measured) and `explain` (when asked).
     public var tables: [ResultTable] {
-        [comparison.table()] + (fairness.count == 2 ? [FairnessTables.changesTable(fairnessChanges)] : []) + (attribution.map { [$0.table()] } ?? [])
+        [comparison.table()] + (fairnessCompared ? [FairnessTables.changesTable(fairnessChanges)] : []) + (attribution.map { [$0.table()] } ?? [])
     }
 
     /// The files of `format`: the tables as CSV (or one workbook `compare.xlsx`, or
@@ -48,7 +51,7 @@ public struct ComparisonResult {
     }
 
     private func document() throws -> String {
-        try provenance.json([("changes", comparison.rows)] + (fairness.count == 2 ? [("fairness", fairnessChanges)] : []), warnings: warnings)
+        try provenance.json([("changes", comparison.rows)] + (fairnessCompared ? [("fairness", fairnessChanges)] : []), warnings: warnings)
     }
 }
 

@@ -29,7 +29,12 @@ public struct FileAccess: Sendable {
     /// The reader of a scenario file's session: `file` itself (the user's choice) is read
     /// wherever it is; what it includes and the data it names only inside the allowed folders.
     public func reader(scenarioFile file: String) -> @Sendable (String) -> [UInt8]? {
-        { requested in requested == file ? ScenarioRun.readFromDisk(requested) : read(requested) }
+        reader(scenarioFiles: [file])
+    }
+
+    /// The reader of a session over several scenario files (`compare` across files).
+    public func reader(scenarioFiles files: [String]) -> @Sendable (String) -> [UInt8]? {
+        { requested in files.contains(requested) ? ScenarioRun.readFromDisk(requested) : read(requested) }
     }
 
     /// Reads a file the scenario names, or nil when it is outside the allowed folders.

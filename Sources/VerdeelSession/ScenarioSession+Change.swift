@@ -11,15 +11,18 @@ extension ScenarioSession {
         try ShapleyAttribution.explain(from, to, read: read)
     }
 
-    /// Two runs compared (`verdeel compare`): the change per measure, year and region, of
-    /// every fairness metric and, with `explain`, its attribution to the provisions that
-    /// differ. Throws the fairness metrics' error, or an ``AttributionError``.
-    public func comparison(_ from: ScenarioRun, _ to: ScenarioRun, files: [(path: String, bytes: [UInt8])], explain: Bool) throws -> ComparisonResult {
-        let fairness = try self.fairness([from, to])
-        let attribution = explain ? ExplainOutput(try self.explain(from, to), regionNames: from.table.regionNames) : nil
+    /// Runs compared (`verdeel compare`): the change of each against the first per measure,
+    /// year and region, of every fairness metric and, with `explain` (two runs only), its
+    /// attribution to the provisions that differ. Throws the fairness metrics' error, or an
+    /// ``AttributionError``.
+    public func comparison(_ runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], explain: Bool) throws -> ComparisonResult {
+        guard runs.count >= 2 else { throw ComparisonError.tooFew(runs.count) }
+        if explain && runs.count != 2 { throw ComparisonError.explainsTwo(runs.count) }
+        let fairness = try self.fairness(runs)
+        let attribution = explain ? ExplainOutput(try self.explain(runs[0], runs[1]), regionNames: runs[0].table.regionNames) : nil
         return ComparisonResult(
-            runs: [from, to], comparison: Comparison(from, to), fairness: fairness.reports, fairnessWarnings: fairness.warnings, attribution: attribution,
-            provenance: Provenance([from, to], scenarioFiles: files), notes: Self.notes([from, to]))
+            runs: runs, comparison: Comparison(runs), fairness: fairness.reports, fairnessWarnings: fairness.warnings, attribution: attribution,
+            provenance: Provenance(runs, scenarioFiles: files), notes: Self.notes(runs))
     }
 
     /// What a new vintage of a table changes (`verdeel update-impact`): `sides` are the runs
@@ -29,7 +32,7 @@ extension ScenarioSession {
         _ sides: [ScenarioRun], table: String, from: String, to: String, lossThreshold: Double, files: [(path: String, bytes: [UInt8])]
     ) throws -> UpdateImpactResult {
         let fairness = try self.fairness(sides)
-        let impact = UpdateImpactRows(Comparison(sides[0], sides[1]), table: table, from: from, to: to, lossThreshold: lossThreshold)
+        let impact = UpdateImpactRows(Comparison(sides), table: table, from: from, to: to, lossThreshold: lossThreshold)
         return UpdateImpactResult(
             runs: sides, impact: impact, fairness: fairness.reports, fairnessWarnings: fairness.warnings,
             provenance: Provenance(sides, scenarioFiles: files), notes: Self.notes(sides))
@@ -65,6 +68,19 @@ public enum UpdateSidesError: SiteError, Equatable {
             "scenario '\(scenario)' reads no table '\(table)'; it reads \(read.joined(separator: ", "))"
         case .noVintage(let table, let site):
             "\(locator.location(of: site)): table '\(table)' has no vintage column, so it has no vintages to compare; add to the table: vintage COLUMN = \"VALUE\""
+        }
+    }
+}
+
+/// Why scenarios cannot be compared as asked.
+public enum ComparisonError: Error, Equatable, CustomStringConvertible {
+    case tooFew(Int)
+    case explainsTwo(Int)
+
+    public var description: String {
+        switch self {
+        case .tooFew(let count): "a comparison needs two scenarios or more, not \(count)"
+        case .explainsTwo(let count): "--explain attributes the change between two scenarios, not \(count); compare two at a time to explain"
         }
     }
 }

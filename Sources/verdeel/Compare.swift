@@ -3,10 +3,10 @@ import VerdeelAnalysis
 import VerdeelReport
 import VerdeelSession
 
-/// `verdeel compare FILE A B`: winners and losers between two scenarios.
+/// `verdeel compare FILE A B [C ...]`: winners and losers of each scenario against the first.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare two scenarios: the change per region, measure and year, in euros and per inhabitant, and of every fairness metric.")
+        abstract: "Compare scenarios: the change of each against the first per region, measure and year, in euros, percent and per inhabitant per year, and of every fairness metric.")
 
     @Argument(help: "The scenario file.")
     var file: String
@@ -14,13 +14,18 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Files a scenario may read")
     var files: FileAccessOptions
 
-    @Argument(help: "The scenario compared from (e.g. baseline).")
-    var first: String
+    @Argument(help: ArgumentHelp(
+        "The scenarios: the first (e.g. baseline) and the ones compared with it. OTHER_FILE:NAME takes a scenario from another file.",
+        valueName: "scenario"))
+    var scenarios: [String] = []
 
-    @Argument(help: "The scenario compared to.")
-    var second: String
+    @OptionGroup(title: "Parameters set for the scenarios after the first (or, with one scenario named, for a copy of it)")
+    var set: SettingOptions
 
-    @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output).")
+    @Option(name: .long, help: "A loss (euros per inhabitant in one year of one measure) beyond which a municipality is listed on the terminal (default: the first scenario's smallest 'losses' threshold; none without one).")
+    var lossThreshold: Double?
+
+    @Flag(name: .long, help: "Attribute each region's change to the provisions that differ (Shapley values; explain.csv with --output); two scenarios only.")
     var explain = false
 
     @OptionGroup(title: "On the terminal")
@@ -31,18 +36,20 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         try out.refuse([.html])
+        if scenarios.count < (set.settings.isEmpty ? 2 : 1) {
+            throw ValidationError("name two scenarios or more: the first, and the ones compared with it (e.g. baseline jongerenwerk_60_40), or one with --set")
+        }
+        if let lossThreshold, !(lossThreshold >= 0 && lossThreshold.isFinite) { throw ValidationError("--loss-threshold is euros per inhabitant, 0 or more") }
+        if explain && scenarios.count > 2 { throw ValidationError("--explain attributes the change between two scenarios; name two") }
     }
 
     func run() throws {
-        let input = ScenarioInput(file: file, access: files.access)
-        let compilation = try input.compile()
-        // A scenario compared with itself is run once and shown on both sides (no change).
-        let distinct = try input.run(try input.select([first, second], from: compilation.plans), sources: compilation.sources)
-        guard let from = distinct.first, let to = distinct.last else { return }
+        let named = NamedScenarios(file: file, arguments: scenarios, settings: set)
+        let (runs, scenarioFiles) = try named.run(command: file, access: files.access)
+        let session = ScenarioSession(read: files.access.reader(scenarioFiles: named.files))
         let result: ComparisonResult
-        do { result = try input.session.comparison(from, to, files: compilation.files, explain: explain) } catch {
-            // A fairness error is a diagnostic of its own; an attribution's is a message.
-            printError((error is AttributionError ? "error: " : "") + compilation.sources.describe(error))
+        do { result = try session.comparison(runs, files: scenarioFiles, explain: explain) } catch {
+            printError("error: \(error)")
             throw ExitCode(1)
         }
         for warning in result.fairnessWarnings { printError("warning: \(warning)") }
@@ -55,7 +62,10 @@ struct Compare: ParsableCommand {
             if let summary { printError(summary) }
             return
         } else {
-            print(view.render(from, to, fairness: result.fairness), terminator: "")
+            print(view.render(runs, fairness: result.fairness), terminator: "")
+            if let threshold = lossThreshold ?? runs[0].plan.fairness?.losses.min() {
+                print("\n" + LossCrossings(result.comparison, threshold: threshold).render(), terminator: "")
+            }
             if let summary { print("\n" + summary, terminator: "") }
         }
         if !result.notes.isEmpty { printSyntheticNotice() }

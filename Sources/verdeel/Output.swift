@@ -79,7 +79,7 @@ func written(_ body: (_ stop: () -> Bool) throws -> Void) throws {
     }
 }
 
-/// How the terminal shows the changes between two scenarios (`compare`, `update-impact`).
+/// How the terminal shows the changes between scenarios (`compare`, `update-impact`).
 struct ChangeView: ParsableArguments {
     @Flag(name: .long, help: "Show every fairness metric on the terminal (default: Gini, Theil, Hoover, Loosemore-Hanby).")
     var allMetrics = false
@@ -87,8 +87,8 @@ struct ChangeView: ParsableArguments {
     @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
     var wide = false
 
-    /// The change table and, when both scenarios are measured, the fairness block.
-    func render(_ from: ScenarioRun, _ to: ScenarioRun, fairness: [(scenario: String, report: FairnessReport)]) -> String {
-        ComparisonTable(from, to).render(wide: wide) + (fairness.count == 2 ? "\n" + FairnessComparisonTable(fairness[0], fairness[1], allMetrics: allMetrics).render() : "")
+    /// The change table and, when every scenario is measured, the fairness block.
+    func render(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)]) -> String {
+        ComparisonTable(runs).render(wide: wide) + (fairness.count == runs.count ? "\n" + FairnessComparisonTable(fairness, allMetrics: allMetrics).render() : "")
     }
 }

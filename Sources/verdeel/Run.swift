@@ -21,6 +21,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "A scenario to run (repeat for several). Without it, every scenario of FILE; without FILE, the bundled file's baseline.")
     var scenario: [String] = []
 
+    @OptionGroup(title: "Parameters set for every scenario run")
+    var set: SettingOptions
+
     @OptionGroup(title: "Output")
     var out: OutputOptions
 
@@ -63,7 +66,7 @@ struct Run: ParsableCommand {
         let compilation = try input.compile()
         // The bundled file's first scenario is the baseline; a newcomer's first command shows it.
         let names = file == nil && scenario.isEmpty ? Array(compilation.plans.prefix(1).map(\.name)) : scenario
-        let selected = try input.select(names, from: compilation.plans)
+        let selected = try input.select(names, from: compilation.plans).map(set.applied)
         if part != nil, !selected.contains(where: { RunKind($0).canBeSharded }) {
             let quoted = selected.map { "'\($0.name)'" }.joined(separator: ", ")
             try fail("only variant, Monte Carlo and sensitivity runs can be sharded; \(quoted) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")

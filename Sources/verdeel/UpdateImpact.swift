@@ -57,7 +57,7 @@ struct UpdateImpact: ParsableCommand {
         }
         for warning in result.fairnessWarnings { printError("warning: \(warning)") }
         if out.format == .table {
-            print(view.render(runs[0], runs[1], fairness: result.fairness), terminator: "")
+            print(view.render(runs, fairness: result.fairness), terminator: "")
             print("\n" + result.impact.crossingSummary(), terminator: "")
         }
         if let output = out.output {

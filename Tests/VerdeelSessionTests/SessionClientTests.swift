@@ -19,7 +19,7 @@ struct SessionClientTests {
         let session = ScenarioSession(read: scenario.read)
         let plans = try ScenarioSession.select(["people", "mixed"], from: scenario.compilation.plans, file: "test.verdeel")
         let runs = try session.allocate(plans)
-        let result = try session.comparison(runs[0], runs[1], files: [], explain: true)
+        let result = try session.comparison(runs, files: [], explain: true)
         let changes = result.comparison.rows.map { ($0.region, $0.change, $0.changePercent, $0.changePerInhabitant) }
         #expect(changes.map(\.0) == ["R1", "R2"])
         #expect(changes.map(\.1) == [250_000, -250_000])
@@ -49,6 +49,45 @@ struct SessionClientTests {
         #expect((json["provenance"] as? [String: Any])?["engine_version"] as? String == AllocationJSON.engineVersion)
         let fairnessRow = try #require((json["fairness"] as? [[String: Any]])?.first { $0["metric"] as? String == "gini" })
         #expect(Set(fairnessRow.keys) == Set(FairnessTables.changesTable([]).columns.map(\.id)))
+    }
+
+    /// A third scenario by land area alone: R1 30/40 of EUR 1M = 750,000 (+500,000 on
+    /// people's 250,000: +200%, EUR 500 per inhabitant), R2 250,000 (-500,000: -66.7%,
+    /// EUR -166.67). Per inhabitant 750 and 83.33, population shares 1/4 and 3/4, mean 250:
+    /// Gini 2 x 1/4 x 3/4 x 666.67 / (2 x 250) = 0.5.
+    @Test func comparesThreeScenariosEachAgainstTheFirst() throws {
+        let text = TwoRegions.peopleAndMixed + "\nscenario area extends people {\n    measure m {\n        key land_area_km2 100%\n    }\n}\n"
+        let scenario = InMemoryScenario(text, folder: "session-client-three")
+        let session = ScenarioSession(read: scenario.read)
+        let runs = try session.allocate(try ScenarioSession.select(["people", "mixed", "area"], from: scenario.compilation.plans, file: "test.verdeel"))
+        let result = try session.comparison(runs, files: [], explain: false)
+        let rows = result.comparison.rows
+        #expect(rows.map { "\($0.from)>\($0.to):\($0.region)" } == ["people>mixed:R1", "people>mixed:R2", "people>area:R1", "people>area:R2"])
+        #expect(rows.map(\.change) == [250_000, -250_000, 500_000, -500_000])
+        #expect(rows[2].changePercent == 200 && rows[2].changePerInhabitant == 500)
+        #expect(rows[3].changePerInhabitant.map { $0.isApproximatelyEqual(to: -500_000.0 / 3_000, relativeTolerance: 1e-12) } == true)
+        let gini = result.fairnessChanges.filter { $0.measure == "m" && $0.metric == "gini" }
+        #expect(gini.map(\.to) == ["mixed", "area"])
+        #expect(gini[1].change.map { $0.isApproximatelyEqual(to: 0.5, relativeTolerance: 1e-12) } == true)
+        #expect(result.tables[1].columns.prefix(2).map(\.id) == ["from", "to"])
+        let terminal = ComparisonTable(runs).render()
+        #expect(terminal.replacingOccurrences(of: "\n  ", with: " ").contains("A = people, B = mixed, C = area"))
+        #expect(terminal.contains("C total") && terminal.contains("winners in C: One"))
+        // R1's line: B +250,000 +100.0% +250.00, C +500,000 +200.0% +500.00.
+        let r1 = try #require(terminal.split(separator: "\n").first { $0.hasPrefix("R1") }).split(separator: " ").map(String.init)
+        #expect(r1 == ["R1", "One", "+250,000", "+100.0%", "+250.00", "+500,000", "+200.0%", "+500.00"])
+        let fairness = FairnessComparisonTable(result.fairness).render()
+        let giniLine = try #require(fairness.split(separator: "\n").first { $0.contains(" gini ") }).split(separator: " ").map(String.init)
+        #expect(giniLine == ["m", "2026", "gini", "0.0000", "0.2500", "0.5000", "+0.2500", "+0.5000"])
+        // A threshold of EUR 100: mixed's R2 loses 83.33 (below), area's 166.67 (beyond).
+        #expect(LossCrossings(result.comparison, threshold: 100).render().replacingOccurrences(of: "83.33\n  (", with: "83.33 (") == """
+            Losses beyond EUR 100.00 per inhabitant in one year of one measure, mixed against people: none; the largest is EUR 83.33 (Two, m 2026)
+            Losses beyond EUR 100.00 per inhabitant in one year of one measure, area against people:
+              Two (R2): m 2026, up to EUR 166.67 per inhabitant in a year
+
+            """)
+        #expect(throws: ComparisonError.explainsTwo(3)) { try session.comparison(runs, files: [], explain: true) }
+        #expect(throws: ComparisonError.tooFew(1)) { try session.comparison([runs[0]], files: [], explain: false) }
     }
 
     /// Scores per region of vintage 2022 (100 and 100 households) and 2023 (100 and 200):

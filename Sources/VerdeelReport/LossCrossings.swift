@@ -1,0 +1,60 @@
+import Foundation
+
+/// Who loses more than a loss threshold in each scenario against the first (`compare`): the
+/// threshold judges one measure's loss per inhabitant in one year, the unit of a
+/// `losses` threshold, so a region is listed with the measure and years where its yearly
+/// loss per inhabitant is beyond it, and the largest such loss. With no region beyond it,
+/// the largest loss is named, so the reader sees how far below.
+public struct LossCrossings {
+    public let comparison: Comparison
+    /// Euros per inhabitant in one year of one measure.
+    public let threshold: Double
+
+    public init(_ comparison: Comparison, threshold: Double) {
+        self.comparison = comparison
+        self.threshold = threshold
+    }
+
+    public func render() -> String {
+        var text = ""
+        var order = [String]()
+        for row in comparison.rows where !order.contains(row.to) { order.append(row.to) }
+        for scenario in order {
+            let rows = comparison.rows.filter { $0.to == scenario }
+            let heading = "Losses beyond EUR \(Self.euros(threshold)) per inhabitant in one year of one measure, \(scenario) against \(rows.first?.from ?? "")"
+            let beyond = rows.filter { ($0.changePerInhabitant ?? 0) < -threshold }
+            guard !beyond.isEmpty else {
+                let largest = rows.filter { ($0.changePerInhabitant ?? 0) < 0 }.min { ($0.changePerInhabitant ?? 0) < ($1.changePerInhabitant ?? 0) }
+                let note = largest.map { "; the largest is EUR \(Self.euros(-($0.changePerInhabitant ?? 0))) (\($0.regionName), \($0.measure) \($0.year))" } ?? "; no region loses"
+                text += TextGrid.wrapped(heading + ": none" + note)
+                continue
+            }
+            text += TextGrid.wrapped(heading + ":")
+            var groups = [(region: String, name: String, measure: String, years: [Int], largest: Double)]()
+            for row in beyond {
+                let loss = -(row.changePerInhabitant ?? 0)
+                if let index = groups.firstIndex(where: { $0.region == row.region && $0.measure == row.measure }) {
+                    groups[index].years.append(row.year)
+                    groups[index].largest = max(groups[index].largest, loss)
+                } else {
+                    groups.append((row.region, row.regionName, row.measure, [row.year], loss))
+                }
+            }
+            for group in groups.sorted(by: { $0.largest > $1.largest }) {
+                text += "  \(group.name) (\(group.region)): \(group.measure) \(Self.spans(group.years)), up to EUR \(Self.euros(group.largest)) per inhabitant in a year\n"
+            }
+        }
+        return text
+    }
+
+    /// `2026, 2028-2032`: the years in runs of consecutive years.
+    static func spans(_ years: [Int]) -> String {
+        var spans = [[Int]]()
+        for year in years.sorted() {
+            if let last = spans.last?.last, last + 1 == year { spans[spans.count - 1].append(year) } else { spans.append([year]) }
+        }
+        return spans.map { $0.count == 1 ? "\($0[0])" : "\($0[0])-\($0[$0.count - 1])" }.joined(separator: ", ")
+    }
+
+    static func euros(_ value: Double) -> String { String(format: "%.2f", value) }
+}
