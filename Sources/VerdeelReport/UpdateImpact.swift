@@ -49,7 +49,7 @@ public struct UpdateImpactRows {
     public func crossingSummary() -> String {
         let losing = rows.filter { $0.losesBeyondThreshold == true }
         guard let first = rows.first else { return "no allocations to compare\n" }
-        let heading = "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(lossThreshold) "
+        let heading = "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(String(format: "%.2f", lossThreshold)) "
             + "per inhabitant in one year of one measure (the threshold's unit)"
         guard !losing.isEmpty else {
             let largest = rows.filter { ($0.change.changePerInhabitant ?? 0) < 0 }.min { ($0.change.changePerInhabitant ?? 0) < ($1.change.changePerInhabitant ?? 0) }
