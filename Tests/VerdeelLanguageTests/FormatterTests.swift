@@ -27,7 +27,7 @@ struct FormatterTests {
     @Test func everyBundledScenarioFileIsCanonicalAndRoundTrips() throws {
         let directory = "\(repositoryRoot)/Scenarios"
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".verdeel") }.sorted()
-        #expect(files == ["sociale-agenda-sensitivity.verdeel", "sociale-agenda.verdeel", "source-document-figures.verdeel"])
+        #expect(files == ["sociale-agenda-sensitivity.verdeel", "sociale-agenda-update.verdeel", "sociale-agenda.verdeel", "source-document-figures.verdeel"])
         for name in files {
             let text = try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
             try checkRoundTrip(text, name)
