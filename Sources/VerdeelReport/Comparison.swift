@@ -68,8 +68,8 @@ public struct Comparison {
     /// The columns of a change, after the columns that say what is compared.
     static let changeColumns = [
         Column.measure, .year, .region, .regionName,
-        Column("amount_from", .euro, dutch: "bedrag van", english: "amount from", "the amount in the scenario `from`, euros"),
-        Column("amount_to", .euro, dutch: "bedrag naar", english: "amount to", "the amount in the scenario `to`, euros"),
+        Column("amount_from", .euro, dutch: "bedrag van", english: "amount from", "the amount on the side compared from (the first scenario, or the old vintage), euros"),
+        Column("amount_to", .euro, dutch: "bedrag naar", english: "amount to", "the amount on the side compared to, euros"),
         Column("change", .euro, dutch: "verschil", english: "change", "amount_to - amount_from, euros"),
         Column("change_percent", .percentage, dutch: "verschil (%)", english: "change percent", "the change in percent of amount_from (empty where it is 0)"),
         Column("change_per_inhabitant", .euroCents, dutch: "verschil per inwoner", english: "change per inhabitant", "the change per inhabitant, euros (empty without inhabitants)"),

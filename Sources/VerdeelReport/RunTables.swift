@@ -20,9 +20,9 @@ public enum RunTables {
     }
 
     /// A variant or Monte Carlo run: variants, summary, infeasible (if any) and each
-    /// statistic's table.
-    public static func simulation(_ result: SimulationResult) -> [ResultTable] {
-        SimulationTables(result).all()
+    /// statistic's table; `words` name the varied parameters.
+    public static func simulation(_ result: SimulationResult, words: ParameterWords = ParameterWords(measureTitles: [:])) -> [ResultTable] {
+        SimulationTables(result, words: words).all()
     }
 
     /// A sensitivity analysis: sobol (and s2 with second-order indices) or morris with

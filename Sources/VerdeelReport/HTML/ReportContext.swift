@@ -36,6 +36,11 @@ struct ReportContext {
 
     func measureTitle(_ id: String) -> String { input.measureTitles[id] ?? id }
 
+    /// A parameter's or factor's name for people (``ParameterWords``), from its id.
+    func parameter(_ id: String) -> String {
+        ParameterWords(measureTitles: input.measureTitles, regionNames: regionNames).words(id, in: language)
+    }
+
     /// "Ontmoetingsplekken 2026", or "... alle jaren" for the total over the years (year nil).
     func label(_ measure: String, _ year: Int?) -> String {
         measureTitle(measure) + " " + (year.map(String.init) ?? say("alle jaren", "all years"))

@@ -48,7 +48,7 @@ enum ReportTemplate {
         {{#tables}}{{> table}}{{/tables}}</section>{{/statistics}}
         {{#sweep}}<section id="sweep"><h2>{{t.sweep}}</h2><p>{{t.sweepIntro}} <code>{{parameter}}</code> ({{variants}} {{t.variants}}).</p>
         {{#charts}}{{> switcher}}{{/charts}}</section>{{/sweep}}
-        {{#heatmap}}<section id="heatmap"><h2>{{t.heatmap}}</h2><p>{{t.heatmapIntro}}{{#third}} <code>{{third}}</code> = 1 − {{t.theOthers}}.{{/third}}</p>
+        {{#heatmap}}<section id="heatmap"><h2>{{t.heatmap}}</h2><p>{{t.heatmapIntro}}{{#third}} {{t.thirdWeight}} {{third}}, {{t.theOthers}}{{/third}}</p>
         {{#charts}}{{> switcher}}{{/charts}}</section>{{/heatmap}}
         {{#sensitivity}}<section id="sensitivity"><h2>{{t.sensitivity}} ({{method}})</h2><p>{{t.sensitivityIntro}}</p>
         {{#charts}}{{> switcher}}{{/charts}}</section>{{/sensitivity}}

@@ -37,7 +37,7 @@ enum SensitivitySection {
                 shownFactors.formUnion(shown.map(\.name))
                 let title = output.hasPrefix("fairness:") ? FairnessSection.metricName(String(output.dropFirst("fairness:".count)), context.language) : context.regionName(output)
                 html += TornadoChart(
-                    title: title + (hidden > 0 ? context.say(" (\(hidden) factoren onder \(numbers.number(shownFrom, decimals: 2)))", " (\(hidden) factors below \(numbers.number(shownFrom, decimals: 2)))") : ""), factors: shown, legend: isSobol ? ("S1", "ST") : ("", "mu*"), unitScale: isSobol,
+                    title: title + (hidden > 0 ? context.say(" (\(hidden) factoren onder \(numbers.number(shownFrom, decimals: 2)))", " (\(hidden) factors below \(numbers.number(shownFrom, decimals: 2)))") : ""), factors: shown.map { $0.named(context.parameter($0.name)) }, legend: isSobol ? ("S1", "ST") : ("", "mu*"), unitScale: isSobol,
                     valueText: { isSobol ? numbers.number($0, decimals: 2) : numbers.axisEuros($0) }).render()
             }
             panels.append((ReportContext.key(measure, year), context.label(measure, year), html + "</div>"))

@@ -16,8 +16,12 @@ struct Heatmap {
     let valueText: (Double) -> String
 
     func render() -> String {
-        let left = 56.0, top = 12.0, size = 300.0
+        let top = 12.0, size = 300.0
         let xs = Array(Set(cells.map(\.x))).sorted(), ys = Array(Set(cells.map(\.y))).sorted()
+        // Room left of the plot for the widest tick label of the y axis (about 6.3 pixels a
+        // character) and the axis name beside it, so the two never overlap.
+        let yTicks = Scale(ys, from: size, to: 0, zero: false, count: 4).ticks
+        let left = 34 + Double(yTicks.map { axisText($0).count }.max() ?? 4) * 6.3
         let xScale = Scale(xs, from: left, to: left + size, zero: false, count: 4)
         let yScale = Scale(ys, from: top + size, to: top, zero: false, count: 4)
         let cellWidth = size / Double(max(1, xs.count)) * 1.02 + 0.4, cellHeight = size / Double(max(1, ys.count)) * 1.02 + 0.4
@@ -32,8 +36,12 @@ struct Heatmap {
         body += SVG.text(left + size / 2, top + size + 34, xLabel, anchor: "middle", className: "legend")
         body += #"<text transform="translate(14 \#(SVG.n(top + size / 2))) rotate(-90)" text-anchor="middle" class="legend">\#(SVG.escaped(yLabel))</text>"#
         let legendX = left + size + 30
-        body += #"<defs><linearGradient id="g\#(String(title.hashValueStable % 100_000))" x1="0" y1="1" x2="0" y2="0"><stop offset="0" stop-color="\#(Self.colour(0))"/><stop offset="0.5" stop-color="\#(Self.colour(0.5))"/><stop offset="1" stop-color="\#(Self.colour(1))"/></linearGradient></defs>"#
-        body += #"<rect x="\#(SVG.n(legendX))" y="\#(SVG.n(top))" width="16" height="\#(SVG.n(size))" fill="url(#g\#(String(title.hashValueStable % 100_000)))"/>"#
+        // The colour scale as bands (no gradient: its id would repeat when a page shows a chart twice).
+        let bands = 32
+        for band in 0..<bands {
+            let y = top + size * Double(bands - 1 - band) / Double(bands)
+            body += #"<rect x="\#(SVG.n(legendX))" y="\#(SVG.n(y))" width="16" height="\#(SVG.n(size / Double(bands) + 0.5))" fill="\#(Self.colour((Double(band) + 0.5) / Double(bands)))"/>"#
+        }
         body += SVG.text(legendX + 22, top + 10, valueText(high), className: "tick") + SVG.text(legendX + 22, top + size, valueText(low), className: "tick")
         let description = "\(cells.count) variants; lowest \(valueText(low)), highest \(valueText(high))"
         return SVG.root(width: legendX + 130, height: top + size + 44, title: title, description: description, body: body)

@@ -25,11 +25,13 @@ enum SVG {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    /// The root element: `width` x `height`, scaled to its container, titled for screen readers.
+    /// The root element: `width` x `height`, scaled to its container, titled for screen
+    /// readers by its first `<title>` and `<desc>` (SVG's own accessible name and description,
+    /// so no ids: a chart shown in two views of a page is the same text twice, and ids must
+    /// be unique in a page).
     static func root(width: Double, height: Double, title: String, description: String, body: String) -> String {
-        let id = "c" + String(UInt32(truncatingIfNeeded: (title + description).hashValueStable), radix: 36)
-        return #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="\#(n(width))" height="\#(n(height))" role="img" aria-labelledby="\#(id)t \#(id)d">"#
-            + #"<title id="\#(id)t">\#(escaped(title))</title><desc id="\#(id)d">\#(escaped(description))</desc>"# + body + "</svg>"
+        #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(n(width)) \#(n(height))" width="\#(n(width))" height="\#(n(height))" role="img">"#
+            + #"<title>\#(escaped(title))</title><desc>\#(escaped(description))</desc>"# + body + "</svg>"
     }
 
     static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", className: String = "") -> String {
@@ -44,17 +46,5 @@ enum SVG {
         let shape = #"<rect x="\#(n(x))" y="\#(n(y))" width="\#(n(max(0, width)))" height="\#(n(max(0, height)))" class="\#(className)""#
         guard let title else { return shape + "/>" }
         return shape + "><title>\(escaped(title))</title></rect>"
-    }
-}
-
-extension String {
-    /// FNV-1a of the UTF-8 bytes: the same on every run (Swift's `hashValue` is seeded per process).
-    var hashValueStable: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
     }
 }

@@ -9,6 +9,11 @@ struct TornadoChart {
         let firstInterval: Double?
         let total: Double
         let totalInterval: Double?
+
+        /// The same factor under its name for people.
+        func named(_ words: String) -> Factor {
+            Factor(name: words, first: first, firstInterval: firstInterval, total: total, totalInterval: totalInterval)
+        }
     }
 
     let title: String
@@ -19,7 +24,9 @@ struct TornadoChart {
     let valueText: (Double) -> String
 
     func render() -> String {
-        let labelWidth = 230.0, plotWidth = 200.0, row = 20.0, top = 26.0
+        // Room for the longest name (about 6.3 pixels a character at the labels' size).
+        let longest = Double(factors.map(\.name.count).max() ?? 0)
+        let labelWidth = Swift.min(380, Swift.max(160, longest * 6.3 + 14)), plotWidth = 200.0, row = 20.0, top = 26.0
         let sorted = factors.sorted { $0.total > $1.total }
         let extent: [Double] = unitScale ? [0, 1] : sorted.flatMap { [$0.total + ($0.totalInterval ?? 0), ($0.first ?? 0) + ($0.firstInterval ?? 0)] }
         let scale = Scale(extent, from: labelWidth, to: labelWidth + plotWidth, count: 4)
