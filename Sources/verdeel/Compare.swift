@@ -31,7 +31,7 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "On the terminal")
     var view: ChangeView
 
-    @OptionGroup(title: "Output: compare.csv and compare_fairness.csv (or compare.json), provenance.json and, with --explain, explain.csv")
+    @OptionGroup(title: "Output: compare.csv, compare_fairness.csv (or compare.json), with --explain explain.csv, and schema.json, dictionary.md, provenance.json")
     var out: OutputOptions
 
     func validate() throws {

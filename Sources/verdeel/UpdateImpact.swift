@@ -34,7 +34,7 @@ struct UpdateImpact: ParsableCommand {
     @OptionGroup(title: "On the terminal")
     var view: ChangeView
 
-    @OptionGroup(title: "Output: update_impact.csv, fairness.csv and provenance.json (or the workbook, or the HTML report)")
+    @OptionGroup(title: "Output: update_impact.csv, fairness.csv, schema.json, dictionary.md and provenance.json (or the workbook, or the HTML report)")
     var out: OutputOptions
 
     func validate() throws {
