@@ -79,6 +79,8 @@ struct ParameterSetting {
 struct SettingReader {
     let plan: ScenarioPlan
     var diagnostics = [Diagnostic]()
+    /// The names set so far, so none is set twice.
+    private var parsedNames = Set<String>()
 
     init(plan: ScenarioPlan) {
         self.plan = plan
@@ -107,8 +109,6 @@ struct SettingReader {
         parsedNames.insert(name)
         return ParameterSetting(text: text, file: file, measure: measure, parameter: parameter, value: value)
     }
-
-    private var parsedNames = Set<String>()
 
     /// The measure and parameter a name stands for, or a diagnostic with the nearest name.
     private mutating func resolve(_ name: String, _ range: SourceRange, _ file: SourceFile) -> (String, ParameterSetting.Parameter)? {

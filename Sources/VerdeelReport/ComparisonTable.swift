@@ -59,7 +59,7 @@ public struct ComparisonTable {
                 let prefix = runs.count == 2 ? "" : Self.letter(index) + " "
                 let deltas = regions.map { region in years.map { Self.amount(b, $0, region.code) - Self.amount(allocations[0], $0, region.code) } }
                 let groups = Self.groups(years.indices.map { y in deltas.map { $0[y] } })
-                let labels = groups.map { $0.count == 1 ? String(years[$0[0]]) : "\(years[$0[0]])-\(years[$0[$0.count - 1]]) each" }
+                let labels = groups.map { YearSpans.label($0.map { years[$0] }) + ($0.count == 1 ? "" : " each") }
                 let ends = ["total", "%", perYear].map { prefix + $0 }
                 full[0] += labels.map { prefix + $0 } + ends
                 short[0] += ends

@@ -38,9 +38,9 @@ public struct FairnessComparisonTable {
             let same = { (x: Int, y: Int) in
                 shown.allSatisfy { metric in values.allSatisfy { shownValue($0, x, metric) == shownValue($0, y, metric) } }
             }
-            for span in Self.spans(years, same: same) {
+            for span in YearSpans.runs(years, same: same) {
                 let sides = shown.map { metric in values.map { $0[Key(measure, span[0], metric)] ?? nil } }
-                let label = span.count == 1 ? String(span[0]) : "\(span[0])-\(span[span.count - 1])"
+                let label = YearSpans.label(span)
                 if sides.allSatisfy({ side in side[0] != nil && side.allSatisfy { FairnessReport.rounded($0) == FairnessReport.rounded(side[0]) } }) {
                     if let last = unchanged.last, last.measure == measure, last.years.last.map({ $0 + 1 }) == span[0] {
                         unchanged[unchanged.count - 1].years += span
@@ -62,7 +62,7 @@ public struct FairnessComparisonTable {
         var text = TextGrid.wrapped(
             "Fairness \(named) (population \(first.report.basis.plan.population); higher is more unequal\(more); docs/fairness.md)")
         if rows.count > 1 { text += TextGrid(rows, rulesAfter: [0]).render() }
-        let quiet = unchanged.map { $0.years.count == 1 ? "\($0.measure) \($0.years[0])" : "\($0.measure) \($0.years[0])-\($0.years[$0.years.count - 1])" }
+        let quiet = unchanged.map { "\($0.measure) \(YearSpans.label($0.years))" }
         if !quiet.isEmpty { text += TextGrid.wrapped("Unchanged: \(quiet.joined(separator: ", "))") }
         return text
     }
@@ -94,15 +94,6 @@ public struct FairnessComparisonTable {
             }
         }
         return result
-    }
-
-    /// The years in runs of consecutive years that are the `same`.
-    private static func spans(_ years: [Int], same: (Int, Int) -> Bool) -> [[Int]] {
-        var spans = [[Int]]()
-        for year in years.sorted() {
-            if let last = spans.last?.last, last + 1 == year, same(last, year) { spans[spans.count - 1].append(year) } else { spans.append([year]) }
-        }
-        return spans
     }
 
     static func signed(_ value: Double?) -> String {

@@ -41,19 +41,10 @@ public struct LossCrossings {
                 }
             }
             for group in groups.sorted(by: { $0.largest > $1.largest }) {
-                text += "  \(group.name) (\(group.region)): \(group.measure) \(Self.spans(group.years)), up to EUR \(Self.euros(group.largest)) per inhabitant in a year\n"
+                text += "  \(group.name) (\(group.region)): \(group.measure) \(YearSpans.runs(group.years).map(YearSpans.label).joined(separator: ", ")), up to EUR \(Self.euros(group.largest)) per inhabitant in a year\n"
             }
         }
         return text
-    }
-
-    /// `2026, 2028-2032`: the years in runs of consecutive years.
-    static func spans(_ years: [Int]) -> String {
-        var spans = [[Int]]()
-        for year in years.sorted() {
-            if let last = spans.last?.last, last + 1 == year { spans[spans.count - 1].append(year) } else { spans.append([year]) }
-        }
-        return spans.map { $0.count == 1 ? "\($0[0])" : "\($0[0])-\($0[$0.count - 1])" }.joined(separator: ", ")
     }
 
     static func euros(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -50,6 +50,18 @@ public struct ComparisonResult {
         format == .json ? try document() : CSVRenderer.text(comparison.table(), style: format == .csvNL ? .dutch : .standard)
     }
 
+    /// The changes as the terminal shows them: the change tables (years left out past 120
+    /// columns unless `wide`), the fairness block when every scenario is measured (the four
+    /// compact metrics unless `allMetrics`), and who loses beyond `lossThreshold` (default:
+    /// the first scenario's smallest `losses` threshold; not shown without one).
+    public func terminalText(wide: Bool, allMetrics: Bool, lossThreshold: Double?) -> String {
+        var text = ChangeText.tables(runs, fairness: fairness, wide: wide, allMetrics: allMetrics)
+        if let threshold = lossThreshold ?? runs.first?.plan.fairness?.losses.min() {
+            text += "\n" + LossCrossings(comparison, threshold: threshold).render()
+        }
+        return text
+    }
+
     private func document() throws -> String {
         try provenance.json([("changes", comparison.rows)] + (fairnessCompared ? [("fairness", fairnessChanges)] : []), warnings: warnings)
     }
@@ -91,11 +103,24 @@ public struct UpdateImpactResult {
 
     private func document() throws -> String { try provenance.json("changes", impact.rows, warnings: warnings) }
 
+    /// The changes as the terminal shows them (as ``ComparisonResult/terminalText(wide:allMetrics:lossThreshold:)``),
+    /// then who loses beyond the threshold.
+    public func terminalText(wide: Bool, allMetrics: Bool) -> String {
+        ChangeText.tables(runs, fairness: fairness, wide: wide, allMetrics: allMetrics) + "\n" + impact.crossingSummary()
+    }
+
     /// The HTML report of the newer side against the older, losses at the threshold.
     private func report(language: ReportLanguage) throws -> String {
         let input = try ReportInput(
             tables: RunTables.allocation(runs, fairness: fairness), provenance: provenance.document(seed: nil, warnings: warnings),
             scenario: runs[1].plan.name, baseline: runs[0].plan.name, measureTitles: ScenarioSession.measureTitles(runs), lossThresholds: [impact.lossThreshold])
         return try HTMLReport(input, language: language).render()
+    }
+}
+
+/// The change tables and the fairness block of runs compared, for the terminal.
+enum ChangeText {
+    static func tables(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], wide: Bool, allMetrics: Bool) -> String {
+        ComparisonTable(runs).render(wide: wide) + (fairness.count == runs.count ? "\n" + FairnessComparisonTable(fairness, allMetrics: allMetrics).render() : "")
     }
 }

@@ -13,12 +13,16 @@ extension ScenarioSession {
 
     /// Runs compared (`verdeel compare`): the change of each against the first per measure,
     /// year and region, of every fairness metric and, with `explain` (two runs only), its
-    /// attribution to the provisions that differ. Throws the fairness metrics' error, or an
-    /// ``AttributionError``.
-    public func comparison(_ runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], explain: Bool) throws -> ComparisonResult {
+    /// attribution to the provisions that differ. `measured` is the runs' fairness when the
+    /// caller has measured it (``fairness(_:)``), so it is not measured twice. Throws the
+    /// fairness metrics' error, or an ``AttributionError``.
+    public func comparison(
+        _ runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], explain: Bool,
+        measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])? = nil
+    ) throws -> ComparisonResult {
         guard runs.count >= 2 else { throw ComparisonError.tooFew(runs.count) }
         if explain && runs.count != 2 { throw ComparisonError.explainsTwo(runs.count) }
-        let fairness = try self.fairness(runs)
+        let fairness = try measured ?? self.fairness(runs)
         let attribution = explain ? ExplainOutput(try self.explain(runs[0], runs[1]), regionNames: runs[0].table.regionNames) : nil
         return ComparisonResult(
             runs: runs, comparison: Comparison(runs), fairness: fairness.reports, fairnessWarnings: fairness.warnings, attribution: attribution,

@@ -44,11 +44,11 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let named = NamedScenarios(file: file, arguments: scenarios, settings: set)
-        let (runs, scenarioFiles) = try named.run(command: file, access: files.access)
-        let session = ScenarioSession(read: files.access.reader(scenarioFiles: named.files))
+        let references = ScenarioReferences(mainFile: file, arguments: scenarios, hasSettings: !set.settings.isEmpty)
+        let (runs, scenarioFiles, measured) = try NamedScenarios(references: references, settings: set).run(access: files.access)
+        let session = ScenarioSession(read: files.access.reader(scenarioFiles: references.files))
         let result: ComparisonResult
-        do { result = try session.comparison(runs, files: scenarioFiles, explain: explain) } catch {
+        do { result = try session.comparison(runs, files: scenarioFiles, explain: explain, measured: measured) } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
@@ -62,10 +62,7 @@ struct Compare: ParsableCommand {
             if let summary { printError(summary) }
             return
         } else {
-            print(view.render(runs, fairness: result.fairness), terminator: "")
-            if let threshold = lossThreshold ?? runs[0].plan.fairness?.losses.min() {
-                print("\n" + LossCrossings(result.comparison, threshold: threshold).render(), terminator: "")
-            }
+            print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics, lossThreshold: lossThreshold), terminator: "")
             if let summary { print("\n" + summary, terminator: "") }
         }
         if !result.notes.isEmpty { printSyntheticNotice() }

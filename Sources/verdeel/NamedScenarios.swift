@@ -1,60 +1,41 @@
-import ArgumentParser
+import VerdeelAnalysis
 import VerdeelModel
 import VerdeelSession
 import VerdeelSimulation
 
-/// The scenarios a command names: `NAME` from the command's file, or `OTHER_FILE:NAME` from
-/// another file, which is then called `OTHER_FILE:NAME` in the results. With settings
-/// (`--set`) every scenario after the first has them; one scenario named alone is compared
-/// with itself with the settings. Each file is compiled and its scenarios run once; a
-/// scenario named twice is the same run.
+/// The scenarios a command names (``ScenarioReferences``), run: each file compiled and its
+/// scenarios run once, the settings applied where they apply.
 struct NamedScenarios {
-    struct Name: Hashable {
-        let file: String
-        let scenario: String
-        /// Whether the settings apply.
-        let set: Bool
-    }
-
-    let names: [Name]
+    let references: ScenarioReferences
     let settings: SettingOptions
 
-    init(file: String, arguments: [String], settings: SettingOptions) {
-        let named = arguments.map { argument in
-            guard let colon = argument.lastIndex(of: ":"), colon != argument.startIndex else { return (file, argument) }
-            return (String(argument[..<colon]), String(argument[argument.index(after: colon)...]))
-        }
-        let changed = settings.settings.isEmpty ? [] : named.count == 1 ? named : Array(named.dropFirst())
-        names = named.prefix(1).map { Name(file: $0.0, scenario: $0.1, set: false) } + changed.map { Name(file: $0.0, scenario: $0.1, set: true) }
-            + (changed.isEmpty ? named.dropFirst().map { Name(file: $0.0, scenario: $0.1, set: false) } : [])
-        self.settings = settings
-    }
-
-    /// The files named, the command's first.
-    var files: [String] { names.map(\.file).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
-
-    /// Runs every scenario named, in the order named, with the scenario files read; prints
-    /// a file's diagnostics or a run's error (located in its file) and exits 1. The fairness
-    /// of each file's runs is measured here once so that its errors are located too.
-    func run(command file: String, access: FileAccess) throws -> (runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])]) {
-        var byName = [Name: ScenarioRun]()
+    /// Every scenario named, run in the order named, with the scenario files read and the
+    /// runs' fairness; prints a file's diagnostics or an error (located in its file) and
+    /// exits 1. Fairness is measured per file, where its errors can be located.
+    func run(access: FileAccess) throws -> (runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])) {
+        var byReference = [ScenarioReferences.Reference: ScenarioRun]()
+        var reports = [String: FairnessReport](), warnings = [String]()
         var read = [(path: String, bytes: [UInt8])]()
-        for path in files {
+        for path in references.files {
             let input = ScenarioInput(file: path, access: access)
             let compilation = try input.compile()
-            let wanted = names.filter { $0.file == path }.reduce(into: [Name]()) { if !$0.contains($1) { $0.append($1) } }
+            let wanted = references.references(to: path)
             let plans = try input.select(wanted.map(\.scenario), from: compilation.plans)
             var prepared = [ScenarioPlan]()
-            for name in wanted {
-                guard let plan = plans.first(where: { $0.name == name.scenario }) else { continue }
-                let named = path == file ? plan : plan.with(name: "\(path):\(plan.name)", title: plan.title)
-                prepared.append(name.set ? try settings.applied(to: named) : named)
+            for reference in wanted {
+                guard let plan = plans.first(where: { $0.name == reference.scenario }) else { continue }
+                let named = plan.with(name: references.name(reference), title: plan.title)
+                prepared.append(reference.isSet ? try settings.applied(to: named) : named)
             }
             let runs = try input.run(prepared, sources: compilation.sources)
-            _ = try compilation.sources.orExit { try input.session.fairness(runs) }
-            for (name, run) in zip(wanted, runs) { byName[name] = run }
+            let measured = try compilation.sources.orExit { try input.session.fairness(runs) }
+            for (scenario, report) in measured.reports { reports[scenario] = report }
+            warnings += measured.warnings
+            for (reference, run) in zip(wanted, runs) { byReference[reference] = run }
             read += compilation.files.filter { file in !read.contains { $0.path == file.path } }
         }
-        return (names.compactMap { byName[$0] }, read)
+        let runs = references.references.compactMap { byReference[$0] }
+        let measured = runs.compactMap { run in reports[run.plan.name].map { (scenario: run.plan.name, report: $0) } }
+        return (runs, read, (measured, warnings))
     }
 }

@@ -86,9 +86,4 @@ struct ChangeView: ParsableArguments {
 
     @Flag(name: .long, help: "Show the change of every year on the terminal even when the table is wider than 120 columns.")
     var wide = false
-
-    /// The change table and, when every scenario is measured, the fairness block.
-    func render(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)]) -> String {
-        ComparisonTable(runs).render(wide: wide) + (fairness.count == runs.count ? "\n" + FairnessComparisonTable(fairness, allMetrics: allMetrics).render() : "")
-    }
 }

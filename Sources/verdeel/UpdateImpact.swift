@@ -57,8 +57,7 @@ struct UpdateImpact: ParsableCommand {
         }
         for warning in result.fairnessWarnings { printError("warning: \(warning)") }
         if out.format == .table {
-            print(view.render(runs, fairness: result.fairness), terminator: "")
-            print("\n" + result.impact.crossingSummary(), terminator: "")
+            print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics), terminator: "")
         }
         if let output = out.output {
             try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.lang) }

@@ -45,23 +45,7 @@ extension CommandTests {
     @Test func simulationTableShowsTheMeanPerInhabitant() throws {
         try withTemporaryDirectory { directory in
             try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
-            let scenario = """
-                scenario s {
-                    data {
-                        regions "regions.csv" {
-                            inhabitants: count
-                        }
-                    }
-                    measure m {
-                        budget 2026: 1M
-                        key inhabitants 100%
-                    }
-                    variants {
-                        budget m 2026 in 1M, 2M
-                    }
-                }
-
-                """
+            let scenario = TwoRegions.byInhabitants("s", blocks: "variants {\n    budget m 2026 in 1M, 2M\n}")
             try scenario.write(toFile: directory + "/s.verdeel", atomically: true, encoding: .utf8)
             let result = try verdeel(["run", "s.verdeel"], in: directory)
             #expect(result.status == 0)

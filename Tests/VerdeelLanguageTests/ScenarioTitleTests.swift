@@ -6,19 +6,7 @@ import VerdeelTestSupport
 /// `title "..."`: a scenario's name for people, its own (a child does not inherit it), given
 /// once, kept by `fmt`.
 struct ScenarioTitleTests {
-    static let text = """
-        scenario people {
-            title "Everyone the same per inhabitant"
-            data {
-                regions "regions.csv" {
-                    inhabitants: count
-                }
-            }
-            measure m {
-                budget 2026: 1M
-                key inhabitants 100%
-            }
-        }
+    static let text = TwoRegions.byInhabitants("people", title: "Everyone the same per inhabitant") + """
 
         scenario child extends people {
             measure m {

@@ -12,30 +12,19 @@ import ZIPFoundation
 /// largest loss per inhabitant, which the session registers when the fairness block names
 /// losses, is in the CSV, the Dutch CSV, the JSON document, the workbook and the report.
 struct NewStatisticTests {
-    static let scenario = """
-        scenario s {
-            data {
-                regions "regions.csv" {
-                    inhabitants: count
-                }
-            }
-            measure m {
-                budget 2026: 1M
-                key inhabitants 100%
-            }
-            fairness {
-                losses 0.25
-            }
-            variants {
-                budget m 2026 in 1M, 2M
-            }
-            montecarlo {
-                draws 20
-                seed 3
-                perturb inhabitants normal sd 5%
-            }
+    static let scenario = TwoRegions.byInhabitants("s", blocks: """
+        fairness {
+            losses 0.25
         }
-        """
+        variants {
+            budget m 2026 in 1M, 2M
+        }
+        montecarlo {
+            draws 20
+            seed 3
+            perturb inhabitants normal sd 5%
+        }
+        """)
 
     @Test func theLargestLossIsInEveryFormat() throws {
         let scenario = InMemoryScenario(Self.scenario, data: "code,name,inhabitants\nGM0001,Eerste,30000\nGM0002,Tweede,10000\n", folder: "new-statistic")

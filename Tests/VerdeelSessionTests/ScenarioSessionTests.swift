@@ -56,25 +56,7 @@ struct ScenarioSessionTests {
     /// and of another; a table without a vintage column has no sides. The loss threshold is
     /// the one asked for, else the plan's smallest `losses`, else 0.
     @Test func anUpdateHasTwoSidesAndAThreshold() throws {
-        let text = """
-            scenario v {
-                data {
-                    regions "regions.csv" {
-                        inhabitants: count
-                    }
-                    table scores "scores.csv" vintage year = "2022" {
-                        households: count
-                    }
-                }
-                measure m {
-                    budget 2026: 600k
-                    key households 100%
-                }
-                fairness {
-                    losses 15, 7.50
-                }
-            }
-            """
+        let text = TwoRegions.vintagedScores(losses: "15, 7.50")
         let compilation = compile(text, files: ["regions.csv": "code,name,inhabitants\nA,A,1\n", "scores.csv": "code,year,households\nA,2022,1\n"])
         let plan = try #require(compilation.plans.first, "\(messages(compilation))")
         let sides = try ScenarioSession.updateSides(plan, table: "scores", from: "2022", to: "2023")

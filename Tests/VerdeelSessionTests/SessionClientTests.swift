@@ -94,25 +94,7 @@ struct SessionClientTests {
     /// EUR 600,000 by households is 300,000 each, then 200,000 and 400,000. R1 loses
     /// 100,000, EUR 100 per inhabitant: beyond the threshold of 15; R2 gains.
     @Test func anUpdateOfATablesFiguresMarksWhoLosesBeyondTheThreshold() throws {
-        let text = """
-            scenario v {
-                data {
-                    regions "regions.csv" {
-                        inhabitants: count
-                    }
-                    table scores "scores.csv" vintage year = "2022" {
-                        households: count
-                    }
-                }
-                measure m {
-                    budget 2026: 600k
-                    key households 100%
-                }
-                fairness {
-                    losses 15
-                }
-            }
-            """
+        let text = TwoRegions.vintagedScores(losses: "15")
         let files = ["regions.csv": TwoRegions.handWorked, "scores.csv": "code,year,households\nR1,2022,100\nR2,2022,100\nR1,2023,100\nR2,2023,200\n"]
         let compilation = compile(text, files: files)
         let plan = try #require(compilation.plans.first, "\(messages(compilation))")

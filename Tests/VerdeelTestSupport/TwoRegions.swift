@@ -32,6 +32,49 @@ public enum TwoRegions {
         }
         """
 
+    /// Scenario `name` (with `title`): EUR 1M in 2026 by inhabitants of `regions.csv`, then
+    /// `blocks` (a scenario's blocks, written without the scenario's indentation).
+    public static func byInhabitants(_ name: String, title: String? = nil, blocks: String = "") -> String {
+        let titled = title.map { "    title \"\($0)\"\n" } ?? ""
+        let indented = blocks.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        return "scenario \(name) {\n" + titled + """
+                data {
+                    regions "regions.csv" {
+                        inhabitants: count
+                    }
+                }
+                measure m {
+                    budget 2026: 1M
+                    key inhabitants 100%
+                }
+
+            """ + (blocks.isEmpty ? "" : indented + "\n") + "}\n"
+    }
+
+    /// Scenario `v`: EUR 600,000 in 2026 by the households of table `scores`, whose rows
+    /// of vintage 2022 it reads, with a fairness block of `losses` thresholds (`15, 7.50`).
+    public static func vintagedScores(losses: String) -> String {
+        """
+        scenario v {
+            data {
+                regions "regions.csv" {
+                    inhabitants: count
+                }
+                table scores "scores.csv" vintage year = "2022" {
+                    households: count
+                }
+            }
+            measure m {
+                budget 2026: 600k
+                key households 100%
+            }
+            fairness {
+                losses \(losses)
+            }
+        }
+        """
+    }
+
     public static let municipalities = "code,name,inhabitants,land_area_km2\nGM0001,A,30000,50\nGM0002,B,10000,150\n"
 
 }
