@@ -19,7 +19,8 @@
 #       a 4-task Slurm array with its merge job on a single-node cluster (scripts/check-slurm.sh),
 #       and the Kubernetes Indexed Job's commands as its pods would run them (scripts/check-indexed-job.py);
 #   3f. damaged and crafted parts, output folders and inputs refused (scripts/check-read-back.py);
-#   4. every command README.md shows, run as written (scripts/check-readme.py), and
+#   4. every command README.md shows, run as written, and the help texts' claims of the files
+#      --output writes (scripts/check-readme.py), and
 #      docs/tables.md against the tables the binary declares (scripts/tables-doc.py --check);
 #   5. check and fmt in linear time on adversarial 1 MB files (scripts/check-linear-time.py);
 #   6. 2,000 scenario, 500 CSV, 400 shard-part and 200 output-folder mutants: no crash, no
@@ -103,7 +104,7 @@ read_back_seconds=$(seconds "$started")
 
 step "README commands; the page of every table against what the binary declares"
 started=$(date +%s)
-python3 scripts/check-readme.py
+python3 scripts/check-readme.py .build/release/verdeel
 python3 scripts/tables-doc.py .build/release/verdeel --check | tee "$log/tables.txt"
 readme_seconds=$(seconds "$started")
 
