@@ -69,7 +69,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "VerdeelModel", dependencies: ["VerdeelCore", .product(name: "RealModule", package: "swift-numerics")], exclude: ["README.md"]),
-        .target(name: "VerdeelTables", exclude: ["README.md"]),
+        .target(name: "VerdeelTables", dependencies: ["VerdeelCore"], exclude: ["README.md"]),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore", "VerdeelTables"], exclude: ["README.md"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"], exclude: ["README.md"]),
         .target(
@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelReportTests",
-            dependencies: ["VerdeelReport", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VerdeelReport", "VerdeelAnalysis", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SocialeAgendaTests",

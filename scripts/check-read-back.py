@@ -161,6 +161,13 @@ def check_report(work):
     refused(work, ["report", "drawn", "--variant", "10", "--output", "out.html"], ["--variant 10", "1 to 9"], "report: --variant beyond the run's", "out.html")
     refused(work, ["report", "plain", "--scenario", "baseline", "--variant", "1", "--output", "out.html"], ["no Monte Carlo variants"], "report: --variant of a plain run", "out.html")
     refused(work, ["report", "drawn", "--region", "GM9999", "--output", "out.html"], ["--region GM9999"], "report: --region the folder lacks", "out.html")
+    verdeel("run", "sociale-agenda.verdeel", "--scenario", "base_250k", "--output", "warned", cwd=work)
+    path = os.path.join(work, "warned", "provenance.json")
+    record = json.load(open(path))
+    check(len(record["warnings"]) == len(record["dutch_warnings"]) == 1, f"base_250k's warnings: {record['warnings']}, {record['dutch_warnings']}")
+    record["dutch_warnings"] = []
+    json.dump(record, open(path, "w"))
+    refused(work, ["report", "warned", "--output", "out.html"], ["provenance.json", "1 warnings but 0 in Dutch"], "report: Dutch warnings that do not match", "out.html")
     verdeel("report", "drawn", "--variant", "9", "--output", "good.html", cwd=work)
     check(os.path.exists(os.path.join(work, "good.html")), "report: --variant 9 of 9")
 

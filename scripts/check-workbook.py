@@ -30,6 +30,8 @@ from checking import Checks, add_second_ses_vintage, run_verdeel, write_small_sc
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
+# The bundled scenario's measures and their sheets: each measure's title up to its first comma.
+MEASURE_SHEETS = {"ontmoetingsplekken": "Ontmoetingsplekken", "wijk": "Wijk- en dorpsondersteuning", "jongerenwerk": "Jongerenwerk"}
 
 
 def verdeel(*args, cwd):
@@ -64,6 +66,10 @@ def check_plain(work):
     check(any("SYNTHETISCH" in text for text in about), "the Over sheet has no synthetic notice")
     check(any("municipalities-2024.csv" in text for text in about), "the Over sheet does not name the data files")
     check(any(len(text) == 64 and all(c in "0123456789abcdef" for c in text) for text in about), "the Over sheet has no SHA-256")
+    # Dutch throughout: each scenario's title from the scenario file, the warning of base_250k in Dutch.
+    check("Wijkondersteuning: basisbedrag 250.000 euro, naar rato waar het niet past" in about, "the Over sheet does not give the scenarios' titles")
+    check(any("de vaste voeten vragen EUR 3.250.000 maar er is maar EUR 2.850.000" in text for text in about), "the Over sheet's warning is not in Dutch")
+    check(not any("the fixed bases need" in text for text in about), "the Over sheet has an English warning")
     for sheet in book.worksheets[1:]:
         check(header_is_bold_and_frozen(sheet), f"sheet {sheet.title}: the header row is not bold and frozen")
         widths = [sheet.column_dimensions[letter].width for letter in sheet.column_dimensions]
@@ -72,7 +78,7 @@ def check_plain(work):
     # The long list: every amount a number in a euro format, and the sum equal to the CSV's.
     listing = book["Bedragen (lijst)"]
     header = [cell.value for cell in listing[1]]
-    check(header[:8] == ["scenario", "maatregel", "onderdeel", "jaar", "code", "gemeente", "bedrag", "exact"], f"Dutch headers: {header}")
+    check(header[:10] == ["scenario", "titel scenario", "maatregel", "naam maatregel", "onderdeel", "jaar", "code", "gemeente", "bedrag", "exact"], f"Dutch headers: {header}")
     amount_column = header.index("bedrag")
     amounts = [row[amount_column] for row in listing.iter_rows(min_row=2)]
     check(all(isinstance(cell.value, (int, float)) for cell in amounts), "an amount in the list is not a number")
@@ -86,8 +92,8 @@ def check_plain(work):
     for row in rows:
         expected[(row["scenario"], row["measure"], int(row["year"]))] += Decimal(row["amount"])
     people = inhabitants_from_data()
-    for measure in ("ontmoetingsplekken", "wijk", "jongerenwerk"):
-        sheet = book[f"Bedragen {measure}"]
+    for measure, title in MEASURE_SHEETS.items():
+        sheet = book[title]
         header = [cell.value for cell in sheet[1]]
         years = [int(h) for h in header if str(h).isdigit()]
         for row in sheet.iter_rows(min_row=2, values_only=True):
@@ -104,12 +110,18 @@ def check_plain(work):
     per_inhabitant = book["Per inwoner"]
     header = [cell.value for cell in per_inhabitant[1]]
     first = next(per_inhabitant.iter_rows(min_row=2, values_only=True))
-    source = next(row for row in rows if row["scenario"] == first[0] and row["measure"] == first[1] and row["region"] == first[2] and row["year"] == header[4])
-    component_sum = sum(Decimal(row["amount"]) for row in rows if row["scenario"] == first[0] and row["measure"] == first[1] and row["region"] == first[2] and row["year"] == header[4])
+    measure = next(measure for measure, title in MEASURE_SHEETS.items() if title == first[1])
+    source = next(row for row in rows if row["scenario"] == first[0] and row["measure"] == measure and row["region"] == first[2] and row["year"] == header[4])
+    component_sum = sum(Decimal(row["amount"]) for row in rows if row["scenario"] == first[0] and row["measure"] == measure and row["region"] == first[2] and row["year"] == header[4])
     check(abs(first[4] - float(component_sum) / people[first[2]]) < 1e-9 and source, "Per inwoner: the first value is not amount / inhabitants")
     fairness = book["Eerlijkheid"]
-    values = [row[4] for row in fairness.iter_rows(min_row=2) if row[4].value is not None]
+    header = [cell.value for cell in fairness[1]]
+    check(header[:8] == ["scenario", "titel scenario", "maatregel", "naam maatregel", "jaar", "maat", "naam maat", "waarde"], f"fairness headers: {header}")
+    values = [row[7] for row in fairness.iter_rows(min_row=2) if row[7].value is not None]
     check(values and all(isinstance(cell.value, float) for cell in values), "fairness values are not numbers")
+    named = {(row[5], row[6]) for row in fairness.iter_rows(min_row=2, values_only=True)}
+    check(("cv", "variatiecoëfficiënt") in named and ("loosemore_hanby", "Loosemore-Hanby (t.o.v. behoefte)") in named, f"metric names are not Dutch: {sorted(named)}")
+    check({row[3] for row in fairness.iter_rows(min_row=2, values_only=True) if row[2] == "all"} == {"alle maatregelen"}, "the measures together are not named in Dutch")
     lorenz = book["Lorenzcurve"]
     share = [cell.value for cell in lorenz[1]].index("aandeel inwoners")
     shares = [row[share] for row in lorenz.iter_rows(min_row=2)]
@@ -117,8 +129,10 @@ def check_plain(work):
 
     english = verdeel("run", "sociale-agenda.verdeel", "--scenario", "baseline", "--format", "xlsx", "--lang", "en", "--output", "english", cwd=work)
     book = openpyxl.load_workbook(os.path.join(work, "english/allocations.xlsx"))
-    check(book.sheetnames[:2] == ["About", "Amounts ontmoetingsplekken"] and "Per inhabitant" in book.sheetnames, f"English sheet names: {book.sheetnames}")
-    check([cell.value for cell in book["Amounts (list)"][1]][6] == "amount", "English headers")
+    check(book.sheetnames[:2] == ["About", "Ontmoetingsplekken"] and "Per inhabitant" in book.sheetnames, f"English sheet names: {book.sheetnames}")
+    check([cell.value for cell in book["Amounts (list)"][1]][8] == "amount", "English headers")
+    metrics = {row[6] for row in book["Fairness"].iter_rows(min_row=2, values_only=True)}
+    check("coefficient of variation" in metrics and "Loosemore-Hanby (against need)" in metrics, f"English metric names: {sorted(metrics)}")
     return rows
 
 
@@ -154,7 +168,7 @@ def check_print_layout(work):
         if sheet.title != "Over":
             check(sheet.print_title_rows == "$1:$1", f"{sheet.title}: the header row is not repeated on every page ({sheet.print_title_rows})")
     for sheet in list(book.worksheets):
-        if not (sheet.title.startswith("Bedragen ") and "(lijst)" not in sheet.title):
+        if sheet.title not in MEASURE_SHEETS.values():
             book.remove(sheet)
     check(len(book.worksheets) == 3, f"the bundled file has {len(book.worksheets)} allocation sheets, not 3")
     allocation = os.path.join(work, "allocation-sheets.xlsx")
@@ -183,14 +197,14 @@ def check_formula_text(work):
     write_small_scenario(folder, "code,name,inhabitants\nGM0001,=SUM(1+1),30000\nGM0002,@cmd,10000\nGM0003,-1+2,5000\n")
     verdeel("run", "s.verdeel", "--format", "xlsx", "--output", "out", cwd=folder)
     book = openpyxl.load_workbook(os.path.join(folder, "out/allocations.xlsx"))
-    names = [row[2] for row in book["Bedragen m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
+    names = [row[2] for row in book["m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
     check([cell.value for cell in names] == ["=SUM(1+1)", "@cmd", "-1+2"], f"formula-like names: {[cell.value for cell in names]}")
     check(all(cell.data_type == "s" for cell in names), "a formula-like name is not stored as text")
-    amounts = [row[3].value for row in book["Bedragen m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
+    amounts = [row[3].value for row in book["m"].iter_rows(min_row=2) if row[2].value not in (None, "totaal")]
     # 1M by 30,000 : 10,000 : 5,000 inhabitants: 666,666.67, 222,222.22, 111,111.11 -> 666,667, 222,222, 111,111.
     check(amounts == [666667, 222222, 111111], f"amounts {amounts}")
     sheets = libreoffice_sheets(work, os.path.join(folder, "out/allocations.xlsx"), os.path.join(folder, "lo"))
-    sheet = next(path for path in sheets if path.endswith("Bedragen m.csv"))
+    sheet = next(path for path in sheets if path.endswith("-m.csv"))
     text = open(sheet, encoding="utf-8").read()
     check("=SUM(1+1)" in text and ",2," not in text, "LibreOffice evaluated a region name as a formula")
 
@@ -205,7 +219,7 @@ def check_simulation_compare_sensitivity(work):
     check("Monte Carlo" in book.sheetnames and "Varianten" in book.sheetnames, f"simulation sheets: {book.sheetnames}")
     summary = book["Monte Carlo"]
     header = [cell.value for cell in summary[1]]
-    check(header[:5] == ["variant", "maatregel", "jaar", "code", "gemeente"][:4] + [header[4]], f"summary header {header}")
+    check(header[:6] == ["variant", "maatregel", "naam maatregel", "jaar", "code", "gemeente"], f"summary header {header}")
     means = [row[header.index("gemiddelde")] for row in summary.iter_rows(min_row=2)]
     csv_means = [Decimal(row["mean"]) for row in read_csv(os.path.join(work, "mc-csv/summary.csv"))]
     check(all("€" in cell.number_format for cell in means), "Monte Carlo means have no euro format")
@@ -232,6 +246,11 @@ def check_simulation_compare_sensitivity(work):
     header = [cell.value for cell in sobol[1]]
     values = [row[header.index("st")].value for row in sobol.iter_rows(min_row=2)]
     check(values and all(isinstance(value, float) for value in values if value is not None), "Sobol ST values are not numbers")
+    # Factors and kinds of output in Dutch words next to their codes.
+    named = {(row[header.index("factor")], row[header.index("factor in woorden")]) for row in sobol.iter_rows(min_row=2, values_only=True)}
+    check(("perturb.ses_woa_mean", "ses_woa_mean (meetfout)") in named and ("dummy", "dummy (ruisgrens)") in named, f"Sobol factors in words: {sorted(named)}")
+    kinds = {row[header.index("soort uitkomst")] for row in sobol.iter_rows(min_row=2, values_only=True)}
+    check(kinds <= {"bedrag", "exact bedrag", "eerlijkheid"} and "bedrag" in kinds, f"Sobol output kinds: {kinds}")
 
 
 def check_update_impact(work):
@@ -247,7 +266,7 @@ def check_update_impact(work):
     check(header_is_bold_and_frozen(sheet), "the update-impact sheet's header is not bold and frozen")
     rows = read_csv(os.path.join(work, "impact-csv/update_impact.csv"))
     check(sheet.max_row - 1 == len(rows), f"update-impact: {sheet.max_row - 1} workbook rows, {len(rows)} CSV rows")
-    changes = [row[header.index("change") if "change" in header else 9].value for row in sheet.iter_rows(min_row=2)]
+    changes = [row[header.index("verschil")].value for row in sheet.iter_rows(min_row=2)]
     csv_changes = [Decimal(row["change"]) for row in rows]
     check(sum(Decimal(str(value)) for value in changes) == sum(csv_changes) == 0, "update-impact changes do not add up to zero as the CSV's")
     check(any(row["change"] != "0" for row in rows), "the second vintage changes nothing")

@@ -22,7 +22,7 @@ public struct YearAllocation: Sendable {
     /// The minimum earmarked amount per purpose and region.
     public let earmarks: [EarmarkAmount]
     /// Things the user should know, e.g. that bases were scaled down.
-    public let warnings: [String]
+    public let warnings: [Words]
 
     /// A region's total over all components, or `nil` for an unknown code.
     public func amount(for code: String) -> Money? {

@@ -39,7 +39,7 @@ public struct Allocator: Sendable {
             }
             let poolTotals = try split(budgetUnits - topsliceUnits, weights: pools.map(\.weight), measure: name)
             var components = [ComponentAllocation]()
-            var warnings = [String]()
+            var warnings = [Words]()
             for (index, pool) in pools.enumerated() {
                 let bounds = try RegionBounds.resolve(measure.limits, table: table, unit: unit, previous: previous[index], measure: name)
                 let distribution = PoolDistribution(measure: name, component: pool.component, year: year, table: table, unit: unit)

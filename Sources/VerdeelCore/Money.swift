@@ -43,6 +43,11 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
         return fraction == 0 ? "EUR \(sign)\(whole)" : "EUR \(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// "EUR 1.234.567" or "EUR 1.234.567,89": the form of Dutch messages.
+    public var dutchDescription: String {
+        String(description.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
+
     private static func grouped(_ value: UInt64) -> String {
         let digits = String(value)
         var result = ""

@@ -15,8 +15,8 @@ struct PoolDistribution {
     func distribute(
         total: Int64, keyShares: [Double], baseCents: [Double]?, policy: Base.InfeasibilityPolicy, bounds: RegionBounds,
         keyTerms: Int, exactKey: () throws(AllocationError) -> ExactKey
-    ) throws(AllocationError) -> (ComponentAllocation, [String]) {
-        var warnings = [String]()
+    ) throws(AllocationError) -> (ComponentAllocation, [Words]) {
+        var warnings = [Words]()
         let target = Double(total)
         var base = (baseCents ?? Array(repeating: 0, count: table.count)).map { $0 / Double(unit.cents) }
         let baseTotal = base.reduce(0, +)
@@ -31,7 +31,9 @@ struct PoolDistribution {
             let factor = target / baseTotal
             base = base.map { $0 * factor }
             scaled = true
-            warnings.append("measure '\(measure)'\(component.map { ", component '\($0)'" } ?? ""), \(year): the fixed bases need \(required) but only \(available) is available; every base was scaled down pro rata (policy 'scale')")
+            warnings.append(Words(
+                dutch: "maatregel '\(measure)'\(component.map { ", onderdeel '\($0)'" } ?? ""), \(year): de vaste voeten vragen \(required.dutchDescription) maar er is maar \(available.dutchDescription); elke vaste voet is naar rato verlaagd (beleid 'scale')",
+                english: "measure '\(measure)'\(component.map { ", component '\($0)'" } ?? ""), \(year): the fixed bases need \(required) but only \(available) is available; every base was scaled down pro rata (policy 'scale')"))
         }
         // Scaled bases fill the pool exactly: nothing is left for the key, not even rounding noise.
         let remainder = scaled ? 0 : max(0, target - base.reduce(0, +))

@@ -112,7 +112,7 @@ public struct AllocationJSON {
             engine: "verdeel", engineVersion: Self.engineVersion,
             scenarioFiles: provenance.scenarioFiles,
             dataFiles: provenance.dataFiles, syntheticData: synthetic, notice: synthetic ? Self.syntheticNotice : nil,
-            warnings: runs.flatMap(\.warnings), allocations: allocations, topslices: topslices, earmarks: earmarks,
+            warnings: runs.flatMap(\.warnings).map(\.english), allocations: allocations, topslices: topslices, earmarks: earmarks,
             fairness: fairness.flatMap { scenario, report in
                 report.rows.map { FairnessRow(scenario: scenario, measure: $0.measure, year: $0.year, metric: $0.metric.description, value: $0.value, valueExact: $0.exact) }
             },

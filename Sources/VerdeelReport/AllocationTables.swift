@@ -7,8 +7,7 @@ import VerdeelTables
 /// scenario, measure, component, year and region, `topslices` and `earmarks`. Each amount
 /// has the region's inhabitants and the amount per inhabitant next to it
 /// (`amount / inhabitants`, empty when the data has no `inhabitants` or the region has
-/// none). The Dutch CSV style also has the measure's display name (`measure_name`) next to
-/// its identifier.
+/// none). The formats people open name the measures too (``PeopleNames``).
 public struct AllocationTables {
     public let runs: [ScenarioRun]
 
@@ -17,14 +16,12 @@ public struct AllocationTables {
     }
 
     static let scenario = Column("scenario", .text, dutch: "scenario", english: "scenario", "the scenario's name")
-    static let measureName = Column(
-        "measure_name", .text, dutch: "naam maatregel", english: "measure name", "the measure's display name", inDutchStyleOnly: true)
     static let amount = Column("amount", .euro, dutch: "bedrag", english: "amount", "the amount after rounding, euros (cents where the measure rounds to cents)")
 
     /// `allocations`: amount in whole euros (or cents) after rounding, exact unrounded.
     public func allocations() -> ResultTable {
         let columns = [
-            Self.scenario, .measure, Self.measureName, Column("component", .text, dutch: "onderdeel", english: "component", "the measure's component (empty for a measure of one)"),
+            Self.scenario, .measure, Column("component", .text, dutch: "onderdeel", english: "component", "the measure's component (empty for a measure of one)"),
             .year, .region, .regionName, Self.amount,
             Column("exact", .euroCents, dutch: "exact", english: "exact", "the exact amount before rounding, euros, six decimals"),
             Column("inhabitants", .count, dutch: "inwoners", english: "inhabitants", "the region's inhabitants in the data (empty without them)"),
@@ -33,13 +30,13 @@ public struct AllocationTables {
         var rows = [[Cell]]()
         for run in runs {
             let people = Inhabitants(run)
-            for (index, measure) in run.allocations.enumerated() {
+            for measure in run.allocations {
                 for year in measure.years {
                     for component in year.components {
                         for region in component.regions {
                             let inhabitants = people.count(region.region.code)
                             rows.append([
-                                .text(run.plan.name), .text(measure.measure), .text(title(run, index)), .text(component.component ?? ""), .whole(year.year),
+                                .text(run.plan.name), .text(measure.measure), .text(component.component ?? ""), .whole(year.year),
                                 .text(region.region.code), .text(region.region.name), Self.money(region.amount), .number(region.exact, places: 6),
                                 inhabitants.map { .number($0) } ?? .empty, inhabitants.map { .number(region.amount.euros / $0, places: 6) } ?? .empty,
                             ])
@@ -54,15 +51,15 @@ public struct AllocationTables {
     /// `topslices`: one row per top-slice and year.
     public func topslices() -> ResultTable {
         let columns = [
-            Self.scenario, .measure, Self.measureName, .year, Column("name", .text, dutch: "naam", english: "name", "the top-slice's name"),
+            Self.scenario, .measure, .year, Column("name", .text, dutch: "naam", english: "name", "the top-slice's name"),
             Column("amount", .euro, dutch: "bedrag", english: "amount", "the amount taken off the budget before the keys, euros"),
         ]
         var rows = [[Cell]]()
         for run in runs {
-            for (index, measure) in run.allocations.enumerated() {
+            for measure in run.allocations {
                 for year in measure.years {
                     for topslice in year.topslices {
-                        rows.append([.text(run.plan.name), .text(measure.measure), .text(title(run, index)), .whole(year.year), .text(topslice.name), Self.money(topslice.amount)])
+                        rows.append([.text(run.plan.name), .text(measure.measure), .whole(year.year), .text(topslice.name), Self.money(topslice.amount)])
                     }
                 }
             }
@@ -76,21 +73,21 @@ public struct AllocationTables {
     /// measure has an earmark.
     public func earmarks() -> ResultTable? {
         let columns = [
-            Self.scenario, .measure, Self.measureName, .year, Column("purpose", .text, dutch: "doel", english: "purpose", "what the earmarked money is for"),
+            Self.scenario, .measure, .year, Column("purpose", .text, dutch: "doel", english: "purpose", "what the earmarked money is for"),
             .region, .regionName,
             Column("required", .euro, dutch: "minimaal", english: "required", "the least amount to spend on the purpose, rounded up to the unit"),
             Self.amount, Column("met", .boolean, dutch: "voldaan", english: "met", "whether the region's amount covers it (true or false)"),
         ]
         var rows = [[Cell]]()
         for run in runs {
-            for (index, measure) in run.allocations.enumerated() {
+            for measure in run.allocations {
                 for year in measure.years {
                     for earmark in year.earmarks {
                         guard let region = year.components.first?.regions.first(where: { $0.region.code == earmark.region })?.region,
                             let amount = year.amount(for: earmark.region)
                         else { continue }
                         rows.append([
-                            .text(run.plan.name), .text(measure.measure), .text(title(run, index)), .whole(year.year), .text(earmark.purpose), .text(region.code),
+                            .text(run.plan.name), .text(measure.measure), .whole(year.year), .text(earmark.purpose), .text(region.code),
                             .text(region.name), Self.money(earmark.minimum), Self.money(amount), .boolean(earmark.minimum <= amount),
                         ])
                     }
@@ -98,10 +95,6 @@ public struct AllocationTables {
             }
         }
         return rows.isEmpty ? nil : ResultTable(name: "earmarks", title: .init(dutch: "Oormerken", english: "Earmarks"), columns: columns, rows: rows)
-    }
-
-    private func title(_ run: ScenarioRun, _ measure: Int) -> String {
-        run.plan.measures.indices.contains(measure) ? run.plan.measures[measure].title : run.allocations[measure].measure
     }
 
     /// Whole euros without a point, else euros and cents.

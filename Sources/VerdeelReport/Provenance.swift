@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VerdeelCore
 import VerdeelTables
 import VerdeelSimulation
 
@@ -34,9 +35,20 @@ public struct Provenance: Sendable {
         public let syntheticData: Bool
         public let notice: String?
         public let seed: UInt64?
+        /// The run's warnings, in English.
         public let warnings: [String]
+        /// The same warnings in Dutch, in the same order (absent without warnings, and in
+        /// folders written before Dutch warnings).
+        public let dutchWarnings: [String]?
         /// The parameters set on top of the scenario files (`--set`), per scenario; absent when none.
         public let settings: [ScenarioSettings]?
+
+        /// The warnings in the language asked for; English where the document has no Dutch
+        /// ones (an older folder) or a different number of them.
+        public func warnings(in language: ReportLanguage) -> [String] {
+            guard language == .nl, let dutch = dutchWarnings, dutch.count == warnings.count else { return warnings }
+            return dutch
+        }
     }
 
     /// A scenario's parameters set on top of its file.
@@ -61,25 +73,25 @@ public struct Provenance: Sendable {
         settings = runs.compactMap { run in run.plan.settings.map { ScenarioSettings(scenario: run.plan.name, settings: $0) } }
     }
 
-    public func document(seed: UInt64? = nil, warnings: [String] = []) -> Document {
+    public func document(seed: UInt64? = nil, warnings: [Words] = []) -> Document {
         Document(
             engine: "verdeel", engineVersion: AllocationJSON.engineVersion, scenarios: scenarios, scenarioFiles: scenarioFiles, dataFiles: dataFiles,
-            syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings,
-            settings: settings.isEmpty ? nil : settings)
+            syntheticData: synthetic, notice: synthetic ? AllocationJSON.syntheticNotice : nil, seed: seed, warnings: warnings.map(\.english),
+            dutchWarnings: warnings.isEmpty ? nil : warnings.map(\.dutch), settings: settings.isEmpty ? nil : settings)
     }
 
     /// `provenance.json`, with the run's seed and warnings.
-    public func json(seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+    public func json(seed: UInt64? = nil, warnings: [Words] = []) throws -> String {
         try Self.encode(document(seed: seed, warnings: warnings))
     }
 
     /// A results document with the provenance in front: `{"provenance": ..., "KEY": rows}`.
-    public func json<Rows: Encodable>(_ key: String, _ rows: Rows, seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+    public func json<Rows: Encodable>(_ key: String, _ rows: Rows, seed: UInt64? = nil, warnings: [Words] = []) throws -> String {
         try json([(key, rows)], seed: seed, warnings: warnings)
     }
 
     /// A results document with the provenance and several sections: `{"provenance": ..., "KEY": rows, ...}`.
-    public func json(_ sections: [(key: String, rows: any Encodable)], seed: UInt64? = nil, warnings: [String] = []) throws -> String {
+    public func json(_ sections: [(key: String, rows: any Encodable)], seed: UInt64? = nil, warnings: [Words] = []) throws -> String {
         try Self.encode(Envelope(provenance: document(seed: seed, warnings: warnings), sections: sections))
     }
 

@@ -1,3 +1,5 @@
+import VerdeelCore
+
 /// The language of the words a workbook or report shows (sheet names, column headings,
 /// section titles): Dutch by default, for the steering groups that read them; English on
 /// request. Data (scenario, measure and region names) is shown as the scenario has it.
@@ -7,5 +9,10 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// `dutch` in Dutch, `english` in English.
     public func pick(_ dutch: String, _ english: String) -> String {
         self == .nl ? dutch : english
+    }
+
+    /// The words in this language.
+    public func pick(_ words: Words) -> String {
+        words.text(dutch: self == .nl)
     }
 }

@@ -1,29 +1,36 @@
 import Foundation
+import VerdeelCore
 import VerdeelTables
 
 /// A run's output files in the format asked for: each table as standard CSV (`table`,
 /// `csv`, `html`: the page itself is the caller's) or in the Dutch style (`csv-nl`), with
 /// `schema.json` describing them; all of them in one JSON document with the provenance
 /// (`json`, as `NAME.json`), or in one workbook (`xlsx`, as `NAME.xlsx`, in `language`);
-/// `provenance.json` is always there.
+/// `provenance.json` is always there. The formats people open (`csv-nl`, `xlsx`) have the
+/// names of `names` next to the codes.
 public enum RunFiles {
     public static func files(
-        _ tables: [ResultTable], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [String], language: ReportLanguage
+        _ tables: [ResultTable], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [Words], language: ReportLanguage,
+        names: PeopleNames
     ) throws -> [(name: String, data: Data)] {
         let record = ("provenance.json", Data(try provenance.json(seed: seed, warnings: warnings).utf8))
         switch format {
         case .table, .csv, .html: return try csv(tables) + [record]
-        case .csvNL: return try csv(tables, style: .dutch) + [record]
+        case .csvNL: return try csv(tables.map(names.named), style: .dutch) + [record]
         case .json: return [("\(name).json", Data(try JSONRenderer.document(tables, provenance: provenance, seed: seed, warnings: warnings).utf8)), record]
-        case .xlsx: return [("\(name).xlsx", try WorkbookRenderer.workbook(tables, provenance: provenance, seed: seed, warnings: warnings, language: language)), record]
+        case .xlsx: return [("\(name).xlsx", try WorkbookRenderer.workbook(tables, provenance: provenance, seed: seed, warnings: warnings, language: language, names: names)), record]
         }
     }
 
     /// Each table as a CSV file of the style, then `schema.json` with their columns as
     /// written and `dictionary.md`, the same for people.
     public static func csv(_ tables: [ResultTable], style: CSVRenderer.Style = .standard) throws -> [(name: String, data: Data)] {
-        let written = style == .standard ? tables.map(\.standardColumns) : tables
-        return written.map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) } + (try described(OutputSchema(written)))
+        tables.map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) } + (try described(OutputSchema(tables)))
+    }
+
+    /// One table as CSV text of the style, with the names for people in the Dutch style.
+    public static func text(_ table: ResultTable, style: CSVRenderer.Style, names: PeopleNames) -> String {
+        CSVRenderer.text(style == .dutch ? names.named(table) : table, style: style)
     }
 
     /// `schema.json` and `dictionary.md` of a folder's schema.

@@ -1,4 +1,5 @@
 import VerdeelAnalysis
+import VerdeelCore
 import VerdeelTables
 
 /// The sensitivity tables, each with the outputs' columns in front
@@ -19,16 +20,16 @@ public enum SensitivityTables {
             columns = [.measure, .year, SensitivityTables.outputKind, .region, .regionName, SensitivityTables.metric]
             cells = result.outputs.map { output in
                 let (kind, region, metric) = Self.split(output.name)
-                return [.text(output.measure), .whole(output.year), .text(kind), .text(region), .text(regionNames[region] ?? ""), .text(metric)]
+                return [.text(output.measure), .whole(output.year), .words(kind), .text(region), .text(regionNames[region] ?? ""), .text(metric)]
             }
         }
 
         /// An output's kind, region and metric from its name (`GM0014`, `exact:GM0014`,
         /// `fairness:gini`).
-        static func split(_ name: String) -> (kind: String, region: String, metric: String) {
-            if name.hasPrefix(exactPrefix) { return ("exact_amount", String(name.dropFirst(exactPrefix.count)), "") }
-            if name.hasPrefix(fairnessPrefix) { return ("fairness", "", String(name.dropFirst(fairnessPrefix.count))) }
-            return ("amount", name, "")
+        static func split(_ name: String) -> (kind: Words, region: String, metric: String) {
+            if name.hasPrefix(exactPrefix) { return (Words(dutch: "exact bedrag", english: "exact_amount"), String(name.dropFirst(exactPrefix.count)), "") }
+            if name.hasPrefix(fairnessPrefix) { return (Words(dutch: "eerlijkheid", english: "fairness"), "", String(name.dropFirst(fairnessPrefix.count))) }
+            return (Words(dutch: "bedrag", english: "amount"), name, "")
         }
 
         private static let exactPrefix = "exact:", fairnessPrefix = "fairness:"
@@ -58,7 +59,7 @@ public enum SensitivityTables {
     static let output = Column("output", .text, dutch: "uitkomst", english: "output", "the output: a column of the outputs file")
     static let outputKind = Column(
         "output_kind", .text, dutch: "soort uitkomst", english: "output kind",
-        "amount (a region's amount in whole euros), exact_amount (before rounding) or fairness (a fairness metric)")
+        "amount (a region's amount in whole euros), exact_amount (before rounding) or fairness (a fairness metric); in Dutch words in the Dutch style and workbook")
     static let metric = Column("metric", .text, dutch: "maat", english: "metric", "the fairness metric (empty for an amount)")
     static let factor = Column("factor", .text, dutch: "factor", english: "factor", "the input factor (or group)")
 
@@ -113,11 +114,11 @@ public enum SensitivityTables {
             .measure, .year, .region, .regionName, Column("parameter", .text, dutch: "parameter", english: "parameter", "the parameter (weight, base, budget or top-slice)"),
             Column("elasticity", .decimal, dutch: "elasticiteit", english: "elasticity", "the relative change of the amount per relative change of the parameter"),
             Column("derivative", .decimal, dutch: "afgeleide", english: "derivative", "the change of the amount per unit of the parameter, euros"),
-            Column("method", .text, dutch: "methode", english: "method", "analytic, or difference (a finite difference)"),
+            Column("method", .text, dutch: "methode", english: "method", "analytic, or difference (a finite difference); analytisch or differentie in the Dutch style and workbook"),
         ]
         let cells = rows.map { row -> [Cell] in
             [.text(row.measure), .whole(row.year), .text(row.region), .text(regionNames[row.region] ?? ""), .text(row.parameter), row.elasticity.map(number) ?? .empty, number(row.derivative),
-             .text(row.analytic ? "analytic" : "difference")]
+             .words(row.analytic ? Words(dutch: "analytisch", english: "analytic") : Words(dutch: "differentie", english: "difference"))]
         }
         return ResultTable(name: "elasticities", title: .init(dutch: "Elasticiteiten", english: "Elasticities"), columns: columns, rows: cells)
     }

@@ -1,3 +1,4 @@
+import VerdeelCore
 import Foundation
 import VerdeelAnalysis
 import VerdeelReport
@@ -15,12 +16,12 @@ public struct ComparisonResult {
     /// The fairness metrics of every scenario (none when one has no population to measure
     /// by), and why not.
     public let fairness: [(scenario: String, report: FairnessReport)]
-    public let fairnessWarnings: [String]
+    public let fairnessWarnings: [Words]
     public let attribution: ExplainOutput?
     public let provenance: Provenance
     public let notes: [String]
 
-    public var warnings: [String] { runs.flatMap(\.warnings) }
+    public var warnings: [Words] { runs.flatMap(\.warnings) }
     /// Whether every scenario's fairness is measured, so that their changes are.
     public var fairnessCompared: Bool { fairness.count == runs.count && runs.count >= 2 }
     /// Each metric's change in each scenario against the first, when all are measured.
@@ -37,17 +38,19 @@ public struct ComparisonResult {
     public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
         let record = ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))
         switch format {
-        case .xlsx: return try RunFiles.files(tables, format: .xlsx, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: language)
         case .json:
             let explained = try attribution.map { try RunFiles.csv([$0.table()]) } ?? []
             return [("compare.json", Data(try document().utf8))] + explained + [record]
-        case .table, .csv, .csvNL, .html: return try RunFiles.csv(tables, style: format == .csvNL ? .dutch : .standard) + [record]
+        case .table, .csv, .csvNL, .html, .xlsx:
+            return try RunFiles.files(
+                tables, format: format == .html ? .csv : format, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: language,
+                names: PeopleNames(runs))
         }
     }
 
     /// The changes as one text on standard output: JSON, or the CSV in `format`'s style.
     public func text(format: OutputFormat) throws -> String {
-        format == .json ? try document() : CSVRenderer.text(comparison.table(), style: format == .csvNL ? .dutch : .standard)
+        format == .json ? try document() : RunFiles.text(comparison.table(), style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
     }
 
     /// The changes as the terminal shows them: the change tables (years left out past 120
@@ -76,11 +79,11 @@ public struct UpdateImpactResult {
     public let impact: UpdateImpactRows
     public let fairness: [(scenario: String, report: FairnessReport)]
     /// Why a side's fairness cannot be measured.
-    public let fairnessWarnings: [String]
+    public let fairnessWarnings: [Words]
     public let provenance: Provenance
     public let notes: [String]
 
-    public var warnings: [String] { runs.flatMap(\.warnings) }
+    public var warnings: [Words] { runs.flatMap(\.warnings) }
     /// `update_impact` and, when both sides are measured, `fairness`.
     public var tables: [ResultTable] { [impact.table()] + (fairness.isEmpty ? [] : [FairnessTables(fairness).metrics()]) }
 
@@ -89,16 +92,17 @@ public struct UpdateImpactResult {
     public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
         let record = ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))
         switch format {
-        case .xlsx: return try RunFiles.files(tables, format: .xlsx, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: language)
         case .html: return [("update_impact.html", Data(try report(language: language).utf8)), record]
         case .json: return [("update_impact.json", Data(try document().utf8)), record]
-        case .table, .csv, .csvNL: return try RunFiles.csv(tables, style: format == .csvNL ? .dutch : .standard) + [record]
+        case .table, .csv, .csvNL, .xlsx:
+            return try RunFiles.files(
+                tables, format: format, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: language, names: PeopleNames(runs))
         }
     }
 
     /// The changes as one text on standard output: JSON, or the CSV in `format`'s style.
     public func text(format: OutputFormat) throws -> String {
-        format == .json ? try document() : CSVRenderer.text(impact.table(), style: format == .csvNL ? .dutch : .standard)
+        format == .json ? try document() : RunFiles.text(impact.table(), style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
     }
 
     private func document() throws -> String { try provenance.json("changes", impact.rows, warnings: warnings) }

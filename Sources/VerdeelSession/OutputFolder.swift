@@ -32,6 +32,9 @@ public struct OutputFolder: Sendable {
         guard document.engineVersion == AllocationJSON.engineVersion else {
             throw OutputFolderError(description: "\(path) was written by verdeel \(document.engineVersion); this is verdeel \(AllocationJSON.engineVersion), whose tables may differ: run the scenario again with 'verdeel run FILE --output \(path)', or report on the scenario file")
         }
+        if let dutch = document.dutchWarnings, dutch.count != document.warnings.count {
+            throw OutputFolderError(description: "\(path)/provenance.json has \(document.warnings.count) warnings but \(dutch.count) in Dutch; it is damaged: run the scenario again with 'verdeel run FILE --output \(path)'")
+        }
         let schema = try readSchema(folder, listed: manifest.names)
         var tables = [ResultTable]()
         for name in manifest.names.filter({ $0.hasSuffix(".csv") }) {

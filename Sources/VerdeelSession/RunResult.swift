@@ -1,3 +1,4 @@
+import VerdeelCore
 import Foundation
 import VerdeelAnalysis
 import VerdeelReport
@@ -19,9 +20,9 @@ public struct RunResult: Sendable {
     /// The seed of the draws or of the design; nil for a run without either.
     public let seed: UInt64?
     /// The warnings `provenance.json` records.
-    public let warnings: [String]
+    public let warnings: [Words]
     /// Why the fairness of some scenario of a plain run cannot be measured.
-    public let fairnessWarnings: [String]
+    public let fairnessWarnings: [Words]
     public let notes: [String]
     /// The fairness metrics of a plain run (per scenario).
     public let fairness: [(scenario: String, report: FairnessReport)]
@@ -31,8 +32,8 @@ public struct RunResult: Sendable {
     public let sensitivity: ScenarioSensitivity?
 
     init(
-        kind: RunKind, runs: [ScenarioRun], tables: [ResultTable], scenarioFiles: [(path: String, bytes: [UInt8])], seed: UInt64?, warnings: [String], notes: [String],
-        fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) = ([], []), simulation: SimulationResult? = nil,
+        kind: RunKind, runs: [ScenarioRun], tables: [ResultTable], scenarioFiles: [(path: String, bytes: [UInt8])], seed: UInt64?, warnings: [Words], notes: [String],
+        fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [Words]) = ([], []), simulation: SimulationResult? = nil,
         sensitivity: ScenarioSensitivity? = nil
     ) {
         (self.kind, self.runs, self.tables, self.scenarioFiles, self.seed) = (kind, runs, tables, scenarioFiles, seed)
@@ -48,7 +49,7 @@ public struct RunResult: Sendable {
         if kind == .allocation, format == .json {
             return [("allocations.json", Data(try allocationJSON().utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
         }
-        return try RunFiles.files(tables, format: format, name: fileName, provenance: provenance, seed: seed, warnings: warnings, language: language)
+        return try RunFiles.files(tables, format: format, name: fileName, provenance: provenance, seed: seed, warnings: warnings, language: language, names: PeopleNames(runs))
     }
 
     /// A plain run's results as one text on standard output: the terminal's tables, the
@@ -56,7 +57,7 @@ public struct RunResult: Sendable {
     public func text(format: OutputFormat) throws -> String {
         switch format {
         case .table: AllocationText.text(self)
-        case .csv, .csvNL: CSVRenderer.text(tables[0], style: format == .csvNL ? .dutch : .standard)
+        case .csv, .csvNL: RunFiles.text(tables[0], style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
         case .json: try allocationJSON()
         case .xlsx, .html: ""
         }

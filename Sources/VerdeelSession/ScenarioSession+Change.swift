@@ -1,3 +1,4 @@
+import VerdeelCore
 import VerdeelAnalysis
 import VerdeelModel
 import VerdeelReport
@@ -18,7 +19,7 @@ extension ScenarioSession {
     /// fairness metrics' error, or an ``AttributionError``.
     public func comparison(
         _ runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], explain: Bool,
-        measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])? = nil
+        measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [Words])? = nil
     ) throws -> ComparisonResult {
         guard runs.count >= 2 else { throw ComparisonError.tooFew(runs.count) }
         if explain && runs.count != 2 { throw ComparisonError.explainsTwo(runs.count) }

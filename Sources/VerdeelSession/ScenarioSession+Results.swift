@@ -1,3 +1,4 @@
+import VerdeelCore
 import VerdeelAnalysis
 import VerdeelModel
 import VerdeelReport
@@ -13,7 +14,7 @@ extension ScenarioSession {
     /// A plain run of `runs`: allocations, top-slices, earmarks and, with `fairness`, the
     /// fairness metrics of every run that has a population to measure by.
     public func allocation(_ runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], fairness: Bool) throws -> RunResult {
-        let measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) = fairness ? try self.fairness(runs) : ([], [])
+        let measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [Words]) = fairness ? try self.fairness(runs) : ([], [])
         return RunResult(
             kind: .allocation, runs: runs, tables: RunTables.allocation(runs, fairness: measured.reports), scenarioFiles: files,
             seed: nil, warnings: runs.flatMap(\.warnings), notes: Self.notes(runs), fairness: measured)
@@ -45,7 +46,7 @@ extension ScenarioSession {
         RunResult(
             kind: .sensitivity, runs: [run], tables: RunTables.sensitivity(analysis, elasticities, secondOrder: run.plan.sensitivity?.secondOrder == true, regionNames: run.table.regionNames),
             scenarioFiles: files, seed: run.plan.sensitivity?.seed, warnings: run.warnings + analysis.warnings,
-            notes: Self.notes([run]) + analysis.warnings, sensitivity: analysis)
+            notes: Self.notes([run]) + analysis.warnings.map(\.english), sensitivity: analysis)
     }
 
     /// Each measure's title by its id, over `runs` (the first run naming a measure wins).

@@ -27,7 +27,7 @@ public struct ScenarioSession: Sendable {
 
     /// The fairness metrics of every run whose plan has a population to measure by; a
     /// warning for each run without one.
-    public func fairness(_ runs: [ScenarioRun]) throws -> (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) {
+    public func fairness(_ runs: [ScenarioRun]) throws -> (reports: [(scenario: String, report: FairnessReport)], warnings: [Words]) {
         try ScenarioFairness.reports(runs)
     }
 
@@ -35,7 +35,7 @@ public struct ScenarioSession: Sendable {
     /// summaries: with `fairness`, the fairness metrics over the draws and, when the plan
     /// names loss thresholds, the probabilities of losses and the largest loss per draw. The engine adds the rank
     /// statistics a plan asks for itself.
-    public func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> (statistics: [any DrawStatistic], warnings: [String]) {
+    public func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> (statistics: [any DrawStatistic], warnings: [Words]) {
         guard fairness else { return ([], []) }
         let found = try ScenarioFairness.reports([run])
         guard let report = found.reports.first?.report else { return ([], found.warnings) }

@@ -47,8 +47,8 @@ public struct ScenarioRun: Sendable {
 
     /// Every warning of the allocation (e.g. bases scaled down), each naming the scenario,
     /// measure and year: `scenario 'baseline', measure 'wijk', 2026: ...`.
-    public var warnings: [String] {
-        allocations.flatMap { $0.years.flatMap(\.warnings) }.map { "scenario '\(plan.name)', \($0)" }
+    public var warnings: [Words] {
+        allocations.flatMap { $0.years.flatMap(\.warnings) }.map { Words(dutch: "scenario '\(plan.name)', \($0.dutch)", english: "scenario '\(plan.name)', \($0.english)") }
     }
 
     /// Reads a file's bytes from disk.

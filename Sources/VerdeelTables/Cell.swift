@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelCore
 
 /// A value in a result table. A number carries the text the CSV file writes for it (its
 /// producer's notation, e.g. `0.25` or `-50.000000`) and the value that text says, so every
@@ -9,6 +10,10 @@ public enum Cell: Equatable, Sendable {
     case number(Double, String)
     /// A yes-or-no, written `true` or `false`.
     case boolean(Bool)
+    /// Words for people (a metric's name, a kind of output), shown in the output's
+    /// language: English in the standard CSV and JSON, Dutch in the Dutch CSV style, either
+    /// in a workbook or report.
+    case words(Words)
 
     /// A number in its shortest exact form, whole numbers without a point (`3`, `0.1`).
     public static func number(_ value: Double) -> Cell {
@@ -40,6 +45,7 @@ public enum Cell: Equatable, Sendable {
         case .text(let text): return text
         case .number(_, let text): return text
         case .boolean(let value): return value ? "true" : "false"
+        case .words(let words): return words.english
         }
     }
 }

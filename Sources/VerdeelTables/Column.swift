@@ -7,17 +7,12 @@ public struct Column: Codable, Equatable, Sendable {
     public let dutch: String
     public let english: String
     public let description: String
-    /// A column for people reading the Dutch CSV style only (the measure's display name next
-    /// to its id in the allocation tables); the standard formats, made for scripts, leave it out.
-    public let inDutchStyleOnly: Bool
-
-    public init(_ id: String, _ kind: ColumnKind, dutch: String, english: String, _ description: String, inDutchStyleOnly: Bool = false) {
+    public init(_ id: String, _ kind: ColumnKind, dutch: String, english: String, _ description: String) {
         self.id = id
         self.kind = kind
         self.dutch = dutch
         self.english = english
         self.description = description
-        self.inDutchStyleOnly = inDutchStyleOnly
     }
 
     /// A column whose id is also its name for people (English: underscores as spaces), e.g.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one key style of every JSON document verdeel writes and reads back: snake_case
-/// (`engine_version`, `amount_from`, `in_dutch_style_only`), the style of the tables'
+/// (`engine_version`, `amount_from`, `dutch_warnings`), the style of the tables'
 /// column ids, so a key in `compare.json` is the column of `compare.csv`. Under a key named
 /// in `verbatim` (the `tables` of a JSON document: table names and column ids) keys are
 /// written as they are. A Swift property `provenanceSha256` is `provenance_sha256`.

@@ -24,8 +24,7 @@ public struct OutputSchema: Codable, Equatable, Sendable {
 
     public let tables: [Table]
 
-    /// The schema of tables as they are written (pass ``ResultTable/standardColumns`` for
-    /// the standard CSV style).
+    /// The schema of tables as they are written.
     public init(_ tables: [ResultTable]) {
         self.tables = tables.map(Table.init)
     }

@@ -1,3 +1,5 @@
+import VerdeelCore
+
 /// One result table of a run: its name (the file is `NAME.csv`), its title for people, the
 /// columns declared by the code that makes it, and its rows of typed cells, one cell per
 /// column. Every format is rendered from it (CSV, the Dutch CSV style, JSON, the workbook,
@@ -18,15 +20,7 @@ public struct ResultTable: Sendable {
     private let chunk: @Sendable (Int, RowSink) -> Void
 
     /// A table's title in the workbook's sheet names and the report's headings.
-    public struct Title: Codable, Equatable, Sendable {
-        public let dutch: String
-        public let english: String
-
-        public init(dutch: String, english: String) {
-            self.dutch = dutch
-            self.english = english
-        }
-    }
+    public typealias Title = Words
 
     /// A table whose rows are all made already.
     public init(name: String, title: Title, columns: [Column], rows: [[Cell]]) {
@@ -67,14 +61,4 @@ public struct ResultTable: Sendable {
 
     /// The file name of the table in a CSV output folder.
     public var fileName: String { name + ".csv" }
-
-    /// The table with columns the standard formats leave out (``Column/inDutchStyleOnly``) removed.
-    public var standardColumns: ResultTable {
-        let kept = columns.indices.filter { !columns[$0].inDutchStyleOnly }
-        guard kept.count < columns.count else { return self }
-        let chunk = self.chunk
-        return ResultTable(name: name, title: title, columns: kept.map { columns[$0] }, chunks: chunkCount) { (index: Int, sink: RowSink) in
-            chunk(index) { row in sink(kept.map { $0 < row.count ? row[$0] : .empty }) }
-        }
-    }
 }

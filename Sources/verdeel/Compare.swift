@@ -52,7 +52,7 @@ struct Compare: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        for warning in result.fairnessWarnings { printError("warning: \(warning)") }
+        for warning in result.fairnessWarnings { printError("warning: \(warning.english)") }
         let summary = result.attribution?.summary()
         if let output = out.output {
             if let summary { print(summary, terminator: "") }

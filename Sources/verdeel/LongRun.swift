@@ -19,7 +19,7 @@ struct LongRun {
     /// the draws unless `fairness` is false.
     func simulation(_ run: ScenarioRun, fairness: Bool, chunk: Int, part: ShardChoice?) throws -> RunResult {
         let chosen = try sources.orExit { try session.drawStatistics(run, fairness: fairness) }
-        for warning in chosen.warnings { printError("warning: \(warning)") }
+        for warning in chosen.warnings { printError("warning: \(warning.english)") }
         if let problem = ProcessorCheck.problem() {
             printError("error: \(problem)")
             throw ExitCode(1)

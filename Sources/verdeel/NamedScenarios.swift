@@ -1,4 +1,5 @@
 import VerdeelAnalysis
+import VerdeelCore
 import VerdeelModel
 import VerdeelSession
 import VerdeelSimulation
@@ -12,9 +13,9 @@ struct NamedScenarios {
     /// Every scenario named, run in the order named, with the scenario files read and the
     /// runs' fairness; prints a file's diagnostics or an error (located in its file) and
     /// exits 1. Fairness is measured per file, where its errors can be located.
-    func run(access: FileAccess) throws -> (runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [String])) {
+    func run(access: FileAccess) throws -> (runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], fairness: (reports: [(scenario: String, report: FairnessReport)], warnings: [Words])) {
         var byReference = [ScenarioReferences.Reference: ScenarioRun]()
-        var reports = [String: FairnessReport](), warnings = [String]()
+        var reports = [String: FairnessReport](), warnings = [Words]()
         var read = [(path: String, bytes: [UInt8])]()
         for path in references.files {
             let input = ScenarioInput(file: path, access: access)

@@ -31,7 +31,7 @@ extension Run {
                 print("the stop rule reached N = \(result.basePoints) base points\(result.converged == true ? ": every half-width is below \(width)" : "")")
             }
             print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
-            for warning in result.warnings { printError("warning: \(warning)") }
+            for warning in result.warnings { printError("warning: \(warning.english)") }
             if let output = out.output {
                 try OutputSet(output).publish(out.format, notes: analysed.notes) { try analysed.files(format: out.format, language: out.lang) }
             }

@@ -104,7 +104,7 @@ struct Run: ParsableCommand {
         }
         for warning in runs.flatMap(\.warnings) + result.fairnessWarnings {
             // Under the printed table, where it is read; on standard error when the output is data.
-            if out.format == .table && out.output == nil { print("warning: \(warning)") } else { printError("warning: \(warning)") }
+            if out.format == .table && out.output == nil { print("warning: \(warning.english)") } else { printError("warning: \(warning.english)") }
         }
         if !result.notes.isEmpty && (out.format == .table || out.output != nil) { printSyntheticNotice() }
         if file == nil && scenario.isEmpty && out.format == .table {

@@ -55,7 +55,7 @@ struct UpdateImpact: ParsableCommand {
         let result = try compilation.sources.orExit {
             try input.session.updateImpact(runs, table: table, from: from, to: to, lossThreshold: threshold, files: compilation.files)
         }
-        for warning in result.fairnessWarnings { printError("warning: \(warning)") }
+        for warning in result.fairnessWarnings { printError("warning: \(warning.english)") }
         if out.format == .table {
             print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics), terminator: "")
         }

@@ -48,7 +48,7 @@ struct SocialeAgendaReadingTests {
         for code in ["GM0014", "GM0037", "GM0047", "GM0765"] { expected[code] = 182_693 }
         #expect(euros(year) == expected)
         #expect(year.warnings.count == 1)
-        #expect(year.warnings.first?.contains("EUR 2,600,000 but only EUR 2,375,000") == true)
+        #expect(year.warnings.first?.english.contains("EUR 2,600,000 but only EUR 2,375,000") == true)
     }
 
     @Test func horizonIsAReading() throws {

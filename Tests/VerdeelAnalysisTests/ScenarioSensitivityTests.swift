@@ -129,7 +129,7 @@ import VerdeelTestSupport
         let capped = try prepare(Self.scenario("sobol 16 seed 1", "until width 0.0001 max 64"))
         let stopped = try ScenarioSensitivity.run(capped.plan, table: capped.table, threads: 2)
         #expect(stopped.basePoints == 64 && stopped.converged == false)
-        #expect(stopped.warnings.contains { $0.hasPrefix("the stop rule ended at N = 64 (its maximum)") })
+        #expect(stopped.warnings.contains { $0.english.hasPrefix("the stop rule ended at N = 64 (its maximum)") })
     }
 
     /// A group block reports its factors together: the weight and the budget as one.

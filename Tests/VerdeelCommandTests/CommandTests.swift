@@ -89,10 +89,12 @@ struct CommandTests {
         let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv-nl"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        // A byte-order mark first, so that Excel reads the file as UTF-8; the measure's name after its identifier.
-        #expect(lines.first == "\u{FEFF}scenario;measure;measure_name;component;year;region;region_name;amount;exact;inhabitants;amount_per_inhabitant")
-        #expect(lines.contains("baseline;wijk;Wijk- en dorpsondersteuning;;2026;GM0014;Groningen;287862;287861,548354;243768;1,180885"))
-        #expect(lines.contains { $0.hasPrefix("baseline;jongerenwerk;Jongerenwerk, opbouwwerk, buurtsport- en cultuurcoaches;jongerenwerk en opbouwwerk;2028;GM0047;Veendam;40708;") })
+        // A byte-order mark first, so that Excel reads the file as UTF-8; the scenario's title and
+        // the measure's name after their identifiers (as the scenario file has them).
+        #expect(lines.first == "\u{FEFF}scenario;scenario_title;measure;measure_name;component;year;region;region_name;amount;exact;inhabitants;amount_per_inhabitant")
+        let baseline = "baseline;Basis: de uitwerking van maatregelen 2, 3 en 4;"
+        #expect(lines.contains(baseline + "wijk;Wijk- en dorpsondersteuning;;2026;GM0014;Groningen;287862;287861,548354;243768;1,180885"))
+        #expect(lines.contains { $0.hasPrefix(baseline + "jongerenwerk;Jongerenwerk, opbouwwerk, buurtsport- en cultuurcoaches;jongerenwerk en opbouwwerk;2028;GM0047;Veendam;40708;") })
     }
 
     @Test func runWritesJSONWithProvenance() throws {

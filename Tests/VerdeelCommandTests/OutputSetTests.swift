@@ -174,14 +174,16 @@ extension CommandTests {
         #expect(compare.errors.contains("add --output DIR"))
     }
 
-    /// A plain run in csv-nl writes every table in the Dutch style, the fairness tables too.
+    /// A plain run in csv-nl writes every table in the Dutch style, the fairness tables too,
+    /// with the names of scenarios, measures and metrics next to their codes.
     @Test func dutchRunsWriteDutchFairnessTables() throws {
         try withTemporaryDirectory { directory in
             let result = try verdeel(["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv-nl", "--output", directory])
             #expect(result.status == 0)
             let fairness = try String(contentsOfFile: directory + "/fairness.csv", encoding: .utf8)
-            #expect(fairness.hasPrefix("scenario;measure;year;metric;value;value_exact\n"))
-            #expect(fairness.contains(";gini;0,"))
+            #expect(fairness.hasPrefix("scenario;scenario_title;measure;measure_name;year;metric;metric_name;value;value_exact\n"))
+            #expect(fairness.contains(";wijk;Wijk- en dorpsondersteuning;2026;gini;Gini;0,"))
+            #expect(fairness.contains(";all;alle maatregelen;2026;cv;variatiecoëfficiënt;0,"))
             let bytes = try Data(contentsOf: URL(fileURLWithPath: directory + "/lorenz.csv"))
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         }

@@ -51,7 +51,8 @@ struct MeasureRuleTests {
         measure.base = Base(.uniform(Money(euros: 300)), ifInfeasible: .scale)
         let year = try #require(try Allocator(table: fourRegions()).allocate(measure).year(2026))
         #expect(euros(year) == ["GM0001": 250, "GM0002": 250, "GM0003": 250, "GM0004": 250])
-        #expect(year.warnings == ["measure 'test', 2026: the fixed bases need EUR 1,200 but only EUR 1,000 is available; every base was scaled down pro rata (policy 'scale')"])
+        #expect(year.warnings.map(\.english) == ["measure 'test', 2026: the fixed bases need EUR 1,200 but only EUR 1,000 is available; every base was scaled down pro rata (policy 'scale')"])
+        #expect(year.warnings.map(\.dutch) == ["maatregel 'test', 2026: de vaste voeten vragen EUR 1.200 maar er is maar EUR 1.000; elke vaste voet is naar rato verlaagd (beleid 'scale')"])
     }
 
     @Test func basePerRegionMustNameEveryRegion() throws {

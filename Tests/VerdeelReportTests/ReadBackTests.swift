@@ -68,7 +68,7 @@ struct ReadBackTests {
         #expect(table.rows == [[.number(5, "5"), .text("m"), .number(2026, "2026"), .text("=GM1"), .number(100.5, "100.5"), .empty, .number(97, "97"), .number(100, "100"), .number(104, "104"), .number(0.5, "0.5")]])
     }
 
-    static let schema = #"{"tables":[{"name":"summary","file":"summary.csv","title":{"dutch":"Monte Carlo","english":"Monte Carlo"},"columns":[{"id":"variant","kind":"ordinal","dutch":"variant","english":"variant","description":"d","in_dutch_style_only":false}]}]}"#
+    static let schema = #"{"tables":[{"name":"summary","file":"summary.csv","title":{"dutch":"Monte Carlo","english":"Monte Carlo"},"columns":[{"id":"variant","kind":"ordinal","dutch":"variant","english":"variant","description":"d"}]}]}"#
 
     func schemaProblem(_ text: String) -> String? {
         do {
@@ -88,7 +88,7 @@ struct ReadBackTests {
             (Self.schema.replacingOccurrences(of: #""name":"summary","#, with: #""name":"summary","name":"other","#), "the key 'name' is given twice"),
             (Self.schema.replacingOccurrences(of: #""id":"variant""#, with: #""id":"a,b""#), "has a column id 'a,b' that no header verdeel writes has"),
             (Self.schema.replacingOccurrences(of: #","description":"d""#, with: ""), "it has no 'description'"),
-            (Self.schema.replacingOccurrences(of: "}]}]}", with: "},{\"id\":\"variant\",\"kind\":\"text\",\"dutch\":\"\",\"english\":\"\",\"description\":\"\",\"inDutchStyleOnly\":false}]}]}"),
+            (Self.schema.replacingOccurrences(of: "}]}]}", with: "},{\"id\":\"variant\",\"kind\":\"text\",\"dutch\":\"\",\"english\":\"\",\"description\":\"\"}]}]}"),
              "declares the column 'variant' twice"),
             ("[]", "it is not the schema verdeel writes"),
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelCore
 import VerdeelData
 @testable import VerdeelReport
 import VerdeelTables
@@ -11,19 +12,19 @@ struct RendererTests {
         columns: [
             .region, Column("name", .text, dutch: "naam", english: "name", "a name"), Column("amount", .euro, dutch: "bedrag", english: "amount", "euros"),
             Column("share", .fraction, dutch: "aandeel", english: "share", "a share"),
-            Column("label", .text, dutch: "label", english: "label", "for people", inDutchStyleOnly: true),
+            Column("label", .text, dutch: "label", english: "label", "words"),
         ],
         rows: [
             [.text("0014"), .text("=SUM(A1)"), .number(1_234.5, places: 2), .number(0.25), .text("a;b")],
-            [.text("GM0034"), .text("Noord, Zuid"), .whole(7), .empty, .text("")],
+            [.text("GM0034"), .text("Noord, Zuid"), .whole(7), .empty, .words(Words(dutch: "bedrag, exact", english: "amount"))],
         ])
 
-    @Test func standardCSVGuardsFormulasQuotesAndLeavesOutColumnsForPeople() {
-        #expect(CSVRenderer.text(Self.table) == "region,name,amount,share\n0014,'=SUM(A1),1234.50,0.25\nGM0034,\"Noord, Zuid\",7,\n")
+    @Test func standardCSVGuardsFormulasQuotesAndWritesWordsInEnglish() {
+        #expect(CSVRenderer.text(Self.table) == "region,name,amount,share,label\n0014,'=SUM(A1),1234.50,0.25,a;b\nGM0034,\"Noord, Zuid\",7,,amount\n")
     }
 
-    @Test func dutchCSVHasTheMarkSemicolonsDecimalCommasAndEveryColumn() {
-        #expect(CSVRenderer.text(Self.table, style: .dutch) == "\u{FEFF}region;name;amount;share;label\n0014;'=SUM(A1);1234,50;0,25;\"a;b\"\nGM0034;Noord, Zuid;7;;\n")
+    @Test func dutchCSVHasTheMarkSemicolonsDecimalCommasAndDutchWords() {
+        #expect(CSVRenderer.text(Self.table, style: .dutch) == "\u{FEFF}region;name;amount;share;label\n0014;'=SUM(A1);1234,50;0,25;\"a;b\"\nGM0034;Noord, Zuid;7;;bedrag, exact\n")
     }
 
     @Test func chunksAreWrittenInOrder() {
@@ -40,7 +41,7 @@ struct RendererTests {
         #expect(rows[0]["region"] as? String == "0014")
         #expect(rows[0]["name"] as? String == "=SUM(A1)")
         #expect(rows[0]["amount"] as? Double == 1_234.5)
-        #expect(rows[0]["label"] == nil)
+        #expect(rows[0]["label"] as? String == "a;b" && rows[1]["label"] as? String == "amount")
         #expect(rows[1]["share"] is NSNull)
     }
 
@@ -56,19 +57,33 @@ struct RendererTests {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let rows = try #require((document["tables"] as? [String: Any])?["met"] as? [[String: Any]])
         #expect(rows.map { $0["met"] as? Bool } == [true, false, nil])
-        #expect(ColumnKind.boolean.cell(.boolean(true)) == .boolean(true))
+        #expect(ColumnKind.boolean.cell(.boolean(true), language: .nl) == .boolean(true))
         let readBack = try ReadBackTable(name: "met.csv", columns: table.columns).table(Data(CSVRenderer.text(table).utf8), title: table.title)
         #expect(readBack.rows.map { $0[1] } == [.boolean(true), .boolean(false), .empty])
         #expect(throws: DataError.self) { try ReadBackTable(name: "met.csv", columns: table.columns).check(Data("region,met\nGM0001,yes\n".utf8)) }
     }
 
+    /// Warnings are recorded in English (`warnings`) and in Dutch (`dutch_warnings`), and read
+    /// back in the language asked for; without Dutch ones (an older folder), in English.
+    @Test func warningsAreRecordedInBothLanguages() throws {
+        let warning = Words(dutch: "let op", english: "mind")
+        let text = try Provenance([], scenarioFiles: []).json(warnings: [warning])
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(record["warnings"] as? [String] == ["mind"] && record["dutch_warnings"] as? [String] == ["let op"])
+        let document = try JSONKeyStyle.decoder().decode(Provenance.Document.self, from: Data(text.utf8))
+        #expect(document.warnings(in: .nl) == ["let op"] && document.warnings(in: .en) == ["mind"])
+        let older = try JSONKeyStyle.decoder().decode(Provenance.Document.self, from: Data(text.replacingOccurrences(of: "\"dutch_warnings\"", with: "\"other\"").utf8))
+        #expect(older.warnings(in: .nl) == ["mind"])
+        #expect(!(try Provenance([], scenarioFiles: []).json()).contains("dutch_warnings"))
+    }
+
     /// The folder's dictionary: a section per table, a row per column with its unit.
     @Test func theDataDictionarySaysWhatEachColumnHolds() {
-        let text = DataDictionary.markdown(OutputSchema([Self.table.standardColumns]))
+        let text = DataDictionary.markdown(OutputSchema([Self.table]))
         #expect(text.contains("\n## sample.csv: Sample (Voorbeeld)\n"))
         #expect(text.contains("| `amount` | bedrag | amount | euro | EUR | euros |\n"))
         #expect(text.contains("| `share` | aandeel | share | fraction | share from 0 to 1 | a share |\n"))
-        #expect(!text.contains("`label`"))
+        #expect(text.contains("| `label` | label | label | text |  | words |\n"))
     }
 
     /// One JSON key style: snake_case, the column ids' style; a table's column ids as they are.
@@ -76,7 +91,7 @@ struct RendererTests {
         #expect(JSONKeyStyle.snakeCased("engineVersion") == "engine_version")
         #expect(JSONKeyStyle.snakeCased("provenanceSha256") == "provenance_sha256")
         #expect(JSONKeyStyle.snakeCased("changePerInhabitant") == "change_per_inhabitant" && JSONKeyStyle.snakeCased("seed") == "seed")
-        #expect(JSONKeyStyle.camelCased("in_dutch_style_only") == "inDutchStyleOnly" && JSONKeyStyle.camelCased("sha256") == "sha256")
+        #expect(JSONKeyStyle.camelCased("dutch_warnings") == "dutchWarnings" && JSONKeyStyle.camelCased("sha256") == "sha256")
         struct Document: Encodable {
             let engineVersion = "0.3.0"
             let tables = ["variants": [["Wijk_base": 1]]]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelCore
 import VerdeelTables
 import VerdeelData
 import ZIPFoundation
@@ -98,16 +99,19 @@ struct WorkbookTests {
     }
 
     @Test func cellsBecomeWorkbookCellsByTheirColumnsKind() {
-        #expect(ColumnKind.euro.cell(.number(1_234)) == .number(1_234, .euro))
-        #expect(ColumnKind.euro.cell(.number(10.5)) == .number(10.5, .euro))
-        #expect(ColumnKind.decimal.cell(.number(0.2)) == .number(0.2, .decimal))
+        #expect(ColumnKind.euro.cell(.number(1_234), language: .nl) == .number(1_234, .euro))
+        #expect(ColumnKind.euro.cell(.number(10.5), language: .nl) == .number(10.5, .euro))
+        #expect(ColumnKind.decimal.cell(.number(0.2), language: .nl) == .number(0.2, .decimal))
         // Percent in the table, a fraction in the workbook's percentage format.
-        #expect(ColumnKind.percentage.cell(.number(12.5)) == .number(0.125, .percent))
+        #expect(ColumnKind.percentage.cell(.number(12.5), language: .nl) == .number(0.125, .percent))
         // A text column shows a number as written; typed text needs no formula guard.
-        #expect(ColumnKind.text.cell(.number(14, "0014")) == .text("0014"))
-        #expect(ColumnKind.text.cell(.text("=SUM(A1)")) == .text("=SUM(A1)"))
-        #expect(ColumnKind.count.cell(.empty) == .empty)
-        #expect(ColumnKind.text.cell(.text("")) == .empty)
-        #expect(ColumnKind.decimal.cell(.number(.nan, "nan")) == .text("nan"))
+        #expect(ColumnKind.text.cell(.number(14, "0014"), language: .nl) == .text("0014"))
+        #expect(ColumnKind.text.cell(.text("=SUM(A1)"), language: .nl) == .text("=SUM(A1)"))
+        #expect(ColumnKind.count.cell(.empty, language: .nl) == .empty)
+        #expect(ColumnKind.text.cell(.text(""), language: .nl) == .empty)
+        #expect(ColumnKind.decimal.cell(.number(.nan, "nan"), language: .nl) == .text("nan"))
+        // Words in the workbook's language.
+        let words = Cell.words(Words(dutch: "bedrag", english: "amount"))
+        #expect(ColumnKind.text.cell(words, language: .nl) == .text("bedrag") && ColumnKind.text.cell(words, language: .en) == .text("amount"))
     }
 }

@@ -8,12 +8,14 @@ import VerdeelSimulation
 /// whose default population `inhabitants` cannot serve, gets a warning that asks to name
 /// the population, and no fairness outputs.
 public enum ScenarioFairness {
-    public static func reports(_ runs: [ScenarioRun]) throws(FairnessFailure) -> (reports: [(scenario: String, report: FairnessReport)], warnings: [String]) {
+    public static func reports(_ runs: [ScenarioRun]) throws(FairnessFailure) -> (reports: [(scenario: String, report: FairnessReport)], warnings: [Words]) {
         var reports = [(scenario: String, report: FairnessReport)]()
-        var warnings = [String]()
+        var warnings = [Words]()
         for run in runs {
             guard let plan = run.plan.fairness else {
-                warnings.append("scenario '\(run.plan.name)': no fairness metrics: the data has no indicator 'inhabitants' to measure per person by; name one in a fairness block (fairness { population INDICATOR })")
+                warnings.append(Words(
+                    dutch: "scenario '\(run.plan.name)': geen eerlijkheidsmaten: de gegevens hebben geen indicator 'inhabitants' om per persoon te meten; noem er een in een fairness-blok (fairness { population INDICATOR })",
+                    english: "scenario '\(run.plan.name)': no fairness metrics: the data has no indicator 'inhabitants' to measure per person by; name one in a fairness block (fairness { population INDICATOR })"))
                 continue
             }
             do {
@@ -22,7 +24,7 @@ public enum ScenarioFairness {
                 reports.append((run.plan.name, try FairnessReport(basis, measures: measures)))
             } catch {
                 guard let place = plan.declaredAt else {
-                    warnings.append("scenario '\(run.plan.name)': no fairness metrics: \(error)")
+                    warnings.append(Words(dutch: "scenario '\(run.plan.name)': geen eerlijkheidsmaten: \(error)", english: "scenario '\(run.plan.name)': no fairness metrics: \(error)"))
                     continue
                 }
                 throw FairnessFailure(site: place, message: "scenario '\(run.plan.name)', fairness: \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VerdeelCore
 import VerdeelDesign
 
 /// Every design row's outputs: `values[row * outputs + o]`, NaN where a fairness metric
@@ -54,11 +55,13 @@ struct DesignOutputs {
     }
 
     /// The outputs defined in every row, with their values; a warning for each left out.
-    func definedOutputs() -> ([ScenarioSensitivity.Output], [Double], [String]) {
+    func definedOutputs() -> ([ScenarioSensitivity.Output], [Double], [Words]) {
         let width = outputs.count
         let kept = (0..<width).filter { o in (0..<rows).allSatisfy { values[$0 * width + o].isFinite } }
         let warnings = Set(0..<width).subtracting(kept).sorted().map { o in
-            "\(outputs[o].name) of \(outputs[o].measure) \(outputs[o].year) is undefined in some design rows (e.g. a region gets nothing); it is left out of the analysis"
+            Words(
+                dutch: "\(outputs[o].name) van \(outputs[o].measure) \(outputs[o].year) is in sommige rijen van het ontwerp niet gedefinieerd (bijvoorbeeld omdat een gemeente niets krijgt); het blijft buiten de analyse",
+                english: "\(outputs[o].name) of \(outputs[o].measure) \(outputs[o].year) is undefined in some design rows (e.g. a region gets nothing); it is left out of the analysis")
         }
         guard kept.count < width else { return (outputs, values, warnings) }
         var filtered = [Double]()

@@ -28,7 +28,7 @@ public struct ScenarioSensitivity: Sendable {
     public let dummy: Int?
     /// The rows of the design that were allocated.
     public let rows: Int
-    public let warnings: [String]
+    public let warnings: [Words]
 
     /// Base points N the analysis ended with (Sobol; the stop rule may have doubled it).
     public let basePoints: Int
@@ -81,7 +81,9 @@ public struct ScenarioSensitivity: Sendable {
             }
             var notes = warnings
             if let rule, widest >= rule.width {
-                notes.append("the stop rule ended at N = \(n) (its maximum) with a widest half-width of \(widest), not below \(rule.width)")
+                notes.append(Words(
+                    dutch: "de stopregel eindigde bij N = \(n) (het maximum) met een grootste halve breedte van \(widest), niet onder \(rule.width)",
+                    english: "the stop rule ended at N = \(n) (its maximum) with a widest half-width of \(widest), not below \(rule.width)"))
             }
             return ScenarioSensitivity(
                 outputs: outputs, factors: coordinates.problem.groups, sobol: indices, morris: nil, dummy: coordinates.dummyGroup, rows: design.rows,

@@ -1,19 +1,12 @@
 import Foundation
+import VerdeelAnalysis
 
 /// The fairness metrics of the scenario (and the baseline, with the change) per measure and
 /// year, and their Lorenz curves.
 enum FairnessSection {
+    /// A metric's name in the report's language (the code itself if it names none).
     static func metricName(_ metric: String, _ language: ReportLanguage) -> String {
-        if metric.hasPrefix("atkinson_"), let epsilon = Double(metric.dropFirst("atkinson_".count)) {
-            return "Atkinson (ε = \(NumberText(language: language).number(epsilon, decimals: epsilon == epsilon.rounded() ? 0 : 1)))"
-        }
-        let names: [String: (String, String)] = [
-            "gini": ("Gini", "Gini"), "theil": ("Theil", "Theil"), "theil_between": ("Theil tussen groepen", "Theil between groups"),
-            "theil_within": ("Theil binnen groepen", "Theil within groups"), "cv": ("variatiecoëfficiënt", "coefficient of variation"),
-            "max_min_ratio": ("verhouding hoogste/laagste", "max/min ratio"), "hoover": ("Hoover-index", "Hoover index"),
-            "loosemore_hanby": ("Loosemore-Hanby (t.o.v. behoefte)", "Loosemore-Hanby (against need)"), "suits": ("Suits (t.o.v. behoefte)", "Suits (against need)"),
-        ]
-        return names[metric].map { language == .nl ? $0.0 : $0.1 } ?? metric
+        FairnessMetric(code: metric).map { language.pick($0.words) } ?? metric
     }
 
     static func build(_ context: ReportContext) -> [String: Any]? {

@@ -34,7 +34,7 @@ enum NotesSection {
             ["scenario": $0.scenario, "text": $0.text, "met": $0.met, "result": $0.met ? context.say("klopt", "holds") : context.say("klopt NIET", "does NOT hold")] as [String: Any]
         }
         return [
-            "warnings": context.input.provenance.warnings, "hasWarnings": !context.input.provenance.warnings.isEmpty,
+            "warnings": context.input.provenance.warnings(in: context.language), "hasWarnings": !context.input.provenance.warnings.isEmpty,
             "earmarks": earmarkRows.isEmpty ? nil as Any? as Any : [
                 "caption": context.say("Oormerken: wat elke gemeente minstens aan het doel besteedt (alle gemeenten en jaren samen)", "Earmarks: the least each municipality spends on the purpose (all municipalities and years)"),
                 "head": [context.say("maatregel", "measure"), context.say("doel", "purpose"), context.say("jaren", "years"), context.say("minimaal", "at least"),

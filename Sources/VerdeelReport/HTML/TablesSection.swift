@@ -53,6 +53,7 @@ enum TablesSection {
         switch cell {
         case .empty: return PageCell.text("–")
         case .boolean(let value): return PageCell.text(value ? context.say("ja", "yes") : context.say("nee", "no"))
+        case .words(let words): return PageCell.text(context.language.pick(words))
         case .text(let text):
             if column.kind == .regionCode { return PageCell.text(context.regionName(text)) }
             return PageCell.text(column.id == Column.measure.id ? context.measureTitle(text) : text)

@@ -4,10 +4,10 @@ import VerdeelData
 import VerdeelTables
 
 /// A result table as CSV text, in one of two styles. `standard` is what scripts and the
-/// read-back checks read: `,` between fields, a decimal point, the columns for scripts.
-/// `dutch` is what Dutch Excel opens as it is: a UTF-8 byte-order mark (so that names such
-/// as Súdwest-Fryslân show correctly), `;` between fields, a decimal comma, and the
-/// columns for people too (``Column/inDutchStyleOnly``).
+/// read-back checks read: `,` between fields, a decimal point, words in English. `dutch` is
+/// what Dutch Excel opens as it is: a UTF-8 byte-order mark (so that names such as
+/// Súdwest-Fryslân show correctly), `;` between fields, a decimal comma, words in Dutch
+/// (the names for people are joined by the caller, ``PeopleNames``).
 ///
 /// A number is written as its cell's text; a text cell a spreadsheet would run as a formula
 /// gets a leading `'` (``FormulaGuard``); fields are quoted (RFC 4180) where they hold the
@@ -20,7 +20,6 @@ public enum CSVRenderer {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func text(_ table: ResultTable, style: Style = .standard) -> String {
-        let table = style == .standard ? table.standardColumns : table
         let separator = style == .dutch ? ";" : ","
         let header = table.columns.map { CSVFile.quoted($0.id, separator: separator) }.joined(separator: separator) + "\n"
         return (style == .dutch ? byteOrderMark : "") + header + body(table, style: style)
@@ -57,6 +56,7 @@ public enum CSVRenderer {
         case .text(let text): return CSVFile.quoted(FormulaGuard.guarded(text), separator: style == .dutch ? ";" : ",")
         // Dutch Excel reads WAAR and ONWAAR as its own yes-or-no values.
         case .boolean(let value): return style == .dutch ? (value ? "WAAR" : "ONWAAR") : cell.csvText
+        case .words(let words): return field(.text(style == .dutch ? words.dutch : words.english), style: style)
         }
     }
 }

@@ -1,3 +1,4 @@
+import VerdeelCore
 import VerdeelTables
 
 /// A run's tables as one JSON document (`--format json`): the provenance, then under
@@ -5,9 +6,9 @@ import VerdeelTables
 /// what it holds: a number as a JSON number, text as a string (a code such as `0014` stays
 /// text), an empty cell (or empty text) as null. Keys are sorted, so the document is the same on every run.
 public enum JSONRenderer {
-    public static func document(_ tables: [ResultTable], provenance: Provenance, seed: UInt64?, warnings: [String]) throws -> String {
+    public static func document(_ tables: [ResultTable], provenance: Provenance, seed: UInt64?, warnings: [Words]) throws -> String {
         var converted = [String: [[String: Value]]]()
-        for table in tables.map(\.standardColumns) {
+        for table in tables {
             let ids = table.columns.map(\.id)
             converted[table.name] = table.rows.map { row in
                 Dictionary(zip(ids, row.map(Value.init)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
@@ -29,6 +30,7 @@ public enum JSONRenderer {
             case .number(let value, _): self = value.isFinite ? .number(value) : .null
             case .text(let text): self = text.isEmpty ? .null : .text(text)
             case .boolean(let value): self = .boolean(value)
+            case .words(let words): self = .text(words.english)
             }
         }
 

@@ -1,13 +1,17 @@
+import VerdeelCore
+
 /// The workbook's first sheet: what it is, the scenarios, the synthetic-data notice (when
 /// any table is synthetic), the engine, the seed, every scenario file with its SHA-256,
-/// every data table with its source, and the run's warnings: a reader of the workbook
-/// alone can tell where every figure comes from.
+/// every data table with its source, and the run's warnings (in the workbook's language):
+/// a reader of the workbook alone can tell where every figure comes from.
 enum AboutSheet {
-    static func sheet(_ provenance: Provenance, seed: UInt64?, warnings: [String], language: ReportLanguage) -> Workbook.Sheet {
-        let say = language.pick
+    static func sheet(_ provenance: Provenance, seed: UInt64?, warnings: [Words], language: ReportLanguage, names: PeopleNames) -> Workbook.Sheet {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
         let document = provenance.document(seed: seed, warnings: warnings)
         var rows: [[Workbook.Cell]] = [[.heading(say("Uitkomsten van verdeel", "Results of verdeel"))], []]
-        rows.append([.heading(say("Scenario's", "Scenarios")), .text((document.scenarios ?? []).joined(separator: ", "))])
+        for (index, scenario) in (document.scenarios ?? []).enumerated() {
+            rows.append([index == 0 ? .heading(say("Scenario's", "Scenarios")) : .empty, .text(scenario), .text(names.scenarioTitle(scenario))])
+        }
         if document.syntheticData {
             rows.append([.heading(say("LET OP", "NOTE")), .heading(SyntheticNotice.text(language))])
         }
@@ -24,7 +28,7 @@ enum AboutSheet {
         if !warnings.isEmpty {
             rows.append([])
             rows.append([.heading(say("Waarschuwingen", "Warnings"))])
-            for warning in warnings { rows.append([.text(warning)]) }
+            for warning in warnings { rows.append([.text(language.pick(warning))]) }
         }
         return Workbook.Sheet(name: say("Over", "About"), header: [], rows: rows)
     }

@@ -2,10 +2,13 @@ import VerdeelTables
 import Foundation
 import VerdeelData
 
-/// The allocations as people read them, built from the `allocations` table: per measure a sheet
-/// with a row per scenario and region, a column per year (components added up), the total,
-/// the inhabitants and the total per inhabitant, and a total row per scenario; and one
-/// sheet of every amount per inhabitant (`amount / inhabitants`). Sums are exact (decimal).
+/// The allocations as people read them, built from the `allocations` table (with the names
+/// of ``PeopleNames``): per measure a sheet named by the measure's title up to its first
+/// comma, with a row per scenario and region, a column per year (components added up), the
+/// total, the inhabitants and the total per inhabitant, and a total row per scenario; and
+/// one sheet of every amount per inhabitant (`amount / inhabitants`), its measures named the
+/// same way. Scenarios keep their short names here; the first sheet gives each one's title.
+/// Sums are exact (decimal).
 struct AllocationPivot {
     private struct Key: Hashable {
         let scenario, measure, region: String
@@ -15,6 +18,7 @@ struct AllocationPivot {
     private var years = [String: [Int]]()
     private var rows = [String: [Key]]()
     private var names = [String: String]()
+    private var measureNames = [String: String]()
     private var people = [Key: Double]()
     private var amounts = [Key: [Int: Decimal]]()
 
@@ -32,6 +36,7 @@ struct AllocationPivot {
             if amounts[key] == nil { rows[key.measure, default: []].append(key) }
             amounts[key, default: [:]][year, default: 0] += amount
             names[key.region] = field("region_name")
+            if measureNames[key.measure] == nil, let name = field("measure_name").split(separator: ",", maxSplits: 1).first { measureNames[key.measure] = String(name) }
             if let count = Double(field("inhabitants")), count > 0 { people[key] = count }
         }
     }
@@ -66,13 +71,13 @@ struct AllocationPivot {
                     + [.number(Self.double(total), .euro), count.map { .number($0, .count) } ?? .empty, count.map { .number(Self.double(total) / $0, .euroCents) } ?? .empty])
             }
             closeScenario()
-            sheets.append(Workbook.Sheet(name: language.pick("Bedragen ", "Amounts ") + measure, header: header, rows: cells))
+            sheets.append(Workbook.Sheet(name: measureNames[measure] ?? measure, header: header, rows: cells))
         }
         for measure in measures {
             for key in rows[measure] ?? [] {
                 guard let count = people[key] else { continue }
                 let values = perInhabitantYears.map { year -> Workbook.Cell in amounts[key]?[year].map { .number(Self.double($0) / count, .euroCents) } ?? .empty }
-                perInhabitant.append([.text(key.scenario), .text(measure), .text(key.region), .text(names[key.region] ?? "")] + values)
+                perInhabitant.append([.text(key.scenario), .text(measureNames[measure] ?? measure), .text(key.region), .text(names[key.region] ?? "")] + values)
             }
         }
         if !perInhabitant.isEmpty {
