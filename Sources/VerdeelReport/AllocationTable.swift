@@ -18,12 +18,13 @@ public struct AllocationTable {
         self.inhabitants = inhabitants
     }
 
-    /// The rendered table, lines ending in a newline.
-    public func render() -> String {
+    /// The rendered table in `language`, lines ending in a newline.
+    public func render(_ language: ReportLanguage = .en) -> String {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
         let years = allocation.years
-        guard let regions = years.first?.components.first?.regions.map(\.region) else { return "\(title): no years\n" }
+        guard let regions = years.first?.components.first?.regions.map(\.region) else { return "\(title): \(say("geen jaren", "no years"))\n" }
         let perInhabitant = inhabitants.map { people in regions.contains { people.count($0.code) != nil } } ?? false
-        var rows: [[String]] = [["code", "region"] + years.map { String($0.year) } + ["total"] + (perInhabitant ? ["per inhabitant"] : [])]
+        var rows: [[String]] = [["code", say("gemeente", "region")] + years.map { String($0.year) } + [say("totaal", "total")] + (perInhabitant ? [say("per inwoner", "per inhabitant")] : [])]
         for region in regions {
             let amounts = years.map { $0.amount(for: region.code) ?? .zero }
             let total = amounts.sum()
@@ -33,10 +34,10 @@ public struct AllocationTable {
         let topsliceNames = years.flatMap { $0.topslices.map(\.name) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for name in topsliceNames {
             let amounts = years.map { $0.topslices.filter { $0.name == name }.map(\.amount).sum() }
-            rows.append(["", "top-slice \(name)"] + amounts.map(Self.euros) + [Self.euros(amounts.sum())])
+            rows.append(["", say("voorafname \(name)", "top-slice \(name)")] + amounts.map(Self.euros) + [Self.euros(amounts.sum())])
         }
         rows.append(["", "budget"] + years.map { Self.euros($0.budget) } + [Self.euros(years.map(\.budget).sum())])
-        return "\(title) (EUR)\n" + TextGrid(rows, rulesAfter: [0, regions.count]).render()
+        return "\(title) (EUR)\n" + TextGrid(rows, rulesAfter: [0, regions.count], language: language).render()
     }
 
     /// A per-inhabitant amount with two decimals and comma grouping, e.g. "1,234.56".

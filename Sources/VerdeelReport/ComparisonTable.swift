@@ -26,19 +26,21 @@ public struct ComparisonTable {
 
     /// The tables for a terminal of ``TextGrid/terminalWidth`` columns: consecutive years
     /// whose changes are the same for every region share one column (`2028-2032 each`); a
-    /// table still wider leaves the years out unless `wide`.
-    public func render(wide: Bool = false) -> String {
+    /// table still wider leaves the years out unless `wide`. In `language`'s words and numbers.
+    public func render(wide: Bool = false, language: ReportLanguage = .en) -> String {
         guard runs.count >= 2 else { return "" }
-        let perYear = "per \(Self.singular(perIndicator)) per year"
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
+        let perYear = perIndicator == "inhabitants" ? say("per inwoner per jaar", "per inhabitant per year") : say("per \(perIndicator) per jaar", "per \(Self.singular(perIndicator)) per year")
+        let unit = say("\(perYear): het totaal / de jaren / \(perIndicator)", "\(perYear): the total / the years / \(perIndicator)")
         var text: String
         if runs.count == 2 {
-            text = TextGrid.wrapped(
-                "Changes from scenario \(Self.named(first)) to \(Self.named(runs[1])) (EUR; + means \(runs[1].plan.name) gives more; "
-                    + "\(perYear): the total / the years / \(perIndicator))")
+            text = TextGrid.wrapped(say(
+                "Verschillen van scenario \(Self.named(first)) naar \(Self.named(runs[1])) (EUR; + betekent dat \(runs[1].plan.name) meer geeft; \(unit))",
+                "Changes from scenario \(Self.named(first)) to \(Self.named(runs[1])) (EUR; + means \(runs[1].plan.name) gives more; \(unit))"))
         } else {
             let named = runs.indices.map { "\(Self.letter($0)) = \(Self.named(runs[$0]))" }.joined(separator: ", ")
-            text = TextGrid.wrapped(
-                "Changes against scenario A (EUR; + means more than A; \(perYear): the total / the years / \(perIndicator)): \(named)")
+            text = TextGrid.wrapped(say(
+                "Verschillen ten opzichte van scenario A (EUR; + is meer dan A; \(unit)): \(named)", "Changes against scenario A (EUR; + means more than A; \(unit)): \(named)"))
         }
         var unchanged = [String]()
         var narrowed = false
@@ -46,12 +48,12 @@ public struct ComparisonTable {
         for (id, title) in measures {
             let allocations = runs.map { run in run.allocations.first { $0.measure == id } }
             let years = Array(Set(allocations.flatMap { $0?.years.map(\.year) ?? [] })).sorted()
-            let presence = Self.presence(of: allocations, in: runs)
+            let presence = Self.presence(of: allocations, in: runs, language)
             if allocations.allSatisfy({ b in years.allSatisfy { year in regions.allSatisfy { Self.amount(allocations[0], year, $0.code) == Self.amount(b, year, $0.code) } } }) {
                 unchanged.append(title + presence)
                 continue
             }
-            var full = [["code", "region"]], short = [["code", "region"]]
+            var full = [["code", say("gemeente", "region")]], short = [["code", say("gemeente", "region")]]
             var rows = regions.map { [$0.code, $0.name] }
             var shortRows = rows
             var verdicts = [String]()
@@ -59,15 +61,15 @@ public struct ComparisonTable {
                 let prefix = runs.count == 2 ? "" : Self.letter(index) + " "
                 let deltas = regions.map { region in years.map { Self.amount(b, $0, region.code) - Self.amount(allocations[0], $0, region.code) } }
                 let groups = Self.groups(years.indices.map { y in deltas.map { $0[y] } })
-                let labels = groups.map { YearSpans.label($0.map { years[$0] }) + ($0.count == 1 ? "" : " each") }
-                let ends = ["total", "%", perYear].map { prefix + $0 }
+                let labels = groups.map { YearSpans.label($0.map { years[$0] }) + ($0.count == 1 ? "" : say(" elk", " each")) }
+                let ends = [say("totaal", "total"), "%", perYear].map { prefix + $0 }
                 full[0] += labels.map { prefix + $0 } + ends
                 short[0] += ends
                 var changes = [(name: String, total: Int64)]()
                 for (r, region) in regions.enumerated() {
                     let total = deltas[r].reduce(0, +)
                     let before = years.reduce(Int64(0)) { $0 + Self.amount(allocations[0], $1, region.code) }
-                    changes.append((region.name + Self.presence(region.code, [first, runs[index]]), total))
+                    changes.append((region.name + Self.presence(region.code, [first, runs[index]], language), total))
                     let perPerson = perPerson(region.code, runs[index]).map { Self.perUnit(Double(total) / 100 / Double(max(years.count, 1)) / $0) } ?? "-"
                     let summary = [Self.signed(total), Self.percent(total, of: before), perPerson]
                     rows[r] += groups.map { Self.signed(deltas[r][$0[0]]) } + summary
@@ -76,16 +78,21 @@ public struct ComparisonTable {
                 let winners = changes.filter { $0.total > 0 }.sorted { $0.total > $1.total }.map(\.name)
                 let losers = changes.filter { $0.total < 0 }.sorted { $0.total < $1.total }.map(\.name)
                 let whose = runs.count == 2 ? "" : " in \(Self.letter(index))"
-                verdicts.append(TextGrid.wrapped("winners\(whose): \(winners.isEmpty ? "none" : winners.joined(separator: ", "))"))
-                verdicts.append(TextGrid.wrapped("losers\(whose): \(losers.isEmpty ? "none" : losers.joined(separator: ", "))"))
+                let none = say("geen", "none")
+                verdicts.append(TextGrid.wrapped(say("winnaars", "winners") + "\(whose): \(winners.isEmpty ? none : winners.joined(separator: ", "))"))
+                verdicts.append(TextGrid.wrapped(say("verliezers", "losers") + "\(whose): \(losers.isEmpty ? none : losers.joined(separator: ", "))"))
             }
-            let grid = TextGrid(full + rows).render()
+            let grid = TextGrid(full + rows, language: language).render()
             let tooWide = !wide && TextGrid.width(of: grid) > TextGrid.terminalWidth
             narrowed = narrowed || tooWide
-            text += "\n\(title)\(presence)\n" + (tooWide ? TextGrid(short + shortRows).render() : grid) + verdicts.joined()
+            text += "\n\(title)\(presence)\n" + (tooWide ? TextGrid(short + shortRows, language: language).render() : grid) + verdicts.joined()
         }
-        if !unchanged.isEmpty { text += "\n" + TextGrid.wrapped("unchanged: \(unchanged.joined(separator: "; "))") }
-        if narrowed { text += TextGrid.wrapped("(the changes per year are left out to fit \(TextGrid.terminalWidth) columns: --wide shows them)") }
+        if !unchanged.isEmpty { text += "\n" + TextGrid.wrapped(say("ongewijzigd: ", "unchanged: ") + unchanged.joined(separator: "; ")) }
+        if narrowed {
+            text += TextGrid.wrapped(say(
+                "(de verschillen per jaar zijn weggelaten om binnen \(TextGrid.terminalWidth) kolommen te blijven: --wide toont ze)",
+                "(the changes per year are left out to fit \(TextGrid.terminalWidth) columns: --wide shows them)"))
+        }
         return text
     }
 
@@ -133,15 +140,15 @@ public struct ComparisonTable {
     }
 
     /// " (only in A)" for a region that one of two scenarios does not have.
-    static func presence(_ code: String, _ pair: [ScenarioRun]) -> String {
+    static func presence(_ code: String, _ pair: [ScenarioRun], _ language: ReportLanguage) -> String {
         let inFirst = pair[0].table.index(of: code) != nil, inSecond = pair[1].table.index(of: code) != nil
-        return inFirst && inSecond ? "" : " (only in \(inFirst ? pair[0].plan.name : pair[1].plan.name))"
+        return inFirst && inSecond ? "" : language.pick(" (alleen in ", " (only in ") + (inFirst ? pair[0].plan.name : pair[1].plan.name) + ")"
     }
 
     /// " (only in A, C)" for a measure that some scenarios lack.
-    static func presence(of allocations: [MeasureAllocation?], in runs: [ScenarioRun]) -> String {
+    static func presence(of allocations: [MeasureAllocation?], in runs: [ScenarioRun], _ language: ReportLanguage) -> String {
         let having = zip(allocations, runs).filter { $0.0 != nil }.map(\.1.plan.name)
-        return having.count == runs.count ? "" : " (only in \(having.joined(separator: ", ")))"
+        return having.count == runs.count ? "" : language.pick(" (alleen in ", " (only in ") + having.joined(separator: ", ") + ")"
     }
 
     /// A scenario's id, with its title when it has one: `jongerenwerk_60_40 ("Jongerenwerk 60/40")`.

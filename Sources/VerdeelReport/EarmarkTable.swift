@@ -15,16 +15,19 @@ public struct EarmarkTable {
         self.share = share
     }
 
-    public func render() -> String {
+    public func render(_ language: ReportLanguage = .en) -> String {
         let years = allocation.years
         guard let regions = years.first?.components.first?.regions.map(\.region) else { return "" }
-        var rows: [[String]] = [["code", "region"] + years.map { String($0.year) } + ["total"]]
+        var rows: [[String]] = [["code", language.pick("gemeente", "region")] + years.map { String($0.year) } + [language.pick("totaal", "total")]]
         for region in regions {
             let minimums = years.map { year in
                 year.earmarks.first { $0.purpose == purpose && $0.region == region.code }?.minimum ?? .zero
             }
             rows.append([region.code, region.name] + minimums.map(AllocationTable.euros) + [AllocationTable.euros(minimums.sum())])
         }
-        return "Earmark '\(purpose)': at least \(share.percentDescription) of each amount (EUR; met by construction)\n" + TextGrid(rows, rulesAfter: [0]).render()
+        let share = TextGrid.localised(share.percentDescription, language)
+        let heading = language.pick(
+            "Oormerk '\(purpose)': minstens \(share) van elk bedrag (EUR; altijd voldaan)", "Earmark '\(purpose)': at least \(share) of each amount (EUR; met by construction)")
+        return heading + "\n" + TextGrid(rows, rulesAfter: [0], language: language).render()
     }
 }

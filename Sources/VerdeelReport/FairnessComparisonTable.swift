@@ -7,7 +7,8 @@ import VerdeelAnalysis
 /// one line (`2026-2032`). By default the four metrics a steering group reads (Gini, Theil,
 /// Hoover, Loosemore-Hanby: for each, higher is more unequal); `allMetrics` shows every one
 /// the fairness block computes. Measures and years whose metrics are the same in all are
-/// named once as unchanged; a metric that a scenario lacks shows `-` there.
+/// named once as unchanged; a metric that a scenario lacks shows `-` there. In Dutch the
+/// metrics are named in words (`variatiecoëfficiënt`), in English by their codes.
 public struct FairnessComparisonTable {
     /// The scenario compared with, then the others.
     public let reports: [(scenario: String, report: FairnessReport)]
@@ -21,16 +22,18 @@ public struct FairnessComparisonTable {
         self.allMetrics = allMetrics
     }
 
-    public func render() -> String {
+    /// The block in `language`'s words and numbers.
+    public func render(_ language: ReportLanguage = .en) -> String {
         guard let first = reports.first, reports.count >= 2 else { return "" }
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
         let values = reports.map { self.values($0.report) }
         let computed = reports.flatMap(\.report.basis.settings.metrics).reduce(into: [FairnessMetric]()) { list, metric in
             if !list.contains(metric) { list.append(metric) }
         }
         let shown = allMetrics ? computed : computed.filter(Self.compact.contains)
         let letters = reports.indices.map(ComparisonTable.letter)
-        let heads = reports.count == 2 ? ["from", "to", "difference"] : letters + letters.dropFirst().map { "\($0)-A" }
-        var rows = [["measure", "years", "metric"] + heads]
+        let heads = reports.count == 2 ? [say("van", "from"), say("naar", "to"), say("verschil", "difference")] : letters + letters.dropFirst().map { "\($0)-A" }
+        var rows = [[say("maatregel", "measure"), say("jaren", "years"), say("maat", "metric")] + heads]
         var unchanged = [(measure: String, years: [Int])]()
         for (measure, years) in measureYears() {
             // Years are alike when every value shown (to four decimals) is.
@@ -51,19 +54,23 @@ public struct FairnessComparisonTable {
                 }
                 for (metric, side) in zip(shown, sides) where side.contains(where: { $0 != nil }) {
                     let differences = side.dropFirst().map { value in side[0].flatMap { base in value.map { $0 - base } } }
-                    rows.append([measure, label, metric.description] + side.map(FairnessReport.rounded) + differences.map(Self.signed))
+                    let name = language == .nl ? metric.words.dutch : metric.description
+                    rows.append([measure, label, name] + side.map(FairnessReport.rounded) + differences.map(Self.signed))
                 }
             }
         }
-        let more = allMetrics || shown.count == computed.count ? "" : "; all \(computed.count) metrics with --all-metrics"
+        let more = allMetrics || shown.count == computed.count ? "" : say("; alle \(computed.count) maten met --all-metrics", "; all \(computed.count) metrics with --all-metrics")
+        let lettered = reports.indices.map { "\(letters[$0]) = \(reports[$0].scenario)" }.joined(separator: ", ")
         let named = reports.count == 2
-            ? "from scenario \(first.scenario) to \(reports[1].scenario)"
-            : "in scenarios " + reports.indices.map { "\(letters[$0]) = \(reports[$0].scenario)" }.joined(separator: ", ")
-        var text = TextGrid.wrapped(
-            "Fairness \(named) (population \(first.report.basis.plan.population); higher is more unequal\(more); docs/fairness.md)")
-        if rows.count > 1 { text += TextGrid(rows, rulesAfter: [0]).render() }
+            ? say("van scenario \(first.scenario) naar \(reports[1].scenario)", "from scenario \(first.scenario) to \(reports[1].scenario)")
+            : say("in de scenario's ", "in scenarios ") + lettered
+        let population = first.report.basis.plan.population
+        var text = TextGrid.wrapped(say(
+            "Eerlijkheid \(named) (populatie \(population); hoger is ongelijker\(more); docs/fairness.md)",
+            "Fairness \(named) (population \(population); higher is more unequal\(more); docs/fairness.md)"))
+        if rows.count > 1 { text += TextGrid(rows, rulesAfter: [0], language: language).render() }
         let quiet = unchanged.map { "\($0.measure) \(YearSpans.label($0.years))" }
-        if !quiet.isEmpty { text += TextGrid.wrapped("Unchanged: \(quiet.joined(separator: ", "))") }
+        if !quiet.isEmpty { text += TextGrid.wrapped(say("Ongewijzigd: ", "Unchanged: ") + quiet.joined(separator: ", ")) }
         return text
     }
 

@@ -10,9 +10,10 @@ public struct FairnessTable {
         self.report = report
     }
 
-    public func render() -> String {
+    public func render(_ language: ReportLanguage = .en) -> String {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
         let metrics = report.basis.settings.metrics
-        var rows: [[String]] = [["measure", "year"] + metrics.map(\.description)]
+        var rows: [[String]] = [[say("maatregel", "measure"), say("jaar", "year")] + metrics.map(\.description)]
         var keys = [(String, Int)]()
         var values = [String: [String]]()
         for row in report.rows {
@@ -22,9 +23,9 @@ public struct FairnessTable {
         }
         for (measure, year) in keys { rows.append([measure, String(year)] + (values["\(measure)\u{0}\(year)"] ?? [])) }
         let basis = report.basis
-        var about = "population \(basis.plan.population)"
-        if let group = basis.plan.group { about += ", grouped by \(group)" }
-        if let reference = basis.plan.reference { about += ", reference \(reference.name)" }
-        return "Fairness (\(about); docs/fairness.md)\n" + TextGrid(rows, rulesAfter: [0]).render()
+        var about = say("populatie ", "population ") + basis.plan.population
+        if let group = basis.plan.group { about += say(", gegroepeerd naar ", ", grouped by ") + group }
+        if let reference = basis.plan.reference { about += say(", referentie ", ", reference ") + reference.name }
+        return say("Eerlijkheid", "Fairness") + " (\(about); docs/fairness.md)\n" + TextGrid(rows, rulesAfter: [0], language: language).render()
     }
 }

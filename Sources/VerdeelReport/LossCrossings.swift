@@ -15,18 +15,27 @@ public struct LossCrossings {
         self.threshold = threshold
     }
 
-    public func render() -> String {
+    /// The lists in `language`'s words and numbers.
+    public func render(_ language: ReportLanguage = .en) -> String {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
+        let euros = { (value: Double) in TextGrid.localised(Self.euros(value), language) }
         var text = ""
         var order = [String]()
         for row in comparison.rows where !order.contains(row.to) { order.append(row.to) }
         for scenario in order {
             let rows = comparison.rows.filter { $0.to == scenario }
-            let heading = "Losses beyond EUR \(Self.euros(threshold)) per inhabitant in one year of one measure, \(scenario) against \(rows.first?.from ?? "")"
+            let from = rows.first?.from ?? ""
+            let heading = say(
+                "Verliezen van meer dan EUR \(euros(threshold)) per inwoner in één jaar van één maatregel, \(scenario) ten opzichte van \(from)",
+                "Losses beyond EUR \(euros(threshold)) per inhabitant in one year of one measure, \(scenario) against \(from)")
             let beyond = rows.filter { ($0.changePerInhabitant ?? 0) < -threshold }
             guard !beyond.isEmpty else {
                 let largest = rows.filter { ($0.changePerInhabitant ?? 0) < 0 }.min { ($0.changePerInhabitant ?? 0) < ($1.changePerInhabitant ?? 0) }
-                let note = largest.map { "; the largest is EUR \(Self.euros(-($0.changePerInhabitant ?? 0))) (\($0.regionName), \($0.measure) \($0.year))" } ?? "; no region loses"
-                text += TextGrid.wrapped(heading + ": none" + note)
+                let note = largest.map { row in
+                    let place = "EUR \(euros(-(row.changePerInhabitant ?? 0))) (\(row.regionName), \(row.measure) \(row.year))"
+                    return say("; het grootste is ", "; the largest is ") + place
+                } ?? say("; geen gemeente verliest", "; no region loses")
+                text += TextGrid.wrapped(heading + say(": geen", ": none") + note)
                 continue
             }
             text += TextGrid.wrapped(heading + ":")
@@ -41,7 +50,9 @@ public struct LossCrossings {
                 }
             }
             for group in groups.sorted(by: { $0.largest > $1.largest }) {
-                text += "  \(group.name) (\(group.region)): \(group.measure) \(YearSpans.runs(group.years).map(YearSpans.label).joined(separator: ", ")), up to EUR \(Self.euros(group.largest)) per inhabitant in a year\n"
+                let years = YearSpans.runs(group.years).map(YearSpans.label).joined(separator: ", ")
+                text += "  \(group.name) (\(group.region)): \(group.measure) \(years), "
+                    + say("tot EUR \(euros(group.largest)) per inwoner in een jaar", "up to EUR \(euros(group.largest)) per inhabitant in a year") + "\n"
             }
         }
         return text

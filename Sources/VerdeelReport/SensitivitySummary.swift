@@ -14,9 +14,13 @@ public struct SensitivitySummary {
         names = regionNames
     }
 
-    public func render() -> String {
-        let method = result.sobol != nil ? "Sobol total index ST" : "Morris mu*"
-        var lines = ["Sensitivity (\(method), \(result.rows) design rows; leading factors per output):"]
+    /// The summary in `language`'s words and numbers.
+    public func render(_ language: ReportLanguage = .en) -> String {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
+        let method = result.sobol != nil ? say("totale Sobol-index ST", "Sobol total index ST") : "Morris mu*"
+        var lines = [say(
+            "Gevoeligheid (\(method), \(result.rows) ontwerprijen; de belangrijkste factoren per uitkomst):",
+            "Sensitivity (\(method), \(result.rows) design rows; leading factors per output):")]
         var current = ""
         for (o, output) in result.outputs.enumerated() where !output.name.hasPrefix("exact:") && (!output.name.hasPrefix("fairness:") || output.name == "fairness:gini") {
             let heading = "\(output.measure) \(output.year)"
@@ -25,13 +29,13 @@ public struct SensitivitySummary {
                 current = heading
             }
             let label = output.name.hasPrefix("fairness:") ? "Gini" : "\(output.name) \(names[output.name] ?? "")"
-            lines.append("    \(label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(leading(o))")
+            lines.append("    \(label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(leading(o, language))")
         }
-        if result.dummy != nil { lines.append("  * not distinguishable from the dummy factor (estimation noise)") }
+        if result.dummy != nil { lines.append(say("  * niet te onderscheiden van de dummyfactor (schattingsruis)", "  * not distinguishable from the dummy factor (estimation noise)")) }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func leading(_ o: Int) -> String {
+    private func leading(_ o: Int, _ language: ReportLanguage) -> String {
         let scores: [(Int, Double, Double)] = result.factors.indices.compactMap { g in
             guard g != result.dummy else { return nil }
             if let sobol = result.sobol { return (g, sobol[o].st[g], sobol[o].stConfidence[g]) }
@@ -41,7 +45,7 @@ public struct SensitivitySummary {
         let top = scores.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(2)
         return top.map { g, value, half in
             let mark = result.indistinguishableFromDummy(output: o, factor: g) ? "*" : ""
-            return "\(result.factors[g]) \(Self.format(value)) +- \(Self.format(half))\(mark)"
+            return "\(result.factors[g]) \(TextGrid.localised(Self.format(value), language)) +- \(TextGrid.localised(Self.format(half), language))\(mark)"
         }.joined(separator: ", ")
     }
 

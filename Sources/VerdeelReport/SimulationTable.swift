@@ -15,19 +15,22 @@ public struct SimulationTable {
         self.inhabitants = inhabitants
     }
 
-    public func render() -> String {
+    /// The table in `language`'s words and numbers.
+    public func render(_ language: ReportLanguage = .en) -> String {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
         let values = zip(result.plan.parameters, result.design.values(ofVariant: variant)).map { "\($0) = \(CSVRenderer.field(SimulationTables.value($1, of: $0, in: result.plan), style: .standard))" }
-        var text = "Variant \(variant + 1) of \(result.variantCount)" + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))") + "\n\n"
-        if let reason = result.infeasible[variant] { return text + "infeasible: \(reason)\n" }
+        var text = "Variant \(variant + 1) " + say("van", "of") + " \(result.variantCount)" + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))") + "\n\n"
+        if let reason = result.infeasible[variant] { return text + say("onuitvoerbaar: ", "infeasible: ") + "\(reason)\n" }
         let perInhabitant = result.slots.contains { inhabitants?.count($0.region) != nil }
-        var rows = [["measure", "year", "region", "mean", "sd", "p05", "p50", "p95"] + (perInhabitant ? ["mean/inh"] : []) + ["P(< baseline)"]]
+        var rows = [[say("maatregel", "measure"), say("jaar", "year"), say("gemeente", "region"), say("gemiddeld", "mean"), "sd", "p05", "p50", "p95"]
+            + (perInhabitant ? [say("gem./inw.", "mean/inh")] : []) + [say("P(< basis)", "P(< baseline)")]]
         for (index, slot) in result.slots.enumerated() {
             let s = result.summary(variant: variant, slot: index)
             let perHead = perInhabitant ? [inhabitants?.count(slot.region).map { String(format: "%.2f", s.mean / $0) } ?? ""] : []
             rows.append([slot.measure, String(slot.year), slot.region] + [s.mean, s.standardDeviation, s.p05, s.p50, s.p95].map { String(format: "%.0f", $0) } + perHead
                 + [String(format: "%.3f", s.probabilityBelowBaseline)])
         }
-        text += TextGrid(rows, rulesAfter: [0]).render()
+        text += TextGrid(rows, rulesAfter: [0], language: language).render()
         return text
     }
 }

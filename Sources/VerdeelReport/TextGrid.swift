@@ -1,5 +1,7 @@
 /// Plain-text columns: the first two (code, name) left-aligned, the rest (amounts)
-/// right-aligned, two spaces apart, with an optional rule of dashes after given rows.
+/// right-aligned, two spaces apart, with an optional rule of dashes after given rows. In
+/// Dutch the numbers below the header (`1,234,567.89`, `+12.5%`) are written as Dutch
+/// readers write them (`1.234.567,89`, `+12,5%`).
 public struct TextGrid {
     /// The width terminal output keeps to.
     public static let terminalWidth = 120
@@ -22,12 +24,29 @@ public struct TextGrid {
     /// The widest line of rendered text.
     static func width(of text: String) -> Int { text.split(separator: "\n").map(\.count).max() ?? 0 }
 
+    /// A number as written in `language`: in Dutch the grouping commas and the decimal point
+    /// of an English number swap (`1,234.5` is `1.234,5`).
+    public static func localised(_ number: String, _ language: ReportLanguage) -> String {
+        language == .en ? number : String(number.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
+
+    /// Whether a cell is a number as the tables write one: an optional sign, digits with
+    /// grouping commas and a decimal point, an optional `%`.
+    static func isNumber(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        if body.last == "%" { body = body.dropLast() }
+        return body.first?.isASCII == true && body.first?.isNumber == true && body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }
+    }
+
     let rows: [[String]]
     /// Indices of the rows followed by a rule.
     let rulesAfter: Set<Int>
 
-    init(_ rows: [[String]], rulesAfter: Set<Int> = []) {
-        self.rows = rows
+    init(_ rows: [[String]], rulesAfter: Set<Int> = [], language: ReportLanguage = .en) {
+        self.rows = language == .en ? rows : rows.enumerated().map { index, row in
+            index == 0 ? row : row.enumerated().map { column, text in column >= 2 && Self.isNumber(text) ? Self.localised(text, language) : text }
+        }
         self.rulesAfter = rulesAfter
     }
 

@@ -46,22 +46,28 @@ public struct UpdateImpactRows {
     /// The regions that lose more than the threshold, for the terminal. The threshold judges
     /// one measure's loss per inhabitant in one year (its unit, said in the heading); with no
     /// region beyond it, the largest such loss is named, so the reader sees how far below.
-    public func crossingSummary() -> String {
+    public func crossingSummary(_ language: ReportLanguage = .en) -> String {
+        let say = { (dutch: String, english: String) in language.pick(dutch, english) }
+        let euros = { (value: Double) in TextGrid.localised(String(format: "%.2f", value), language) }
         let losing = rows.filter { $0.losesBeyondThreshold == true }
-        guard let first = rows.first else { return "no allocations to compare\n" }
-        let heading = "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(String(format: "%.2f", lossThreshold)) "
-            + "per inhabitant in one year of one measure (the threshold's unit)"
+        guard let first = rows.first else { return say("geen bedragen om te vergelijken", "no allocations to compare") + "\n" }
+        let heading = say(
+            "jaargang \(first.vintageFrom) -> \(first.vintageTo) van tabel '\(first.table)': verliezen van meer dan EUR \(euros(lossThreshold)) "
+                + "per inwoner in één jaar van één maatregel (de eenheid van de drempel)",
+            "vintage \(first.vintageFrom) -> \(first.vintageTo) of table '\(first.table)': losses beyond EUR \(euros(lossThreshold)) "
+                + "per inhabitant in one year of one measure (the threshold's unit)")
         guard !losing.isEmpty else {
             let largest = rows.filter { ($0.change.changePerInhabitant ?? 0) < 0 }.min { ($0.change.changePerInhabitant ?? 0) < ($1.change.changePerInhabitant ?? 0) }
             let note = largest.map { row in
                 let c = row.change
-                return "; the largest is EUR \(String(format: "%.2f", -(c.changePerInhabitant ?? 0))) (\(c.regionName), \(c.measure) \(c.year))"
-            } ?? "; no region loses"
-            return TextGrid.wrapped(heading + ": none" + note)
+                return say("; het grootste is", "; the largest is") + " EUR \(euros(-(c.changePerInhabitant ?? 0))) (\(c.regionName), \(c.measure) \(c.year))"
+            } ?? say("; geen gemeente verliest", "; no region loses")
+            return TextGrid.wrapped(heading + say(": geen", ": none") + note)
         }
         return TextGrid.wrapped(heading + ":") + losing.map { row in
-            let c = row.change
-            return "  \(c.measure) \(c.year) \(c.region) \(c.regionName): \(c.change) euros (\(String(format: "%.2f", c.changePerInhabitant ?? 0)) per inhabitant in \(c.year))"
+            let c = row.change, perInhabitant = euros(c.changePerInhabitant ?? 0)
+            return "  \(c.measure) \(c.year) \(c.region) \(c.regionName): "
+                + say("\(c.change) euro (\(perInhabitant) per inwoner in \(c.year))", "\(c.change) euros (\(perInhabitant) per inhabitant in \(c.year))")
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -56,11 +56,12 @@ public struct ComparisonResult {
     /// The changes as the terminal shows them: the change tables (years left out past 120
     /// columns unless `wide`), the fairness block when every scenario is measured (the four
     /// compact metrics unless `allMetrics`), and who loses beyond `lossThreshold` (default:
-    /// the first scenario's smallest `losses` threshold; not shown without one).
-    public func terminalText(wide: Bool, allMetrics: Bool, lossThreshold: Double?) -> String {
-        var text = ChangeText.tables(runs, fairness: fairness, wide: wide, allMetrics: allMetrics)
+    /// the first scenario's smallest `losses` threshold; not shown without one), in
+    /// `language`'s words and numbers.
+    public func terminalText(wide: Bool, allMetrics: Bool, lossThreshold: Double?, language: ReportLanguage = .en) -> String {
+        var text = ChangeText.tables(runs, fairness: fairness, wide: wide, allMetrics: allMetrics, language: language)
         if let threshold = lossThreshold ?? runs.first?.plan.fairness?.losses.min() {
-            text += "\n" + LossCrossings(comparison, threshold: threshold).render()
+            text += "\n" + LossCrossings(comparison, threshold: threshold).render(language)
         }
         return text
     }
@@ -107,10 +108,10 @@ public struct UpdateImpactResult {
 
     private func document() throws -> String { try provenance.json("changes", impact.rows, warnings: warnings) }
 
-    /// The changes as the terminal shows them (as ``ComparisonResult/terminalText(wide:allMetrics:lossThreshold:)``),
+    /// The changes as the terminal shows them (as ``ComparisonResult/terminalText(wide:allMetrics:lossThreshold:language:)``),
     /// then who loses beyond the threshold.
-    public func terminalText(wide: Bool, allMetrics: Bool) -> String {
-        ChangeText.tables(runs, fairness: fairness, wide: wide, allMetrics: allMetrics) + "\n" + impact.crossingSummary()
+    public func terminalText(wide: Bool, allMetrics: Bool, language: ReportLanguage = .en) -> String {
+        ChangeText.tables(runs, fairness: fairness, wide: wide, allMetrics: allMetrics, language: language) + "\n" + impact.crossingSummary(language)
     }
 
     /// The HTML report of the newer side against the older, losses at the threshold.
@@ -124,7 +125,8 @@ public struct UpdateImpactResult {
 
 /// The change tables and the fairness block of runs compared, for the terminal.
 enum ChangeText {
-    static func tables(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], wide: Bool, allMetrics: Bool) -> String {
-        ComparisonTable(runs).render(wide: wide) + (fairness.count == runs.count ? "\n" + FairnessComparisonTable(fairness, allMetrics: allMetrics).render() : "")
+    static func tables(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], wide: Bool, allMetrics: Bool, language: ReportLanguage) -> String {
+        ComparisonTable(runs).render(wide: wide, language: language)
+            + (fairness.count == runs.count ? "\n" + FairnessComparisonTable(fairness, allMetrics: allMetrics).render(language) : "")
     }
 }

@@ -53,10 +53,11 @@ public struct RunResult: Sendable {
     }
 
     /// A plain run's results as one text on standard output: the terminal's tables, the
-    /// allocations as CSV (standard or Dutch), or the JSON document.
-    public func text(format: OutputFormat) throws -> String {
+    /// allocations as CSV (standard or Dutch), or the JSON document; the terminal's tables
+    /// in `language`'s words and numbers.
+    public func text(format: OutputFormat, language: ReportLanguage = .en) throws -> String {
         switch format {
-        case .table: AllocationText.text(self)
+        case .table: AllocationText.text(self, language: language)
         case .csv, .csvNL: RunFiles.text(tables[0], style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
         case .json: try allocationJSON()
         case .xlsx, .html: ""

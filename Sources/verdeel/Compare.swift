@@ -52,19 +52,19 @@ struct Compare: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        for warning in result.fairnessWarnings { printError("warning: \(warning.english)") }
+        for warning in result.fairnessWarnings { printError(warningLine(warning, out.terminal)) }
         let summary = result.attribution?.summary()
         if let output = out.output {
             if let summary { print(summary, terminator: "") }
-            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.lang) }
+            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.pages) }
         } else if out.format != .table {
             print(try result.text(format: out.format), terminator: "")
             if let summary { printError(summary) }
             return
         } else {
-            print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics, lossThreshold: lossThreshold), terminator: "")
+            print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics, lossThreshold: lossThreshold, language: out.terminal), terminator: "")
             if let summary { print("\n" + summary, terminator: "") }
         }
-        if !result.notes.isEmpty { printSyntheticNotice() }
+        if !result.notes.isEmpty { printSyntheticNotice(out.terminal) }
     }
 }

@@ -21,8 +21,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, xlsx (a workbook) or html (update-impact's report); xlsx and html need --output.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "The language of a workbook's or a report's words: nl or en.")
-    var lang: ReportLanguage = .nl
+    @Option(name: .long, help: "The language of the words and numbers: nl or en (default: nl in a workbook or report, en on the terminal).")
+    var lang: ReportLanguage?
+
+    /// The language of a workbook or report: Dutch unless asked otherwise.
+    var pages: ReportLanguage { lang ?? .nl }
+
+    /// The language of the terminal's tables: English unless asked otherwise.
+    var terminal: ReportLanguage { lang ?? .en }
 
     func validate() throws {
         if format.needsFolder && output == nil { throw ValidationError("--format \(format.rawValue) writes a file into a folder; add --output DIR") }

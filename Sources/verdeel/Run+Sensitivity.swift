@@ -1,4 +1,5 @@
 import Foundation
+import VerdeelCore
 import VerdeelReport
 import VerdeelData
 import VerdeelSession
@@ -26,16 +27,16 @@ extension Run {
             if run.plan.simulation?.dimensions.isEmpty == false {
                 printError("warning: scenario \(run.plan.name)'s variants block is not part of the sensitivity analysis; name the parameters as factors, or run the variants from a scenario without a sensitivity block")
             }
-            print(SensitivitySummary(result, regionNames: run.table.regionNames).render(), terminator: "")
+            print(SensitivitySummary(result, regionNames: run.table.regionNames).render(out.terminal), terminator: "")
             if let width = run.plan.sensitivity?.stopRule?.width {
                 print("the stop rule reached N = \(result.basePoints) base points\(result.converged == true ? ": every half-width is below \(width)" : "")")
             }
             print("\(result.rows) design rows x \(result.outputs.count) outputs in \(String(format: "%.2f", seconds)) s")
-            for warning in result.warnings { printError("warning: \(warning.english)") }
+            for warning in result.warnings { printError(warningLine(warning, out.terminal)) }
             if let output = out.output {
-                try OutputSet(output).publish(out.format, notes: analysed.notes) { try analysed.files(format: out.format, language: out.lang) }
+                try OutputSet(output).publish(out.format, notes: analysed.notes) { try analysed.files(format: out.format, language: out.pages) }
             }
         }
-        if run.plan.data.hasSyntheticData { printSyntheticNotice() }
+        if run.plan.data.hasSyntheticData { printSyntheticNotice(out.terminal) }
     }
 }

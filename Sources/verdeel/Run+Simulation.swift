@@ -21,14 +21,14 @@ extension Run {
             try OutputSet(output).write(files: written.files, notes: written.notes)
             print("wrote part \(part.index) of \(part.count) (variants \(written.range.lowerBound + 1)-\(written.range.upperBound) of \(written.total)) into \(output); join the parts with: verdeel merge PART... --output DIR")
         } else if let output = out.output {
-            try OutputSet(output).publish(out.format, notes: simulated.notes) { try simulated.files(format: out.format, language: out.lang) }
+            try OutputSet(output).publish(out.format, notes: simulated.notes) { try simulated.files(format: out.format, language: out.pages) }
         } else if result.infeasible.count < result.variantCount {
-            print(SimulationTable(result, variant: 0, inhabitants: Inhabitants(run)).render(), terminator: "")
+            print(SimulationTable(result, variant: 0, inhabitants: Inhabitants(run)).render(out.terminal), terminator: "")
             print("Write every variant with --output DIR (variants.csv, summary.csv\(result.tables.map { ", \($0.header.name).csv" }.joined())).")
         }
         if part == nil, result.infeasible.count == result.variantCount {
             try fail("no variant of scenario '\(run.plan.name)' can be allocated\(out.output == nil ? "" : " (the reasons are in infeasible.csv)")")
         }
-        if run.plan.data.hasSyntheticData { printSyntheticNotice() }
+        if run.plan.data.hasSyntheticData { printSyntheticNotice(out.terminal) }
     }
 }

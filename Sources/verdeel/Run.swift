@@ -94,9 +94,9 @@ struct Run: ParsableCommand {
     private func allocation(_ runs: [ScenarioRun], compilation: ScenarioLoader.Compilation, session: ScenarioSession) throws {
         let result = try compilation.sources.orExit { try session.allocation(runs, files: compilation.files, fairness: !noFairness) }
         if let output = out.output {
-            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.lang) }
+            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.pages) }
         } else {
-            print(try result.text(format: out.format), terminator: "")
+            print(try result.text(format: out.format, language: out.terminal), terminator: "")
             if out.format == .csv || out.format == .csvNL, result.tables.count > 1 {
                 let others = result.tables.dropFirst().map(\.fileName).joined(separator: ", ")
                 printError("note: standard output holds \(result.tables[0].fileName) only; --output DIR also writes \(others)")
@@ -104,9 +104,9 @@ struct Run: ParsableCommand {
         }
         for warning in runs.flatMap(\.warnings) + result.fairnessWarnings {
             // Under the printed table, where it is read; on standard error when the output is data.
-            if out.format == .table && out.output == nil { print("warning: \(warning.english)") } else { printError("warning: \(warning.english)") }
+            if out.format == .table && out.output == nil { print(warningLine(warning, out.terminal)) } else { printError(warningLine(warning, out.terminal)) }
         }
-        if !result.notes.isEmpty && (out.format == .table || out.output != nil) { printSyntheticNotice() }
+        if !result.notes.isEmpty && (out.format == .table || out.output != nil) { printSyntheticNotice(out.terminal) }
         if file == nil && scenario.isEmpty && out.format == .table {
             print("Other scenarios in the bundled file: \(compilation.plans.dropFirst().map(\.name).joined(separator: ", ")) (pick with --scenario NAME).")
         }

@@ -59,8 +59,13 @@ struct ScenarioInput {
 }
 
 /// The notice of outputs built on synthetic figures, in lines that fit the terminal.
-func printSyntheticNotice() {
-    print(TextGrid.wrapped(ScenarioSession.syntheticNotice), terminator: "")
+func printSyntheticNotice(_ language: ReportLanguage = .en) {
+    print(TextGrid.wrapped(SyntheticNotice.text(language)), terminator: "")
+}
+
+/// A warning as the terminal shows it, in `language`.
+func warningLine(_ warning: Words, _ language: ReportLanguage) -> String {
+    language.pick("waarschuwing: ", "warning: ") + language.pick(warning)
 }
 
 /// Writes to standard error.

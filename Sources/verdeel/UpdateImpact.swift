@@ -55,15 +55,15 @@ struct UpdateImpact: ParsableCommand {
         let result = try compilation.sources.orExit {
             try input.session.updateImpact(runs, table: table, from: from, to: to, lossThreshold: threshold, files: compilation.files)
         }
-        for warning in result.fairnessWarnings { printError("warning: \(warning.english)") }
+        for warning in result.fairnessWarnings { printError(warningLine(warning, out.terminal)) }
         if out.format == .table {
-            print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics), terminator: "")
+            print(result.terminalText(wide: view.wide, allMetrics: view.allMetrics, language: out.terminal), terminator: "")
         }
         if let output = out.output {
-            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.lang) }
+            try OutputSet(output).publish(out.format, notes: result.notes) { try result.files(format: out.format, language: out.pages) }
         } else if out.format != .table {
             print(try result.text(format: out.format), terminator: "")
         }
-        if !result.notes.isEmpty { printSyntheticNotice() }
+        if !result.notes.isEmpty { printSyntheticNotice(out.terminal) }
     }
 }

@@ -125,10 +125,12 @@ extension CommandTests {
 /// 750,000 and 250,000. GM0001 gains 500,000, +200% of 250,000, 500,000 / 30,000 =
 /// 16.666667 per inhabitant.
 extension CommandTests {
+    /// Scenario `s` splits by land area, `t` (extending it) by inhabitants.
+    static let landThenPeople = smallScenario("key land_area_km2 100%") + "\nscenario t extends s {\n    measure m {\n        key inhabitants 100%\n    }\n}\n"
+
     @Test func compareExportsItsChanges() throws {
         try withTemporaryDirectory { directory in
-            let text = Self.smallScenario("key land_area_km2 100%") + "\nscenario t extends s {\n    measure m {\n        key inhabitants 100%\n    }\n}\n"
-            try write(["s.verdeel": text, "regions.csv": TwoRegions.municipalities], to: directory)
+            try write(["s.verdeel": Self.landThenPeople, "regions.csv": TwoRegions.municipalities], to: directory)
             let csv = try verdeel(["compare", "s.verdeel", "s", "t", "--format", "csv"], in: directory)
             #expect(csv.status == 0, "\(csv.errors)")
             let lines = csv.output.split(separator: "\n").map(String.init)
@@ -177,6 +179,28 @@ extension CommandTests {
             let first = summary.first.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
             #expect((tables["summary"]?.first?["mean"] as? NSNumber)?.doubleValue == first.flatMap { Double($0[5]) })
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/json").sorted() == ["manifest.txt", "provenance.json", "simulation.json"])
+        }
+    }
+}
+
+/// The terminal in Dutch (`--lang nl`): the same changes as `compareExportsItsChanges`
+/// works out (A gains EUR 500,000 in each of 2026 and 2027, +200% of 500,000 over both
+/// years; 1,000,000 / 2 years / 30,000 inhabitants = 16.67 per inhabitant per year), in
+/// Dutch words and numbers; English stays the terminal's default.
+extension CommandTests {
+    @Test func compareSpeaksDutchOnRequest() throws {
+        try withTemporaryDirectory { directory in
+            try write(["s.verdeel": Self.landThenPeople, "regions.csv": TwoRegions.municipalities], to: directory)
+            let dutch = try verdeel(["compare", "s.verdeel", "s", "t", "--lang", "nl"], in: directory)
+            #expect(dutch.status == 0, "\(dutch.errors)")
+            #expect(dutch.output.hasPrefix("Verschillen van scenario s naar t (EUR; + betekent dat t meer geeft; per inwoner per jaar:"))
+            let lines = dutch.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("code gemeente 2026-2027 elk totaal % per inwoner per jaar"))
+            #expect(lines.contains("GM0001 A +500.000 +1.000.000 +200,0% +16,67"))
+            #expect(lines.contains("GM0002 B -500.000 -1.000.000 -66,7% -50,00"))
+            #expect(lines.contains("winnaars: A") && lines.contains("verliezers: B"))
+            let english = try verdeel(["compare", "s.verdeel", "s", "t"], in: directory)
+            #expect(english.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }.contains("GM0001 A +500,000 +1,000,000 +200.0% +16.67"))
         }
     }
 }

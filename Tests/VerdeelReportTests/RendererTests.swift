@@ -77,6 +77,22 @@ struct RendererTests {
         #expect(!(try Provenance([], scenarioFiles: []).json()).contains("dutch_warnings"))
     }
 
+    /// The terminal's grid in Dutch: numbers below the header as Dutch readers write them;
+    /// codes, names, year spans and placeholders as they are.
+    @Test func terminalGridsWriteDutchNumbersInDutch() {
+        let rows = [["code", "gemeente", "1,000", "%"], ["GM0001", "A,B", "+1,234,567", "-12.5%"], ["GM0002", "B", "-", "2026-2032"], ["", "budget", "0.25", "atkinson_0.5"]]
+        // Widths: 6, 8, 10 and 12 (atkinson_0.5); the last two columns right-aligned.
+        #expect(TextGrid(rows, language: .nl).render() == """
+            code    gemeente       1,000             %
+            GM0001  A,B       +1.234.567        -12,5%
+            GM0002  B                  -     2026-2032
+                    budget          0,25  atkinson_0.5
+
+            """)
+        #expect(TextGrid(rows).render().contains("GM0001  A,B       +1,234,567        -12.5%\n"))
+        #expect(TextGrid.localised("7.50", .nl) == "7,50" && TextGrid.localised("7.50", .en) == "7.50")
+    }
+
     /// The folder's dictionary: a section per table, a row per column with its unit.
     @Test func theDataDictionarySaysWhatEachColumnHolds() {
         let text = DataDictionary.markdown(OutputSchema([Self.table]))
