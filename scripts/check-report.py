@@ -27,26 +27,16 @@ import time
 from collections import defaultdict
 from decimal import Decimal
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
 from checking import Checks, add_second_ses_vintage, run_verdeel, write_small_scenario  # noqa: E402
+from tools import browser  # noqa: E402
 
 check = Checks()
 verdeel = run_verdeel
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
 def expected_amounts(path, scenario):
     """(measure, year, region) -> amount, components added up, from allocations.csv."""
     amounts = defaultdict(Decimal)
@@ -262,6 +252,9 @@ def main():
         html = check_self_contained(bundled)
         for section in ("allocation", "change", "fairness", "notes"):
             check(f'<section id="{section}"' in html, f"bundled report: no {section} section")
+        # Scenarios by their titles, metrics by their Dutch names.
+        check("verschil met Basis: de uitwerking van maatregelen 2, 3 en 4 in euro" in html and "verschil met baseline" not in html, "bundled report: the baseline not named by its title")
+        check("variatiecoëfficiënt" in html and "Loosemore-Hanby (t.o.v. behoefte)" in html, "bundled report: metric names not in Dutch")
         check_page(driver, bundled, "bundled", screenshots, os.path.join(work, "bundled-csv/allocations.csv"), "jongerenwerk_50_50")
         check_interaction(driver, "bundled")
         # Loss thresholds of the fairness block (7.50 and 15 per inhabitant) are drawn on the per-inhabitant change.

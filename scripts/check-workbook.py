@@ -27,6 +27,7 @@ import openpyxl
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
 from checking import Checks, add_second_ses_vintage, run_verdeel, write_small_scenario  # noqa: E402
+from tools import libreoffice_pdf  # noqa: E402
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
@@ -148,12 +149,8 @@ def libreoffice_sheets(work, workbook, out):
 
 def pdf_pages(work, workbook):
     """The pages of `workbook` printed to PDF by LibreOffice headless."""
-    profile = "file://" + os.path.join(work, "lo-profile")
-    out = os.path.join(work, "pdf")
-    subprocess.run(["libreoffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", out, workbook],
-                   check=True, capture_output=True, timeout=300)
-    name = os.path.splitext(os.path.basename(workbook))[0] + ".pdf"
-    return len(re.findall(rb"/Type\s*/Page[^s]", open(os.path.join(out, name), "rb").read()))
+    pdf = libreoffice_pdf(work, workbook, os.path.join(work, "pdf"))
+    return len(re.findall(rb"/Type\s*/Page[^s]", open(pdf, "rb").read()))
 
 
 def check_print_layout(work):
@@ -167,6 +164,7 @@ def check_print_layout(work):
         check(sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1 and setup.fitToHeight == 0, f"{sheet.title}: not fitted to one page wide")
         if sheet.title != "Over":
             check(sheet.print_title_rows == "$1:$1", f"{sheet.title}: the header row is not repeated on every page ({sheet.print_title_rows})")
+        check(sheet.oddHeader.left.text == "&A" and sheet.oddFooter.right.text == "&P / &N", f"{sheet.title}: the printed pages do not name the sheet and number the pages")
     for sheet in list(book.worksheets):
         if sheet.title not in MEASURE_SHEETS.values():
             book.remove(sheet)

@@ -14,7 +14,10 @@
 #      the 342-output analysis against SALib and a numpy port (Benchmarks/peer/sensitivity.py);
 #   3c. workbooks read back by openpyxl and opened by LibreOffice (scripts/check-workbook.py);
 #   3d. HTML reports in headless Chromium (scripts/check-report.py; screenshots of every
-#       section in .build/report-screenshots);
+#       section in .build/report-screenshots), and the acceptance pictures (the report on
+#       screen and printed, the workbook's PDF, a three-scenario compare) made afresh in
+#       .build/acceptance-screenshots (scripts/acceptance-screenshots.py; docs/screenshots
+#       holds the committed ones);
 #   3e. sharded runs merged byte for byte and the merge's refusals (scripts/check-shards.py),
 #       a 4-task Slurm array with its merge job on a single-node cluster (scripts/check-slurm.sh),
 #       and the Kubernetes Indexed Job's commands as its pods would run them (scripts/check-indexed-job.py);
@@ -88,6 +91,7 @@ workbook_seconds=$(seconds "$started")
 step "HTML reports in headless Chromium"
 started=$(date +%s)
 python3 scripts/check-report.py .build/release/verdeel | tee "$log/report.txt"
+python3 scripts/acceptance-screenshots.py .build/release/verdeel --output .build/acceptance-screenshots
 report_seconds=$(seconds "$started")
 
 step "sharded runs, merged; on a single-node Slurm cluster"

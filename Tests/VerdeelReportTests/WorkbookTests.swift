@@ -83,11 +83,14 @@ struct WorkbookTests {
 
     /// Printing (ECMA-376 18.3.1.63 pageSetup, 18.2.6 definedName): A4 (paper size 9)
     /// landscape, one page wide, as long as needed, the header row repeated on every page;
-    /// a sheet name in the reference quoted, its own quote doubled.
+    /// a sheet name in the reference quoted, its own quote doubled; every page headed by its
+    /// sheet's name and numbered (18.3.1.46 headerFooter: `&L` left, `&A` the sheet's name,
+    /// `&R` right, `&P` the page, `&N` the pages).
     @Test func sheetsPrintOnePageWideWithTheirHeaderOnEveryPage() {
         let xml = SheetXML.render(sheet)
         #expect(xml.contains(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
-        #expect(xml.hasSuffix(#"</sheetData><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>"#))
+        #expect(xml.hasSuffix(#"</sheetData><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+            + #"<headerFooter><oddHeader>&amp;L&amp;"-,Bold"&amp;A</oddHeader><oddFooter>&amp;R&amp;P / &amp;N</oddFooter></headerFooter></worksheet>"#))
         let book = WorkbookParts.workbook(sheetNames: ["Over", "Bedragen 's avonds"], headed: [false, true])
         #expect(book.hasSuffix(#"<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Bedragen ''s avonds'!$1:$1</definedName></definedNames></workbook>"#))
         #expect(!WorkbookParts.workbook(sheetNames: ["Over"], headed: [false]).contains("definedNames"))

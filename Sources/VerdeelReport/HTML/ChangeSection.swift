@@ -48,7 +48,7 @@ enum ChangeSection {
                 let names = regions.map(context.regionName)
                 let values = regions.map { AllocationTotals.double(change(year, $0)) }
                 var html = Figure.of(BarChart(
-                    title: context.label(measure, year) + ": " + context.say("verschil met \(baseline) in euro", "change from \(baseline) in euros"), labels: names, values: values,
+                    title: context.label(measure, year) + ": " + context.say("verschil met \(context.scenarioTitle(baseline)) in euro", "change from \(context.scenarioTitle(baseline)) in euros"), labels: names, values: values,
                     valueText: { numbers.change($0) }, axisText: numbers.axisEuros, diverging: true))
                 if regions.allSatisfy({ totals.inhabitants[$0] != nil }) {
                     let perHead = zip(values, regions).map { $0 / (totals.inhabitants[$1] ?? 1) }

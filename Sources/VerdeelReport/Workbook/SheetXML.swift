@@ -32,6 +32,8 @@ enum SheetXML {
         xml += "</sheetData>"
         xml += #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#
         xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+        // Every printed page names its sheet (top left) and its number of the sheet's pages (bottom right).
+        xml += #"<headerFooter><oddHeader>&amp;L&amp;"-,Bold"&amp;A</oddHeader><oddFooter>&amp;R&amp;P / &amp;N</oddFooter></headerFooter>"#
         xml += "</worksheet>"
         return xml
     }
