@@ -97,8 +97,12 @@ def check_plain(work):
         sheet = book[title]
         header = [cell.value for cell in sheet[1]]
         years = [int(h) for h in header if str(h).isdigit()]
+        titles = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] and row[1] is None and row[2] is None]
+        check(titles[:2] == ["Basis: de uitwerking van maatregelen 2, 3 en 4", "Jongerenwerk: inwoners 50%, behoefte 50%"], f"{title}: scenario blocks not titled: {titles[:2]}")
         for row in sheet.iter_rows(min_row=2, values_only=True):
             scenario, code, name = row[0], row[1], row[2]
+            if code is None and name is None:
+                continue
             values = dict(zip(years, row[3:3 + len(years)]))
             if name == "totaal":
                 for year, value in values.items():

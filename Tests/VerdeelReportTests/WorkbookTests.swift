@@ -64,6 +64,16 @@ struct WorkbookTests {
         #expect(xml.contains("A &amp; B &lt;c&gt;"))
     }
 
+    /// A caption (a block's title) is bold (style 8) and, running over the empty cells to its
+    /// right, sets no column's width: column A stays as wide as its widest text, "A & B <c>" + 2 = 11.
+    @Test func aCaptionIsBoldAndSetsNoWidth() {
+        var titled = sheet
+        titled.rows.insert([.caption(String(repeating: "Basis ", count: 12))], at: 0)
+        let xml = SheetXML.render(titled)
+        #expect(xml.contains(#"<c r="A2" s="8" t="inlineStr"><is><t xml:space="preserve">Basis Basis"#))
+        #expect(xml.contains(#"<col min="1" max="1" width="11" customWidth="1"/>"#))
+    }
+
     @Test func theArchiveHasEveryPartAndIsTheSameEachTime() throws {
         let book = Workbook(sheets: [sheet, Workbook.Sheet(name: "Bedragen", header: [], rows: [[.heading("Over")]])])
         let first = try book.archive()

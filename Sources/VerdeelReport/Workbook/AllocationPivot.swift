@@ -7,7 +7,7 @@ import VerdeelData
 /// comma, with a row per scenario and region, a column per year (components added up), the
 /// total, the inhabitants and the total per inhabitant, and a total row per scenario; and
 /// one sheet of every amount per inhabitant (`amount / inhabitants`), its measures named the
-/// same way. Scenarios keep their short names here; the first sheet gives each one's title.
+/// same way. Each scenario's block starts with its title where it has one.
 /// Sums are exact (decimal).
 struct AllocationPivot {
     private struct Key: Hashable {
@@ -19,6 +19,7 @@ struct AllocationPivot {
     private var rows = [String: [Key]]()
     private var names = [String: String]()
     private var measureNames = [String: String]()
+    private var scenarioTitles = [String: String]()
     private var people = [Key: Double]()
     private var amounts = [Key: [Int: Decimal]]()
 
@@ -36,6 +37,8 @@ struct AllocationPivot {
             if amounts[key] == nil { rows[key.measure, default: []].append(key) }
             amounts[key, default: [:]][year, default: 0] += amount
             names[key.region] = field("region_name")
+            let title = field("scenario_title")
+            if !title.isEmpty, title != key.scenario { scenarioTitles[key.scenario] = title }
             if measureNames[key.measure] == nil, let name = field("measure_name").split(separator: ",", maxSplits: 1).first { measureNames[key.measure] = String(name) }
             if let count = Double(field("inhabitants")), count > 0 { people[key] = count }
         }
@@ -62,7 +65,11 @@ struct AllocationPivot {
                 scenarioTotal = [:]
             }
             for key in rows[measure] ?? [] {
-                if scenario != key.scenario { closeScenario(); scenario = key.scenario }
+                if scenario != key.scenario {
+                    closeScenario()
+                    scenario = key.scenario
+                    if let title = scenarioTitles[key.scenario] { cells.append([.caption(title)]) }
+                }
                 let values = years.map { amounts[key]?[$0] ?? 0 }
                 for (year, value) in zip(years, values) { scenarioTotal[year, default: 0] += value }
                 let total = values.reduce(0, +)

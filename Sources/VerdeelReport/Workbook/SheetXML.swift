@@ -50,6 +50,8 @@ enum SheetXML {
                 xml += #"<c r="\#(reference)" t="inlineStr"><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
             case .heading(let text):
                 xml += #"<c r="\#(reference)" s="\#(Workbook.CellStyle.header.rawValue)" t="inlineStr"><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
+            case .caption(let text):
+                xml += #"<c r="\#(reference)" s="\#(Workbook.CellStyle.bold.rawValue)" t="inlineStr"><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
             case .boolean(let value):
                 xml += #"<c r="\#(reference)" t="b"><v>\#(value ? 1 : 0)</v></c>"#
             }
@@ -101,7 +103,7 @@ enum SheetXML {
             for (index, cell) in cells.enumerated() {
                 let shown: Int
                 switch cell {
-                case .empty: shown = 0
+                case .empty, .caption: shown = 0
                 case .text(let text), .heading(let text): shown = text.count
                 case .boolean: shown = 6
                 case .number(let value, let style): shown = displayLength(value, style)

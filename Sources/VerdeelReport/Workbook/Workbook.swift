@@ -23,6 +23,9 @@ public struct Workbook: Sendable {
         case number(Double, CellStyle)
         case text(String)
         case heading(String)
+        /// A line of bold text over the cells to its right (a block's title): it sets no
+        /// column's width.
+        case caption(String)
         /// A yes-or-no: Excel and LibreOffice show it as WAAR/ONWAAR or TRUE/FALSE.
         case boolean(Bool)
         case empty
