@@ -43,6 +43,7 @@ let package = Package(
         .library(name: "VerdeelModel", targets: ["VerdeelModel"]),
         .library(name: "VerdeelSession", targets: ["VerdeelSession"]),
         .library(name: "VerdeelTables", targets: ["VerdeelTables"]),
+        .library(name: "VerdeelWorkbench", targets: ["VerdeelWorkbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -104,12 +107,29 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: engineProcessor.map { [.unsafeFlags(["-target-cpu", $0.cpu]), .define($0.define)] } ?? []
         ),
+        .target(
+            name: "VerdeelWorkbench",
+            dependencies: [
+                "VerdeelCore", "VerdeelModel", "VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelSession", "VerdeelTables",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "VerdeelServer",
+            dependencies: [
+                "VerdeelWorkbench", "VerdeelReport", "VerdeelTables", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            resources: [.embedInCode("workbench.html")]
+        ),
         .executableTarget(
             name: "verdeel",
             dependencies: [
                 "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelSession", "VerdeelReport", "VerdeelLanguage", "VerdeelSimulation", "VerdeelBundle",
                 "VerdeelLinearAlgebra",
-                "VerdeelAnalysis", "VerdeelDesign",
+                "VerdeelAnalysis", "VerdeelDesign", "VerdeelWorkbench", "VerdeelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -160,6 +180,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
+        .testTarget(
+            name: "VerdeelWorkbenchTests",
+            dependencies: ["VerdeelWorkbench", "VerdeelServer", "VerdeelSession", "VerdeelLanguage", "VerdeelTestSupport"]
+        ),
         .testTarget(
             name: "VerdeelReportTests",
             dependencies: ["VerdeelReport", "VerdeelAnalysis", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

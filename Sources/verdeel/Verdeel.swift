@@ -11,7 +11,7 @@ struct Verdeel: ParsableCommand {
         abstract: "Allocate public budgets over regions by weighted keys (verdeelmodellen).",
         discussion: "Without a file, 'verdeel run' runs the bundled Sociale Agenda scenario.",
         version: "verdeel \(AllocationJSON.engineVersion)",
-        subcommands: [Run.self, Check.self, Format.self, Compare.self, Sensitivity.self, Report.self, Merge.self, DataCommand.self, UpdateImpact.self],
+        subcommands: [Run.self, Check.self, Format.self, Compare.self, Sensitivity.self, Report.self, Merge.self, DataCommand.self, UpdateImpact.self, Serve.self],
         defaultSubcommand: Run.self)
 
     /// verdeel runs its own threads; BLAS gets one from the start, so its idle worker

@@ -30,11 +30,14 @@ public func messages(_ compilation: ScenarioLoader.Compilation) -> [String] {
 /// A scenario file and its `regions.csv` held in memory (in a folder of the temporary
 /// directory that is never written): compiled, and its scenarios run, without the disk.
 public struct InMemoryScenario {
+    /// The scenario file's path (never written).
+    public let path: String
     public let compilation: ScenarioLoader.Compilation
     public let read: @Sendable (String) -> [UInt8]?
 
     public init(_ text: String, data: String = TwoRegions.handWorked, folder: String) {
         let path = FileManager.default.temporaryDirectory.path + "/\(folder)/s.verdeel"
+        self.path = path
         read = { requested in
             requested == path ? Array(text.utf8) : requested.hasSuffix("/regions.csv") ? Array(data.utf8) : nil
         }

@@ -1,0 +1,114 @@
+import Foundation
+import VerdeelReport
+import VerdeelTables
+import VerdeelWorkbench
+
+/// The workbench's HTTP answers as plain values, so that they are tested without a socket:
+/// a method, a path, the query and the body in; a status, a content type, extra headers and
+/// bytes out. Every refusal is a 4xx with `{"error": {"field", "message", "status"}}`; no
+/// request can make a 5xx or reach a file.
+///
+/// - `GET /`: the page. `GET /api/scenarios`: the scenarios and their parameters.
+/// - `POST /api/allocate`: body `{"scenario", "changes": [...], "baseline"}`; the tables as JSON.
+/// - `POST /api/download?format=csv|csv-nl|xlsx&table=NAME&lang=nl|en`: the same request's
+///   tables as a file.
+public struct WorkbenchHandlers: Sendable {
+    /// The largest request body read, in bytes.
+    public static let bodyLimit = 64 * 1024
+
+    public struct Answer: Sendable, Equatable {
+        public let status: Int
+        public let contentType: String
+        public let headers: [String: String]
+        public let body: Data
+    }
+
+    let workbench: Workbench
+    let page: Data
+
+    public init(_ workbench: Workbench, page: Data) {
+        self.workbench = workbench
+        self.page = page
+    }
+
+    /// The answer to one request.
+    public func answer(method: String, path: String, query: [String: String], body: Data) -> Answer {
+        switch (method, path) {
+        case ("GET", "/"), ("GET", "/index.html"): return Answer(status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders, body: page)
+        case ("GET", "/api/scenarios"): return json(200, workbench.scenarios())
+        case ("POST", "/api/allocate"): return allocate(body)
+        case ("POST", "/api/download"): return download(body, query: query)
+        case (_, "/"), (_, "/api/scenarios"), (_, "/api/allocate"), (_, "/api/download"):
+            return Self.refusal(WorkbenchError(.methodNotAllowed, field: "method", "\(method) is not answered at \(path); see docs/api.yaml"))
+        default:
+            return Self.refusal(WorkbenchError(.notFound, field: "path", "nothing at \(path); the API is /api/scenarios, /api/allocate and /api/download (docs/api.yaml)"))
+        }
+    }
+
+    /// A body over the limit, refused before it is read whole.
+    public static var tooLarge: Answer {
+        WorkbenchHandlers.refusal(WorkbenchError(.tooLarge, field: "body", "the body is over \(bodyLimit / 1024) KiB; send fewer changes"))
+    }
+
+    private func allocate(_ body: Data) -> Answer {
+        do {
+            let allocated = try workbench.allocate(try Self.request(body))
+            return Answer(status: 200, contentType: "application/json", headers: [:], body: Data(try allocated.json().utf8))
+        } catch let error as WorkbenchError {
+            return Self.refusal(error)
+        } catch {
+            return Self.refusal(WorkbenchError(.unprocessable, field: "scenario", "the results cannot be written: \(error)"))
+        }
+    }
+
+    private func download(_ body: Data, query: [String: String]) -> Answer {
+        do {
+            guard let format = OutputFormat(rawValue: query["format"] ?? "csv") else {
+                throw WorkbenchError(.badRequest, field: "format", "format is csv, csv-nl or xlsx")
+            }
+            guard let language = ReportLanguage(rawValue: query["lang"] ?? "nl") else { throw WorkbenchError(.badRequest, field: "lang", "lang is nl or en") }
+            let file = try workbench.allocate(try Self.request(body)).download(format, table: query["table"], language: language)
+            let type = format == .xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
+            return Answer(status: 200, contentType: type, headers: ["Content-Disposition": "attachment; filename=\"\(file.name)\""], body: file.data)
+        } catch let error as WorkbenchError {
+            return Self.refusal(error)
+        } catch {
+            return Self.refusal(WorkbenchError(.unprocessable, field: "format", "the file cannot be made: \(error)"))
+        }
+    }
+
+    /// The request in a body, or a refusal naming the field at fault.
+    static func request(_ body: Data) throws(WorkbenchError) -> AllocationRequest {
+        guard body.count <= bodyLimit else { throw WorkbenchError(.tooLarge, field: "body", "the body is over \(bodyLimit / 1024) KiB; send fewer changes") }
+        do { return try JSONDecoder().decode(AllocationRequest.self, from: body) } catch let DecodingError.keyNotFound(key, _) {
+            throw WorkbenchError(.badRequest, field: key.stringValue, "'\(key.stringValue)' is missing; send {\"scenario\": NAME, \"changes\": [...]}")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is not what it should be: scenario and baseline are text, changes a list of text")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is null; give a value or leave the key out")
+        } catch {
+            throw WorkbenchError(.badRequest, field: "body", "the body is not JSON of the form {\"scenario\": NAME, \"changes\": [...], \"baseline\": NAME}")
+        }
+    }
+
+    /// `changes[2]` from a decoding path.
+    static func field(_ path: [any CodingKey]) -> String {
+        path.reduce("") { text, key in key.intValue.map { text + "[\($0)]" } ?? (text.isEmpty ? key.stringValue : text + "." + key.stringValue) }
+    }
+
+    private func json(_ status: Int, _ value: some Encodable) -> Answer {
+        do { return Answer(status: status, contentType: "application/json", headers: [:], body: try JSONKeyStyle.encoder().encode(value)) } catch {
+            return Self.refusal(WorkbenchError(.unprocessable, field: "body", "the answer cannot be written: \(error)"))
+        }
+    }
+
+    static func refusal(_ error: WorkbenchError) -> Answer {
+        let body = (try? JSONKeyStyle.encoder().encode(error.body)) ?? Data(#"{"error":{"field":"body","message":"refused","status":400}}"#.utf8)
+        return Answer(status: error.status.rawValue, contentType: "application/json", headers: [:], body: body)
+    }
+
+    /// The page may load only itself: no script, style, font or image from elsewhere.
+    static let pageHeaders = [
+        "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    ]
+}

@@ -1,0 +1,56 @@
+import Foundation
+import VerdeelAnalysis
+import VerdeelCore
+import VerdeelLanguage
+import VerdeelModel
+import VerdeelReport
+import VerdeelSession
+import VerdeelSimulation
+import VerdeelTables
+
+/// The what-if workbench's answers, without a socket: the scenarios it was started with
+/// (read once, through the root-folder check, by its client) and, for a request, a
+/// scenario allocated with parameter changes and compared with a baseline, as the typed
+/// tables every format renders. Changes are the command line's settings
+/// (``ParameterSettings``: `jongerenwerk.weight.need=70%`), checked as the language checks
+/// them; every mistake is a ``WorkbenchError`` naming the field. A request can name a
+/// scenario, never a file.
+public struct Workbench: Sendable {
+    /// One scenario file the workbench serves: its plans, its bytes (for the provenance)
+    /// and the session that reads its data.
+    public struct File: Sendable {
+        public let path: String
+        public let plans: [ScenarioPlan]
+        public let files: [(path: String, bytes: [UInt8])]
+        public let session: ScenarioSession
+
+        public init(path: String, plans: [ScenarioPlan], files: [(path: String, bytes: [UInt8])], session: ScenarioSession) {
+            (self.path, self.plans, self.files, self.session) = (path, plans, files, session)
+        }
+    }
+
+    /// The most changes one request may stack.
+    public static let maximumChanges = 64
+
+    let files: [File]
+
+    /// The workbench over `files`; a scenario name found in two files is served from the first.
+    public init(_ files: [File]) {
+        self.files = files
+    }
+
+    /// Every scenario served, with its parameters.
+    public func scenarios() -> ScenarioList {
+        ScenarioList(scenarios: files.flatMap { file in file.plans.map { ScenarioList.Scenario($0, file: file) } })
+    }
+
+    /// The scenario and its file, or a 404 naming what exists.
+    func scenario(_ name: String, field: String) throws(WorkbenchError) -> (plan: ScenarioPlan, file: File) {
+        for file in files {
+            if let plan = file.plans.first(where: { $0.name == name }) { return (plan, file) }
+        }
+        let known = files.flatMap { $0.plans.map(\.name) }
+        let nearest = NearestName.find(name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        throw WorkbenchError(.notFound, field: field, "there is no scenario '\(name)'\(nearest) (scenarios: \(known.joined(separator: ", ")))")
+    }
+}

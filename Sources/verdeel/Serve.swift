@@ -1,0 +1,73 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+import VerdeelServer
+import VerdeelWorkbench
+
+/// `verdeel serve [FILE...]`: the what-if workbench on http://127.0.0.1:PORT/ (a page and a
+/// JSON API, docs/api.yaml) over the scenario files named (read once, through the
+/// root-folder check), or the bundled scenario.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the what-if workbench: change weights, bases, budgets and top-slices and see every municipality's amount at once.",
+        discussion: "Binds 127.0.0.1 unless --host says otherwise; the workbench has no login. Ctrl-C stops it.")
+
+    @Argument(help: "Scenario files to serve (default: the bundled Sociale Agenda scenario).")
+    var files: [String] = []
+
+    @OptionGroup(title: "Files a scenario may read")
+    var access: FileAccessOptions
+
+    @Option(name: .long, help: "The port to listen on (0: any free port).")
+    var port: Int = 8321
+
+    @Option(name: .long, help: "The address to bind (default 127.0.0.1, this machine only).")
+    var host: String = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    func run() throws {
+        let workbench = Workbench(try (files.isEmpty ? [nil] : files.map(Optional.some)).map(load))
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            printError("warning: the workbench has no login: anyone who can reach \(host):\(port) can use it")
+        }
+        let server = WorkbenchServer(WorkbenchHandlers(workbench, page: WorkbenchPage.html), host: host, port: port)
+        let host = self.host
+        let stopped = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task {
+            do {
+                try await server.run { port in
+                    // Unbuffered, so that a script reading standard output learns the port at once.
+                    FileHandle.standardOutput.write(Data("verdeel workbench on http://\(host):\(port)/ (Ctrl-C stops it)\n".utf8))
+                }
+            } catch {
+                failure.record("\(error)")
+            }
+            stopped.signal()
+        }
+        stopped.wait()
+        if let message = failure.message {
+            printError("error: the workbench cannot serve on \(host):\(port): \(message)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// A scenario file compiled (its diagnostics printed and exit 1 on errors), as served.
+    private func load(_ file: String?) throws -> Workbench.File {
+        let input = ScenarioInput(file: file, access: access.access)
+        let compilation = try input.compile()
+        return Workbench.File(path: input.path, plans: compilation.plans, files: compilation.files, session: input.session)
+    }
+
+    /// The server's error, kept for the command to report.
+    private final class Failure: Sendable {
+        private let text = Mutex<String?>(nil)
+
+        func record(_ message: String) { text.withLock { $0 = message } }
+        var message: String? { text.withLock { $0 } }
+    }
+}

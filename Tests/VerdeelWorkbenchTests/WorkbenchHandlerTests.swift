@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import VerdeelLanguage
+import VerdeelServer
+import VerdeelSession
+import VerdeelTestSupport
+@testable import VerdeelWorkbench
+
+/// The workbench's API answered without a socket, over the two-region scenarios worked out
+/// by hand (``TwoRegions/peopleAndMixed`` over ``TwoRegions/handWorked``: `people` gives
+/// EUR 1M by inhabitants, R1 250,000 and R2 750,000; half by land area, R1 500,000).
+struct WorkbenchHandlerTests {
+    static let handlers: WorkbenchHandlers = {
+        let scenario = InMemoryScenario(TwoRegions.peopleAndMixed, folder: "workbench")
+        let file = Workbench.File(path: scenario.path, plans: scenario.compilation.plans, files: scenario.compilation.files, session: ScenarioSession(read: scenario.read))
+        return WorkbenchHandlers(Workbench([file]), page: Data("<!DOCTYPE html><title>page</title>".utf8))
+    }()
+
+    private func post(_ path: String, _ body: String, query: [String: String] = [:]) -> WorkbenchHandlers.Answer {
+        Self.handlers.answer(method: "POST", path: path, query: query, body: Data(body.utf8))
+    }
+
+    private func object(_ answer: WorkbenchHandlers.Answer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
+    }
+
+    /// The amounts of a region in the allocations of an answer.
+    private func amounts(_ answer: WorkbenchHandlers.Answer, table: String = "allocations", column: String = "amount") throws -> [String: Double] {
+        let tables = try #require(try object(answer)["tables"] as? [String: [[String: Any]]])
+        let rows = try #require(tables[table])
+        return Dictionary(rows.compactMap { row in (row["region"] as? String).flatMap { region in (row[column] as? Double).map { (region, $0) } } }) { $0 + $1 }
+    }
+
+    @Test func thePageAndTheScenariosAreServed() throws {
+        let page = Self.handlers.answer(method: "GET", path: "/", query: [:], body: Data())
+        #expect(page.status == 200 && page.contentType == "text/html; charset=utf-8" && page.headers["Content-Security-Policy"]?.contains("default-src 'self'") == true)
+        let list = Self.handlers.answer(method: "GET", path: "/api/scenarios", query: [:], body: Data())
+        #expect(list.status == 200)
+        let scenarios = try #require(try object(list)["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["name"] as? String } == ["people", "mixed"])
+        let measure = try #require((scenarios[1]["measures"] as? [[String: Any]])?.first)
+        let weights = try #require(measure["weights"] as? [[String: Any]])
+        #expect(weights.map { $0["name"] as? String } == ["m.weight.inhabitants", "m.weight.land_area_km2"])
+        #expect(weights.map { $0["value"] as? Double } == [50, 50])
+        #expect(weights.first?["english"] as? String == "weight of inhabitants in m (%)")
+        #expect((try object(list)["engine_version"] as? String)?.isEmpty == false)
+    }
+
+    /// `mixed` with land area at 100%: R1 has 30 of 40 km2, 750,000; against `mixed` itself
+    /// (R1 500,000) a change of +250,000, 250,000 / 1 year / 1,000 inhabitants = 250 per inhabitant.
+    @Test func aChangedWeightIsAllocatedExactlyAndComparedWithTheScenario() throws {
+        let answer = post("/api/allocate", #"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=100%"]}"#)
+        #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        #expect(try amounts(answer) == ["R1": 750_000, "R2": 250_000])
+        #expect(try amounts(answer, table: "compare", column: "change") == ["R1": 250_000, "R2": -250_000])
+        // R2: -250,000 / 3,000 = -83.333333 (six decimals, as the table writes it).
+        #expect(try amounts(answer, table: "compare", column: "change_per_inhabitant") == ["R1": 250, "R2": -83.333333])
+        let provenance = try #require(try object(answer)["provenance"] as? [String: Any])
+        #expect((provenance["scenario_files"] as? [[String: Any]])?.first?["sha256"] as? String == Workbench.sha256(Array(TwoRegions.peopleAndMixed.utf8)))
+    }
+
+    /// Against another scenario: `people` compared with `mixed` (R1 250,000 against 500,000).
+    @Test func aBaselineCanBeAnotherScenario() throws {
+        let answer = post("/api/allocate", #"{"scenario": "people", "baseline": "mixed"}"#)
+        #expect(try amounts(answer, table: "compare", column: "change") == ["R1": -250_000, "R2": 250_000])
+    }
+
+    @Test func badRequestsGetAFourHundredNamingTheField() throws {
+        let cases: [(body: String, status: Int, field: String, words: String)] = [
+            ("{", 400, "body", "not JSON"),
+            (#"{"changes": []}"#, 400, "scenario", "missing"),
+            (#"{"scenario": 3}"#, 400, "scenario", "text"),
+            (#"{"scenario": "mixd"}"#, 404, "scenario", "did you mean 'mixed'"),
+            (#"{"scenario": "mixed", "baseline": "nobody"}"#, 404, "baseline", "no scenario 'nobody'"),
+            (#"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=60%", "m.wieght.inhabitants=40%"]}"#, 422, "changes[1]", "weight"),
+            (#"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=140%"]}"#, 422, "changes[0]", "100%"),
+            (#"{"scenario": "mixed", "changes": ["m.budget.2026=-5"]}"#, 422, "changes[0]", "negative"),
+            (#"{"scenario": "mixed", "changes": [1]}"#, 400, "changes[0]", "text"),
+        ]
+        for (body, status, field, words) in cases {
+            let answer = post("/api/allocate", body)
+            let error = try #require(try object(answer)["error"] as? [String: Any])
+            #expect(answer.status == status, "\(body): \(answer.status)")
+            #expect(error["field"] as? String == field, "\(body): \(error)")
+            #expect((error["message"] as? String)?.contains(words) == true, "\(body): \(error)")
+        }
+        let huge = post("/api/allocate", String(repeating: " ", count: WorkbenchHandlers.bodyLimit + 1))
+        #expect(huge.status == 413)
+        let many = post("/api/allocate", #"{"scenario": "mixed", "changes": ["# + (0..<(Workbench.maximumChanges + 1)).map { _ in #""m.base=1""# }.joined(separator: ",") + "]}")
+        #expect(many.status == 400)
+        #expect(Self.handlers.answer(method: "GET", path: "/etc/passwd", query: [:], body: Data()).status == 404)
+        #expect(Self.handlers.answer(method: "DELETE", path: "/api/allocate", query: [:], body: Data()).status == 405)
+    }
+
+    @Test func downloadsAreTheTablesAsFiles() throws {
+        let body = #"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=100%"]}"#
+        let csv = post("/api/download", body, query: ["format": "csv"])
+        #expect(csv.status == 200 && csv.headers["Content-Disposition"] == "attachment; filename=\"allocations.csv\"")
+        #expect(String(decoding: csv.body, as: UTF8.self).contains("\nmixed (set m.weight.land_area_km2=100%),m,,2026,R1,One,750000,"))
+        let dutch = post("/api/download", body, query: ["format": "csv-nl", "table": "compare"])
+        #expect(String(decoding: dutch.body, as: UTF8.self).hasPrefix("\u{FEFF}from;to;measure;measure_name;"))
+        let workbook = post("/api/download", body, query: ["format": "xlsx"])
+        #expect(workbook.status == 200 && workbook.body.starts(with: [0x50, 0x4B]))
+        #expect(post("/api/download", body, query: ["format": "pdf"]).status == 400)
+        #expect(post("/api/download", body, query: ["format": "csv", "table": "nothing"]).status == 404)
+    }
+}
