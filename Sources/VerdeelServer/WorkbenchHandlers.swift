@@ -52,8 +52,13 @@ public struct WorkbenchHandlers: Sendable {
 
     private func allocate(_ body: Data) -> Answer {
         do {
+            let clock = ContinuousClock()
+            let started = clock.now
             let allocated = try workbench.allocate(try Self.request(body))
-            return Answer(status: 200, contentType: "application/json", headers: [:], body: Data(try allocated.json().utf8))
+            let computed = clock.now
+            let json = Data(try allocated.json().utf8)
+            let timing = "allocate;dur=\(Self.milliseconds(computed - started)), render;dur=\(Self.milliseconds(clock.now - computed))"
+            return Answer(status: 200, contentType: "application/json", headers: ["Server-Timing": timing], body: json)
         } catch let error as WorkbenchError {
             return Self.refusal(error)
         } catch {
@@ -82,13 +87,18 @@ public struct WorkbenchHandlers: Sendable {
         guard body.count <= bodyLimit else { throw WorkbenchError(.tooLarge, field: "body", "the body is over \(bodyLimit / 1024) KiB; send fewer changes") }
         do { return try JSONDecoder().decode(AllocationRequest.self, from: body) } catch let DecodingError.keyNotFound(key, _) {
             throw WorkbenchError(.badRequest, field: key.stringValue, "'\(key.stringValue)' is missing; send {\"scenario\": NAME, \"changes\": [...]}")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is not what it should be: scenario and baseline are text, changes a list of text")
+        } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
+            throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is not what it should be: scenario and baseline are text, changes and tables lists of text")
         } catch let DecodingError.valueNotFound(_, context) {
             throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is null; give a value or leave the key out")
         } catch {
             throw WorkbenchError(.badRequest, field: "body", "the body is not JSON of the form {\"scenario\": NAME, \"changes\": [...], \"baseline\": NAME}")
         }
+    }
+
+    /// A duration in milliseconds with three decimals, as `Server-Timing` gives it.
+    static func milliseconds(_ duration: Duration) -> String {
+        String(format: "%.3f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
     }
 
     /// `changes[2]` from a decoding path.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import VerdeelWorkbench
@@ -47,8 +48,9 @@ public struct WorkbenchServer: Sendable {
     static func response(_ answer: WorkbenchHandlers.Answer) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
-        headers[.contentSecurityPolicy] = answer.headers["Content-Security-Policy"]
-        headers[.contentDisposition] = answer.headers["Content-Disposition"]
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }

@@ -25,6 +25,12 @@ public struct ScenarioSession: Sendable {
         return runs
     }
 
+    /// `plan` allocated on the data `run` loaded when the two plans read the same data (a
+    /// plan changed by settings, a client's changes), so nothing is read again; else read.
+    public func reallocate(_ plan: ScenarioPlan, on run: ScenarioRun) throws(RunError) -> ScenarioRun {
+        plan.data == run.plan.data ? try ScenarioRun.run(plan, on: run.table) : try ScenarioRun.run(plan, read: read)
+    }
+
     /// The fairness metrics of every run whose plan has a population to measure by; a
     /// warning for each run without one.
     public func fairness(_ runs: [ScenarioRun]) throws -> (reports: [(scenario: String, report: FairnessReport)], warnings: [Words]) {

@@ -27,6 +27,12 @@ public struct ScenarioRun: Sendable {
             table = try load(plan.data, read: read)
             if let key { tables?.tables[key] = table }
         }
+        return try run(plan, on: table)
+    }
+
+    /// `plan` allocated on a region table already loaded (its data plan's), its assertions
+    /// checked; nothing is read.
+    public static func run(_ plan: ScenarioPlan, on table: RegionTable) throws(RunError) -> ScenarioRun {
         let allocations: [MeasureAllocation]
         do {
             allocations = try Allocator(table: table).allocate(plan.measures.map(\.measure))

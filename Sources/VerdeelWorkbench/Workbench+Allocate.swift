@@ -18,11 +18,11 @@ extension Workbench {
         guard request.changes.count <= Self.maximumChanges else {
             throw WorkbenchError(.badRequest, field: "changes", "at most \(Self.maximumChanges) changes at once; remove some")
         }
-        let (plan, file) = try scenario(request.scenario, field: "scenario")
-        let (basePlan, baseFile) = try scenario(request.baseline ?? request.scenario, field: "baseline")
-        let changed = try Self.applied(request.changes, to: plan)
+        let (start, file) = try scenario(request.scenario, field: "scenario")
+        let (baseRun, baseFile) = try scenario(request.baseline ?? request.scenario, field: "baseline")
+        let changed = try Self.applied(request.changes, to: start.plan)
         let runs: [ScenarioRun]
-        do { runs = try baseFile.session.allocate([basePlan]) + file.session.allocate([changed]) } catch {
+        do { runs = [baseRun, try file.session.reallocate(changed, on: start)] } catch {
             throw WorkbenchError(.unprocessable, field: request.changes.isEmpty ? "scenario" : "changes", "the scenario cannot be allocated so: \(error)")
         }
         let measured: (reports: [(scenario: String, report: FairnessReport)], warnings: [Words])
@@ -30,7 +30,11 @@ extension Workbench {
             throw WorkbenchError(.unprocessable, field: "changes", "the fairness metrics cannot be computed so: \(error)")
         }
         let read = ([file] + (baseFile.path == file.path ? [] : [baseFile])).flatMap(\.files)
-        return Allocated(runs: runs, fairness: measured.reports, warnings: runs.flatMap(\.warnings) + measured.warnings, files: read)
+        let allocated = Allocated(runs: runs, fairness: measured.reports, warnings: runs.flatMap(\.warnings) + measured.warnings, files: read, wanted: request.tables)
+        if let wanted = request.tables, let index = wanted.firstIndex(where: { !Allocated.tableNames.contains($0) }) {
+            throw WorkbenchError(.badRequest, field: "tables[\(index)]", "there is no table '\(wanted[index])' (tables: \(Allocated.tableNames.joined(separator: ", ")))")
+        }
+        return allocated
     }
 
     /// `plan` with `changes` applied; the first diagnostic refused as the change it is in.
@@ -55,23 +59,65 @@ public struct Allocated: Sendable {
     public let fairness: [(scenario: String, report: FairnessReport)]
     public let warnings: [Words]
     public let files: [(path: String, bytes: [UInt8])]
+    /// The tables asked for; nil for all.
+    let wanted: [String]?
 
     var changed: ScenarioRun { runs[1] }
 
-    /// The changed scenario's tables, then the comparison with the baseline.
-    public var tables: [ResultTable] {
-        // The reports follow the runs; the changed scenario's is the last when both are measured.
-        let own = fairness.count == 2 ? [fairness[1]] : fairness.filter { $0.scenario == changed.plan.name }.prefix(1).map { $0 }
-        var tables = RunTables.allocation([changed], fairness: own) + [Comparison(runs).table()]
-        if fairness.count == 2 { tables.append(FairnessTables.changesTable(FairnessTables.changes(from: fairness[0], to: fairness[1]))) }
-        return tables
+    /// Every table an answer can hold, in order.
+    public static let tableNames = ["allocations", "topslices", "earmarks", "fairness", "lorenz", "compare", "compare_fairness"]
+
+    /// Every table, in order: the changed scenario's, then the comparison with the baseline.
+    public var tables: [ResultTable] { tables(Self.tableNames) }
+
+    /// The tables named, in ``tableNames`` order, each made only when named.
+    func tables(_ names: [String]) -> [ResultTable] {
+        // The reports follow the runs: the changed scenario's is the second when both are measured.
+        let own = fairness.count == 2 ? [fairness[1]] : []
+        let allocation = AllocationTables([changed])
+        var made = [ResultTable]()
+        for name in Self.tableNames where names.contains(name) {
+            switch name {
+            case "allocations": made.append(allocation.allocations())
+            case "topslices": made.append(allocation.topslices())
+            case "earmarks": if let earmarks = allocation.earmarks() { made.append(earmarks) }
+            case "fairness": if !own.isEmpty { made.append(FairnessTables(own).metrics()) }
+            case "lorenz": if !own.isEmpty { made.append(FairnessTables(own, regionNames: changed.table.regionNames).lorenz()) }
+            case "compare": made.append(Comparison(runs).table())
+            default: if fairness.count == 2 { made.append(FairnessTables.changesTable(FairnessTables.changes(from: fairness[0], to: fairness[1]))) }
+            }
+        }
+        return made
     }
 
     public var provenance: Provenance { Provenance(runs, scenarioFiles: files) }
 
-    /// `{"provenance": ..., "tables": {...}}`, the document `--format json` writes.
+    private var parameterWords: ParameterWords {
+        ParameterWords(measureTitles: Dictionary(changed.plan.measures.map { ($0.id, $0.title) }) { first, _ in first })
+    }
+
+    /// The answer of the API: the engine's version, the scenario as changed and its
+    /// changes, the SHA-256 of its file, the provenance, the warnings in both languages, the
+    /// names for people of the codes in the tables (scenarios, measures, fairness metrics),
+    /// the parameters as changed (the weights not set share the rest), and the tables in
+    /// columns (``ColumnarJSONRenderer``).
     public func json() throws -> String {
-        try JSONRenderer.document(tables, provenance: provenance, seed: nil, warnings: warnings)
+        let string = ColumnarJSONRenderer.string
+        let words = { (words: Words) in "{\"nl\":" + string(words.dutch) + ",\"en\":" + string(words.english) + "}" }
+        let scenarios = runs.map { string($0.plan.name) + ":" + string($0.plan.title ?? $0.plan.name) }
+        let measures = changed.plan.measures.map { string($0.id) + ":" + string($0.title) } + ["\"all\":" + words(PeopleNames.allMeasures)]
+        let metrics = (fairness.first?.report.basis.settings.metrics ?? []).map { string($0.description) + ":" + words($0.words) }
+        let names = "{\"scenarios\":{" + scenarios.joined(separator: ",") + "},\"measures\":{" + measures.joined(separator: ",")
+            + "},\"metrics\":{" + metrics.joined(separator: ",") + "}}"
+        return "{\"engine_version\":" + string(AllocationJSON.engineVersion)
+            + ",\"scenario\":" + string(changed.plan.name)
+            + ",\"changes\":[" + (changed.plan.settings ?? []).map(string).joined(separator: ",") + "]"
+            + ",\"scenario_sha256\":" + string(provenance.document().scenarioFiles.first?.sha256 ?? "")
+            + ",\"provenance\":" + (try provenance.json(warnings: warnings))
+            + ",\"warnings\":[" + warnings.map(words).joined(separator: ",") + "]"
+            + ",\"names\":" + names
+            + ",\"parameters\":" + String(decoding: try JSONKeyStyle.encoder().encode(changed.plan.measures.map { ScenarioList.Measure($0, words: parameterWords) }), as: UTF8.self)
+            + ",\"tables\":" + ColumnarJSONRenderer.tables(tables(wanted ?? Self.tableNames)) + "}"
     }
 
     /// The download of `format`: `csv` and `csv-nl` the table `table` (default `allocations`),

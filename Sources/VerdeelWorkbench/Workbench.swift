@@ -16,17 +16,20 @@ import VerdeelTables
 /// them; every mistake is a ``WorkbenchError`` naming the field. A request can name a
 /// scenario, never a file.
 public struct Workbench: Sendable {
-    /// One scenario file the workbench serves: its plans, its bytes (for the provenance)
-    /// and the session that reads its data.
+    /// One scenario file the workbench serves: its scenarios, each allocated once at start
+    /// (so every one is known to run, and its data is read once), its bytes (for the
+    /// provenance) and the session that reads its data.
     public struct File: Sendable {
         public let path: String
-        public let plans: [ScenarioPlan]
+        public let runs: [ScenarioRun]
         public let files: [(path: String, bytes: [UInt8])]
         public let session: ScenarioSession
 
-        public init(path: String, plans: [ScenarioPlan], files: [(path: String, bytes: [UInt8])], session: ScenarioSession) {
-            (self.path, self.plans, self.files, self.session) = (path, plans, files, session)
+        public init(path: String, runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], session: ScenarioSession) {
+            (self.path, self.runs, self.files, self.session) = (path, runs, files, session)
         }
+
+        var plans: [ScenarioPlan] { runs.map(\.plan) }
     }
 
     /// The most changes one request may stack.
@@ -44,10 +47,10 @@ public struct Workbench: Sendable {
         ScenarioList(scenarios: files.flatMap { file in file.plans.map { ScenarioList.Scenario($0, file: file) } })
     }
 
-    /// The scenario and its file, or a 404 naming what exists.
-    func scenario(_ name: String, field: String) throws(WorkbenchError) -> (plan: ScenarioPlan, file: File) {
+    /// The scenario's run at start and its file, or a 404 naming what exists.
+    func scenario(_ name: String, field: String) throws(WorkbenchError) -> (run: ScenarioRun, file: File) {
         for file in files {
-            if let plan = file.plans.first(where: { $0.name == name }) { return (plan, file) }
+            if let run = file.runs.first(where: { $0.plan.name == name }) { return (run, file) }
         }
         let known = files.flatMap { $0.plans.map(\.name) }
         let nearest = NearestName.find(name, among: known).map { "; did you mean '\($0)'?" } ?? ""

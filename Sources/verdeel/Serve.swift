@@ -56,11 +56,13 @@ struct Serve: ParsableCommand {
         }
     }
 
-    /// A scenario file compiled (its diagnostics printed and exit 1 on errors), as served.
+    /// A scenario file compiled and its scenarios run once (diagnostics and errors printed,
+    /// exit 1), as served.
     private func load(_ file: String?) throws -> Workbench.File {
         let input = ScenarioInput(file: file, access: access.access)
         let compilation = try input.compile()
-        return Workbench.File(path: input.path, plans: compilation.plans, files: compilation.files, session: input.session)
+        let runs = try input.run(compilation.plans, sources: compilation.sources)
+        return Workbench.File(path: input.path, runs: runs, files: compilation.files, session: input.session)
     }
 
     /// The server's error, kept for the command to report.

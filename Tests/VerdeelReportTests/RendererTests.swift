@@ -93,6 +93,21 @@ struct RendererTests {
         #expect(TextGrid.localised("7.50", .nl) == "7,50" && TextGrid.localised("7.50", .en) == "7.50")
     }
 
+    /// Columnar JSON, written out by hand: the columns once, rows as arrays; a number in its
+    /// shortest form, an undefined one null, text escaped, words in both languages.
+    @Test func columnarJSONHasTheColumnsOnceAndTheRowsAsArrays() throws {
+        let table = ResultTable(
+            name: "t", title: .init(dutch: "T nl", english: "T en"),
+            columns: [.region, Column("amount", .euro, dutch: "bedrag", english: "amount", "euros"), Column("label", .text, dutch: "label", english: "label", "words")],
+            rows: [[.text("GM\"1\n"), .number(1_234.5, places: 2), .words(Words(dutch: "één", english: "one"))], [.text("GM2"), .number(.nan, "nan"), .empty]])
+        let text = ColumnarJSONRenderer.tables([table])
+        #expect(text == #"{"t":{"title":{"nl":"T nl","en":"T en"},"columns":[{"id":"region","kind":"regionCode","nl":"code","en":"region"},"#
+            + #"{"id":"amount","kind":"euro","nl":"bedrag","en":"amount"},{"id":"label","kind":"text","nl":"label","en":"label"}],"#
+            + #""rows":[["GM\"1\n",1234.5,{"nl":"één","en":"one"}],["GM2",null,null]]}}"#)
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+        #expect(ColumnarJSONRenderer.string("a\u{1}b") == #""a\u0001b""#)
+    }
+
     /// The folder's dictionary: a section per table, a row per column with its unit.
     @Test func theDataDictionarySaysWhatEachColumnHolds() {
         let text = DataDictionary.markdown(OutputSchema([Self.table]))

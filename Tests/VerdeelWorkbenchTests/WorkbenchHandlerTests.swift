@@ -12,7 +12,8 @@ import VerdeelTestSupport
 struct WorkbenchHandlerTests {
     static let handlers: WorkbenchHandlers = {
         let scenario = InMemoryScenario(TwoRegions.peopleAndMixed, folder: "workbench")
-        let file = Workbench.File(path: scenario.path, plans: scenario.compilation.plans, files: scenario.compilation.files, session: ScenarioSession(read: scenario.read))
+        let runs = (try? scenario.runs()) ?? []
+        let file = Workbench.File(path: scenario.path, runs: runs, files: scenario.compilation.files, session: ScenarioSession(read: scenario.read))
         return WorkbenchHandlers(Workbench([file]), page: Data("<!DOCTYPE html><title>page</title>".utf8))
     }()
 
@@ -24,11 +25,13 @@ struct WorkbenchHandlerTests {
         try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
     }
 
-    /// The amounts of a region in the allocations of an answer.
+    /// A column of a table of an answer, added up per region (tables are columns and rows).
     private func amounts(_ answer: WorkbenchHandlers.Answer, table: String = "allocations", column: String = "amount") throws -> [String: Double] {
-        let tables = try #require(try object(answer)["tables"] as? [String: [[String: Any]]])
-        let rows = try #require(tables[table])
-        return Dictionary(rows.compactMap { row in (row["region"] as? String).flatMap { region in (row[column] as? Double).map { (region, $0) } } }) { $0 + $1 }
+        let tables = try #require(try object(answer)["tables"] as? [String: [String: Any]])
+        let columns = try #require(tables[table]?["columns"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        let rows = try #require(tables[table]?["rows"] as? [[Any]])
+        let region = try #require(columns.firstIndex(of: "region")), value = try #require(columns.firstIndex(of: column))
+        return Dictionary(rows.compactMap { row in (row[region] as? String).flatMap { code in (row[value] as? Double).map { (code, $0) } } }) { $0 + $1 }
     }
 
     @Test func thePageAndTheScenariosAreServed() throws {
@@ -55,8 +58,16 @@ struct WorkbenchHandlerTests {
         #expect(try amounts(answer, table: "compare", column: "change") == ["R1": 250_000, "R2": -250_000])
         // R2: -250,000 / 3,000 = -83.333333 (six decimals, as the table writes it).
         #expect(try amounts(answer, table: "compare", column: "change_per_inhabitant") == ["R1": 250, "R2": -83.333333])
-        let provenance = try #require(try object(answer)["provenance"] as? [String: Any])
-        #expect((provenance["scenario_files"] as? [[String: Any]])?.first?["sha256"] as? String == Workbench.sha256(Array(TwoRegions.peopleAndMixed.utf8)))
+        let document = try object(answer)
+        let provenance = try #require(document["provenance"] as? [String: Any])
+        let sha256 = Workbench.sha256(Array(TwoRegions.peopleAndMixed.utf8))
+        #expect((provenance["scenario_files"] as? [[String: Any]])?.first?["sha256"] as? String == sha256 && document["scenario_sha256"] as? String == sha256)
+        #expect(document["changes"] as? [String] == ["m.weight.land_area_km2=100%"] && document["scenario"] as? String == "mixed (set m.weight.land_area_km2=100%)")
+        // The names for people of the codes, in both languages where they differ.
+        let names = try #require(document["names"] as? [String: [String: Any]])
+        #expect((names["metrics"]?["cv"] as? [String: String])?["nl"] == "variatiecoëfficiënt")
+        #expect(names["measures"]?["m"] as? String == "m" && (names["measures"]?["all"] as? [String: String])?["en"] == "all measures")
+        #expect(names["scenarios"]?["mixed"] as? String == "mixed")
     }
 
     /// Against another scenario: `people` compared with `mixed` (R1 250,000 against 500,000).
@@ -90,6 +101,15 @@ struct WorkbenchHandlerTests {
         #expect(many.status == 400)
         #expect(Self.handlers.answer(method: "GET", path: "/etc/passwd", query: [:], body: Data()).status == 404)
         #expect(Self.handlers.answer(method: "DELETE", path: "/api/allocate", query: [:], body: Data()).status == 405)
+    }
+
+    /// A client asks for the tables it draws; a table that does not exist is refused by name.
+    @Test func anAnswerHoldsTheTablesAskedFor() throws {
+        let answer = post("/api/allocate", #"{"scenario": "mixed", "tables": ["compare", "allocations"]}"#)
+        let tables = try #require(try object(answer)["tables"] as? [String: Any])
+        #expect(Set(tables.keys) == ["allocations", "compare"])
+        let refused = post("/api/allocate", #"{"scenario": "mixed", "tables": ["compare", "secrets"]}"#)
+        #expect(refused.status == 400 && (try object(refused)["error"] as? [String: Any])?["field"] as? String == "tables[1]")
     }
 
     @Test func downloadsAreTheTablesAsFiles() throws {

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""`verdeel serve` as its users meet it: a real server on loopback, its API, its page in
+headless Chromium, and a load test.
+
+- Start: the bundled scenarios served in under a second; Ctrl-C (SIGINT) stops it promptly.
+- API: every answer carries the engine version and the scenario file's SHA-256; a change's
+  amounts equal `verdeel run --set` of the same change, to the euro; bad requests
+  (malformed JSON, wrong types, unknown names, weights over 100%, negative budgets, a body
+  over the limit, random bytes, other paths and methods) get a 4xx naming the field, never
+  a 5xx, and the server keeps answering.
+- Page: the weight slider moved by keyboard updates the table, which equals `verdeel run
+  --set`; reloading the URL restores the change; no console errors; nothing fetched from
+  another host; a screenshot of each view in .build/workbench-screenshots.
+- Load: 5,000 allocation requests at concurrency 16 with no error; throughput and p50/p99
+  latency printed; the server's memory (VmRSS) after the run within 20 MB of after warm-up.
+
+Usage: scripts/check-workbench.py [VERDEEL]   (default .build/release/verdeel)
+"""
+import csv
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
+from checking import Checks, run_verdeel  # noqa: E402
+from tools import browser  # noqa: E402
+
+check = Checks()
+VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
+SCREENSHOTS = os.path.join(ROOT, ".build/workbench-screenshots")
+NEED = "jongerenwerk.weight.need"
+
+
+def start_server():
+    """The server on a free port, and the seconds until it said where it listens."""
+    started = time.monotonic()
+    process = subprocess.Popen([VERDEEL, "serve", "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    seconds = time.monotonic() - started
+    if "http://127.0.0.1:" not in line:
+        process.kill()
+        raise SystemExit(f"verdeel serve did not start: {line!r} {process.stderr.read()}")
+    port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+    return process, port, seconds
+
+
+def call(port, path, body=None, method=None, raw=None):
+    """(status, headers, body bytes) of one request."""
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method or ("POST" if data is not None else "GET"),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def run_amounts(changes):
+    """(measure, year, region) -> amount from `verdeel run --set`, components added up."""
+    args = ["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv"]
+    for change in changes:
+        args += ["--set", change]
+    result = run_verdeel(VERDEEL, *args, cwd=ROOT)
+    amounts = {}
+    for row in csv.DictReader(io.StringIO(result.stdout)):
+        key = (row["measure"], int(row["year"]), row["region"])
+        amounts[key] = amounts.get(key, Decimal(0)) + Decimal(row["amount"])
+    return amounts
+
+
+def api_amounts(answer):
+    table = answer["tables"]["allocations"]
+    ids = [column["id"] for column in table["columns"]]
+    amounts = {}
+    for row in table["rows"]:
+        record = dict(zip(ids, row))
+        key = (record["measure"], int(record["year"]), record["region"])
+        amounts[key] = amounts.get(key, Decimal(0)) + Decimal(str(record["amount"]))
+    return amounts
+
+
+def check_api(port):
+    status, _, body = call(port, "/api/scenarios")
+    listing = json.loads(body)
+    check(status == 200 and listing["engine_version"], "GET /api/scenarios")
+    baseline = next(s for s in listing["scenarios"] if s["name"] == "baseline")
+    weights = {w["name"]: w for m in baseline["measures"] for w in m["weights"]}
+    check(weights[NEED]["value"] == 80 and weights[NEED]["dutch"] == "gewicht van need in Jongerenwerk (%)", f"the need weight: {weights.get(NEED)}")
+    changes = [f"{NEED}=70%", "wijk.base=200k"]
+    status, headers, body = call(port, "/api/allocate", {"scenario": "baseline", "changes": changes})
+    answer = json.loads(body)
+    check(status == 200 and answer["engine_version"] == listing["engine_version"], "POST /api/allocate")
+    check(answer["scenario_sha256"] == baseline["file_sha256"] and len(answer["scenario_sha256"]) == 64, "the answer names the scenario file's SHA-256")
+    check("allocate;dur=" in headers.get("Server-Timing", ""), "Server-Timing")
+    check(api_amounts(answer) == run_amounts(changes), "the API's amounts are not verdeel run --set's")
+    bad = [
+        (b"{", 400, "body"), (b"[]", 400, "body"), (json.dumps({"scenario": 3}).encode(), 400, "scenario"),
+        (json.dumps({"scenario": "baselin"}).encode(), 404, "scenario"),
+        (json.dumps({"scenario": "baseline", "changes": [f"{NEED}=170%"]}).encode(), 422, "changes[0]"),
+        (json.dumps({"scenario": "baseline", "changes": ["jongerenwerk.budget.2026=-1"]}).encode(), 422, "changes[0]"),
+        (json.dumps({"scenario": "baseline", "changes": ["wijk.base=200k", "nothing.base=1"]}).encode(), 422, "changes[1]"),
+        (json.dumps({"scenario": "baseline", "tables": ["secrets"]}).encode(), 400, "tables[0]"),
+        (b"x" * (70 * 1024), 413, "body"),
+    ]
+    for raw, expected, field in bad:
+        status, _, body = call(port, "/api/allocate", raw=raw)
+        error = json.loads(body).get("error", {})
+        check(status == expected and error.get("field") == field and error.get("message"), f"{raw[:60]!r}: {status} {error}")
+    randomness = random.Random(2026)
+    for _ in range(200):
+        raw = bytes(randomness.randrange(256) for _ in range(randomness.randrange(1, 300)))
+        status, _, _ = call(port, "/api/allocate", raw=raw)
+        check(400 <= status < 500, f"random bytes got {status}")
+    for path, method in (("/etc/passwd", "GET"), ("/api/allocate", "DELETE"), ("/../Package.swift", "GET")):
+        status, _, _ = call(port, path, method=method)
+        check(400 <= status < 500, f"{method} {path}: {status}")
+    status, headers, body = call(port, "/api/download?format=xlsx", {"scenario": "baseline", "changes": changes})
+    check(status == 200 and body[:2] == b"PK" and "workbench.xlsx" in headers.get("Content-Disposition", ""), "the xlsx download")
+
+
+def table_total(driver, code):
+    cells = driver.execute_script(f"return Array.from(document.querySelectorAll('#results tr[data-region=\"{code}\"] td')).map(td => td.textContent)")
+    return cells
+
+
+def euros(text):
+    """'€ 1.234.567' -> 1234567."""
+    return Decimal(text.replace("€", "").replace(".", "").replace("\u00a0", "").replace(" ", "").strip())
+
+
+def check_page(port):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    driver = browser()
+    try:
+        driver.get(f"http://127.0.0.1:{port}/")
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
+        Select(driver.find_element(By.ID, "measure")).select_by_value("jongerenwerk")
+        WebDriverWait(driver, 20).until(lambda d: "jongerenwerk" in d.current_url)
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "start.png"))
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl", "the page is Dutch by default")
+        slider = driver.find_element(By.CSS_SELECTOR, "input[type=range][aria-label='gewicht van need in Jongerenwerk (%)']")
+        before = driver.execute_script("return document.body.dataset.ready")
+        slider.send_keys(Keys.ARROW_LEFT * 10)
+        WebDriverWait(driver, 20).until(lambda d: "70%25" in d.current_url or "70%" in d.current_url)
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready") != before
+                                        and not d.execute_script("return document.querySelector('#error').textContent"))
+        time.sleep(0.5)
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "need-70.png"))
+        expected = run_amounts([f"{NEED}=70%"])
+        for code in ("GM0014", "GM1730", "GM0765"):
+            cells = table_total(driver, code)
+            years = sorted({year for (measure, year, region) in expected if measure == "jongerenwerk" and region == code})
+            total = sum(expected[("jongerenwerk", year, code)] for year in years)
+            check(euros(cells[1]) == total, f"{code}: the page's total {cells[1]} is not verdeel run's {total}")
+            check([euros(cell) for cell in cells[5:]] == [expected[("jongerenwerk", year, code)] for year in years], f"{code}: the page's years {cells[5:]}")
+        changes = driver.execute_script("return Array.from(document.querySelectorAll('#changes li span')).map(s => s.textContent)")
+        check(changes == [f"{NEED}=70%"], f"the change list: {changes}")
+        url = driver.current_url
+        driver.get("about:blank")
+        driver.get(url)
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
+        restored = driver.execute_script("return Array.from(document.querySelectorAll('#changes li span')).map(s => s.textContent)")
+        check(restored == [f"{NEED}=70%"], f"reloading the link restores {restored}")
+        driver.find_element(By.ID, "language").click()
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the English switch")
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "english.png"))
+        severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        check(not severe, f"console errors: {severe}")
+        hosts = driver.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).host)")
+        check(all(host == f"127.0.0.1:{port}" for host in hosts), f"fetched from elsewhere: {hosts}")
+    finally:
+        driver.quit()
+
+
+def resident_kilobytes(pid):
+    with open(f"/proc/{pid}/status") as handle:
+        return next(int(line.split()[1]) for line in handle if line.startswith("VmRSS"))
+
+
+def check_load(port, pid):
+    """5,000 requests at concurrency 16; throughput, p50, p99 and memory."""
+    randomness = random.Random(7)
+    bodies = [{"scenario": "baseline", "changes": [f"{NEED}={randomness.randrange(0, 101)}%"], "tables": ["allocations", "compare", "compare_fairness"]}
+              for _ in range(5000)]
+    for body in bodies[:200]:
+        call(port, "/api/allocate", body)
+    warm = resident_kilobytes(pid)
+    latencies, failures = [], []
+    lock = threading.Lock()
+
+    def one(body):
+        started = time.monotonic()
+        status, _, _ = call(port, "/api/allocate", body)
+        with lock:
+            latencies.append(time.monotonic() - started)
+            if status != 200:
+                failures.append(status)
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(one, bodies))
+    seconds = time.monotonic() - started
+    after = resident_kilobytes(pid)
+    latencies.sort()
+    check(not failures, f"{len(failures)} of 5000 requests failed: {failures[:5]}")
+    check(after - warm < 20_000, f"the server's memory grew from {warm} kB to {after} kB")
+    return {"requests": len(bodies), "seconds": seconds, "per_second": len(bodies) / seconds,
+            "p50_ms": latencies[len(latencies) // 2] * 1000, "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000, "rss_kb": (warm, after)}
+
+
+def check_stop(process):
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        check(False, "Ctrl-C did not stop the server within 5 s")
+        return None
+    return time.monotonic() - started
+
+
+def main():
+    process, port, start_seconds = start_server()
+    try:
+        check(start_seconds < 1.0, f"the server took {start_seconds:.2f} s to start")
+        check_api(port)
+        check_page(port)
+        load = check_load(port, process.pid)
+        status, _, _ = call(port, "/api/scenarios")
+        check(status == 200, "the server answers after the load")
+    finally:
+        stop_seconds = check_stop(process) if process.poll() is None else None
+    check.finish("workbench", "workbench: {count} checks passed (started in " + f"{start_seconds:.2f} s; 5,000 allocations at concurrency 16 in "
+                 f"{load['seconds']:.1f} s, {load['per_second']:.0f}/s, p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms; memory "
+                 f"{load['rss_kb'][0] // 1024} -> {load['rss_kb'][1] // 1024} MB; Ctrl-C stopped it in {stop_seconds or 0:.2f} s; screenshots in {SCREENSHOTS})")
+
+
+if __name__ == "__main__":
+    main()
