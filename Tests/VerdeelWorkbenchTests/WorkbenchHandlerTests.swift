@@ -109,7 +109,8 @@ struct WorkbenchHandlerTests {
         let tables = try #require(try object(answer)["tables"] as? [String: Any])
         #expect(Set(tables.keys) == ["allocations", "compare"])
         let refused = post("/api/allocate", #"{"scenario": "mixed", "tables": ["compare", "secrets"]}"#)
-        #expect(refused.status == 400 && (try object(refused)["error"] as? [String: Any])?["field"] as? String == "tables[1]")
+        let error = try #require(try object(refused)["error"] as? [String: Any])
+        #expect(refused.status == 400 && error["field"] as? String == "tables[1]")
     }
 
     @Test func downloadsAreTheTablesAsFiles() throws {
