@@ -169,6 +169,7 @@ def check_page(port):
             total = sum(expected[("jongerenwerk", year, code)] for year in years)
             check(euros(cells[1]) == total, f"{code}: the page's total {cells[1]} is not verdeel run's {total}")
             check([euros(cell) for cell in cells[5:]] == [expected[("jongerenwerk", year, code)] for year in years], f"{code}: the page's years {cells[5:]}")
+        check_map(driver, expected)
         changes = driver.execute_script("return Array.from(document.querySelectorAll('#changes li span')).map(s => s.textContent)")
         check(changes == [f"{NEED}=70%"], f"the change list: {changes}")
         url = driver.current_url
@@ -186,6 +187,28 @@ def check_page(port):
         check(all(host == f"127.0.0.1:{port}" for host in hosts), f"fetched from elsewhere: {hosts}")
     finally:
         driver.quit()
+
+
+def inhabitants():
+    with open(os.path.join(ROOT, "Scenarios/data/municipalities-2024.csv"), encoding="utf-8") as handle:
+        return {row["code"]: int(row["inhabitants"]) for row in csv.DictReader(handle)}
+
+
+def check_map(driver, changed):
+    """One path per municipality; three municipalities in the class their change per
+    inhabitant per year puts them in against the thresholds 7.50 and 15 (worked out here from
+    verdeel run's amounts and the CBS inhabitants); the credit."""
+    paths = driver.execute_script("return Array.from(document.querySelectorAll('#map path[data-region]')).map(p => [p.dataset.region, p.dataset.class])")
+    classes = dict(paths)
+    check(len(paths) == 13 and len(classes) == 13, f"the map has {len(paths)} paths")
+    before, people = run_amounts([]), inhabitants()
+    for code in ("GM0014", "GM1730", "GM0765"):
+        years = sorted({year for (measure, year, region) in changed if measure == "jongerenwerk" and region == code})
+        change = float(sum(changed[("jongerenwerk", y, code)] - before[("jongerenwerk", y, code)] for y in years)) / len(years) / people[code]
+        expected = 0 if change < -15 else 1 if change < -7.5 else 3 if abs(change) < 0.005 else 4 if change > 0 else 2
+        check(classes.get(code) == str(expected), f"{code}: change {change:.2f} per inhabitant per year is class {classes.get(code)}, not {expected}")
+    check("Kadaster / CBS" in driver.find_element("id", "map-note").text, "the map credits Kadaster / CBS")
+    driver.save_screenshot(os.path.join(SCREENSHOTS, "map.png"))
 
 
 def resident_kilobytes(pid):

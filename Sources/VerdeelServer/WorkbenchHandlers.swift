@@ -9,6 +9,7 @@ import VerdeelWorkbench
 /// request can make a 5xx or reach a file.
 ///
 /// - `GET /`: the page. `GET /api/scenarios`: the scenarios and their parameters.
+/// - `GET /api/map`: the outlines of the municipalities of the served scenarios.
 /// - `POST /api/allocate`: body `{"scenario", "changes": [...], "baseline"}`; the tables as JSON.
 /// - `POST /api/download?format=csv|csv-nl|xlsx&table=NAME&lang=nl|en`: the same request's
 ///   tables as a file.
@@ -36,9 +37,10 @@ public struct WorkbenchHandlers: Sendable {
         switch (method, path) {
         case ("GET", "/"), ("GET", "/index.html"): return Answer(status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders, body: page)
         case ("GET", "/api/scenarios"): return json(200, workbench.scenarios())
+        case ("GET", "/api/map"): return Answer(status: 200, contentType: "application/json", headers: [:], body: Data(workbench.mapJSON().utf8))
         case ("POST", "/api/allocate"): return allocate(body)
         case ("POST", "/api/download"): return download(body, query: query)
-        case (_, "/"), (_, "/api/scenarios"), (_, "/api/allocate"), (_, "/api/download"):
+        case (_, "/"), (_, "/api/scenarios"), (_, "/api/map"), (_, "/api/allocate"), (_, "/api/download"):
             return Self.refusal(WorkbenchError(.methodNotAllowed, field: "method", "\(method) is not answered at \(path); see docs/api.yaml"))
         default:
             return Self.refusal(WorkbenchError(.notFound, field: "path", "nothing at \(path); the API is /api/scenarios, /api/allocate and /api/download (docs/api.yaml)"))

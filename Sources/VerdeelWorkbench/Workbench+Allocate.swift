@@ -116,6 +116,7 @@ public struct Allocated: Sendable {
             + ",\"provenance\":" + (try provenance.json(warnings: warnings))
             + ",\"warnings\":[" + warnings.map(words).joined(separator: ",") + "]"
             + ",\"names\":" + names
+            + ",\"map\":" + mapJSON()
             + ",\"parameters\":" + String(decoding: try JSONKeyStyle.encoder().encode(changed.plan.measures.map { ScenarioList.Measure($0, words: parameterWords) }), as: UTF8.self)
             + ",\"tables\":" + ColumnarJSONRenderer.tables(tables(wanted ?? Self.tableNames)) + "}"
     }

@@ -57,3 +57,17 @@ public struct Workbench: Sendable {
         throw WorkbenchError(.notFound, field: field, "there is no scenario '\(name)'\(nearest) (scenarios: \(known.joined(separator: ", ")))")
     }
 }
+
+extension Workbench {
+    /// The map of the served scenarios' municipalities: `{"width", "height", "credit",
+    /// "regions": {"GM0014": "M...Z", ...}}`, the regions of every scenario wholly on the map.
+    public func mapJSON() -> String {
+        let string = ColumnarJSONRenderer.string
+        guard let map = MunicipalityMap.netherlands2024 else { return "{\"regions\":{}}" }
+        let codes = Set(files.flatMap(\.runs).map { $0.table.regions.map(\.code) }.filter(map.covers).flatMap { $0 })
+        let regions = codes.sorted().compactMap { code in map.paths[code].map { string(code) + ":" + string($0) } }
+        let size = "\"width\":" + MunicipalityMap.number(map.width) + ",\"height\":" + MunicipalityMap.number(map.height)
+        let credit = "\"credit\":" + string(MunicipalityMap.credit)
+        return "{" + size + "," + credit + ",\"regions\":{" + regions.joined(separator: ",") + "}}"
+    }
+}

@@ -103,6 +103,14 @@ struct WorkbenchHandlerTests {
         #expect(Self.handlers.answer(method: "DELETE", path: "/api/allocate", query: [:], body: Data()).status == 405)
     }
 
+    /// Regions that are not municipalities of 2024 (R1, R2) get no map, and no outlines.
+    @Test func regionsNotOnTheMapGetNoMap() throws {
+        let answer = post("/api/allocate", #"{"scenario": "mixed", "tables": []}"#)
+        #expect((try object(answer)["map"] as? [String: Any])?.isEmpty == true)
+        let map = try object(Self.handlers.answer(method: "GET", path: "/api/map", query: [:], body: Data()))
+        #expect((map["regions"] as? [String: Any])?.isEmpty == true && map["credit"] as? String == "Kadaster / CBS")
+    }
+
     /// A client asks for the tables it draws; a table that does not exist is refused by name.
     @Test func anAnswerHoldsTheTablesAskedFor() throws {
         let answer = post("/api/allocate", #"{"scenario": "mixed", "tables": ["compare", "allocations"]}"#)
