@@ -18,6 +18,12 @@ public struct Comparison {
         public let amountFrom, amountTo, change: Decimal
         public let changePercent: Double?
         public let changePerInhabitant: Double?
+        /// The two amounts in cents, for the cells (not encoded: the JSON has the decimals).
+        let centsFrom, centsTo: Int64
+
+        private enum CodingKeys: String, CodingKey {
+            case from, to, measure, year, region, regionName, amountFrom, amountTo, change, changePercent, changePerInhabitant
+        }
     }
 
     public let rows: [Row]
@@ -49,13 +55,19 @@ public struct Comparison {
                     let people = Self.people(region.code, [second, first], perIndicator)
                     rows.append(Row(
                         from: first.plan.name, to: second.plan.name, measure: id, year: year, region: region.code, regionName: region.name,
-                        amountFrom: Decimal(before) / 100, amountTo: Decimal(after) / 100, change: Decimal(change) / 100,
+                        amountFrom: Self.euros(cents: before), amountTo: Self.euros(cents: after), change: Self.euros(cents: change),
                         changePercent: before != 0 ? Double(change) / Double(before) * 100 : nil,
-                        changePerInhabitant: people.map { Double(change) / 100 / $0 }))
+                        changePerInhabitant: people.map { Double(change) / 100 / $0 }, centsFrom: before, centsTo: after))
                 }
             }
         }
         return rows
+    }
+
+    /// Cents as an exact decimal of euros, built without dividing (Foundation's decimal
+    /// division is slow, and a comparison makes three per row).
+    static func euros(cents: Int64) -> Decimal {
+        Decimal(sign: cents < 0 ? .minus : .plus, exponent: -2, significand: Decimal(cents.magnitude))
     }
 
     private static func people(_ code: String, _ runs: [ScenarioRun], _ indicator: String) -> Double? {
@@ -86,12 +98,21 @@ public struct Comparison {
 extension Comparison.Row {
     /// The cells of ``Comparison/changeColumns``.
     var cells: [Cell] {
-        [.text(measure), .whole(year), .text(region), .text(regionName)] + [amountFrom, amountTo, change].map(Self.cell)
+        [.text(measure), .whole(year), .text(region), .text(regionName)] + [centsFrom, centsTo, centsTo - centsFrom].map(Self.cell)
             + [changePercent.map { .number($0, places: 6) } ?? .empty, changePerInhabitant.map { .number($0, places: 6) } ?? .empty]
     }
 
-    private static func cell(_ amount: Decimal) -> Cell {
-        let text = "\(amount)"
-        return .number(NSDecimalNumber(decimal: amount).doubleValue, text)
+    /// An amount in cents as its cell, written as the decimal of euros writes itself
+    /// (`1234.5`, `-0.05`, `250000`).
+    private static func cell(_ cents: Int64) -> Cell {
+        .number(Double(cents) / 100, centsText(cents))
+    }
+
+    /// `123456` -> `1234.56`, `12340` -> `123.4`, `12300` -> `123`, `-5` -> `-0.05`.
+    static func centsText(_ cents: Int64) -> String {
+        let sign = cents < 0 ? "-" : "", magnitude = cents.magnitude
+        let euros = magnitude / 100, rest = magnitude % 100
+        if rest == 0 { return sign + String(euros) }
+        return sign + String(euros) + (rest % 10 == 0 ? "." + String(rest / 10) : "." + (rest < 10 ? "0" : "") + String(rest))
     }
 }

@@ -108,6 +108,14 @@ struct RendererTests {
         #expect(ColumnarJSONRenderer.string("a\u{1}b") == #""a\u0001b""#)
     }
 
+    /// Cents written as Foundation's decimal of euros writes itself, without its arithmetic.
+    @Test func centsAreWrittenAsDecimalEuros() {
+        for (cents, text) in [(123_456, "1234.56"), (12_340, "123.4"), (12_300, "123"), (-5, "-0.05"), (-250_000_00, "-250000"), (0, "0"), (7, "0.07")] as [(Int64, String)] {
+            #expect(Comparison.Row.centsText(cents) == text)
+            #expect("\(Comparison.euros(cents: cents))" == text)
+        }
+    }
+
     /// The folder's dictionary: a section per table, a row per column with its unit.
     @Test func theDataDictionarySaysWhatEachColumnHolds() {
         let text = DataDictionary.markdown(OutputSchema([Self.table]))
