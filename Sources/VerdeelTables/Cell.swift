@@ -23,7 +23,7 @@ public enum Cell: Equatable, Sendable {
     /// A number written with `places` decimals (`%.6f`); the cell's value is the number the
     /// text says, so every format shows the same value.
     public static func number(_ value: Double, places: Int) -> Cell {
-        let text = String(format: "%.\(places)f", value)
+        let text = FixedPoint.text(value, places: places)
         return .number(Double(text) ?? value, text)
     }
 

@@ -154,18 +154,14 @@ struct FormatterTests {
 /// Random but well-formed scenario text with irregular spacing, comments and blank lines,
 /// from a seeded SplitMix64 stream so every run tests the same inputs.
 struct ScenarioTextGenerator {
-    var state: UInt64
+    var random: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
+        random = SeededGenerator(seed: seed)
     }
 
     mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
+        Int(random.next() % UInt64(bound))
     }
 
     mutating func pick(_ options: [String]) -> String { options[next(options.count)] }

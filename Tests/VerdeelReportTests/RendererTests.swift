@@ -4,6 +4,7 @@ import VerdeelCore
 import VerdeelData
 @testable import VerdeelReport
 import VerdeelTables
+import VerdeelTestSupport
 
 /// The renderers over a small typed table whose every file is written out here by hand.
 struct RendererTests {
@@ -114,6 +115,24 @@ struct RendererTests {
             #expect(Comparison.Row.centsText(cents) == text)
             #expect("\(Comparison.euros(cents: cents))" == text)
         }
+    }
+
+    /// Fixed decimals without printf equal printf's: on ties (0.5, 2.5, 0.125), signs of
+    /// values that round to zero, carries (0.9999995), and 100,000 doubles of random bits
+    /// over every magnitude up to 2^70 (beyond 2^60 both are printf's), for 0 to 9 decimals.
+    @Test func fixedDecimalsAreThoseOfPrintf() {
+        let cases: [(Double, Int)] = [(0.5, 0), (1.5, 0), (2.5, 0), (0.125, 2), (0.375, 2), (-0.0000004, 6), (-0.0, 6), (0.9999995, 6), (1e-7, 6), (123_456.789, 6), (0x1p59 + 1, 3)]
+        for (value, places) in cases { #expect(FixedPoint.text(value, places: places) == String(format: "%.\(places)f", value), "\(value) \(places)") }
+        var generator = SeededGenerator(seed: 2026)
+        var differences = [String]()
+        for _ in 0..<100_000 {
+            let exponent = Int.random(in: -40...70, using: &generator)
+            let value = Double(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: exponent, significand: Double.random(in: 1..<2, using: &generator))
+            let places = Int.random(in: 0...9, using: &generator)
+            let expected = String(format: "%.\(places)f", value)
+            if FixedPoint.text(value, places: places) != expected { differences.append("\(value) \(places): \(expected)") }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
     }
 
     /// The folder's dictionary: a section per table, a row per column with its unit.
