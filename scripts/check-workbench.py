@@ -40,6 +40,7 @@ check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
 SCREENSHOTS = os.path.join(ROOT, ".build/workbench-screenshots")
 NEED = "jongerenwerk.weight.need"
+ROUND_TRIPS = []
 
 
 def start_server():
@@ -162,6 +163,15 @@ def check_page(port):
                                         and not d.execute_script("return document.querySelector('#error').textContent"))
         time.sleep(0.5)
         driver.save_screenshot(os.path.join(SCREENSHOTS, "need-70.png"))
+        # One more step and back, timed by the page from the key's event to the drawn table.
+        trips = []
+        for key in (Keys.ARROW_LEFT, Keys.ARROW_RIGHT) * 5:
+            ready = driver.execute_script("return document.body.dataset.ready")
+            slider.send_keys(key)
+            WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready") != ready)
+            trips.append(float(driver.execute_script("return document.body.dataset.roundTrip")))
+        ROUND_TRIPS.extend(trips)
+        WebDriverWait(driver, 20).until(lambda d: "70%25" in d.current_url)
         expected = run_amounts([f"{NEED}=70%"])
         for code in ("GM0014", "GM1730", "GM0765"):
             cells = table_total(driver, code)
@@ -272,7 +282,8 @@ def main():
         stop_seconds = check_stop(process) if process.poll() is None else None
     check.finish("workbench", "workbench: {count} checks passed (started in " + f"{start_seconds:.2f} s; 5,000 allocations at concurrency 16 in "
                  f"{load['seconds']:.1f} s, {load['per_second']:.0f}/s, p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms; memory "
-                 f"{load['rss_kb'][0] // 1024} -> {load['rss_kb'][1] // 1024} MB; Ctrl-C stopped it in {stop_seconds or 0:.2f} s; screenshots in {SCREENSHOTS})")
+                 f"{load['rss_kb'][0] // 1024} -> {load['rss_kb'][1] // 1024} MB; a slider step to the drawn table in the page: median "
+                 f"{sorted(ROUND_TRIPS)[len(ROUND_TRIPS) // 2]:.0f} ms, largest {max(ROUND_TRIPS):.0f} ms; Ctrl-C stopped it in {stop_seconds or 0:.2f} s; screenshots in {SCREENSHOTS})")
 
 
 if __name__ == "__main__":

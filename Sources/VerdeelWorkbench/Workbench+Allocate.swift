@@ -30,7 +30,12 @@ extension Workbench {
             throw WorkbenchError(.unprocessable, field: "changes", "the fairness metrics cannot be computed so: \(error)")
         }
         let read = ([file] + (baseFile.path == file.path ? [] : [baseFile])).flatMap(\.files)
-        let allocated = Allocated(runs: runs, fairness: measured.reports, warnings: runs.flatMap(\.warnings) + measured.warnings, files: read, wanted: request.tables)
+        if let measure = request.measure, !changed.measures.contains(where: { $0.id == measure }) {
+            let known = changed.measures.map(\.id)
+            throw WorkbenchError(.notFound, field: "measure", "scenario '\(request.scenario)' has no measure '\(measure)' (measures: \(known.joined(separator: ", ")))")
+        }
+        let allocated = Allocated(
+            runs: runs, fairness: measured.reports, warnings: runs.flatMap(\.warnings) + measured.warnings, files: read, wanted: request.tables, measure: request.measure)
         if let wanted = request.tables, let index = wanted.firstIndex(where: { !Allocated.tableNames.contains($0) }) {
             throw WorkbenchError(.badRequest, field: "tables[\(index)]", "there is no table '\(wanted[index])' (tables: \(Allocated.tableNames.joined(separator: ", ")))")
         }
@@ -61,6 +66,8 @@ public struct Allocated: Sendable {
     public let files: [(path: String, bytes: [UInt8])]
     /// The tables asked for; nil for all.
     let wanted: [String]?
+    /// The measure whose rows are asked for (with those of all measures together); nil for all.
+    let measure: String?
 
     var changed: ScenarioRun { runs[1] }
 
@@ -92,6 +99,16 @@ public struct Allocated: Sendable {
 
     public var provenance: Provenance { Provenance(runs, scenarioFiles: files) }
 
+    /// The table with only the rows of the measure asked for and of all measures together.
+    private func rowsOfMeasure(_ table: ResultTable) -> ResultTable {
+        guard let measure, let column = table.columns.firstIndex(where: { $0.id == Column.measure.id }) else { return table }
+        return ResultTable(name: table.name, title: table.title, columns: table.columns, chunks: table.chunkCount) { (chunk: Int, sink: ResultTable.RowSink) in
+            table.forEachRow(ofChunk: chunk) { row in
+                if column < row.count, row[column] == .text(measure) || row[column] == .text("all") { sink(row) }
+            }
+        }
+    }
+
     private var parameterWords: ParameterWords {
         ParameterWords(measureTitles: Dictionary(changed.plan.measures.map { ($0.id, $0.title) }) { first, _ in first })
     }
@@ -118,7 +135,7 @@ public struct Allocated: Sendable {
             + ",\"names\":" + names
             + ",\"map\":" + mapJSON()
             + ",\"parameters\":" + String(decoding: try JSONKeyStyle.encoder().encode(changed.plan.measures.map { ScenarioList.Measure($0, words: parameterWords) }), as: UTF8.self)
-            + ",\"tables\":" + ColumnarJSONRenderer.tables(tables(wanted ?? Self.tableNames)) + "}"
+            + ",\"tables\":" + ColumnarJSONRenderer.tables(tables(wanted ?? Self.tableNames).map(rowsOfMeasure)) + "}"
     }
 
     /// The download of `format`: `csv` and `csv-nl` the table `table` (default `allocations`),

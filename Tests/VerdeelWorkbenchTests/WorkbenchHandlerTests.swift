@@ -116,6 +116,9 @@ struct WorkbenchHandlerTests {
         let answer = post("/api/allocate", #"{"scenario": "mixed", "tables": ["compare", "allocations"]}"#)
         let tables = try #require(try object(answer)["tables"] as? [String: Any])
         #expect(Set(tables.keys) == ["allocations", "compare"])
+        // One measure's rows: m is the only one, so all of them; another is refused by name.
+        #expect(try amounts(post("/api/allocate", #"{"scenario": "mixed", "measure": "m"}"#)) == ["R1": 500_000, "R2": 500_000])
+        #expect(post("/api/allocate", #"{"scenario": "mixed", "measure": "n"}"#).status == 404)
         let refused = post("/api/allocate", #"{"scenario": "mixed", "tables": ["compare", "secrets"]}"#)
         let error = try #require(try object(refused)["error"] as? [String: Any])
         #expect(refused.status == 400 && error["field"] as? String == "tables[1]")
