@@ -180,6 +180,11 @@ def check_page(port):
             check(euros(cells[1]) == total, f"{code}: the page's total {cells[1]} is not verdeel run's {total}")
             check([euros(cell) for cell in cells[5:]] == [expected[("jongerenwerk", year, code)] for year in years], f"{code}: the page's years {cells[5:]}")
         check_map(driver, expected)
+        bars = driver.execute_script("return document.querySelectorAll('#bars rect').length")
+        dashed = driver.execute_script("return document.querySelectorAll('#bars line[stroke-dasharray]').length")
+        check(bars == 13 and dashed == 2, f"winners and losers: {bars} bars, {dashed} threshold lines (13 and the thresholds 7.50 and 15)")
+        points = driver.execute_script("return (document.querySelector('#lorenz polyline') || {getAttribute: () => ''}).getAttribute('points').split(' ').length")
+        check(points == 14, f"the Lorenz curve has {points} points, not the origin and 13 municipalities")
         changes = driver.execute_script("return Array.from(document.querySelectorAll('#changes li span')).map(s => s.textContent)")
         check(changes == [f"{NEED}=70%"], f"the change list: {changes}")
         url = driver.current_url

@@ -19,6 +19,8 @@ public struct ScenarioList: Encodable, Sendable {
         public let file: String
         public let fileSha256: String
         public let synthetic: Bool
+        /// The fairness block's loss thresholds, euros per inhabitant per year (none without).
+        public let losses: [Double]
         public let measures: [Measure]
 
         init(_ plan: ScenarioPlan, file: Workbench.File) {
@@ -27,6 +29,7 @@ public struct ScenarioList: Encodable, Sendable {
             self.file = file.path
             fileSha256 = Workbench.sha256(file.files.first { $0.path == file.path }?.bytes ?? file.files.first?.bytes ?? [])
             synthetic = plan.data.hasSyntheticData
+            losses = (plan.fairness?.losses ?? []).sorted()
             let words = ParameterWords(measureTitles: Dictionary(plan.measures.map { ($0.id, $0.title) }) { first, _ in first })
             measures = plan.measures.map { Measure($0, words: words) }
         }
