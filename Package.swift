@@ -183,7 +183,9 @@ let package = Package(
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelWorkbenchTests",
-            dependencies: ["VerdeelWorkbench", "VerdeelServer", "VerdeelSession", "VerdeelLanguage", "VerdeelTestSupport"]
+            dependencies: [
+                "VerdeelWorkbench", "VerdeelServer", "VerdeelSession", "VerdeelLanguage", "VerdeelTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "VerdeelReportTests",

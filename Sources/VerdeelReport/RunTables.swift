@@ -6,15 +6,20 @@ import VerdeelTables
 /// the report) is rendered from. One place says which tables a run of each kind has.
 public enum RunTables {
     /// A plain run: allocations, top-slices, earmarks (if any), and the fairness metrics and
-    /// Lorenz curves (when measured).
-    public static func allocation(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)]) -> [ResultTable] {
+    /// Lorenz curves (when measured); with `named`, only the tables of those names, each made
+    /// only when named.
+    public static func allocation(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], named: Set<String>? = nil) -> [ResultTable] {
+        let wanted = { (name: String) in named?.contains(name) ?? true }
         let allocation = AllocationTables(runs)
-        var tables = [allocation.allocations(), allocation.topslices()]
-        if let earmarks = allocation.earmarks() { tables.append(earmarks) }
-        if !fairness.isEmpty {
+        var tables = [ResultTable]()
+        if wanted("allocations") { tables.append(allocation.allocations()) }
+        if wanted("topslices") { tables.append(allocation.topslices()) }
+        if wanted("earmarks"), let earmarks = allocation.earmarks() { tables.append(earmarks) }
+        if !fairness.isEmpty, wanted("fairness") || wanted("lorenz") {
             let names = runs.reduce(into: [String: String]()) { names, run in names.merge(run.table.regionNames) { first, _ in first } }
             let fairnessTables = FairnessTables(fairness, regionNames: names)
-            tables += [fairnessTables.metrics(), fairnessTables.lorenz()]
+            if wanted("fairness") { tables.append(fairnessTables.metrics()) }
+            if wanted("lorenz") { tables.append(fairnessTables.lorenz()) }
         }
         return tables
     }

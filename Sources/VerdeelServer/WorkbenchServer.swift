@@ -1,7 +1,9 @@
+import Dispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 import VerdeelWorkbench
 
 /// `verdeel serve`: the workbench's page and API over HTTP (Hummingbird 2), every request
@@ -30,6 +32,27 @@ public struct WorkbenchServer: Sendable {
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "verdeel"),
             onServerRunning: { channel in started(channel.localAddress?.port ?? 0) }, logger: logger)
         try await app.runService()
+    }
+
+    /// Serves until the process is asked to stop, from synchronous code (a command's `run`):
+    /// `started` is told the bound port; an error binding or serving is thrown once stopped.
+    public func serveUntilStopped(started: @escaping @Sendable (Int) -> Void) throws {
+        let stopped = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task {
+            do { try await run(started: started) } catch { failure.record(error) }
+            stopped.signal()
+        }
+        stopped.wait()
+        if let error = failure.error { throw error }
+    }
+
+    /// The server's error, kept for the caller that waits.
+    private final class Failure: Sendable {
+        private let stored = Mutex<(any Error)?>(nil)
+
+        func record(_ error: any Error) { stored.withLock { $0 = error } }
+        var error: (any Error)? { stored.withLock { $0 } }
     }
 
     /// One request through the handlers; a body over the limit is refused unread.

@@ -8,12 +8,12 @@ extension Allocated {
     /// year against the baseline, classed by the scenario's `losses` thresholds, and its
     /// amount per inhabitant per year in five classes by rank (``MapClasses``). Without
     /// inhabitants a municipality is left out; a scenario whose regions are not all on the
-    /// map (``MunicipalityMap``) has no map.
+    /// map (``MunicipalityMap``) has no map. With a measure asked for, that measure's only.
     public func mapClasses() -> [(measure: String, change: MapClasses, amount: MapClasses)] {
         guard let map = MunicipalityMap.netherlands2024, map.covers(changed.table.regions.map(\.code)) else { return [] }
         let thresholds = changed.plan.fairness?.losses ?? []
         let inhabitants = changed.table.indicators["inhabitants"]
-        return changed.allocations.map { allocation in
+        return changed.allocations.filter { measure == nil || $0.measure == measure }.map { allocation in
             let years = Double(max(allocation.years.count, 1))
             var change = [String: Double](), amount = [String: Double]()
             let before = runs[0].allocations.first { $0.measure == allocation.measure }

@@ -1,7 +1,5 @@
-import Crypto
 import Foundation
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
 
@@ -27,7 +25,7 @@ public struct ScenarioList: Encodable, Sendable {
             name = plan.name
             title = plan.title
             self.file = file.path
-            fileSha256 = Workbench.sha256(file.files.first { $0.path == file.path }?.bytes ?? file.files.first?.bytes ?? [])
+            fileSha256 = file.sha256
             synthetic = plan.data.hasSyntheticData
             losses = (plan.fairness?.losses ?? []).sorted()
             let words = ParameterWords(measureTitles: Dictionary(plan.measures.map { ($0.id, $0.title) }) { first, _ in first })
@@ -79,12 +77,5 @@ public struct ScenarioList: Encodable, Sendable {
         public let unit: String
         public let dutch: String
         public let english: String
-    }
-}
-
-extension Workbench {
-    /// A file's SHA-256 in lowercase hex.
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }

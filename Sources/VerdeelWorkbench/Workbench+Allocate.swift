@@ -77,22 +77,15 @@ public struct Allocated: Sendable {
     /// Every table, in order: the changed scenario's, then the comparison with the baseline.
     public var tables: [ResultTable] { tables(Self.tableNames) }
 
-    /// The tables named, in ``tableNames`` order, each made only when named.
+    /// The tables named, in ``tableNames`` order, each made only when named: the changed
+    /// scenario's as a run writes them (``RunTables``), then the comparison with the baseline.
     func tables(_ names: [String]) -> [ResultTable] {
         // The reports follow the runs: the changed scenario's is the second when both are measured.
         let own = fairness.count == 2 ? [fairness[1]] : []
-        let allocation = AllocationTables([changed])
-        var made = [ResultTable]()
-        for name in Self.tableNames where names.contains(name) {
-            switch name {
-            case "allocations": made.append(allocation.allocations())
-            case "topslices": made.append(allocation.topslices())
-            case "earmarks": if let earmarks = allocation.earmarks() { made.append(earmarks) }
-            case "fairness": if !own.isEmpty { made.append(FairnessTables(own).metrics()) }
-            case "lorenz": if !own.isEmpty { made.append(FairnessTables(own, regionNames: changed.table.regionNames).lorenz()) }
-            case "compare": made.append(Comparison(runs).table())
-            default: if fairness.count == 2 { made.append(FairnessTables.changesTable(FairnessTables.changes(from: fairness[0], to: fairness[1]))) }
-            }
+        var made = RunTables.allocation([changed], fairness: own, named: Set(names))
+        if names.contains("compare") { made.append(Comparison(runs).table()) }
+        if names.contains("compare_fairness"), fairness.count == 2 {
+            made.append(FairnessTables.changesTable(FairnessTables.changes(from: fairness[0], to: fairness[1])))
         }
         return made
     }
@@ -120,6 +113,7 @@ public struct Allocated: Sendable {
     /// columns (``ColumnarJSONRenderer``).
     public func json() throws -> String {
         let string = ColumnarJSONRenderer.string
+        let provenance = self.provenance
         let words = { (words: Words) in "{\"nl\":" + string(words.dutch) + ",\"en\":" + string(words.english) + "}" }
         let scenarios = runs.map { string($0.plan.name) + ":" + string($0.plan.title ?? $0.plan.name) }
         let measures = changed.plan.measures.map { string($0.id) + ":" + string($0.title) } + ["\"all\":" + words(PeopleNames.allMeasures)]

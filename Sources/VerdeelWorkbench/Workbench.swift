@@ -1,7 +1,7 @@
+import Crypto
 import Foundation
 import VerdeelAnalysis
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
 import VerdeelSession
@@ -18,15 +18,19 @@ import VerdeelTables
 public struct Workbench: Sendable {
     /// One scenario file the workbench serves: its scenarios, each allocated once at start
     /// (so every one is known to run, and its data is read once), its bytes (for the
-    /// provenance) and the session that reads its data.
+    /// provenance; the named file's SHA-256 hashed once) and the session that reads its data.
     public struct File: Sendable {
         public let path: String
         public let runs: [ScenarioRun]
         public let files: [(path: String, bytes: [UInt8])]
         public let session: ScenarioSession
+        /// The SHA-256 of the file named, in lowercase hex.
+        public let sha256: String
 
         public init(path: String, runs: [ScenarioRun], files: [(path: String, bytes: [UInt8])], session: ScenarioSession) {
             (self.path, self.runs, self.files, self.session) = (path, runs, files, session)
+            let bytes = files.first { $0.path == path }?.bytes ?? files.first?.bytes ?? []
+            sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         }
 
         var plans: [ScenarioPlan] { runs.map(\.plan) }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import Synchronization
 import VerdeelServer
 import VerdeelWorkbench
 
@@ -36,22 +34,13 @@ struct Serve: ParsableCommand {
         }
         let server = WorkbenchServer(WorkbenchHandlers(workbench, page: WorkbenchPage.html), host: host, port: port)
         let host = self.host
-        let stopped = DispatchSemaphore(value: 0)
-        let failure = Failure()
-        Task {
-            do {
-                try await server.run { port in
-                    // Unbuffered, so that a script reading standard output learns the port at once.
-                    FileHandle.standardOutput.write(Data("verdeel workbench on http://\(host):\(port)/ (Ctrl-C stops it)\n".utf8))
-                }
-            } catch {
-                failure.record("\(error)")
+        do {
+            try server.serveUntilStopped { port in
+                // Unbuffered, so that a script reading standard output learns the port at once.
+                FileHandle.standardOutput.write(Data("verdeel workbench on http://\(host):\(port)/ (Ctrl-C stops it)\n".utf8))
             }
-            stopped.signal()
-        }
-        stopped.wait()
-        if let message = failure.message {
-            printError("error: the workbench cannot serve on \(host):\(port): \(message)")
+        } catch {
+            printError("error: the workbench cannot serve on \(host):\(port): \(error)")
             throw ExitCode(1)
         }
     }
@@ -63,13 +52,5 @@ struct Serve: ParsableCommand {
         let compilation = try input.compile()
         let runs = try input.run(compilation.plans, sources: compilation.sources)
         return Workbench.File(path: input.path, runs: runs, files: compilation.files, session: input.session)
-    }
-
-    /// The server's error, kept for the command to report.
-    private final class Failure: Sendable {
-        private let text = Mutex<String?>(nil)
-
-        func record(_ message: String) { text.withLock { $0 = message } }
-        var message: String? { text.withLock { $0 } }
     }
 }

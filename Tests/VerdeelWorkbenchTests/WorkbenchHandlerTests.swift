@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import VerdeelLanguage
@@ -60,7 +61,7 @@ struct WorkbenchHandlerTests {
         #expect(try amounts(answer, table: "compare", column: "change_per_inhabitant") == ["R1": 250, "R2": -83.333333])
         let document = try object(answer)
         let provenance = try #require(document["provenance"] as? [String: Any])
-        let sha256 = Workbench.sha256(Array(TwoRegions.peopleAndMixed.utf8))
+        let sha256 = SHA256.hash(data: Array(TwoRegions.peopleAndMixed.utf8)).map { String(format: "%02x", $0) }.joined()
         #expect((provenance["scenario_files"] as? [[String: Any]])?.first?["sha256"] as? String == sha256 && document["scenario_sha256"] as? String == sha256)
         #expect(document["changes"] as? [String] == ["m.weight.land_area_km2=100%"] && document["scenario"] as? String == "mixed (set m.weight.land_area_km2=100%)")
         // The names for people of the codes, in both languages where they differ.
