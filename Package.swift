@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "VerdeelWorkbenchTests",
             dependencies: [
-                "VerdeelWorkbench", "VerdeelServer", "VerdeelSession", "VerdeelLanguage", "VerdeelTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "VerdeelWorkbench", "VerdeelServer", "VerdeelSession", "VerdeelSimulation", "VerdeelLanguage", "VerdeelTestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -8,8 +8,9 @@ headless Chromium, and a load test.
   (malformed JSON, wrong types, unknown names, weights over 100%, negative budgets, a body
   over the limit, random bytes, other paths and methods) get a 4xx naming the field, never
   a 5xx, and the server keeps answering.
-- Page: the weight slider moved by keyboard updates the table, which equals `verdeel run
-  --set`; reloading the URL restores the change; no console errors; nothing fetched from
+- Page: the weight slider moved by keyboard updates the table, which equals `verdeel run`
+  of the scenario file "save as scenario" downloads (saved next to the bundled one);
+  reloading the URL restores the change; no console errors; nothing fetched from
   another host; a screenshot of each view in .build/workbench-screenshots.
 - Load: 5,000 allocation requests at concurrency 16 with no error; throughput and p50/p99
   latency printed; the server's memory (VmRSS) after the run within 20 MB of after warm-up.
@@ -21,9 +22,11 @@ import io
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -68,12 +71,12 @@ def call(port, path, body=None, method=None, raw=None):
         return error.code, dict(error.headers), error.read()
 
 
-def run_amounts(changes):
+def run_amounts(changes, file="Scenarios/sociale-agenda.verdeel", scenario="baseline", cwd=ROOT):
     """(measure, year, region) -> amount from `verdeel run --set`, components added up."""
-    args = ["run", "Scenarios/sociale-agenda.verdeel", "--scenario", "baseline", "--format", "csv"]
+    args = ["run", file, "--scenario", scenario, "--format", "csv"]
     for change in changes:
         args += ["--set", change]
-    result = run_verdeel(VERDEEL, *args, cwd=ROOT)
+    result = run_verdeel(VERDEEL, *args, cwd=cwd)
     amounts = {}
     for row in csv.DictReader(io.StringIO(result.stdout)):
         key = (row["measure"], int(row["year"]), row["region"])
@@ -147,7 +150,10 @@ def check_page(port):
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     os.makedirs(SCREENSHOTS, exist_ok=True)
-    driver = browser()
+    work = tempfile.mkdtemp(prefix="workbench-")
+    downloads = os.path.join(work, "downloads")
+    os.makedirs(downloads)
+    driver = browser(downloads)
     try:
         driver.get(f"http://127.0.0.1:{port}/")
         WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
@@ -172,7 +178,7 @@ def check_page(port):
             trips.append(float(driver.execute_script("return document.body.dataset.roundTrip")))
         ROUND_TRIPS.extend(trips)
         WebDriverWait(driver, 20).until(lambda d: "70%25" in d.current_url)
-        expected = run_amounts([f"{NEED}=70%"])
+        expected = saved_scenario_amounts(driver, work, downloads)
         for code in ("GM0014", "GM1730", "GM0765"):
             cells = table_total(driver, code)
             years = sorted({year for (measure, year, region) in expected if measure == "jongerenwerk" and region == code})
@@ -202,6 +208,27 @@ def check_page(port):
         check(all(host == f"127.0.0.1:{port}" for host in hosts), f"fetched from elsewhere: {hosts}")
     finally:
         driver.quit()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def saved_scenario_amounts(driver, work, downloads):
+    """Clicks "save as scenario", saves the file next to a copy of the bundled scenario and
+    returns what `verdeel run` allocates from it (checked against `verdeel run --set`)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.find_element(By.CSS_SELECTOR, "button[data-download=verdeel]").click()
+    WebDriverWait(driver, 20).until(lambda d: any(name.endswith(".verdeel") for name in os.listdir(downloads)))
+    name = next(name for name in os.listdir(downloads) if name.endswith(".verdeel"))
+    scenarios = os.path.join(work, "Scenarios")
+    shutil.copytree(os.path.join(ROOT, "Scenarios"), scenarios)
+    shutil.copy(os.path.join(downloads, name), scenarios)
+    with open(os.path.join(scenarios, name), encoding="utf-8") as handle:
+        text = handle.read()
+    check(name == "baseline_workbench.verdeel" and 'include "sociale-agenda.verdeel"' in text and f"set {NEED} = 70%" in text, f"the saved scenario {name}:\n{text}")
+    saved = run_amounts([], file=name, scenario="baseline_workbench", cwd=scenarios)
+    check(saved == run_amounts([f"{NEED}=70%"]), "verdeel run of the saved scenario differs from verdeel run --set")
+    return saved
 
 
 def inhabitants():

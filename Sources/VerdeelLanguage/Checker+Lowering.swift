@@ -27,6 +27,9 @@ extension Checker {
         for measure in draft.measures {
             if let planned = lowerMeasure(measure, scope) { measures.append(planned) }
         }
+        if !draft.settings.isEmpty, diagnostics.count == before {
+            measures = applySettings(draft.settings, to: measures, scenario: own.declaration.name.text)
+        }
         var assertions = [PlannedAssertion]()
         for assertion in draft.assertions {
             if let planned = lowerAssertion(assertion.value, assertion.unit, measures: draft.measures) { assertions.append(planned) }
@@ -208,5 +211,28 @@ extension Checker {
         let values = lowered.compactMap { $0 }
         guard values.count == lowered.count else { return nil }
         return .call(function, values)
+    }
+}
+
+extension Checker {
+    /// The measures with the chain's `set` statements applied as ``ParameterSettings`` applies
+    /// `--set` (all at once, the key weights not set in proportion); each mistake reported at
+    /// the statement it is in.
+    mutating func applySettings(
+        _ settings: Replaceable<ScenarioDraft.Located<(name: Name, value: Literal)>>, to measures: [PlannedMeasure], scenario: String
+    ) -> [PlannedMeasure] {
+        let statements = Array(settings)
+        let texts = statements.map { "\($0.value.name.text)=\($0.value.value.text)" }
+        switch ParameterSettings(texts).measures(measures, of: scenario) {
+        case .success(let changed):
+            return changed
+        case .failure(let failure):
+            for diagnostic in failure.diagnostics {
+                let index = texts.firstIndex { $0 == diagnostic.sourceLine } ?? 0
+                let statement = statements[index]
+                error(SourceRange(statement.value.name.range.start, statement.value.value.range.end), statement.unit, diagnostic.message, suggestion: diagnostic.suggestion)
+            }
+            return measures
+        }
     }
 }

@@ -6,6 +6,11 @@ import VerdeelCore
 /// one blank line between statements. Numbers keep their spelling (9.4M stays 9.4M).
 /// `format` is idempotent and parsing its output gives the same tree.
 public enum Formatter {
+    /// `text` as a string of the language: in double quotes, with `"` and `\` escaped.
+    public static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     public static func format(_ document: Document) -> String {
         var printer = Printer()
         printer.lines(document.lines, depth: 0) { printer, node, depth in printer.topLevel(node, depth) }
@@ -82,6 +87,8 @@ private struct Printer {
         switch item {
         case .title(let title):
             line("title \(Printer.name(title))", depth: depth)
+        case .set(let name, let value):
+            line("set \(name.text) = \(value.text)", depth: depth)
         case .data(let data):
             block("data", data.tables, closing: data.closingComments, depth: depth) { printer, table, depth in printer.table(table, depth) }
         case .criterion(let name, let expression):
@@ -249,8 +256,7 @@ private struct Printer {
     }
 
     static func name(_ name: Name) -> String {
-        guard name.quoted else { return name.text }
-        return "\"" + name.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        name.quoted ? Formatter.quoted(name.text) : name.text
     }
 
     static func expression(_ expression: Expr) -> String {

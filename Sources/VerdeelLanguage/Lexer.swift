@@ -61,7 +61,7 @@ struct Lexer {
         if let next = peek(1), pairs.contains(String(scalar) + String(next)) {
             index += 2
             add(.symbol(String(scalar) + String(next)), from: start)
-        } else if "{}(),:=+-*/^<>".unicodeScalars.contains(scalar) {
+        } else if "{}(),:=+-*/^<>.".unicodeScalars.contains(scalar) {
             index += 1
             if scalar == "(" { parentheses += 1 }
             if scalar == ")" { parentheses = max(0, parentheses - 1) }

@@ -27,9 +27,17 @@ public struct ParameterSettings: Sendable {
     /// located in its setting. No settings: the plan.
     public func apply(to plan: ScenarioPlan) -> Result<ScenarioPlan, ParameterSettingsError> {
         guard !texts.isEmpty else { return .success(plan) }
-        var reader = SettingReader(plan: plan)
+        return measures(plan.measures, of: plan.name).map { measures in
+            plan.with(name: "\(plan.name) (set \(texts.joined(separator: ", ")))", title: nil, measures: measures, settings: texts)
+        }
+    }
+
+    /// The measures of scenario `scenario` with every setting applied, or the diagnostics
+    /// (what a file's `set` statements do).
+    public func measures(_ measures: [PlannedMeasure], of scenario: String) -> Result<[PlannedMeasure], ParameterSettingsError> {
+        var reader = SettingReader(scenario: scenario, measures: measures)
         let parsed = texts.compactMap { reader.parse($0) }
-        var measures = plan.measures
+        var measures = measures
         if reader.diagnostics.isEmpty {
             for (index, planned) in measures.enumerated() {
                 let own = parsed.filter { $0.measure == planned.id }
@@ -38,13 +46,26 @@ public struct ParameterSettings: Sendable {
             }
         }
         guard reader.diagnostics.isEmpty else { return .failure(ParameterSettingsError(diagnostics: reader.diagnostics)) }
-        let settings = parsed.map(\.text)
-        return .success(plan.with(name: "\(plan.name) (set \(settings.joined(separator: ", ")))", title: nil, measures: measures, settings: settings))
+        return .success(measures)
+    }
+
+    /// Each setting as a scenario file's statement, `set NAME = VALUE` with the value as the
+    /// language reads it (what ``measures(_:of:)`` applies); nil when a setting has a mistake.
+    public func statements(in plan: ScenarioPlan) -> [String]? {
+        var reader = SettingReader(scenario: plan.name, measures: plan.measures)
+        let parsed = texts.compactMap { reader.parse($0) }
+        guard reader.diagnostics.isEmpty else { return nil }
+        return parsed.map { "set \($0.name) = \($0.value.text)" }
     }
 
     /// Every name a plan's parameters can be set by, measure by measure.
     public static func names(in plan: ScenarioPlan) -> [String] {
-        plan.measures.flatMap { planned in
+        names(of: plan.measures)
+    }
+
+    /// Every name the measures' parameters can be set by.
+    static func names(of measures: [PlannedMeasure]) -> [String] {
+        measures.flatMap { planned in
             let measure = planned.measure
             return measure.key.terms.map { "\(planned.id).weight.\($0.criterion.name)" } + ["\(planned.id).base"]
                 + measure.budgets.keys.sorted().map { "\(planned.id).budget.\($0)" } + measure.topslices.map { "\(planned.id).topslice.\($0.name)" }
@@ -70,6 +91,8 @@ struct ParameterSetting {
 
     let text: String
     let file: SourceFile
+    /// The parameter's name as set, e.g. `jongerenwerk.weight.need`.
+    let name: String
     let measure: String
     let parameter: Parameter
     let value: Literal
@@ -77,13 +100,14 @@ struct ParameterSetting {
 
 /// Reads settings against a plan and applies them to its measures, collecting diagnostics.
 struct SettingReader {
-    let plan: ScenarioPlan
+    let scenario: String
+    let measures: [PlannedMeasure]
     var diagnostics = [Diagnostic]()
     /// The names set so far, so none is set twice.
     private var parsedNames = Set<String>()
 
-    init(plan: ScenarioPlan) {
-        self.plan = plan
+    init(scenario: String, measures: [PlannedMeasure]) {
+        (self.scenario, self.measures) = (scenario, measures)
     }
 
     mutating func error(_ range: SourceRange, _ file: SourceFile, _ message: String, suggestion: String? = nil) {
@@ -95,7 +119,7 @@ struct SettingReader {
         let file = SourceFile(name: "--set", text: text)
         let scalars = Array(text.unicodeScalars)
         guard let equals = scalars.firstIndex(of: "=") else {
-            error(SourceRange(0, scalars.count), file, "a setting is NAME=VALUE", suggestion: "e.g. --set \(ParameterSettings.names(in: plan).first { $0.hasSuffix(".base") } ?? "measure.base")=200k")
+            error(SourceRange(0, scalars.count), file, "a setting is NAME=VALUE", suggestion: "e.g. --set \(ParameterSettings.names(of: measures).first { $0.hasSuffix(".base") } ?? "measure.base")=200k")
             return nil
         }
         let name = String(String.UnicodeScalarView(scalars[..<equals]))
@@ -107,22 +131,22 @@ struct SettingReader {
             return nil
         }
         parsedNames.insert(name)
-        return ParameterSetting(text: text, file: file, measure: measure, parameter: parameter, value: value)
+        return ParameterSetting(text: text, file: file, name: name, measure: measure, parameter: parameter, value: value)
     }
 
     /// The measure and parameter a name stands for, or a diagnostic with the nearest name.
     private mutating func resolve(_ name: String, _ range: SourceRange, _ file: SourceFile) -> (String, ParameterSetting.Parameter)? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let known = ParameterSettings.names(in: plan)
+        let known = ParameterSettings.names(of: measures)
         func unknown(_ what: String) -> (String, ParameterSetting.Parameter)? {
             let ofMeasure = known.filter { $0.hasPrefix(parts[0] + ".") }
             let suggestion = NearestName.find(name, among: known).map { "did you mean '\($0)'?" }
-                ?? (ofMeasure.isEmpty ? "the measures are \(plan.measures.map(\.id).joined(separator: ", "))" : "its parameters are \(ofMeasure.joined(separator: ", "))")
+                ?? (ofMeasure.isEmpty ? "the measures are \(measures.map(\.id).joined(separator: ", "))" : "its parameters are \(ofMeasure.joined(separator: ", "))")
             error(range, file, what, suggestion: suggestion)
             return nil
         }
-        guard let planned = plan.measures.first(where: { $0.id == parts[0] }) else {
-            return unknown("scenario '\(plan.name)' has no measure '\(parts[0])'")
+        guard let planned = measures.first(where: { $0.id == parts[0] }) else {
+            return unknown("scenario '\(scenario)' has no measure '\(parts[0])'")
         }
         let measure = planned.measure
         switch (parts.count, parts.count > 1 ? parts[1] : "") {

@@ -3,7 +3,7 @@ import VerdeelModel
 
 extension Parser {
     static let topLevelKeywords = ["scenario", "include"]
-    static let scenarioKeywords = ["title", "data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness", "sensitivity"]
+    static let scenarioKeywords = ["title", "data", "criterion", "measure", "assert", "variants", "montecarlo", "fairness", "sensitivity", "set"]
     static let tableKeywords = ["regions", "table", "districts"]
 
     mutating func parseDocument() -> Document {
@@ -89,7 +89,30 @@ extension Parser {
             advance()
             return .assertion(try assertion())
         }
+        if isWord("set") {
+            return try setting()
+        }
         throw unknownKeyword(expected: Self.scenarioKeywords, in: "a scenario")
+    }
+
+    /// `set NAME = VALUE`: the name is the text up to `=` as written (`jongerenwerk.weight.need`,
+    /// `wijk.budget.2027-2029`), read against the measures by the checker.
+    mutating func setting() throws(Failure) -> ScenarioItem {
+        advance()
+        let first = current
+        var last: Token?
+        while !isSymbol("="), !isEndOfStatement {
+            last = current
+            advance()
+        }
+        guard let last, isSymbol("=") else {
+            throw fail("expected a parameter's name and '=' after 'set'", suggestion: "e.g. set jongerenwerk.weight.need = 70%")
+        }
+        let range = SourceRange(first.range.start, last.range.end)
+        let text = String(String.UnicodeScalarView(file.scalars[range.start..<range.end]))
+        advance()
+        let value = try literal("the parameter's value")
+        return .set(name: Name(text: text, range: range, quoted: false), value: value)
     }
 
     mutating func assertion() throws(Failure) -> Assertion {

@@ -20,6 +20,8 @@ struct ScenarioDraft {
     var fairness: Located<FairnessBlock>?
     /// The last `sensitivity` block of the chain.
     var sensitivity: Located<SensitivityBlock>?
+    /// The `set` statements of the chain by the name they set: a child's replaces its parent's.
+    var settings = Replaceable<Located<(name: Name, value: Literal)>>()
 
     mutating func merge(_ declaration: ScenarioDeclaration, from unit: Checker.Unit, own: Bool, checker: inout Checker) {
         var declared = Declarations(unit: unit, scope: "scenario '\(declaration.name.text)'")
@@ -59,6 +61,9 @@ struct ScenarioDraft {
             case .sensitivity(let block):
                 guard declared.claim("sensitivity block", line.range, &checker) else { continue }
                 sensitivity = Located(value: block, unit: unit)
+            case .set(let name, let value):
+                guard declared.claim("set \(name.text)", line.range, &checker) else { continue }
+                settings.put(name.text, Located(value: (name, value), unit: unit))
             }
         }
     }

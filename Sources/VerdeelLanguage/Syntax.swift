@@ -65,6 +65,9 @@ public enum ScenarioItem: Sendable {
     case monteCarlo(MonteCarloBlock)
     case fairness(FairnessBlock)
     case sensitivity(SensitivityBlock)
+    /// `set MEASURE.PARAMETER = VALUE`: one of a measure's parameters set as `--set` sets it
+    /// (the other key weights keep their proportions), after every declaration of the chain.
+    case set(name: Name, value: Literal)
 }
 
 /// `data { regions ... table ... districts ... }`.

@@ -12,7 +12,7 @@ import VerdeelWorkbench
 /// - `GET /api/map`: the outlines of the municipalities of the served scenarios.
 /// - `POST /api/allocate`: body `{"scenario", "changes": [...], "baseline"}`; the tables as JSON.
 /// - `POST /api/download?format=csv|csv-nl|xlsx&table=NAME&lang=nl|en`: the same request's
-///   tables as a file.
+///   tables as a file; `format=verdeel` its changes as a scenario file ("save as scenario").
 public struct WorkbenchHandlers: Sendable {
     /// The largest request body read, in bytes.
     public static let bodyLimit = 64 * 1024
@@ -70,10 +70,14 @@ public struct WorkbenchHandlers: Sendable {
 
     private func download(_ body: Data, query: [String: String]) -> Answer {
         do {
-            guard let format = OutputFormat(rawValue: query["format"] ?? "csv") else {
-                throw WorkbenchError(.badRequest, field: "format", "format is csv, csv-nl or xlsx")
-            }
             guard let language = ReportLanguage(rawValue: query["lang"] ?? "nl") else { throw WorkbenchError(.badRequest, field: "lang", "lang is nl or en") }
+            if query["format"] == "verdeel" {
+                let scenario = try workbench.scenarioText(try Self.request(body), language: language)
+                return Answer(status: 200, contentType: "text/plain; charset=utf-8", headers: ["Content-Disposition": "attachment; filename=\"\(scenario.name)\""], body: Data(scenario.text.utf8))
+            }
+            guard let format = OutputFormat(rawValue: query["format"] ?? "csv") else {
+                throw WorkbenchError(.badRequest, field: "format", "format is csv, csv-nl, xlsx or verdeel")
+            }
             let file = try workbench.allocate(try Self.request(body)).download(format, table: query["table"], language: language)
             let type = format == .xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
             return Answer(status: 200, contentType: type, headers: ["Content-Disposition": "attachment; filename=\"\(file.name)\""], body: file.data)

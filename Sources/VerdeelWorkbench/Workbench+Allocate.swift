@@ -150,7 +150,7 @@ public struct Allocated: Sendable {
                 throw WorkbenchError(.unprocessable, field: "format", "the workbook cannot be made: \(error)")
             }
         case .table, .json, .html:
-            throw WorkbenchError(.badRequest, field: "format", "download csv, csv-nl or xlsx")
+            throw WorkbenchError(.badRequest, field: "format", "download csv, csv-nl, xlsx or verdeel")
         }
     }
 }

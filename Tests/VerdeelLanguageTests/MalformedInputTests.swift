@@ -52,7 +52,7 @@ struct MalformedInputTests {
         ("unknown unit", measure("budget 2026: 10X", "key inhabitants 100%"), ["test.verdeel:9:24: error: unknown unit 'X' after a number | help: write amounts as 200k or 9.4M (thousand, million), percentages as 5%"]),
         ("currency sign", measure("budget 2026: €10M", "key inhabitants 100%"), ["test.verdeel:9:22: error: unexpected character '€' | help: write amounts without a currency sign, e.g. 200k"]),
         ("misspelt measure statement", measure("budgt 2026: 10M", "key inhabitants 100%"), ["test.verdeel:9:9: error: unknown statement 'budgt' in a measure; expected one of: budget, topslice, base, key, component, earmark, floor, cap, transition, rounding | help: did you mean 'budget'?"]),
-        ("misspelt scenario statement", scenario("measur m {", "}"), ["test.verdeel:8:5: error: unknown statement 'measur' in a scenario; expected one of: title, data, criterion, measure, assert, variants, montecarlo, fairness, sensitivity | help: did you mean 'measure'?"]),
+        ("misspelt scenario statement", scenario("measur m {", "}"), ["test.verdeel:8:5: error: unknown statement 'measur' in a scenario; expected one of: title, data, criterion, measure, assert, variants, montecarlo, fairness, sensitivity, set | help: did you mean 'measure'?"]),
         ("missing colon in budget", measure("budget 2026 10M", "key inhabitants 100%"), ["test.verdeel:9:21: error: expected ':' after the year (budget 2026: 10M), found an amount"]),
         ("year that is not a year", measure("budget 26: 10M", "key inhabitants 100%"), ["test.verdeel:9:16: error: expected a year such as 2026, found a number"]),
         ("key without weight", measure("budget 2026: 10M", "key inhabitants"), ["test.verdeel:10:24: error: expected the weight of 'inhabitants' (e.g. 50%), found the end of the line | help: amounts look like 200k or 9.4M, percentages like 5%"]),
@@ -150,7 +150,7 @@ struct MalformedInputTests {
 
     @Test func megabyteWord() {
         let text = Self.scenario(String(repeating: "a", count: 1_048_576))
-        #expect(diagnostics(text) == ["test.verdeel:8:5: error: unknown statement '\(String(repeating: "a", count: 40))...' in a scenario; expected one of: title, data, criterion, measure, assert, variants, montecarlo, fairness, sensitivity"])
+        #expect(diagnostics(text) == ["test.verdeel:8:5: error: unknown statement '\(String(repeating: "a", count: 40))...' in a scenario; expected one of: title, data, criterion, measure, assert, variants, montecarlo, fairness, sensitivity, set"])
     }
 
     @Test func independentErrorsAreAllReportedInOneRun() {

@@ -4,6 +4,7 @@ import Testing
 import VerdeelLanguage
 import VerdeelServer
 import VerdeelSession
+import VerdeelSimulation
 import VerdeelTestSupport
 @testable import VerdeelWorkbench
 
@@ -18,7 +19,7 @@ struct WorkbenchHandlerTests {
         return WorkbenchHandlers(Workbench([file]), page: Data("<!DOCTYPE html><title>page</title>".utf8))
     }()
 
-    private func post(_ path: String, _ body: String, query: [String: String] = [:]) -> WorkbenchHandlers.Answer {
+    func post(_ path: String, _ body: String, query: [String: String] = [:]) -> WorkbenchHandlers.Answer {
         Self.handlers.answer(method: "POST", path: path, query: query, body: Data(body.utf8))
     }
 
@@ -136,5 +137,45 @@ struct WorkbenchHandlerTests {
         #expect(workbook.status == 200 && workbook.body.starts(with: [0x50, 0x4B]))
         #expect(post("/api/download", body, query: ["format": "pdf"]).status == 400)
         #expect(post("/api/download", body, query: ["format": "csv", "table": "nothing"]).status == 404)
+    }
+}
+
+/// "Save as scenario": the changes as a scenario file that extends the scenario, which the
+/// language allocates to exactly what the workbench showed.
+struct SaveAsScenarioTests {
+    @Test func theSavedScenarioAllocatesWhatTheWorkbenchShowed() throws {
+        let scenario = InMemoryScenario(TwoRegions.peopleAndMixed, folder: "workbench")
+        let answer = WorkbenchHandlerTests.handlers.answer(
+            method: "POST", path: "/api/download", query: ["format": "verdeel", "lang": "en"],
+            body: Data(#"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=100%"]}"#.utf8))
+        #expect(answer.status == 200 && answer.headers["Content-Disposition"] == "attachment; filename=\"mixed_workbench.verdeel\"")
+        let text = String(decoding: answer.body, as: UTF8.self)
+        #expect(text == """
+            # Scenario 'mixed' with the changes made in the verdeel workbench.
+            # Save this file next to s.verdeel; 'verdeel run mixed_workbench.verdeel' allocates it.
+            include "s.verdeel"
+
+            scenario mixed_workbench extends mixed {
+                title "mixed, changed in the workbench"
+                set m.weight.land_area_km2 = 100%
+            }
+
+            """)
+        // Saved next to s.verdeel: land area at 100% gives R1 30 of 40 km2 of EUR 1M.
+        let saved = (scenario.path as NSString).deletingLastPathComponent + "/mixed_workbench.verdeel"
+        let inFolder = scenario.read
+        let read: @Sendable (String) -> [UInt8]? = { $0 == saved ? Array(text.utf8) : inFolder($0) }
+        let compilation = ScenarioLoader.compile(path: saved, read: read)
+        let plan = try #require(compilation.plans.first { $0.name == "mixed_workbench" }, "\(compilation.diagnostics.map(\.rendered))")
+        let run = try ScenarioRun.run(plan, read: read)
+        let amounts = run.allocations.first?.years.first.map { year in ["R1", "R2"].map { year.amount(for: $0)?.cents } }
+        #expect(amounts == [75_000_000, 25_000_000])
+    }
+
+    @Test func aBadChangeIsNotSaved() throws {
+        let answer = WorkbenchHandlerTests.handlers.answer(
+            method: "POST", path: "/api/download", query: ["format": "verdeel"], body: Data(#"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=120%"]}"#.utf8))
+        let error = try #require((try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["error"] as? [String: Any])
+        #expect(answer.status == 422 && error["field"] as? String == "changes[0]", "\(error)")
     }
 }

@@ -3,9 +3,10 @@ import os
 import subprocess
 
 
-def browser():
-    """Headless Chromium (Debian's, with its chromedriver) at 1280 x 1600 with its console kept.
-    Selenium is imported here, so that a script that only needs LibreOffice does without it."""
+def browser(downloads=None):
+    """Headless Chromium (Debian's, with its chromedriver) at 1280 x 1600 with its console kept,
+    saving downloads into the folder `downloads` (if given) without asking. Selenium is
+    imported here, so that a script that only needs LibreOffice does without it."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -14,6 +15,8 @@ def browser():
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--disable-dev-shm-usage"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
