@@ -186,6 +186,7 @@ def check_page(port):
             check(euros(cells[1]) == total, f"{code}: the page's total {cells[1]} is not verdeel run's {total}")
             check([euros(cell) for cell in cells[5:]] == [expected[("jongerenwerk", year, code)] for year in years], f"{code}: the page's years {cells[5:]}")
         check_map(driver, expected)
+        check_municipality(driver, expected)
         bars = driver.execute_script("return document.querySelectorAll('#bars rect').length")
         dashed = driver.execute_script("return document.querySelectorAll('#bars line[stroke-dasharray]').length")
         check(bars == 13 and dashed == 2, f"winners and losers: {bars} bars, {dashed} threshold lines (13 and the thresholds 7.50 and 15)")
@@ -199,6 +200,10 @@ def check_page(port):
         WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
         restored = driver.execute_script("return Array.from(document.querySelectorAll('#changes li span')).map(s => s.textContent)")
         check(restored == [f"{NEED}=70%"], f"reloading the link restores {restored}")
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.municipality") == "GM0014")
+        check(driver.find_element(By.ID, "municipality-title").text == "Groningen", "reloading the link reopens Groningen's page")
+        driver.find_element(By.ID, "municipality-close").click()
+        check(driver.find_element(By.ID, "municipality").get_attribute("hidden") is not None and "region=" not in driver.current_url, "closing the municipality's page")
         driver.find_element(By.ID, "language").click()
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the English switch")
         driver.save_screenshot(os.path.join(SCREENSHOTS, "english.png"))
@@ -251,6 +256,36 @@ def check_map(driver, changed):
         check(classes.get(code) == str(expected), f"{code}: change {change:.2f} per inhabitant per year is class {classes.get(code)}, not {expected}")
     check("Kadaster / CBS" in driver.find_element("id", "map-note").text, "the map credits Kadaster / CBS")
     driver.save_screenshot(os.path.join(SCREENSHOTS, "map.png"))
+
+
+def check_municipality(driver, changed):
+    """Groningen's page, opened by clicking its path on the map: its amounts of each measure
+    and year are verdeel run's, and the explanation's contributions (with rounding) add up to
+    its change of every year against the baseline."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_script("document.querySelector('#map path[data-region=GM0014]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.municipality") == "GM0014")
+    check(driver.find_element(By.ID, "municipality-title").text == "Groningen" and "region=GM0014" in driver.current_url, "the map opens Groningen's page")
+    check(driver.switch_to.active_element.get_attribute("id") == "municipality-title", "the page's heading takes the focus")
+    rows = driver.execute_script("return Array.from(document.querySelectorAll('#municipality-amounts tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent))")
+    years = sorted({year for (measure, year, region) in changed if region == "GM0014" and measure == "jongerenwerk"})
+    jongerenwerk = next((row for row in rows if row[0].startswith("Jongerenwerk")), None)
+    check(jongerenwerk is not None and [euros(cell) for cell in jongerenwerk[1:1 + len(years)]] == [changed[("jongerenwerk", y, "GM0014")] for y in years],
+          f"Groningen's page: Jongerenwerk per year {jongerenwerk}")
+    check(len(rows) == 3, f"Groningen's page has {len(rows)} measures")
+    before = run_amounts([])
+    explained = driver.execute_script("return Array.from(document.querySelectorAll('#municipality-explain tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent))")
+    first = years[0]
+    change = sum(changed[(m, first, "GM0014")] - before[(m, first, "GM0014")] for (m, y, r) in changed if r == "GM0014" and y == first)
+    column = 2  # provision, total, then the first year
+    parts = sum(euros(row[column].replace("+", "")) for row in explained)
+    check(abs(parts - change) <= len(explained), f"the explanation of {first} adds up to {parts}, the change is {change}")
+    check(any("verdeelsleutel van Jongerenwerk" in row[0] for row in explained), f"the explanation names the key in words: {explained}")
+    criteria = driver.execute_script("return document.querySelectorAll('#municipality-criteria tbody tr').length")
+    check(criteria == 5, f"Groningen's criteria: {criteria} rows (two keys of two criteria and one of one)")
+    driver.save_screenshot(os.path.join(SCREENSHOTS, "municipality.png"))
 
 
 def resident_kilobytes(pid):

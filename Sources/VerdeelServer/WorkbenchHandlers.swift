@@ -11,6 +11,7 @@ import VerdeelWorkbench
 /// - `GET /`: the page. `GET /api/scenarios`: the scenarios and their parameters.
 /// - `GET /api/map`: the outlines of the municipalities of the served scenarios.
 /// - `POST /api/allocate`: body `{"scenario", "changes": [...], "baseline"}`; the tables as JSON.
+/// - `POST /api/municipality`: the same body with `"region"`; that municipality's page.
 /// - `POST /api/download?format=csv|csv-nl|xlsx&table=NAME&lang=nl|en`: the same request's
 ///   tables as a file; `format=verdeel` its changes as a scenario file ("save as scenario").
 public struct WorkbenchHandlers: Sendable {
@@ -40,10 +41,11 @@ public struct WorkbenchHandlers: Sendable {
         case ("GET", "/api/map"): return Answer(status: 200, contentType: "application/json", headers: [:], body: Data(workbench.mapJSON().utf8))
         case ("POST", "/api/allocate"): return allocate(body)
         case ("POST", "/api/download"): return download(body, query: query)
-        case (_, "/"), (_, "/api/scenarios"), (_, "/api/map"), (_, "/api/allocate"), (_, "/api/download"):
+        case ("POST", "/api/municipality"): return municipality(body)
+        case (_, "/"), (_, "/api/scenarios"), (_, "/api/map"), (_, "/api/allocate"), (_, "/api/download"), (_, "/api/municipality"):
             return Self.refusal(WorkbenchError(.methodNotAllowed, field: "method", "\(method) is not answered at \(path); see docs/api.yaml"))
         default:
-            return Self.refusal(WorkbenchError(.notFound, field: "path", "nothing at \(path); the API is /api/scenarios, /api/allocate and /api/download (docs/api.yaml)"))
+            return Self.refusal(WorkbenchError(.notFound, field: "path", "nothing at \(path); the API is /api/scenarios, /api/map, /api/allocate, /api/municipality and /api/download (docs/api.yaml)"))
         }
     }
 
@@ -65,6 +67,16 @@ public struct WorkbenchHandlers: Sendable {
             return Self.refusal(error)
         } catch {
             return Self.refusal(WorkbenchError(.unprocessable, field: "scenario", "the results cannot be written: \(error)"))
+        }
+    }
+
+    private func municipality(_ body: Data) -> Answer {
+        do {
+            return Answer(status: 200, contentType: "application/json", headers: [:], body: Data(try workbench.municipality(try Self.request(body)).json().utf8))
+        } catch let error as WorkbenchError {
+            return Self.refusal(error)
+        } catch {
+            return Self.refusal(WorkbenchError(.unprocessable, field: "region", "the municipality's page cannot be written: \(error)"))
         }
     }
 
@@ -94,7 +106,7 @@ public struct WorkbenchHandlers: Sendable {
         do { return try JSONDecoder().decode(AllocationRequest.self, from: body) } catch let DecodingError.keyNotFound(key, _) {
             throw WorkbenchError(.badRequest, field: key.stringValue, "'\(key.stringValue)' is missing; send {\"scenario\": NAME, \"changes\": [...]}")
         } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
-            throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is not what it should be: scenario and baseline are text, changes and tables lists of text")
+            throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is not what it should be: scenario, baseline, measure and region are text, changes and tables lists of text")
         } catch let DecodingError.valueNotFound(_, context) {
             throw WorkbenchError(.badRequest, field: Self.field(context.codingPath), "is null; give a value or leave the key out")
         } catch {

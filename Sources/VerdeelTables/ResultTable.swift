@@ -62,3 +62,16 @@ public struct ResultTable: Sendable {
     /// The file name of the table in a CSV output folder.
     public var fileName: String { name + ".csv" }
 }
+
+extension ResultTable {
+    /// The same table with only the rows whose cell in column `id` is text that `keep`
+    /// accepts (the table itself when it has no such column), streamed as the table is.
+    public func keepingRows(where id: String, _ keep: @escaping @Sendable (String) -> Bool) -> ResultTable {
+        guard let column = columns.firstIndex(where: { $0.id == id }) else { return self }
+        return ResultTable(name: name, title: title, columns: columns, chunks: chunkCount) { (chunk: Int, sink: ResultTable.RowSink) in
+            forEachRow(ofChunk: chunk) { row in
+                if column < row.count, case .text(let text) = row[column], keep(text) { sink(row) }
+            }
+        }
+    }
+}

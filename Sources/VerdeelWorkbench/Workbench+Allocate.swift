@@ -94,12 +94,8 @@ public struct Allocated: Sendable {
 
     /// The table with only the rows of the measure asked for and of all measures together.
     private func rowsOfMeasure(_ table: ResultTable) -> ResultTable {
-        guard let measure, let column = table.columns.firstIndex(where: { $0.id == Column.measure.id }) else { return table }
-        return ResultTable(name: table.name, title: table.title, columns: table.columns, chunks: table.chunkCount) { (chunk: Int, sink: ResultTable.RowSink) in
-            table.forEachRow(ofChunk: chunk) { row in
-                if column < row.count, row[column] == .text(measure) || row[column] == .text("all") { sink(row) }
-            }
-        }
+        guard let measure else { return table }
+        return table.keepingRows(where: Column.measure.id) { $0 == measure || $0 == "all" }
     }
 
     private var parameterWords: ParameterWords {

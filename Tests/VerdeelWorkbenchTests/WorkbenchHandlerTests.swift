@@ -179,3 +179,46 @@ struct SaveAsScenarioTests {
         #expect(answer.status == 422 && error["field"] as? String == "changes[0]", "\(error)")
     }
 }
+
+/// A municipality's page: amounts, criteria against the other regions and the Shapley
+/// explanation, for `mixed` with land area at 100% (R1: 500,000 -> 750,000, by hand above).
+struct MunicipalityPageTests {
+    private func rows(_ document: [String: Any], _ table: String) throws -> [[String: Any]] {
+        let tables = try #require(document["tables"] as? [String: [String: Any]])
+        let columns = try #require(tables[table]?["columns"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        let rows = try #require(tables[table]?["rows"] as? [[Any]])
+        return rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
+    }
+
+    @Test func theMunicipalityPageExplainsItsChange() throws {
+        let answer = WorkbenchHandlerTests.handlers.answer(
+            method: "POST", path: "/api/municipality", query: [:],
+            body: Data(#"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=100%"], "region": "r1"}"#.utf8))
+        #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        let document = try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
+        let region = try #require(document["region"] as? [String: Any])
+        #expect(region["code"] as? String == "R1" && region["name"] as? String == "One" && region["inhabitants"] as? Double == 1000)
+        let amounts = try rows(document, "compare")
+        #expect(amounts.count == 1 && amounts[0]["amount_from"] as? Double == 500_000 && amounts[0]["amount_to"] as? Double == 750_000 && amounts[0]["change"] as? Double == 250_000)
+        // inhabitants: R1 1,000 of 4,000 (R2 3,000), second, median 2,000; land area: 30 of 40 km2, first, median 20.
+        let criteria = try rows(document, "criteria")
+        #expect(criteria.map { $0["criterion"] as? String } == ["inhabitants", "land_area_km2"])
+        #expect(criteria.map { $0["weight"] as? Double } == [0, 1] && criteria.map { $0["value"] as? Double } == [1000, 30])
+        #expect(criteria.map { $0["share"] as? Double } == [0.25, 0.75] && criteria.map { $0["rank"] as? Double } == [2, 1])
+        #expect(criteria.map { $0["median"] as? Double } == [2000, 20] && criteria.map { $0["regions"] as? Double } == [2, 2])
+        // One provision differs, the key: it is the whole change; rounding adds nothing.
+        let explained = try rows(document, "explain").filter { $0["measure"] as? String == "m" }
+        #expect(explained.map { $0["provision"] as? String } == ["m key", "rounding"])
+        #expect(explained.map { $0["contribution"] as? Double } == [250_000, 0])
+        let provisions = try #require((document["names"] as? [String: Any])?["provisions"] as? [String: [String: String]])
+        #expect(provisions["m key"]?["nl"] == "verdeelsleutel van m" && provisions["rounding"]?["en"] == "rounding to whole euros")
+    }
+
+    @Test func anUnknownOrMissingRegionIsRefused() throws {
+        for (body, status) in [(#"{"scenario": "mixed", "region": "R3"}"#, 404), (#"{"scenario": "mixed"}"#, 400), (#"{"scenario": "mixed", "region": 3}"#, 400)] {
+            let answer = WorkbenchHandlerTests.handlers.answer(method: "POST", path: "/api/municipality", query: [:], body: Data(body.utf8))
+            let error = try #require((try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["error"] as? [String: Any])
+            #expect(answer.status == status && error["field"] as? String == "region", "\(body): \(error)")
+        }
+    }
+}
