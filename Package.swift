@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "VerdeelServer",
             dependencies: [
-                "VerdeelWorkbench", "VerdeelReport", "VerdeelTables", .product(name: "Hummingbird", package: "hummingbird"),
+                "VerdeelWorkbench", "VerdeelReport", "VerdeelTables", "VerdeelSimulation", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["README.md"],

@@ -63,6 +63,35 @@ def check_valid_html(paths):
     check(completed.returncode == 0, "the Nu HTML checker finds errors:\n" + completed.stdout[-4000:] + completed.stderr[-4000:])
 
 
+def map_classes(html, caption):
+    """region -> class of the choropleth whose figure caption is `caption` in a report."""
+    start = html.find("<figcaption>" + caption + "</figcaption>")
+    if start < 0:
+        return {}
+    figure = html[start:html.find("</figure>", start)]
+    return {code: int(cls) for code, cls in re.findall(r'data-region="([^"]+)" data-class="(\d+)"', figure)}
+
+
+def check_report_maps(html, allocations_csv):
+    """The bundled report's maps: the allocation's amount per inhabitant and the winners and
+    losers' change per inhabitant per year of youth work in 2026, one path per municipality,
+    three municipalities in the class their change against the thresholds 7.50 and 15 puts
+    them in (worked out here from allocations.csv and the CBS inhabitants), the credit."""
+    measure = "Jongerenwerk, opbouwwerk, buurtsport- en cultuurcoaches"
+    amounts = map_classes(html, f"{measure} 2026: bedrag per inwoner per jaar")
+    changes = map_classes(html, f"{measure} 2026: verschil per inwoner per jaar")
+    check(len(amounts) == 13 and set(amounts.values()) == {0, 1, 2, 3, 4}, f"the allocation's map: {amounts}")
+    check(len(changes) == 13, f"the winners and losers' map has {len(changes)} municipalities")
+    with open(os.path.join(ROOT, "Scenarios/data/municipalities-2024.csv"), encoding="utf-8") as handle:
+        people = {row["code"]: int(row["inhabitants"]) for row in csv.DictReader(handle)}
+    before, after = expected_amounts(allocations_csv, "baseline"), expected_amounts(allocations_csv, "jongerenwerk_50_50")
+    for code in ("GM0014", "GM1730", "GM1680"):
+        change = float(after[("jongerenwerk", 2026, code)] - before[("jongerenwerk", 2026, code)]) / people[code]
+        expected = 0 if change < -15 else 1 if change < -7.5 else 3 if abs(change) < 0.005 else 4 if change > 0 else 2
+        check(changes.get(code) == expected, f"{code}: a change of {change:.2f} per inhabitant is class {changes.get(code)} on the report's map, not {expected}")
+    check(html.count("Grenzen: Kadaster / CBS (2024)") >= 2, "the report's maps do not credit Kadaster / CBS")
+
+
 def check_heatmap(binary, work, driver, screenshots):
     """A three-weight simplex: the heatmaps name the weights in words, not ids, and the
     y axis's tick labels keep clear of its name."""
@@ -259,6 +288,7 @@ def main():
         check_interaction(driver, "bundled")
         # Loss thresholds of the fairness block (7.50 and 15 per inhabitant) are drawn on the per-inhabitant change.
         check("verliesdrempel € 7,50 per inwoner" in html and "verliesdrempel € 15,00 per inwoner" in html, "the loss thresholds are not marked")
+        check_report_maps(html, os.path.join(work, "bundled-csv/allocations.csv"))
         driver.get("file://" + bundled)
         english = os.path.join(work, "english.html")
         verdeel(binary, "report", "sociale-agenda.verdeel", "--lang", "en", "--output", "english.html", cwd=work)

@@ -12,16 +12,22 @@ headless Chromium, and a load test.
   of the scenario file "save as scenario" downloads (saved next to the bundled one);
   reloading the URL restores the change; no console errors; nothing fetched from
   another host; a screenshot of each view in .build/workbench-screenshots.
+- Spec: schemathesis against docs/api.yaml on the live server finds no 5xx and no answer
+  that breaks the spec.
+- How sure?: its events, and its figures equal to `verdeel run` of the same setting; a long
+  run cancelled when its client goes; a third run at once refused.
 - Load: 5,000 allocation requests at concurrency 16 with no error; throughput and p50/p99
   latency printed; the server's memory (VmRSS) after the run within 20 MB of after warm-up.
 
 Usage: scripts/check-workbench.py [VERDEEL]   (default .build/release/verdeel)
 """
 import csv
+import http.client
 import io
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -207,6 +213,15 @@ def check_page(port):
         driver.find_element(By.ID, "language").click()
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the English switch")
         driver.save_screenshot(os.path.join(SCREENSHOTS, "english.png"))
+        driver.get(f"http://127.0.0.1:{port}/#scenario=sensitivity&measure=jongerenwerk&change={NEED}%3D70%25")
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
+        driver.find_element(By.ID, "how-sure-start").click()
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.howSure") == "done")
+        rows = driver.execute_script("return Array.from(document.querySelectorAll('#how-sure-table tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent))")
+        check(len(rows) == 13 and all(len(row) == 6 for row in rows), f"how sure? on the page: {len(rows)} municipalities, {rows[:1]}")
+        check(all(euros(row[1]) <= euros(row[2]) <= euros(row[3]) for row in rows), "how sure?: P5 <= median <= P95 on the page")
+        driver.execute_script("document.getElementById('how-sure').scrollIntoView()")
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "how-sure.png"))
         severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
         check(not severe, f"console errors: {severe}")
         hosts = driver.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).host)")
@@ -324,6 +339,137 @@ def check_load(port, pid):
             "p50_ms": latencies[len(latencies) // 2] * 1000, "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000, "rss_kb": (warm, after)}
 
 
+def events(port, body, stop_after=None):
+    """The server-sent events of POST /api/how-sure as (name, data) pairs, read until the
+    stream ends or until `stop_after(name, data)` says to close the connection."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection.request("POST", "/api/how-sure", body=json.dumps(body), headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    if response.status != 200:
+        return response.status, [("refused", json.loads(response.read()))]
+    found, name = [], None
+    while True:
+        line = response.readline().decode()
+        if not line:
+            break
+        if line.startswith("event: "):
+            name = line[7:].strip()
+        elif line.startswith("data: "):
+            data = json.loads(line[6:])
+            found.append((name, data))
+            if stop_after and stop_after(name, data):
+                connection.sock.close()
+                break
+    return response.status, found
+
+
+def cli_monte_carlo(changes):
+    """summary and losses of `verdeel run` of a scenario that sets `changes` on the baseline and
+    has the sensitivity scenario's montecarlo block: (measure, year, region) -> p05, p50, p95,
+    and (measure, year, region, threshold) -> p_loss."""
+    work = tempfile.mkdtemp(prefix="how-sure-")
+    try:
+        scenarios = os.path.join(work, "Scenarios")
+        shutil.copytree(os.path.join(ROOT, "Scenarios"), scenarios)
+        with open(os.path.join(ROOT, "Scenarios/sociale-agenda-sensitivity.verdeel"), encoding="utf-8") as handle:
+            text = handle.read()
+        block = text[text.index("    montecarlo {"):text.index("    }", text.index("    montecarlo {")) + 6]
+        settings = "".join(f"    set {name} = {value}\n" for name, value in (change.split("=", 1) for change in changes))
+        with open(os.path.join(scenarios, "how-sure.verdeel"), "w", encoding="utf-8") as handle:
+            handle.write('include "sociale-agenda.verdeel"\n\nscenario how_sure extends baseline {\n' + settings + block + "}\n")
+        run_verdeel(VERDEEL, "run", "how-sure.verdeel", "--scenario", "how_sure", "--format", "csv", "--output", "out", cwd=scenarios)
+        with open(os.path.join(scenarios, "out/summary.csv"), encoding="utf-8") as handle:
+            summary = {(r["measure"], int(r["year"]), r["region"]): tuple(float(r[k]) for k in ("p05", "p50", "p95")) for r in csv.DictReader(handle)}
+        with open(os.path.join(scenarios, "out/losses.csv"), encoding="utf-8") as handle:
+            losses = {(r["measure"], int(r["year"]), r["region"], float(r["loss_per_inhabitant"])): float(r["p_loss"]) for r in csv.DictReader(handle)}
+        return summary, losses
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def check_how_sure(port):
+    """"How sure?" over the API: started, progress, result; its P5/P50/P95 and loss chances are
+    those of `verdeel run` of the same setting with the same montecarlo block; a bad request is
+    refused before the stream. Returns the seconds the run took."""
+    changes = [f"{NEED}=70%"]
+    started = time.monotonic()
+    status, found = events(port, {"scenario": "sensitivity", "changes": changes})
+    seconds = time.monotonic() - started
+    names = [name for name, _ in found]
+    check(status == 200 and names[0] == "started" and "progress" in names and names[-1] == "result", f"how sure? events: {names[:5]}")
+    result = found[-1][1]
+    check(result["draws"] == 1000 and result["seed"] == 42 and result["synthetic"] is True, "how sure? names its draws, seed and synthetic data")
+    summary, losses = cli_monte_carlo(changes)
+    table = result["tables"]["summary"]
+    ids = [c["id"] for c in table["columns"]]
+    api = {(r["measure"], r["year"], r["region"]): (r["p05"], r["p50"], r["p95"]) for r in (dict(zip(ids, row)) for row in table["rows"])}
+    check(api == summary, "how sure?'s P5/P50/P95 are not verdeel run's")
+    table = result["tables"]["losses"]
+    ids = [c["id"] for c in table["columns"]]
+    api = {(r["measure"], r["year"], r["region"], r["loss_per_inhabitant"]): r["p_loss"] for r in (dict(zip(ids, row)) for row in table["rows"])}
+    check(api == losses and len(api) > 0, "how sure?'s loss chances are not verdeel run's")
+    for body, expected in (({"scenario": "baseline"}, 422), ({"scenario": "sensitivity", "changes": [f"{NEED}=170%"]}, 422)):
+        status, found = events(port, body)
+        check(status == expected and found[0][1]["error"]["field"], f"how sure? {body}: {status}")
+    return seconds
+
+
+def check_how_sure_cancel():
+    """A long run (w4's 342 municipalities, 40,000 draws) stops when its client goes: the
+    server's CPU time stays flat after the connection closes; three at once: the third is
+    refused (429). Returns the CPU seconds used in the second after closing."""
+    folder = os.path.join(ROOT, ".build/how-sure")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(ROOT, "Benchmarks/workloads/w4-national.verdeel"), encoding="utf-8") as handle:
+        text = handle.read()
+    block = text[text.index("    montecarlo {"):text.index("    }", text.index("    montecarlo {")) + 6].replace("draws 2_000", "draws 40_000")
+    with open(os.path.join(folder, "heavy.verdeel"), "w", encoding="utf-8") as handle:
+        handle.write('include "../../Benchmarks/workloads/w4-national.verdeel"\n\nscenario heavy extends w4 {\n' + block + "}\n")
+    process = subprocess.Popen([VERDEEL, "serve", "--port", "0", ".build/how-sure/heavy.verdeel"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        port = int(process.stdout.readline().split("http://127.0.0.1:")[1].split("/")[0])
+        status, found = events(port, {"scenario": "heavy"}, stop_after=lambda name, data: name == "progress" and data["done"] > 5)
+        check(status == 200 and found[-1][0] == "progress", f"the long run reported progress: {[n for n, _ in found][:4]}")
+        time.sleep(0.6)
+        before = cpu_seconds(process.pid)
+        time.sleep(1.0)
+        used = cpu_seconds(process.pid) - before
+        check(used < 0.2, f"the server used {used:.2f} s of CPU in the second after its client went: the run was not cancelled")
+        closers = []
+        for _ in range(2):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request("POST", "/api/how-sure", body=json.dumps({"scenario": "heavy"}), headers={"Content-Type": "application/json"})
+            closers.append(connection)
+        time.sleep(0.3)
+        status, found = events(port, {"scenario": "heavy"})
+        check(status == 429 and found[0][1]["error"]["status"] == 429, f"a third run at once: {status}")
+        for connection in closers:
+            connection.close()
+        return used
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def check_schema(port):
+    """Schemathesis (pinned in scripts/lib/requirements.sh) against docs/api.yaml on the live
+    server, every check on (scripts/lib/schemathesis.toml says which refusals of schema-valid
+    requests are by design), 200 examples per operation from a fixed seed: no 5xx, no answer
+    that breaks the spec. Returns the number of test cases."""
+    command = ["schemathesis", "--config-file", os.path.join(ROOT, "scripts/lib/schemathesis.toml"), "run", os.path.join(ROOT, "docs/api.yaml"),
+               "--url", f"http://127.0.0.1:{port}", "--checks", "all", "--max-examples", "200", "--seed", "2026", "--no-color"]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
+    check(completed.returncode == 0 and "No issues found" in completed.stdout, "schemathesis found problems:\n" + completed.stdout[-6000:] + completed.stderr[-2000:])
+    cases = re.search(r"(\d+) generated", completed.stdout)
+    return int(cases.group(1)) if cases else 0
+
+
 def check_stop(process):
     started = time.monotonic()
     process.send_signal(signal.SIGINT)
@@ -341,15 +487,19 @@ def main():
     try:
         check(start_seconds < 1.0, f"the server took {start_seconds:.2f} s to start")
         check_api(port)
+        schema_cases = check_schema(port)
+        how_sure_seconds = check_how_sure(port)
         check_page(port)
         load = check_load(port, process.pid)
         status, _, _ = call(port, "/api/scenarios")
         check(status == 200, "the server answers after the load")
     finally:
         stop_seconds = check_stop(process) if process.poll() is None else None
+    cancel_cpu = check_how_sure_cancel()
     check.finish("workbench", "workbench: {count} checks passed (started in " + f"{start_seconds:.2f} s; 5,000 allocations at concurrency 16 in "
                  f"{load['seconds']:.1f} s, {load['per_second']:.0f}/s, p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms; memory "
-                 f"{load['rss_kb'][0] // 1024} -> {load['rss_kb'][1] // 1024} MB; a slider step to the drawn table in the page: median "
+                 f"{load['rss_kb'][0] // 1024} -> {load['rss_kb'][1] // 1024} MB; schemathesis: {schema_cases} cases against docs/api.yaml, no issue; how sure? (1,000 draws) in {how_sure_seconds:.2f} s, "
+                 f"a cancelled long run used {cancel_cpu:.2f} s of CPU in the second after; a slider step to the drawn table in the page: median "
                  f"{sorted(ROUND_TRIPS)[len(ROUND_TRIPS) // 2]:.0f} ms, largest {max(ROUND_TRIPS):.0f} ms; Ctrl-C stopped it in {stop_seconds or 0:.2f} s; screenshots in {SCREENSHOTS})")
 
 

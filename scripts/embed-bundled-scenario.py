@@ -5,6 +5,7 @@ Run from the repository root after changing Scenarios/sociale-agenda.verdeel or 
 BundledScenarioEmbeddingTests fails until you do."""
 FILES = [
     "Scenarios/sociale-agenda.verdeel",
+    "Scenarios/sociale-agenda-sensitivity.verdeel",
     "Scenarios/data/municipalities-2024.csv",
     "Scenarios/data/ses-woa-synthetic.csv",
     "Scenarios/data/districts-2024.csv",
@@ -16,6 +17,9 @@ out = [
     "/// works anywhere. Paths are relative to the repository root.",
     "public enum BundledScenario {",
     f'    public static let mainFile = "{FILES[0]}"',
+    "    /// What `verdeel serve` serves without files: the scenarios and the one with the",
+    "    /// Monte Carlo block that the workbench's \"how sure?\" runs.",
+    f'    public static let workbenchFiles = ["{FILES[0]}", "{FILES[1]}"]',
     "",
     "    public static let files: [String: String] = [",
 ]

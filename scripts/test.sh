@@ -19,7 +19,8 @@
 #       .build/acceptance-screenshots (scripts/acceptance-screenshots.py; docs/screenshots
 #       holds the committed ones);
 #   3d'. the workbench (scripts/check-workbench.py): `verdeel serve` on loopback, its API
-#       against `verdeel run --set` and bad requests, its page driven by keyboard in
+#       against `verdeel run --set` and bad requests, schemathesis against docs/api.yaml,
+#       "how sure?" against `verdeel run` and cancelled, its page driven by keyboard in
 #       Chromium, and 5,000 requests at concurrency 16 (throughput, p50/p99, memory);
 #   3e. sharded runs merged byte for byte and the merge's refusals (scripts/check-shards.py),
 #       a 4-task Slurm array with its merge job on a single-node cluster (scripts/check-slurm.sh),

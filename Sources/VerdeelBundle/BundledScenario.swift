@@ -4,6 +4,9 @@
 /// works anywhere. Paths are relative to the repository root.
 public enum BundledScenario {
     public static let mainFile = "Scenarios/sociale-agenda.verdeel"
+    /// What `verdeel serve` serves without files: the scenarios and the one with the
+    /// Monte Carlo block that the workbench's "how sure?" runs.
+    public static let workbenchFiles = ["Scenarios/sociale-agenda.verdeel", "Scenarios/sociale-agenda-sensitivity.verdeel"]
 
     public static let files: [String: String] = [
         "Scenarios/sociale-agenda.verdeel": #"""
@@ -121,6 +124,36 @@ scenario horizon_2030 extends baseline {
     }
     measure jongerenwerk {
         budget 2026: 7M, 2027: 9M, 2028..2030: 9.4M, 2031..2032: none
+    }
+}
+
+"""#,
+        "Scenarios/sociale-agenda-sensitivity.verdeel": #"""
+# Which input drives each municipality's amount? A Sobol analysis of the Sociale Agenda
+# (docs/sensitivity.md): the readings the document leaves open as ranges, and the
+# measurement error of the data as perturbations.
+include "sociale-agenda.verdeel"
+
+scenario sensitivity extends baseline {
+    # The uncertain inputs: SES-WOA means by their published spread, inhabitants by 1%.
+    montecarlo {
+        draws 1_000
+        seed 42
+        perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)
+        perturb inhabitants normal sd 1%
+    }
+
+    sensitivity sobol 512 seed 7 {
+        # The need weight of youth work (80% in the document) and the meeting places' key as a whole.
+        weight jongerenwerk need from 50% to 90%
+        key ontmoetingsplekken
+        # The base for district support (200k) and the support top-slice (5%).
+        base wijk from 150k to 210k
+        topslice jongerenwerk ondersteuning from 3% to 7%
+        # All thirteen SES-WOA scores as one factor, all inhabitant counts as another.
+        perturb ses_woa_mean
+        perturb inhabitants
+        dummy
     }
 }
 

@@ -311,3 +311,14 @@ extension ScenarioPlan {
             sensitivity: sensitivity, settings: recorded.isEmpty ? nil : recorded)
     }
 }
+
+extension ScenarioPlan {
+    /// The scenario with its `montecarlo` block only (no variants): its draws around the
+    /// scenario as it stands, what the workbench's "how sure?" runs; nil without the block.
+    public var monteCarloOnly: ScenarioPlan? {
+        guard let monteCarlo = simulation?.monteCarlo else { return nil }
+        return ScenarioPlan(
+            name: name, title: title, data: data, measures: measures, assertions: assertions,
+            simulation: SimulationPlan(dimensions: [], monteCarlo: monteCarlo), fairness: fairness, sensitivity: nil, settings: settings)
+    }
+}

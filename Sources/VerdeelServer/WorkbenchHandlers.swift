@@ -1,5 +1,6 @@
 import Foundation
 import VerdeelReport
+import VerdeelSimulation
 import VerdeelTables
 import VerdeelWorkbench
 
@@ -12,6 +13,9 @@ import VerdeelWorkbench
 /// - `GET /api/map`: the outlines of the municipalities of the served scenarios.
 /// - `POST /api/allocate`: body `{"scenario", "changes": [...], "baseline"}`; the tables as JSON.
 /// - `POST /api/municipality`: the same body with `"region"`; that municipality's page.
+/// - `POST /api/how-sure`: the same body; the scenario's Monte Carlo run around the changes,
+///   as server-sent events (`progress`, then `result` or `refused`); closing the connection
+///   cancels it (served by ``WorkbenchServer``, started and finished here).
 /// - `POST /api/download?format=csv|csv-nl|xlsx&table=NAME&lang=nl|en`: the same request's
 ///   tables as a file; `format=verdeel` its changes as a scenario file ("save as scenario").
 public struct WorkbenchHandlers: Sendable {
@@ -27,11 +31,15 @@ public struct WorkbenchHandlers: Sendable {
 
     let workbench: Workbench
     let page: Data
+    let running = RunningRuns()
 
     public init(_ workbench: Workbench, page: Data) {
         self.workbench = workbench
         self.page = page
     }
+
+    /// The "how sure?" runs going now.
+    public var runsGoing: Int { running.current }
 
     /// The answer to one request.
     public func answer(method: String, path: String, query: [String: String], body: Data) -> Answer {
@@ -42,10 +50,19 @@ public struct WorkbenchHandlers: Sendable {
         case ("POST", "/api/allocate"): return allocate(body)
         case ("POST", "/api/download"): return download(body, query: query)
         case ("POST", "/api/municipality"): return municipality(body)
-        case (_, "/"), (_, "/api/scenarios"), (_, "/api/map"), (_, "/api/allocate"), (_, "/api/download"), (_, "/api/municipality"):
-            return Self.refusal(WorkbenchError(.methodNotAllowed, field: "method", "\(method) is not answered at \(path); see docs/api.yaml"))
+        case ("POST", "/api/how-sure"):
+            // Served as a stream by the server; answered whole here (without a socket).
+            switch startHowSure(body) {
+            case .refused(let refusal): return refusal
+            case .started(let run):
+                return Answer(status: 200, contentType: "text/event-stream", headers: [:], body: Data(finishHowSure(run, control: RunControl()).utf8))
+            }
+        case (_, "/"), (_, "/index.html"), (_, "/api/scenarios"), (_, "/api/map"):
+            return Self.refusal(WorkbenchError(.methodNotAllowed, field: "method", "\(method) is not answered at \(path); use GET (docs/api.yaml)"), allow: "GET")
+        case (_, "/api/allocate"), (_, "/api/download"), (_, "/api/municipality"), (_, "/api/how-sure"):
+            return Self.refusal(WorkbenchError(.methodNotAllowed, field: "method", "\(method) is not answered at \(path); use POST (docs/api.yaml)"), allow: "POST")
         default:
-            return Self.refusal(WorkbenchError(.notFound, field: "path", "nothing at \(path); the API is /api/scenarios, /api/map, /api/allocate, /api/municipality and /api/download (docs/api.yaml)"))
+            return Self.refusal(WorkbenchError(.notFound, field: "path", "nothing at \(path); the API is /api/scenarios, /api/map, /api/allocate, /api/municipality, /api/how-sure and /api/download (docs/api.yaml)"))
         }
     }
 
@@ -102,6 +119,12 @@ public struct WorkbenchHandlers: Sendable {
 
     /// The request in a body, or a refusal naming the field at fault.
     static func request(_ body: Data) throws(WorkbenchError) -> AllocationRequest {
+        let request = try decoded(body)
+        try request.checkTables()
+        return request
+    }
+
+    private static func decoded(_ body: Data) throws(WorkbenchError) -> AllocationRequest {
         guard body.count <= bodyLimit else { throw WorkbenchError(.tooLarge, field: "body", "the body is over \(bodyLimit / 1024) KiB; send fewer changes") }
         do { return try JSONDecoder().decode(AllocationRequest.self, from: body) } catch let DecodingError.keyNotFound(key, _) {
             throw WorkbenchError(.badRequest, field: key.stringValue, "'\(key.stringValue)' is missing; send {\"scenario\": NAME, \"changes\": [...]}")
@@ -130,9 +153,10 @@ public struct WorkbenchHandlers: Sendable {
         }
     }
 
-    static func refusal(_ error: WorkbenchError) -> Answer {
+    /// The refusal's answer; a 405 names the method the path takes (`Allow`, RFC 9110).
+    static func refusal(_ error: WorkbenchError, allow: String? = nil) -> Answer {
         let body = (try? JSONKeyStyle.encoder().encode(error.body)) ?? Data(#"{"error":{"field":"body","message":"refused","status":400}}"#.utf8)
-        return Answer(status: error.status.rawValue, contentType: "application/json", headers: [:], body: body)
+        return Answer(status: error.status.rawValue, contentType: "application/json", headers: allow.map { ["Allow": $0] } ?? [:], body: body)
     }
 
     /// The page may load only itself: no script, style, font or image from elsewhere.

@@ -18,13 +18,27 @@ public struct AllocationRequest: Decodable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey { case scenario, changes, baseline, tables, measure, region }
 
+    /// Keys may be left out; a key given is a value of its type (`null` is refused, as the
+    /// API's schema says).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        func optional<Value: Decodable>(_ type: Value.Type, _ key: CodingKeys) throws -> Value? {
+            guard container.contains(key) else { return nil }
+            return try container.decode(type, forKey: key)
+        }
         scenario = try container.decode(String.self, forKey: .scenario)
-        changes = try container.decodeIfPresent([String].self, forKey: .changes) ?? []
-        baseline = try container.decodeIfPresent(String.self, forKey: .baseline)
-        tables = try container.decodeIfPresent([String].self, forKey: .tables)
-        measure = try container.decodeIfPresent(String.self, forKey: .measure)
-        region = try container.decodeIfPresent(String.self, forKey: .region)
+        changes = try optional([String].self, .changes) ?? []
+        baseline = try optional(String.self, .baseline)
+        tables = try optional([String].self, .tables)
+        measure = try optional(String.self, .measure)
+        region = try optional(String.self, .region)
+    }
+}
+
+extension AllocationRequest {
+    /// Refuses a table the answers do not have, naming it (`tables[1]`, 400).
+    public func checkTables() throws(WorkbenchError) {
+        guard let wanted = tables, let index = wanted.firstIndex(where: { !Allocated.tableNames.contains($0) }) else { return }
+        throw WorkbenchError(.badRequest, field: "tables[\(index)]", "there is no table '\(wanted[index])' (tables: \(Allocated.tableNames.joined(separator: ", ")))")
     }
 }

@@ -19,6 +19,8 @@ public struct ScenarioList: Encodable, Sendable {
         public let synthetic: Bool
         /// The fairness block's loss thresholds, euros per inhabitant per year (none without).
         public let losses: [Double]
+        /// The draws of its `montecarlo` block, which "how sure?" runs (none without one).
+        public let draws: Int?
         public let measures: [Measure]
 
         init(_ plan: ScenarioPlan, file: Workbench.File) {
@@ -28,6 +30,7 @@ public struct ScenarioList: Encodable, Sendable {
             fileSha256 = file.sha256
             synthetic = plan.data.hasSyntheticData
             losses = (plan.fairness?.losses ?? []).sorted()
+            draws = plan.simulation?.monteCarlo?.draws
             let words = ParameterWords(measureTitles: Dictionary(plan.measures.map { ($0.id, $0.title) }) { first, _ in first })
             measures = plan.measures.map { Measure($0, words: words) }
         }

@@ -18,6 +18,7 @@ extension Workbench {
         guard request.changes.count <= Self.maximumChanges else {
             throw WorkbenchError(.badRequest, field: "changes", "at most \(Self.maximumChanges) changes at once; remove some")
         }
+        try request.checkTables()
         let (start, file) = try scenario(request.scenario, field: "scenario")
         let (baseRun, baseFile) = try scenario(request.baseline ?? request.scenario, field: "baseline")
         let changed = try Self.applied(request.changes, to: start.plan)
@@ -36,9 +37,6 @@ extension Workbench {
         }
         let allocated = Allocated(
             runs: runs, fairness: measured.reports, warnings: runs.flatMap(\.warnings) + measured.warnings, files: read, wanted: request.tables, measure: request.measure)
-        if let wanted = request.tables, let index = wanted.firstIndex(where: { !Allocated.tableNames.contains($0) }) {
-            throw WorkbenchError(.badRequest, field: "tables[\(index)]", "there is no table '\(wanted[index])' (tables: \(Allocated.tableNames.joined(separator: ", ")))")
-        }
         return allocated
     }
 

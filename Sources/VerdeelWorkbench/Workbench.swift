@@ -46,9 +46,13 @@ public struct Workbench: Sendable {
         self.files = files
     }
 
-    /// Every scenario served, with its parameters.
+    /// Every scenario served, with its parameters; a scenario in two files (one includes the
+    /// other) once, from the first.
     public func scenarios() -> ScenarioList {
-        ScenarioList(scenarios: files.flatMap { file in file.plans.map { ScenarioList.Scenario($0, file: file) } })
+        var seen = Set<String>()
+        return ScenarioList(scenarios: files.flatMap { file in
+            file.plans.filter { seen.insert($0.name).inserted }.map { ScenarioList.Scenario($0, file: file) }
+        })
     }
 
     /// The scenario's run at start and its file, or a 404 naming what exists.

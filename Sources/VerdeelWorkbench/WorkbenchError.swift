@@ -5,8 +5,12 @@ public struct WorkbenchError: Error, Equatable, Sendable, CustomStringConvertibl
         case badRequest = 400
         case notFound = 404
         case methodNotAllowed = 405
+        /// A "how sure?" run cancelled by its client.
+        case cancelled = 409
         case tooLarge = 413
         case unprocessable = 422
+        /// As many "how sure?" runs as the server takes at once are going.
+        case busy = 429
     }
 
     public let status: Status

@@ -15,12 +15,13 @@ struct ScenarioInput {
     /// Where files may be read from; nil for the bundled scenario, which reads no files.
     let access: FileAccess?
 
-    /// `file` is read as ``FileAccess/reader(scenarioFile:)`` allows.
-    init(file: String?, access: FileAccess = FileAccess(root: nil, allowRead: [])) {
+    /// `file` is read as ``FileAccess/reader(scenarioFile:)`` allows; without it, the
+    /// bundled file `bundled` (default the Sociale Agenda scenario).
+    init(file: String?, access: FileAccess = FileAccess(root: nil, allowRead: []), bundled: String = BundledScenario.mainFile) {
         if let file {
             (path, read, self.access) = (file, access.reader(scenarioFile: file), access)
         } else {
-            path = BundledScenario.mainFile
+            path = bundled
             read = { path in BundledScenario.files[(path as NSString).standardizingPath].map { Array($0.utf8) } }
             self.access = nil
         }

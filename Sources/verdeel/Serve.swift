@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelBundle
 import VerdeelServer
 import VerdeelWorkbench
 
@@ -11,7 +12,7 @@ struct Serve: ParsableCommand {
         abstract: "Serve the what-if workbench: change weights, bases, budgets and top-slices and see every municipality's amount at once.",
         discussion: "Binds 127.0.0.1 unless --host says otherwise; the workbench has no login. Ctrl-C stops it.")
 
-    @Argument(help: "Scenario files to serve (default: the bundled Sociale Agenda scenario).")
+    @Argument(help: "Scenario files to serve (default: the bundled Sociale Agenda scenarios, with the one whose Monte Carlo block 'how sure?' runs).")
     var files: [String] = []
 
     @OptionGroup(title: "Files a scenario may read")
@@ -28,7 +29,9 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let workbench = Workbench(try (files.isEmpty ? [nil] : files.map(Optional.some)).map(load))
+        let inputs = files.isEmpty
+            ? BundledScenario.workbenchFiles.map { ScenarioInput(file: nil, bundled: $0) } : files.map { ScenarioInput(file: $0, access: access.access) }
+        let workbench = Workbench(try inputs.map(load))
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             printError("warning: the workbench has no login: anyone who can reach \(host):\(port) can use it")
         }
@@ -47,8 +50,7 @@ struct Serve: ParsableCommand {
 
     /// A scenario file compiled and its scenarios run once (diagnostics and errors printed,
     /// exit 1), as served.
-    private func load(_ file: String?) throws -> Workbench.File {
-        let input = ScenarioInput(file: file, access: access.access)
+    private func load(_ input: ScenarioInput) throws -> Workbench.File {
         let compilation = try input.compile()
         let runs = try input.run(compilation.plans, sources: compilation.sources)
         return Workbench.File(path: input.path, runs: runs, files: compilation.files, session: input.session)

@@ -97,7 +97,7 @@ struct BundledScenarioTests {
 /// scripts/embed-bundled-scenario.py).
 struct BundledScenarioEmbeddingTests {
     @Test func embeddedFilesEqualTheFilesOnDisk() throws {
-        #expect(BundledScenario.files.count == 4)
+        #expect(BundledScenario.files.count == 5)
         for (path, text) in BundledScenario.files {
             #expect(try String(contentsOfFile: "\(repositoryRoot)/\(path)", encoding: .utf8) == text, "\(path)")
         }

@@ -61,4 +61,25 @@ struct MunicipalityMapTests {
         // 1, 1, 2 in two classes: the 1s have rank 0 (class 0), the 2 rank 2 (2 * 2 / 3 = 1).
         #expect(MapClasses.quantiles(["A": 1, "B": 1, "C": 2], count: 2).classes == ["A": 0, "B": 0, "C": 1])
     }
+
+    /// The report's choropleth over the square: framed to it (the box 0..1000 by
+    /// 0..1000 / cos 52.15° = 1629.736 with 5 units around, drawn 420 high: scale
+    /// 420 / 1639.736 = 0.25614, so the 5 units are 1.3), filled and hatched by class.
+    @Test func theReportsChoroplethFramesAndHatchesItsRegions() throws {
+        let square = #"{"type":"Topology","transform":{"scale":[1,1],"translate":[5,52.15]},"arcs":[[[0,0],[1,0],[0,1],[-1,0],[0,-1]]],"#
+            + #""objects":{"m":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"properties":{"statcode":"GM0001"}}]}}}"#
+        let map = try MunicipalityMap(topoJSON: Data(square.utf8), key: "statcode")
+        let box = try #require(map.box(of: ["GM0001", "GM9999"]))
+        #expect(box.minX == 0 && box.minY == 0 && box.maxX == 1000 && abs(box.maxY - 1000 / cos(52.15 * Double.pi / 180)) < 1e-6)
+        // A loss of 20 per inhabitant beyond the thresholds 7.50 and 15: the first class, darkest red, hatched.
+        let classes = MapClasses.changes(["GM0001": -20], thresholds: [7.5, 15])
+        let svg = ChoroplethMap(
+            title: "t", map: map, classes: classes, scale: .change, names: ["GM0001": "Eén"], words: { $0.dutch }, credit: "Kadaster / CBS", patternID: "hatch-x").render()
+        #expect(svg.contains(##"<path d="M0 1629.7L1000 1629.7L1000 0L0 0L0 1629.7Z" fill="#67000d" data-region="GM0001" data-class="0"><title>Eén: verlies meer dan € 15,00 per inwoner per jaar</title></path>"##))
+        #expect(svg.contains(#"fill="url(#hatch-x)" pointer-events="none""#) && svg.contains(#"<pattern id="hatch-x""#))
+        #expect(svg.contains("translate(1.3 1.3) scale(0.25613"))
+        // Five legend entries (two thresholds, within, no change, gain), the first two hatched, and the credit.
+        #expect(svg.components(separatedBy: ##"width="16" height="11" fill="#"##).count - 1 == 5 && svg.components(separatedBy: #"height="11" fill="url(#hatch-x)""#).count - 1 == 2)
+        #expect(svg.contains("Kadaster / CBS"))
+    }
 }

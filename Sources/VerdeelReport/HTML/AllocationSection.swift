@@ -47,6 +47,11 @@ enum AllocationSection {
                     html += Figure.of(BarChart(
                         title: context.label(measure, year) + ": " + context.say("bedrag per inwoner", "amount per inhabitant"), labels: names, values: perInhabitant,
                         valueText: { numbers.euros($0, cents: true) }, axisText: { numbers.euros($0) }))
+                    let perYear = Double(year == nil ? max(years.count, 1) : 1)
+                    let values = Dictionary(uniqueKeysWithValues: zip(regions, zip(values, perHead).map { $0 / ($1 ?? 1) / perYear }))
+                    html += context.map(
+                        values, scale: .amount, title: context.label(measure, year) + ": " + context.say("bedrag per inwoner per jaar", "amount per inhabitant per year"),
+                        id: "allocation-" + ReportContext.key(measure, year))
                 }
                 panels.append((ReportContext.key(measure, year), context.label(measure, year), html))
                 panelMeasures.append(measure)

@@ -58,6 +58,11 @@ enum ChangeSection {
                     html += Figure.of(BarChart(
                         title: context.label(measure, year) + ": " + context.say("verschil per inwoner", "change per inhabitant"), labels: names, values: perHead,
                         valueText: { numbers.change($0, cents: true) }, axisText: { numbers.euros($0) }, markers: markers, diverging: true))
+                    let perYear = year == nil ? yearCount : 1
+                    html += context.map(
+                        Dictionary(uniqueKeysWithValues: zip(regions, perHead.map { $0 / perYear })), scale: .change,
+                        title: context.label(measure, year) + ": " + context.say("verschil per inwoner per jaar", "change per inhabitant per year"),
+                        id: "change-" + ReportContext.key(measure, year))
                 }
                 panels.append((ReportContext.key(measure, year), context.label(measure, year), html))
             }

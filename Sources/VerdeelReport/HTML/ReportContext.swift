@@ -34,6 +34,19 @@ struct ReportContext {
 
     func regionName(_ code: String) -> String { regionNames[code] ?? code }
 
+    /// A choropleth of `values` (euros per inhabitant per year by region code) as a figure, its
+    /// hatch pattern named by `id` (unique in the page); for regions not all on the 2024 map,
+    /// a note saying there is no map, never a map with wrong colours.
+    func map(_ values: [String: Double], scale: ChoroplethMap.Scale, title: String, id: String) -> String {
+        guard let map = MunicipalityMap.netherlands2024, !values.isEmpty, map.covers(values.keys) else {
+            return "<p class=\"note\">" + SVG.escaped(say("Geen kaart: niet alle gemeenten staan op de kaart van 2024.", "No map: not every municipality is on the 2024 map.")) + "</p>"
+        }
+        let classes = scale == .change ? MapClasses.changes(values, thresholds: input.lossThresholds) : MapClasses.quantiles(values, count: 5)
+        return Figure.of(ChoroplethMap(
+            title: title, map: map, classes: classes, scale: scale, names: regionNames, words: { language.pick($0) },
+            credit: say("Grenzen: ", "Boundaries: ") + MunicipalityMap.credit + " (2024)", patternID: "hatch-" + id))
+    }
+
     func measureTitle(_ id: String) -> String { input.measureTitles[id] ?? id }
 
     /// A parameter's or factor's name for people (``ParameterWords``), from its id.

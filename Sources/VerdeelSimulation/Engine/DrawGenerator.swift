@@ -19,7 +19,12 @@ struct DrawGenerator {
     /// Draws evaluated together: stacked evaluation amortises the expression tree walk.
     static let chunk = 256
 
-    func shares(threads: Int = 1) throws(SimulationError) -> [[Double]] {
+    /// The number of chunks of draws ``shares(threads:steps:)`` generates.
+    var chunkCount: Int { (draws + Self.chunk - 1) / Self.chunk }
+
+    /// Every criterion's shares for every draw; `steps` (one per chunk) stops it when the
+    /// run is cancelled (the shares are then incomplete, and the run is abandoned).
+    func shares(threads: Int = 1, steps: DrawSteps? = nil) throws(SimulationError) -> [[Double]] {
         let regions = table.count
         let count = draws * regions
         var result = criteria.map { _ in [Double](repeating: 0, count: count) }
@@ -47,7 +52,7 @@ struct DrawGenerator {
             var independent = [[Double]](repeating: [], count: p)
             while true {
                 let chunk = next.add(1, ordering: .relaxed).oldValue
-                guard chunk < chunks, failures.withLock({ $0.isEmpty }) else { break }
+                guard chunk < chunks, failures.withLock({ $0.isEmpty }), steps?.next() ?? true else { break }
                 do throws(SimulationError) {
                     try draw(chunk: chunk, factor: factor, spreads: spreads, nominal: nominal, generator: generator, normals: &normals, independent: &independent, into: outputs)
                 } catch {
@@ -108,7 +113,7 @@ struct DrawGenerator {
         return result
     }
 
-    /// One draw's criterion values exactly as ``shares(threads:)`` computes them before
+    /// One draw's criterion values exactly as ``shares(threads:steps:)`` computes them before
     /// dividing by their totals, by criterion name: what an exact rounding decision needs.
     /// Draw `d` depends only on (seed, d), so it is recomputed rather than kept.
     func values(draw: Int) throws(SimulationError) -> [String: [Double]] {

@@ -101,7 +101,9 @@ public enum MonteCarloEngine {
             }
             let data = configuredTable
             let generator = DrawGenerator(table: data, criteria: configured, plan: simulation.monteCarlo, draws: draws)
-            let shares = try generator.shares(threads: control.threads)
+            let steps = DrawSteps(control: control, total: generator.chunkCount + measures.count * blocks.count, reports: variants == 1)
+            let shares = try generator.shares(threads: control.threads, steps: steps)
+            if control.isCancelled { throw .interrupted }
             let statisticShares = statistics.map { statistic in
                 statistic.criteria.map { criterion in shares[configured.firstIndex { $0.name == criterion.name } ?? 0] }
             }
@@ -115,7 +117,7 @@ public enum MonteCarloEngine {
             DispatchQueue.concurrentPerform(iterations: threads) { index in
                 var worker = Worker(
                     blocks: blocks, layout: layout, table: data, generator: generator,
-                    statistics: statistics, statisticShares: statisticShares, index: index)
+                    statistics: statistics, statisticShares: statisticShares, index: index, steps: steps)
                 while !control.isCancelled {
                     let item = next.add(1, ordering: .relaxed).oldValue
                     guard item < items else { break }

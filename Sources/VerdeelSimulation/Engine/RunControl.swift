@@ -21,13 +21,17 @@ public final class RunControl: Sendable {
     private let cancelled = Atomic<Bool>(false)
     let finished = Atomic<Int>(0)
     let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Progress within the draws of a run of one variant (``DrawSteps``): steps done of all.
+    let drawProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// The variants to run (a shard of a run, `--shard I/N`); nil for all of them. Each
     /// variant's numbers are the same whichever range it is run in.
     public let variants: Range<Int>?
 
     public init(
-        threads: Int = 2, chunk: Int = 32, memoryLimit: Int? = nil, variants: Range<Int>? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+        threads: Int = 2, chunk: Int = 32, memoryLimit: Int? = nil, variants: Range<Int>? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        drawProgress: (@Sendable (Int, Int) -> Void)? = nil
     ) {
+        self.drawProgress = drawProgress
         self.variants = variants
         let limit = memoryLimit.map { ($0, "the limit given") } ?? Self.memoryLimits().min { $0.bytes < $1.bytes } ?? (4 << 30, "a default")
         self.memoryLimit = limit.0

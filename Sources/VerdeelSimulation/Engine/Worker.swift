@@ -21,6 +21,8 @@ struct Worker {
     let drawStatisticShares: [[[Double]]]
     /// This worker's number among the run's threads (handed to the statistics' accumulators).
     let index: Int
+    /// Asked before each block of draws: false stops the worker (the run is cancelled).
+    let steps: DrawSteps?
     private var tileShares: [Double]
     private var amounts: [Double]
     private var weights: [Double] = []
@@ -44,9 +46,10 @@ struct Worker {
 
     init(
         blocks: DrawBlocks, layout: Layout, table: RegionTable, generator: DrawGenerator,
-        statistics: [any DrawStatistic] = [], statisticShares: [[[Double]]] = [], index: Int = 0
+        statistics: [any DrawStatistic] = [], statisticShares: [[[Double]]] = [], index: Int = 0, steps: DrawSteps? = nil
     ) {
         self.index = index
+        self.steps = steps
         self.table = table
         self.generator = generator
         drawStatistics = statistics
@@ -146,6 +149,7 @@ struct Worker {
             for j in 0..<k { weights[m * k + j] = measure.perturbedWeights ? 1 : member.settings.weights[j] }
         }
         for b in 0..<blocks.count {
+            guard steps?.next() ?? true else { return [] }
             let width = blocks.width(b), start = blocks.range(b).lowerBound
             allocateTile(measure, members: members.count, block: b)
             for m in members.indices where alive[m] {
