@@ -41,8 +41,16 @@ public struct WorkbenchHandlers: Sendable {
     /// The "how sure?" runs going now.
     public var runsGoing: Int { running.current }
 
-    /// The answer to one request.
+    /// The answer to one request, with the engine's version in `Verdeel-Engine-Version`.
     public func answer(method: String, path: String, query: [String: String], body: Data) -> Answer {
+        let answer = route(method: method, path: path, query: query, body: body)
+        return Answer(status: answer.status, contentType: answer.contentType, headers: answer.headers.merging(Self.versionHeader) { own, _ in own }, body: answer.body)
+    }
+
+    /// Every answer names the engine that made it.
+    public static let versionHeader = ["Verdeel-Engine-Version": AllocationJSON.engineVersion]
+
+    private func route(method: String, path: String, query: [String: String], body: Data) -> Answer {
         switch (method, path) {
         case ("GET", "/"), ("GET", "/index.html"): return Answer(status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders, body: page)
         case ("GET", "/api/scenarios"): return json(200, workbench.scenarios())
@@ -100,16 +108,18 @@ public struct WorkbenchHandlers: Sendable {
     private func download(_ body: Data, query: [String: String]) -> Answer {
         do {
             guard let language = ReportLanguage(rawValue: query["lang"] ?? "nl") else { throw WorkbenchError(.badRequest, field: "lang", "lang is nl or en") }
+            let request = try Self.request(body)
+            let hash = ["Verdeel-Scenario-SHA256": workbench.fileSHA256(of: request.scenario) ?? ""]
             if query["format"] == "verdeel" {
-                let scenario = try workbench.scenarioText(try Self.request(body), language: language)
-                return Answer(status: 200, contentType: "text/plain; charset=utf-8", headers: ["Content-Disposition": "attachment; filename=\"\(scenario.name)\""], body: Data(scenario.text.utf8))
+                let scenario = try workbench.scenarioText(request, language: language)
+                return Answer(status: 200, contentType: "text/plain; charset=utf-8", headers: hash.merging(["Content-Disposition": "attachment; filename=\"\(scenario.name)\""]) { $1 }, body: Data(scenario.text.utf8))
             }
             guard let format = OutputFormat(rawValue: query["format"] ?? "csv") else {
                 throw WorkbenchError(.badRequest, field: "format", "format is csv, csv-nl, xlsx or verdeel")
             }
-            let file = try workbench.allocate(try Self.request(body)).download(format, table: query["table"], language: language)
+            let file = try workbench.allocate(request).download(format, table: query["table"], language: language)
             let type = format == .xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
-            return Answer(status: 200, contentType: type, headers: ["Content-Disposition": "attachment; filename=\"\(file.name)\""], body: file.data)
+            return Answer(status: 200, contentType: type, headers: hash.merging(["Content-Disposition": "attachment; filename=\"\(file.name)\""]) { $1 }, body: file.data)
         } catch let error as WorkbenchError {
             return Self.refusal(error)
         } catch {

@@ -110,6 +110,9 @@ public struct WorkbenchServer: Sendable {
             continuation.finish()
         }
         var headers = HTTPFields()
+        for (name, value) in WorkbenchHandlers.versionHeader {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in

@@ -55,6 +55,11 @@ public struct Workbench: Sendable {
         })
     }
 
+    /// The SHA-256 of the file scenario `name` is served from; nil for no such scenario.
+    public func fileSHA256(of name: String) -> String? {
+        files.first { $0.runs.contains { $0.plan.name == name } }?.sha256
+    }
+
     /// The scenario's run at start and its file, or a 404 naming what exists.
     func scenario(_ name: String, field: String) throws(WorkbenchError) -> (run: ScenarioRun, file: File) {
         for file in files {

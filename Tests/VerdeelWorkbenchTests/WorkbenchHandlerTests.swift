@@ -133,6 +133,9 @@ struct WorkbenchHandlerTests {
         let body = #"{"scenario": "mixed", "changes": ["m.weight.land_area_km2=100%"]}"#
         let csv = post("/api/download", body, query: ["format": "csv"])
         #expect(csv.status == 200 && csv.headers["Content-Disposition"] == "attachment; filename=\"allocations.csv\"")
+        // Every answer names the engine; a download names its scenario file's SHA-256 too.
+        let sha256 = SHA256.hash(data: Array(TwoRegions.peopleAndMixed.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(csv.headers["Verdeel-Scenario-SHA256"] == sha256 && csv.headers["Verdeel-Engine-Version"]?.isEmpty == false)
         #expect(String(decoding: csv.body, as: UTF8.self).contains("\nmixed (set m.weight.land_area_km2=100%),m,,2026,R1,One,750000,"))
         let dutch = post("/api/download", body, query: ["format": "csv-nl", "table": "compare"])
         #expect(String(decoding: dutch.body, as: UTF8.self).hasPrefix("\u{FEFF}from;to;measure;measure_name;"))
