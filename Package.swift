@@ -64,6 +64,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "VerdeelLinearAlgebra", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "VerdeelCore",
             dependencies: [
@@ -74,12 +75,14 @@ let package = Package(
         ),
         .target(name: "VerdeelModel", dependencies: ["VerdeelCore", .product(name: "RealModule", package: "swift-numerics")], exclude: ["README.md"]),
         .target(name: "VerdeelTables", dependencies: ["VerdeelCore"], exclude: ["README.md"]),
+        .target(name: "VerdeelParquet", dependencies: ["CZstd"], exclude: ["README.md"]),
         .target(name: "VerdeelData", dependencies: ["VerdeelCore", "VerdeelTables"], exclude: ["README.md"]),
         .target(name: "SocialeAgenda", dependencies: ["VerdeelCore", "VerdeelData"], exclude: ["README.md"]),
         .target(
             name: "VerdeelReport",
             dependencies: [
-                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelSimulation", "VerdeelAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+                "VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelParquet",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["README.md"]
@@ -180,6 +183,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
+        .testTarget(name: "VerdeelParquetTests", dependencies: ["VerdeelParquet"]),
         .testTarget(name: "VerdeelCommandTests", dependencies: ["verdeel", "VerdeelData", "VerdeelTestSupport"]),
         .testTarget(
             name: "VerdeelWorkbenchTests",

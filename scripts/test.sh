@@ -22,6 +22,8 @@
 #       against `verdeel run --set` and bad requests, schemathesis against docs/api.yaml,
 #       "how sure?" against `verdeel run` and cancelled, its page driven by keyboard in
 #       Chromium, and 5,000 requests at concurrency 16 (throughput, p50/p99, memory);
+#   3d''. Parquet (scripts/check-parquet.py): every table of a plain, a Monte Carlo, a
+#       sensitivity and a compare run read by pyarrow, DuckDB and fastparquet, against the CSV;
 #   3e. sharded runs merged byte for byte and the merge's refusals (scripts/check-shards.py),
 #       a 4-task Slurm array with its merge job on a single-node cluster (scripts/check-slurm.sh),
 #       and the Kubernetes Indexed Job's commands as its pods would run them (scripts/check-indexed-job.py);
@@ -49,6 +51,7 @@ require_salib
 require_report_tools
 require_slurm
 require_yaml
+require_parquet_readers
 installs_seconds=$(( $(date +%s) - installs_started ))
 echo "installs: ${installs_seconds} s"
 
@@ -103,6 +106,11 @@ started=$(date +%s)
 python3 scripts/check-workbench.py .build/release/verdeel | tee "$log/workbench.txt"
 workbench_seconds=$(seconds "$started")
 
+step "Parquet: every table read by pyarrow, DuckDB and fastparquet against the CSV"
+started=$(date +%s)
+python3 scripts/check-parquet.py .build/release/verdeel | tee "$log/parquet.txt"
+parquet_seconds=$(seconds "$started")
+
 step "sharded runs, merged; on a single-node Slurm cluster"
 started=$(date +%s)
 python3 scripts/check-shards.py .build/release/verdeel | tee "$log/shards.txt"
@@ -136,5 +144,5 @@ started=$(date +%s)
 scripts/fuzz.sh 25
 fuzz_seconds=$(seconds "$started")
 
-printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); default and native builds: %s; benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with both release builds); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran, %s (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
-    "$installs_seconds" "$unit_line" "$unit_seconds" "$(tail -1 "$log/flavours.txt")" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/workbench.txt")" "$workbench_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$(tail -1 "$log/tables.txt")" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"
+printf '\nverdeel tests passed: installs %s s; %s (%s s, with the debug build); default and native builds: %s; benchmarks within the baseline, w3 against numpy: largest difference of means %s standard errors (%s s, with both release builds); %s (%s s); %s, 342-output Sobol analysis %s (%s s); %s (%s s); %s (%s s); %s (%s s); %s (%s s); %s; %s; %s (%s s); %s (%s s); README commands ran, %s (%s s); check and fmt in linear time (%s s); %s (%s s); fuzzing found nothing (%s s, with the fuzzing build)\n' \
+    "$installs_seconds" "$unit_line" "$unit_seconds" "$(tail -1 "$log/flavours.txt")" "$worst" "$peer_seconds" "$(tail -1 "$log/fairness.txt")" "$fairness_seconds" "$(tail -1 "$log/sensitivity.txt")" "$sensitivity_ratio" "$sensitivity_seconds" "$(tail -1 "$log/workbook.txt")" "$workbook_seconds" "$(tail -1 "$log/report.txt")" "$report_seconds" "$(tail -1 "$log/workbench.txt")" "$workbench_seconds" "$(tail -1 "$log/parquet.txt")" "$parquet_seconds" "$(tail -1 "$log/shards.txt")" "$(tail -1 "$log/slurm.txt")" "$(tail -1 "$log/indexed-job.txt")" "$shards_seconds" "$(tail -1 "$log/read-back.txt")" "$read_back_seconds" "$(tail -1 "$log/tables.txt")" "$readme_seconds" "$linear_seconds" "$(tail -1 "$log/mutants.txt")" "$mutants_seconds" "$fuzz_seconds"

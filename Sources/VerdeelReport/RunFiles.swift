@@ -5,7 +5,8 @@ import VerdeelTables
 /// A run's output files in the format asked for: each table as standard CSV (`table`,
 /// `csv`, `html`: the page itself is the caller's) or in the Dutch style (`csv-nl`), with
 /// `schema.json` describing them; all of them in one JSON document with the provenance
-/// (`json`, as `NAME.json`), or in one workbook (`xlsx`, as `NAME.xlsx`, in `language`);
+/// (`json`, as `NAME.json`), in one workbook (`xlsx`, as `NAME.xlsx`, in `language`), or as
+/// a Parquet file per table (`parquet`, with `schema.json`);
 /// `provenance.json` is always there. The formats people open (`csv-nl`, `xlsx`) have the
 /// names of `names` next to the codes.
 public enum RunFiles {
@@ -19,6 +20,10 @@ public enum RunFiles {
         case .csvNL: return try csv(tables.map(names.named), style: .dutch) + [record]
         case .json: return [("\(name).json", Data(try JSONRenderer.document(tables, provenance: provenance, seed: seed, warnings: warnings).utf8)), record]
         case .xlsx: return [("\(name).xlsx", try WorkbookRenderer.workbook(tables, provenance: provenance, seed: seed, warnings: warnings, language: language, names: names)), record]
+        case .parquet:
+            let document = try provenance.json(seed: seed, warnings: warnings)
+            let created = "verdeel version \(AllocationJSON.engineVersion)"
+            return try tables.map { ($0.name + ".parquet", try ParquetRenderer.file($0, provenance: document, createdBy: created)) } + (try described(OutputSchema(tables))) + [record]
         }
     }
 

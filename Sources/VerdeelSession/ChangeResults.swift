@@ -41,7 +41,7 @@ public struct ComparisonResult {
         case .json:
             let explained = try attribution.map { try RunFiles.csv([$0.table()]) } ?? []
             return [("compare.json", Data(try document().utf8))] + explained + [record]
-        case .table, .csv, .csvNL, .html, .xlsx:
+        case .table, .csv, .csvNL, .html, .xlsx, .parquet:
             return try RunFiles.files(
                 tables, format: format == .html ? .csv : format, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: language,
                 names: PeopleNames(runs))
@@ -95,7 +95,7 @@ public struct UpdateImpactResult {
         switch format {
         case .html: return [("update_impact.html", Data(try report(language: language).utf8)), record]
         case .json: return [("update_impact.json", Data(try document().utf8)), record]
-        case .table, .csv, .csvNL, .xlsx:
+        case .table, .csv, .csvNL, .xlsx, .parquet:
             return try RunFiles.files(
                 tables, format: format, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: language, names: PeopleNames(runs))
         }

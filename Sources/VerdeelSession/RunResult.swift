@@ -60,7 +60,7 @@ public struct RunResult: Sendable {
         case .table: AllocationText.text(self, language: language)
         case .csv, .csvNL: RunFiles.text(tables[0], style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
         case .json: try allocationJSON()
-        case .xlsx, .html: ""
+        case .xlsx, .html, .parquet: ""
         }
     }
 

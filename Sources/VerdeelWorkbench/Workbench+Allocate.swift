@@ -143,7 +143,7 @@ public struct Allocated: Sendable {
             } catch {
                 throw WorkbenchError(.unprocessable, field: "format", "the workbook cannot be made: \(error)")
             }
-        case .table, .json, .html:
+        case .table, .json, .html, .parquet:
             throw WorkbenchError(.badRequest, field: "format", "download csv, csv-nl, xlsx or verdeel")
         }
     }

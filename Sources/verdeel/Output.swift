@@ -18,7 +18,7 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write the results into this folder, as one set with provenance.json.")
     var output: String?
 
-    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, xlsx (a workbook) or html (update-impact's report); xlsx and html need --output.")
+    @Option(name: .long, help: "table, csv, csv-nl (';' and decimal comma), json, xlsx (a workbook), html (update-impact's report) or parquet (a file per table); xlsx, html and parquet need --output.")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "The language of the words and numbers: nl or en (default: nl in a workbook or report, en on the terminal).")

@@ -24,7 +24,7 @@ struct ParseTests {
         #expect(refusal(["run", "s.verdeel", "--chunk", "\((1 << 24) + 1)"]) == "--chunk must be at most 16777216")
         #expect(refusal(["run", "s.verdeel", "--format", "xlsx"]) == "--format xlsx writes a file into a folder; add --output DIR")
         #expect(refusal(["run", "s.verdeel", "--format", "xlsx", "--output", "out"]) == nil)
-        #expect(refusal(["run", "s.verdeel", "--format", "html", "--output", "out"]) == "--format html is not written here; use table, csv, csv-nl, json, xlsx")
+        #expect(refusal(["run", "s.verdeel", "--format", "html", "--output", "out"]) == "--format html is not written here; use table, csv, csv-nl, json, xlsx, parquet")
         #expect(refusal(["run", "s.verdeel", "--shard", "1/2"]) == "a shard writes its part into a folder: add --output DIR")
         #expect(refusal(["run", "s.verdeel", "--shard", "1/2", "--output", "p", "--format", "json"])
             == "a shard writes CSV for 'verdeel merge'; leave out --format json (convert the merged run)")
@@ -35,7 +35,7 @@ struct ParseTests {
     @Test func compareRefusesAPageAndAWorkbookWithoutAFolder() {
         #expect(refusal(["compare", "s.verdeel", "a", "b"]) == nil)
         #expect(refusal(["compare", "s.verdeel", "a", "b", "--format", "xlsx"]) == "--format xlsx writes a file into a folder; add --output DIR")
-        #expect(refusal(["compare", "s.verdeel", "a", "b", "--format", "html", "--output", "o"]) == "--format html is not written here; use table, csv, csv-nl, json, xlsx")
+        #expect(refusal(["compare", "s.verdeel", "a", "b", "--format", "html", "--output", "o"]) == "--format html is not written here; use table, csv, csv-nl, json, xlsx, parquet")
     }
 
     @Test func updateImpactChecksTheThresholdTheVintagesAndTheFolder() {

@@ -5,7 +5,7 @@
 
 # Debian packages the build needs: OpenBLAS (CBLAS), LAPACKE, and pkg-config, which SwiftPM
 # uses to find OpenBLAS.
-BUILD_PACKAGES=(libopenblas-dev liblapacke-dev pkg-config)
+BUILD_PACKAGES=(libopenblas-dev liblapacke-dev libzstd-dev pkg-config)
 
 missing_debian_packages() {
     local package
@@ -126,6 +126,13 @@ require_pysal_inequality() {
 # PyYAML, which reads the Kubernetes example (scripts/check-indexed-job.py).
 require_yaml() {
     require_pip_module yaml pyyaml "PyYAML"
+}
+
+# The three independent Parquet readers scripts/check-parquet.py compares with the CSV.
+require_parquet_readers() {
+    require_pip_module pyarrow "pyarrow==26.0.1" "pyarrow 26 (Arrow C++'s Parquet reader)"
+    require_pip_module duckdb "duckdb==2.0.0" "DuckDB 2.0 (its own Parquet reader)"
+    require_pip_module fastparquet "fastparquet==2026.9.0" "fastparquet 2026.9"
 }
 
 # SALib 1.6, the peer of the sensitivity analyses (scripts/check-sensitivity.py,

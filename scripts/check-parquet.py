@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""`--format parquet` read by three independent readers: pyarrow (Arrow C++), DuckDB (its own
+reader) and fastparquet, all pinned in scripts/lib/requirements.sh. For a plain run of the
+bundled scenario, w3 (variants and Monte Carlo with fairness, ranks and losses), a
+sensitivity run and a compare with --explain, every table's every value equals the CSV
+output of the same run: codes and names as strings, whole euros, years and counts as
+integers, doubles bit-equal to the double the CSV's text reads as, empty cells as nulls; the
+files' key-value metadata holds provenance.json. Prints sizes next to the CSV's.
+
+Usage: scripts/check-parquet.py [VERDEEL]   (default .build/release/verdeel)
+"""
+import csv
+import json
+import math
+import os
+import shutil
+import struct
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
+from checking import Checks, run_verdeel  # noqa: E402
+
+check = Checks()
+VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
+INTEGER_KINDS = {"count", "ordinal"}
+
+
+def csv_rows(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        return header, list(reader)
+
+
+def bits(value):
+    return struct.pack("<d", value)
+
+
+def same(text, value, parquet_type):
+    """Whether a reader's value is the CSV cell `text` (an empty text cell is an empty string,
+    an empty cell of any column a null; CSV writes both as nothing)."""
+    if text == "" and parquet_type == "string" and value == "":
+        return True
+    if text == "":
+        return value is None or (isinstance(value, float) and math.isnan(value))
+    if value is None:
+        return False
+    if parquet_type == "string":
+        return str(value) == text
+    if parquet_type == "int":
+        return int(text) == int(value)
+    if parquet_type == "bool":
+        return (text == "true") == bool(value)
+    return bits(float(text)) == bits(float(value))
+
+
+def parquet_type(schema_type):
+    name = str(schema_type)
+    if name in ("string", "large_string"):
+        return "string"
+    if name.startswith("int"):
+        return "int"
+    if name == "bool":
+        return "bool"
+    return "double"
+
+
+def read_pyarrow(path):
+    import pyarrow.parquet as pq
+    table = pq.read_table(path)
+    types = {field.name: parquet_type(field.type) for field in table.schema}
+    return table.column_names, [list(row) for row in zip(*[table.column(name).to_pylist() for name in table.column_names])], types, table.schema.metadata
+
+
+def read_duckdb(path):
+    import duckdb
+    relation = duckdb.sql(f"select * from read_parquet('{path}')")
+    return relation.columns, [list(row) for row in relation.fetchall()]
+
+
+def read_fastparquet(path):
+    import fastparquet
+    frame = fastparquet.ParquetFile(path).to_pandas()
+    rows = []
+    for record in frame.itertuples(index=False):
+        rows.append([None if (not isinstance(v, str) and v is not None and _isna(v)) else (v.item() if hasattr(v, "item") else v) for v in record])
+    return list(frame.columns), rows
+
+
+def _isna(value):
+    try:
+        import pandas as pd
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def check_table(folder_csv, folder_parquet, name, provenance):
+    header, rows = csv_rows(os.path.join(folder_csv, name + ".csv"))
+    path = os.path.join(folder_parquet, name + ".parquet")
+    columns, arrow_rows, types, metadata = read_pyarrow(path)
+    check(columns == header, f"{name}: pyarrow's columns {columns} are not the CSV's {header}")
+    check(metadata.get(b"verdeel.provenance", b"").decode() == provenance, f"{name}: the key-value metadata is not provenance.json")
+    for reader, (reader_columns, reader_rows) in (("pyarrow", (columns, arrow_rows)), ("DuckDB", read_duckdb(path)), ("fastparquet", read_fastparquet(path))):
+        check(list(reader_columns) == header and len(reader_rows) == len(rows), f"{name}: {reader} reads {len(reader_rows)} rows of {list(reader_columns)}")
+        wrong = [(r, header[c], rows[r][c], reader_rows[r][c]) for r in range(min(len(rows), len(reader_rows))) for c in range(len(header))
+                 if not same(rows[r][c], reader_rows[r][c], types[header[c]])]
+        check(not wrong, f"{name}: {reader} differs from the CSV in {len(wrong)} cells, e.g. {wrong[:3]}")
+    if name == "allocations":
+        import pandas as pd
+        dtypes = {column: str(dtype) for column, dtype in pd.read_parquet(path).dtypes.items()}
+        check(dtypes["region"] in ("object", "str", "string") and dtypes["year"] == "int32" and dtypes["amount"] == "int64" and dtypes["exact"] == "float64",
+              f"allocations: pandas dtypes {dtypes}")
+    return os.path.getsize(os.path.join(folder_csv, name + ".csv")), os.path.getsize(path)
+
+
+def check_run(work, label, args, cwd):
+    """Runs `args` with --format csv and parquet into two folders; compares every table."""
+    csv_out, parquet_out = os.path.join(work, label + "-csv"), os.path.join(work, label + "-parquet")
+    run_verdeel(VERDEEL, *args, "--format", "csv", "--output", csv_out, cwd=cwd)
+    run_verdeel(VERDEEL, *args, "--format", "parquet", "--output", parquet_out, cwd=cwd)
+    with open(os.path.join(parquet_out, "provenance.json"), encoding="utf-8") as handle:
+        provenance = handle.read()
+    tables = sorted(name[:-4] for name in os.listdir(csv_out) if name.endswith(".csv"))
+    parquet_tables = sorted(name[:-8] for name in os.listdir(parquet_out) if name.endswith(".parquet"))
+    check(tables == parquet_tables, f"{label}: tables {parquet_tables} in parquet, {tables} in csv")
+    with open(os.path.join(parquet_out, "schema.json"), encoding="utf-8") as handle:
+        check(json.load(handle) is not None, f"{label}: schema.json")
+    sizes = [check_table(csv_out, parquet_out, name, provenance) for name in tables if name in parquet_tables]
+    return label, len(tables), sum(s[0] for s in sizes), sum(s[1] for s in sizes)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="parquet-")
+    try:
+        scenarios = os.path.join(work, "Scenarios")
+        shutil.copytree(os.path.join(ROOT, "Scenarios"), scenarios)
+        workloads = os.path.join(work, "Benchmarks/workloads")
+        os.makedirs(workloads)
+        shutil.copy(os.path.join(ROOT, "Benchmarks/workloads/w3-montecarlo.verdeel"), workloads)
+        results = [
+            check_run(work, "bundled", ["run", "sociale-agenda.verdeel"], scenarios),
+            check_run(work, "w3", ["run", "Benchmarks/workloads/w3-montecarlo.verdeel"], work),
+            check_run(work, "sensitivity", ["run", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity"], scenarios),
+            check_run(work, "compare", ["compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--explain"], scenarios),
+        ]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    sizes = "; ".join(f"{label} {count} tables: csv {csv_bytes / 1e6:.2f} MB, parquet {parquet_bytes / 1e6:.2f} MB ({parquet_bytes / csv_bytes:.0%})"
+                      for label, count, csv_bytes, parquet_bytes in results)
+    check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes + ")")
+
+
+if __name__ == "__main__":
+    main()
