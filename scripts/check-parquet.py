@@ -5,7 +5,9 @@ bundled scenario, w3 (variants and Monte Carlo with fairness, ranks and losses),
 sensitivity run and a compare with --explain, every table's every value equals the CSV
 output of the same run: codes and names as strings, whole euros, years and counts as
 integers, doubles bit-equal to the double the CSV's text reads as, empty cells as nulls; the
-files' key-value metadata holds provenance.json. Prints sizes next to the CSV's.
+files' key-value metadata holds provenance.json. A Parquet set replaces an output folder as
+one set: after runs killed mid-write and on a disk too small, the folder holds a complete
+set. Prints sizes next to the CSV's.
 
 Usage: scripts/check-parquet.py [VERDEEL]   (default .build/release/verdeel)
 """
@@ -132,6 +134,56 @@ def check_run(work, label, args, cwd):
     return label, len(tables), sum(s[0] for s in sizes), sum(s[1] for s in sizes)
 
 
+def parquet_set(folder):
+    """(files the manifest lists, files there, rows of each .parquet as pyarrow reads it)."""
+    import pyarrow.parquet as pq
+    with open(os.path.join(folder, "manifest.txt"), encoding="utf-8") as handle:
+        listed = sorted(line[2:] for line in handle.read().split("\n") if line.startswith("  "))
+    present = sorted(name for name in os.listdir(folder) if name != "manifest.txt")
+    rows = {name: pq.read_metadata(os.path.join(folder, name)).num_rows for name in present if name.endswith(".parquet")}
+    return listed, present, rows
+
+
+def check_atomic(scenarios):
+    """A Parquet set replaces a CSV set whole; runs killed with SIGKILL at random moments
+    leave the complete set (every file listed, every Parquet file whole); a disk too small
+    (a 160 KB tmpfs) refuses the new set with a message and keeps the old one."""
+    import random
+    import signal
+    import subprocess
+    import time
+    out = os.path.join(scenarios, "atomic")
+    run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "csv", "--output", "atomic", cwd=scenarios)
+    run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "parquet", "--output", "atomic", cwd=scenarios)
+    listed, present, complete = parquet_set(out)
+    check(listed == present and not any(name.endswith(".csv") for name in present) and len(complete) == 5, f"a parquet set over a csv set: {present}")
+    rng = random.Random(28)
+    for _ in range(8):
+        process = subprocess.Popen([VERDEEL, "run", "sociale-agenda.verdeel", "--format", "parquet", "--output", "atomic"], cwd=scenarios,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.0, 0.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    listed, present, rows = parquet_set(out)
+    check(listed == present and rows == complete, f"after SIGKILLs: listed {listed}, present {present}, rows {rows}")
+    small = os.path.join(scenarios, "small-disk")
+    os.makedirs(small)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", small], capture_output=True, text=True)
+    check(mounted.returncode == 0, f"a small tmpfs for the disk-full check (root needed): {mounted.stderr.strip()}")
+    if mounted.returncode != 0:
+        return
+    try:
+        target = os.path.join(small, "out")
+        run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--scenario", "baseline", "--format", "parquet", "--output", target, cwd=scenarios)
+        before = parquet_set(target)
+        full = run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "parquet", "--output", target, cwd=scenarios, expect=1)
+        check(full.returncode != 0 and "error" in full.stderr.lower(), f"a full disk: exit {full.returncode}, {full.stderr.strip()[:200]}")
+        check(parquet_set(target) == before, "a full disk: the old set is not intact")
+        check(sorted(os.listdir(small)) == ["out"], f"a full disk: left behind {sorted(os.listdir(small))}")
+    finally:
+        subprocess.run(["umount", small], check=False)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="parquet-")
     try:
@@ -146,6 +198,7 @@ def main():
             check_run(work, "sensitivity", ["run", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity"], scenarios),
             check_run(work, "compare", ["compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--explain"], scenarios),
         ]
+        check_atomic(scenarios)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     sizes = "; ".join(f"{label} {count} tables: csv {csv_bytes / 1e6:.2f} MB, parquet {parquet_bytes / 1e6:.2f} MB ({parquet_bytes / csv_bytes:.0%})"

@@ -5,7 +5,7 @@
 
 Runs the same commands with both binaries from the repository root (so every path a file
 records is the same) and compares each command's exit code, standard output, standard
-error and every file it writes. Covers the bundled scenarios in csv, csv-nl, json and xlsx,
+error and every file it writes. Covers the bundled scenarios in csv, csv-nl, json, xlsx and parquet,
 the workloads w1-w4 and w3-floor, compare and --explain, sensitivity, update-impact, sharded
 runs and their merge (Monte Carlo and sensitivity), reports (of a scenario and of an output
 folder), check, fmt, and the messages of scenarios that fail at run time (a missing data
@@ -32,7 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AGENDA = "Scenarios/sociale-agenda.verdeel"
 FIGURES = "Scenarios/source-document-figures.verdeel"
 SENSITIVITY = "Scenarios/sociale-agenda-sensitivity.verdeel"
-FORMATS = ["csv", "csv-nl", "json", "xlsx"]
+FORMATS = ["csv", "csv-nl", "json", "xlsx", "parquet"]
 # Seconds, rates and thread counts a run prints about itself.
 TIMING = re.compile(r"\d[\d.,]*(e[+-]?\d+)? ?(s|ms|cells/s)\b|memory estimate [\d.]+ GB")
 
