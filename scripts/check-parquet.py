@@ -5,7 +5,8 @@ bundled scenario, w3 (variants and Monte Carlo with fairness, ranks and losses),
 sensitivity run and a compare with --explain, every table's every value equals the CSV
 output of the same run: codes and names as strings, whole euros, years and counts as
 integers, doubles bit-equal to the double the CSV's text reads as, empty cells as nulls; the
-files' key-value metadata holds provenance.json. A Parquet set replaces an output folder as
+files' key-value metadata holds provenance.json. `--keep-draws`: draws.parquet gives the
+summary's statistics when recomputed in pandas. A Parquet set replaces an output folder as
 one set: after runs killed mid-write and on a disk too small, the folder holds a complete
 set. Prints sizes next to the CSV's.
 
@@ -22,7 +23,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel  # noqa: E402
+from checking import Checks, monte_carlo_block, run_verdeel  # noqa: E402
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
@@ -184,6 +185,41 @@ def check_atomic(scenarios):
         subprocess.run(["umount", small], check=False)
 
 
+MONTE_CARLO = 'include "sociale-agenda.verdeel"\n\nscenario mc extends baseline {\n' + monte_carlo_block(200, 7) + "}\n"
+
+
+def check_kept_draws(scenarios):
+    """`--keep-draws all` of a Monte Carlo run of the bundled baseline (200 draws): draws.parquet
+    has a row per draw, measure-year and region, in that order; the mean and type-7 P5, P50
+    and P95 that pandas computes from it are summary.parquet's exactly, the sd (n - 1) within
+    1e-12 relative (another order of summation); `--keep-draws 3` keeps draws 1-3."""
+    import numpy as np
+    import pandas as pd
+    with open(os.path.join(scenarios, "mc.verdeel"), "w", encoding="utf-8") as handle:
+        handle.write(MONTE_CARLO)
+    run_verdeel(VERDEEL, "run", "mc.verdeel", "--scenario", "mc", "--keep-draws", "all", "--format", "parquet", "--output", "kept", cwd=scenarios)
+    draws = pd.read_parquet(os.path.join(scenarios, "kept/draws.parquet"))
+    summary = pd.read_parquet(os.path.join(scenarios, "kept/summary.parquet"))
+    check(len(draws) == 200 * len(summary), f"draws.parquet has {len(draws)} rows for {len(summary)} summaries of 200 draws")
+    first = draws.head(26)
+    check(list(first["draw"]) == [1] * 13 + [2] * 13 and len(set(first["region"])) == 13, "draws.parquet's rows are in draw, then region order")
+    groups = draws.groupby(["variant", "measure", "year", "region"], sort=False)["amount"]
+    computed = pd.DataFrame({"mean": groups.mean(), "sd": groups.std(ddof=1), "p05": groups.quantile(0.05), "p50": groups.quantile(0.5),
+                             "p95": groups.quantile(0.95)}).reset_index()
+    merged = summary.merge(computed, on=["variant", "measure", "year", "region"], suffixes=("", "_draws"))
+    check(len(merged) == len(summary), "every summary row has its draws")
+    for column in ("mean", "p05", "p50", "p95"):
+        check(bool((merged[column] == merged[column + "_draws"]).all()), f"{column} from draws.parquet differs from summary.parquet")
+    relative = np.abs(merged["sd"] - merged["sd_draws"]) / np.maximum(np.abs(merged["sd"]), 1)
+    check(float(relative.max()) < 1e-12, f"sd from draws.parquet differs from summary.parquet by {float(relative.max()):.2e} relative")
+    run_verdeel(VERDEEL, "run", "mc.verdeel", "--scenario", "mc", "--keep-draws", "3", "--format", "parquet", "--output", "kept3", cwd=scenarios)
+    three = pd.read_parquet(os.path.join(scenarios, "kept3/draws.parquet"))
+    check(sorted(set(three["draw"])) == [1, 2, 3] and three.equals(draws[draws["draw"] <= 3].reset_index(drop=True)), "--keep-draws 3 keeps draws 1-3, as all draws have them")
+    refused = run_verdeel(VERDEEL, "run", "mc.verdeel", "--scenario", "mc", "--keep-draws", "all", "--max-bytes", "1000", "--output", "refused", cwd=scenarios, expect=1)
+    check(refused.returncode == 1 and "keep fewer draws" in refused.stderr and not os.path.exists(os.path.join(scenarios, "refused")), f"--max-bytes 1000: {refused.stderr.strip()[-200:]}")
+    return len(draws)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="parquet-")
     try:
@@ -199,11 +235,13 @@ def main():
             check_run(work, "compare", ["compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--explain"], scenarios),
         ]
         check_atomic(scenarios)
+        kept_rows = check_kept_draws(scenarios)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     sizes = "; ".join(f"{label} {count} tables: csv {csv_bytes / 1e6:.2f} MB, parquet {parquet_bytes / 1e6:.2f} MB ({parquet_bytes / csv_bytes:.0%})"
                       for label, count, csv_bytes, parquet_bytes in results)
-    check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes + ")")
+    check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes
+                 + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly)")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/lib"))
-from checking import Checks, run_verdeel  # noqa: E402
+from checking import Checks, monte_carlo_block, run_verdeel  # noqa: E402
 
 check = Checks()
 VERDEEL = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/verdeel"))
@@ -49,13 +49,7 @@ scenario mixed extends baseline {
 SENSITIVITY = """include "sociale-agenda.verdeel"
 
 scenario sobol extends baseline {
-    montecarlo {
-        draws 100
-        seed 42
-        perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)
-        perturb inhabitants normal sd 1%
-    }
-    sensitivity sobol 32 seed 7 {
+""" + monte_carlo_block(100, 42) + """    sensitivity sobol 32 seed 7 {
         weight jongerenwerk need from 50% to 90%
         base wijk from 150k to 210k
         perturb ses_woa_mean

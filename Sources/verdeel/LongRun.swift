@@ -16,8 +16,8 @@ struct LongRun {
     let threads: Int
 
     /// The variants and draws of `run` (a part's, or all), with the fairness statistics over
-    /// the draws unless `fairness` is false.
-    func simulation(_ run: ScenarioRun, fairness: Bool, chunk: Int, part: ShardChoice?) throws -> RunResult {
+    /// the draws unless `fairness` is false, and the draws kept as `keep` asks.
+    func simulation(_ run: ScenarioRun, fairness: Bool, chunk: Int, part: ShardChoice?, keep: KeepDrawsOptions?, output: String?) throws -> RunResult {
         let chosen = try sources.orExit { try session.drawStatistics(run, fairness: fairness) }
         for warning in chosen.warnings { printError("warning: \(warning.english)") }
         if let problem = ProcessorCheck.problem() {
@@ -26,13 +26,19 @@ struct LongRun {
         }
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let variants = ScenarioSession.variants(of: run.plan, part: part.map { ($0.index, $0.count) })
+        let kept: KeptDraws?
+        do { kept = try keep?.statistic(for: run, variants: variants.count, output: output) } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let statistics = chosen.statistics + (kept.map { [$0] } ?? [])
         let control = RunControl(threads: threads, chunk: chunk, variants: variants) { done, total in bar.show(done, total) }
         Interruption.shared.whenSignalled { control.cancel() }
         defer { Interruption.shared.whenSignalled(nil) }
         if Interruption.shared.signalNumber != nil { control.cancel() }
         printError("running scenario \(run.plan.name): \(run.plan.simulation?.variantCount ?? 1) variants x \(run.plan.simulation?.monteCarlo?.draws ?? 1) draws on \(threads) thread\(threads == 1 ? "" : "s") (Ctrl-C stops without writing anything)")
         do {
-            let result = try session.simulation(run, files: files, statistics: chosen.statistics, control: control)
+            let result = try session.simulation(run, files: files, statistics: statistics, control: control)
             bar.clear()
             return result
         } catch .interrupted {

@@ -86,7 +86,7 @@ struct Report: ParsableCommand {
         let more: RunResult?
         switch RunKind(runs[0].plan) {
         case .sensitivity: more = try long.sensitivity(runs[0])
-        case .simulation: more = try long.simulation(runs[0], fairness: true, chunk: 32, part: nil)
+        case .simulation: more = try long.simulation(runs[0], fairness: true, chunk: 32, part: nil, keep: nil, output: nil)
         case .allocation: more = nil
         }
         return try compilation.sources.orExit("error: ") {

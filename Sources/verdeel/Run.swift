@@ -42,6 +42,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "The number of parts of a Kubernetes Indexed Job (its JOB_COMPLETION_INDEX gives the part).")
     var shardCount: Int?
 
+    @OptionGroup(title: "Draws kept")
+    var keep: KeepDrawsOptions
+
     func validate() throws {
         if let file, let problem = Self.notAFile(file) { throw ValidationError(problem) }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -70,6 +73,9 @@ struct Run: ParsableCommand {
         if part != nil, !selected.contains(where: { RunKind($0).canBeSharded }) {
             let quoted = selected.map { "'\($0.name)'" }.joined(separator: ", ")
             try fail("only variant, Monte Carlo and sensitivity runs can be sharded; \(quoted) \(selected.count == 1 ? "has" : "have") no variants, montecarlo or sensitivity block")
+        }
+        if keep.count != nil, !selected.contains(where: { RunKind($0) == .simulation }) {
+            try fail("--keep-draws keeps the draws of a variant or Monte Carlo run; none of \(selected.map { "'\($0.name)'" }.joined(separator: ", ")) has a variants or montecarlo block")
         }
         let long = LongRun(session: input.session, sources: compilation.sources, files: compilation.files, threads: threads)
         if let analysed = selected.first(where: { RunKind($0) == .sensitivity }) {

@@ -90,3 +90,11 @@ scenario sens extends baseline {
     }
 }
 """
+
+
+def monte_carlo_block(draws, seed):
+    """The montecarlo block the checks put on the bundled baseline (as a scenario's block, four
+    spaces in): SES-WOA means drawn by their published spread, inhabitants by 1%."""
+    return (f"    montecarlo {{\n        draws {draws}\n        seed {seed}\n"
+            "        perturb ses_woa_mean normal sd ses_woa_spread / sqrt(households)\n"
+            "        perturb inhabitants normal sd 1%\n    }\n")

@@ -1,0 +1,66 @@
+import VerdeelCore
+import VerdeelTables
+
+/// Every draw's amounts, kept on request (`--keep-draws`, the table `draws`): for each variant,
+/// measure and year, the first ``count`` draws (all of them when the run has fewer), one row
+/// per draw and region, in that order: the draw (1-based), the measure, the year, the region
+/// and its amount in that draw after rounding (euros; what the summaries summarise, so the
+/// mean, sd and quantiles of these rows are `summary`'s when every draw is kept).
+public struct KeptDraws: DrawStatistic {
+    /// The draws kept of every variant, from the first.
+    public let count: Int
+
+    public init(count: Int) {
+        self.count = max(0, count)
+    }
+
+    public var table: StatisticTable.Header {
+        StatisticTable.Header(name: "draws", title: .init(dutch: "Trekkingen", english: "Draws"), columns: [
+            Column("draw", .ordinal, dutch: "trekking", english: "draw", "the draw, from 1; its random numbers depend only on the seed and this number"),
+            .measure, .year, .region,
+            Column("amount", .euro, dutch: "bedrag", english: "amount", "the region's amount in this draw after rounding, euros"),
+        ])
+    }
+
+    public var criteria: [Criterion] { [] }
+
+    public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
+        Accumulator(context, count: count)
+    }
+
+    /// Bytes of memory a kept row takes (six cells; 270 measured on w3 with `--keep-draws 100`).
+    public static let bytesPerRow = 320
+
+    /// The rows kept of `variants` variants of `slots` measure-year-regions and `draws` draws
+    /// (`Int.max` when they could not be counted).
+    public func rows(variants: Int, slots: Int, draws: Int) -> Int {
+        let (perVariant, first) = slots.multipliedReportingOverflow(by: min(count, draws))
+        let (rows, second) = variants.multipliedReportingOverflow(by: perVariant)
+        return first || second ? Int.max : rows
+    }
+
+    final class Accumulator: TableAccumulator {
+        let context: StatisticContext
+        let count: Int
+        private var kept: [[Cell]] = []
+        let failure: String? = nil
+
+        init(_ context: StatisticContext, count: Int) {
+            (self.context, self.count) = (context, count)
+        }
+
+        func add(_ block: DrawBlock) {
+            let wanted = min(block.width, count - block.start)
+            guard wanted > 0 else { return }
+            let measure = Cell.text(context.measure), year = Cell.whole(context.year)
+            for j in 0..<wanted {
+                let draw = Cell.whole(block.start + j + 1)
+                for r in 0..<block.regions {
+                    kept.append([draw, measure, year, .text(context.regions[r]), .number(block.euros(region: r, draw: j))])
+                }
+            }
+        }
+
+        func rows() -> [[Cell]] { kept }
+    }
+}
