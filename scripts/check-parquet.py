@@ -6,7 +6,7 @@ sensitivity run and a compare with --explain, every table's every value equals t
 output of the same run: codes and names as strings, whole euros, years and counts as
 integers, doubles bit-equal to the double the CSV's text reads as, empty cells as nulls; the
 files' key-value metadata holds provenance.json. `--keep-draws`: draws.parquet gives the
-summary's statistics when recomputed in pandas. A Parquet set replaces an output folder as
+summary's statistics and fairness_summary's Gini when recomputed in pandas and numpy. A Parquet set replaces an output folder as
 one set: after runs killed mid-write and on a disk too small, the folder holds a complete
 set. Prints sizes next to the CSV's.
 
@@ -220,6 +220,42 @@ def check_kept_draws(scenarios):
     return len(draws)
 
 
+def check_fairness_from_draws(scenarios):
+    """With the inhabitants not perturbed (only the SES-WOA means are), each draw's Gini of the
+    amounts per inhabitant, weighted by inhabitants (docs/fairness.md: the sum over all
+    pairs of p_i p_j |y_i - y_j| / (2 P^2 mu)), computed here from draws.parquet and the CBS
+    inhabitants, has fairness_summary's mean, P5, P50 and P95 (type 7) within 1e-9."""
+    import numpy as np
+    import pandas as pd
+    block = monte_carlo_block(200, 7).replace("        perturb inhabitants normal sd 1%\n", "")
+    with open(os.path.join(scenarios, "mc-ses.verdeel"), "w", encoding="utf-8") as handle:
+        handle.write('include "sociale-agenda.verdeel"\n\nscenario mc_ses extends baseline {\n' + block + "}\n")
+    run_verdeel(VERDEEL, "run", "mc-ses.verdeel", "--scenario", "mc_ses", "--keep-draws", "all", "--format", "parquet", "--output", "kept-ses", cwd=scenarios)
+    draws = pd.read_parquet(os.path.join(scenarios, "kept-ses/draws.parquet"))
+    summary = pd.read_parquet(os.path.join(scenarios, "kept-ses/fairness_summary.parquet"))
+    with open(os.path.join(scenarios, "data/municipalities-2024.csv"), encoding="utf-8") as handle:
+        people = {row["code"]: float(row["inhabitants"]) for row in csv.DictReader(handle)}
+    worst = 0.0
+    compared = 0
+    for (measure, year), group in draws.groupby(["measure", "year"], sort=False):
+        ginis = []
+        for _, one in group.groupby("draw", sort=True):
+            p = np.array([people[code] for code in one["region"]])
+            y = one["amount"].to_numpy(dtype=float) / p
+            mu = float((p * y).sum() / p.sum())
+            ginis.append(float((p[:, None] * p[None, :] * np.abs(y[:, None] - y[None, :])).sum() / (2 * p.sum() ** 2 * mu)))
+        row = summary[(summary["measure"] == measure) & (summary["year"] == year) & (summary["metric"] == "gini")]
+        if len(row) != 1:
+            check(False, f"fairness_summary has {len(row)} gini rows for {measure} {year}")
+            continue
+        ours = np.array(ginis)
+        for column, value in (("mean", ours.mean()), ("p05", np.quantile(ours, 0.05)), ("p50", np.quantile(ours, 0.5)), ("p95", np.quantile(ours, 0.95))):
+            worst = max(worst, abs(float(row[column].iloc[0]) - value) / max(abs(value), 1e-300))
+            compared += 1
+    check(compared > 0 and worst < 1e-9, f"the Gini over the draws recomputed from draws.parquet differs from fairness_summary by {worst:.2e} relative")
+    return compared, worst
+
+
 def main():
     work = tempfile.mkdtemp(prefix="parquet-")
     try:
@@ -236,12 +272,14 @@ def main():
         ]
         check_atomic(scenarios)
         kept_rows = check_kept_draws(scenarios)
+        fairness_compared, fairness_worst = check_fairness_from_draws(scenarios)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     sizes = "; ".join(f"{label} {count} tables: csv {csv_bytes / 1e6:.2f} MB, parquet {parquet_bytes / 1e6:.2f} MB ({parquet_bytes / csv_bytes:.0%})"
                       for label, count, csv_bytes, parquet_bytes in results)
     check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes
-                 + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly)")
+                 + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly, and {fairness_compared} Gini figures of"
+                 + f" fairness_summary within {fairness_worst:.1e})")
 
 
 if __name__ == "__main__":
