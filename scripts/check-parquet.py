@@ -188,6 +188,34 @@ def check_atomic(scenarios):
 MONTE_CARLO = 'include "sociale-agenda.verdeel"\n\nscenario mc extends baseline {\n' + monte_carlo_block(200, 7) + "}\n"
 
 
+def check_merged(work):
+    """w3 run in three parts and merged with `verdeel merge --format parquet`: every table holds
+    what the unsharded run's Parquet files hold (pyarrow; an empty text is an empty string in
+    both), and the merge is deterministic (merged twice, the same bytes)."""
+    import pyarrow.parquet as pq
+    parts = []
+    for part in (1, 2, 3):
+        run_verdeel(VERDEEL, "run", "Benchmarks/workloads/w3-montecarlo.verdeel", "--shard", f"{part}/3", "--output", f"part-{part}", cwd=work)
+        parts.append(f"part-{part}")
+    run_verdeel(VERDEEL, "merge", *parts, "--format", "parquet", "--output", "merged", cwd=work)
+    run_verdeel(VERDEEL, "merge", *parts, "--format", "parquet", "--output", "merged-again", cwd=work)
+    whole = os.path.join(work, "w3-parquet")
+    names = sorted(name for name in os.listdir(whole) if name.endswith(".parquet"))
+    check(names == sorted(name for name in os.listdir(os.path.join(work, "merged")) if name.endswith(".parquet")), "the merged run's Parquet files are the whole run's")
+
+    def rows(path):
+        table = pq.read_table(path)
+        return [[("" if value is None and str(table.schema.field(name).type) == "string" else value) for name, value in zip(table.column_names, row)]
+                for row in zip(*[table.column(name).to_pylist() for name in table.column_names])], table.schema.remove_metadata()
+    for name in names:
+        merged_rows, merged_schema = rows(os.path.join(work, "merged", name))
+        whole_rows, whole_schema = rows(os.path.join(whole, name))
+        check(merged_schema.equals(whole_schema) and merged_rows == whole_rows, f"merged {name} differs from the unsharded run's")
+        with open(os.path.join(work, "merged", name), "rb") as first, open(os.path.join(work, "merged-again", name), "rb") as second:
+            check(first.read() == second.read(), f"merged {name}: two merges give other bytes")
+    return len(names)
+
+
 def check_kept_draws(scenarios):
     """`--keep-draws all` of a Monte Carlo run of the bundled baseline (200 draws): draws.parquet
     has a row per draw, measure-year and region, in that order; the mean and type-7 P5, P50
@@ -270,6 +298,7 @@ def main():
             check_run(work, "sensitivity", ["run", "sociale-agenda-sensitivity.verdeel", "--scenario", "sensitivity"], scenarios),
             check_run(work, "compare", ["compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--explain"], scenarios),
         ]
+        merged_tables = check_merged(work)
         check_atomic(scenarios)
         kept_rows = check_kept_draws(scenarios)
         fairness_compared, fairness_worst = check_fairness_from_draws(scenarios)
@@ -279,7 +308,7 @@ def main():
                       for label, count, csv_bytes, parquet_bytes in results)
     check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes
                  + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly, and {fairness_compared} Gini figures of"
-                 + f" fairness_summary within {fairness_worst:.1e})")
+                 + f" fairness_summary within {fairness_worst:.1e}; w3 in 3 parts merged as Parquet: {merged_tables} tables as the whole run's)")
 
 
 if __name__ == "__main__":

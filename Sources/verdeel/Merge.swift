@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerdeelReport
 import VerdeelSession
 
 /// `verdeel merge PART... --output DIR`: joins the parts of a sharded run into the files the
@@ -16,11 +17,15 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "The folder to write the merged run into (replaced as a whole).")
     var output: String
 
+    @Option(name: .long, help: "csv (the parts' tables joined byte for byte) or parquet (a Parquet file per table).")
+    var format: OutputFormat = .csv
+
     @OptionGroup(title: "Files a sensitivity analysis's scenario may be read from")
     var files: FileAccessOptions
 
     func validate() throws {
         guard !parts.isEmpty else { throw ValidationError("name the parts' folders, e.g. verdeel merge part-1 part-2 --output out") }
+        guard format == .csv || format == .parquet else { throw ValidationError("--format is csv or parquet for a merged run") }
     }
 
     func run() throws {
@@ -28,11 +33,12 @@ struct Merge: ParsableCommand {
             let loaded = try ShardMerge.parts(parts)
             if loaded.contains(where: { $0.record.sensitivity != nil }) {
                 let merged = try sensitivity(loaded)
-                try OutputSet(URL(fileURLWithPath: output).standardizedFileURL.path).publish(.csv, notes: merged.notes) { try merged.files(format: .csv, language: .nl) }
+                try OutputSet(URL(fileURLWithPath: output).standardizedFileURL.path).publish(format, notes: merged.notes) { try merged.files(format: format, language: .nl) }
                 return
             }
-            let files = try ShardMerge.files(loaded)
-            try OutputSet(output).publish(.csv, notes: loaded[0].record.notes) { files }
+            let joined = try ShardMerge.files(loaded)
+            let files = format == .parquet ? try ShardMerge.parquet(joined) : joined
+            try OutputSet(output).publish(format, notes: loaded[0].record.notes) { files }
         } catch let error as MergeError {
             Self.fail(error.description)
         }

@@ -54,7 +54,10 @@ struct Run: ParsableCommand {
         try out.refuse([.html])
         if try part() != nil {
             guard out.output != nil else { throw ValidationError("a shard writes its part into a folder: add --output DIR") }
-            guard out.format == .table || out.format == .csv else { throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(out.format.rawValue) (convert the merged run)") }
+            guard out.format == .table || out.format == .csv else {
+                let advice = out.format == .parquet ? "verdeel merge --format parquet writes the merged run as Parquet" : "convert the merged run"
+                throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(out.format.rawValue) (\(advice))")
+            }
         }
     }
 
