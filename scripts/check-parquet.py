@@ -188,6 +188,32 @@ def check_atomic(scenarios):
 MONTE_CARLO = 'include "sociale-agenda.verdeel"\n\nscenario mc extends baseline {\n' + monte_carlo_block(200, 7) + "}\n"
 
 
+def check_doc_snippets(scenarios):
+    """docs/parquet.md's pandas and polars snippets run as written, and its DuckDB SQL gives a
+    row per municipality, on the bundled run written as Parquet into out-parquet (R's is only
+    shown: R is not installed)."""
+    import re
+    import subprocess
+    import duckdb
+    run_verdeel(VERDEEL, "run", "--format", "parquet", "--output", "out-parquet", cwd=scenarios)
+    with open(os.path.join(ROOT, "docs/parquet.md"), encoding="utf-8") as handle:
+        text = handle.read()
+    python = re.findall(r"```python\n(.*?)```", text, re.S)
+    check(len(python) == 2, f"docs/parquet.md has {len(python)} Python snippets (pandas, polars)")
+    for code in python:
+        completed = subprocess.run([sys.executable, "-c", code], cwd=scenarios, capture_output=True, text=True, check=False)
+        check(completed.returncode == 0, f"the docs' snippet failed:\n{code}\n{completed.stderr[-800:]}")
+    for code in re.findall(r"```sql\n(.*?)```", text, re.S):
+        previous = os.getcwd()
+        os.chdir(scenarios)
+        try:
+            rows = duckdb.sql("\n".join(line for line in code.splitlines() if not line.startswith("--"))).fetchall()
+        finally:
+            os.chdir(previous)
+        check(len(rows) == 13, f"the docs' DuckDB query gives {len(rows)} rows, not one per municipality")
+    return len(python) + 1
+
+
 def check_merged(work):
     """w3 run in three parts and merged with `verdeel merge --format parquet`: every table holds
     what the unsharded run's Parquet files hold (pyarrow; an empty text is an empty string in
@@ -299,6 +325,7 @@ def main():
             check_run(work, "compare", ["compare", "sociale-agenda.verdeel", "baseline", "jongerenwerk_50_50", "--explain"], scenarios),
         ]
         merged_tables = check_merged(work)
+        snippets = check_doc_snippets(scenarios)
         check_atomic(scenarios)
         kept_rows = check_kept_draws(scenarios)
         fairness_compared, fairness_worst = check_fairness_from_draws(scenarios)
@@ -308,7 +335,8 @@ def main():
                       for label, count, csv_bytes, parquet_bytes in results)
     check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes
                  + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly, and {fairness_compared} Gini figures of"
-                 + f" fairness_summary within {fairness_worst:.1e}; w3 in 3 parts merged as Parquet: {merged_tables} tables as the whole run's)")
+                 + f" fairness_summary within {fairness_worst:.1e}; w3 in 3 parts merged as Parquet: {merged_tables} tables as the whole run's;"
+                 + f" docs/parquet.md's {snippets} snippets ran)")
 
 
 if __name__ == "__main__":

@@ -133,6 +133,7 @@ require_parquet_readers() {
     require_pip_module pyarrow "pyarrow==26.0.1" "pyarrow 26 (Arrow C++'s Parquet reader)"
     require_pip_module duckdb "duckdb==2.0.0" "DuckDB 2.0 (its own Parquet reader)"
     require_pip_module fastparquet "fastparquet==2026.9.0" "fastparquet 2026.9"
+    require_pip_module polars "polars==2.1.0" "polars 2.1 (docs/parquet.md's snippet)"
 }
 
 # SALib 1.6, the peer of the sensitivity analyses (scripts/check-sensitivity.py,
