@@ -65,6 +65,9 @@ struct ColumnChunk {
         /// A page: its header (sizes before and after compression) and its body.
         func page(type: Int32, _ body: [UInt8], _ header: (inout ThriftCompactWriter) -> Void) throws(ParquetWriteError) {
             let stored = compressed ? try Zstd.compress(body) : body
+            guard body.count < Int(Int32.max), stored.count < Int(Int32.max) else {
+                throw ParquetWriteError("a page of column '\(column.name)' is over 2 GB; write smaller row groups")
+            }
             let head = Self.pageHeader(type: type, size: body.count, compressedSize: stored.count, header)
             bytes += head + stored
             uncompressed += head.count + body.count
