@@ -193,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerdeelReportTests",
-            dependencies: ["VerdeelReport", "VerdeelAnalysis", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            dependencies: ["VerdeelReport", "VerdeelAnalysis", "VerdeelCore", "VerdeelData", "VerdeelSimulation", "VerdeelModel", "VerdeelDesign", "VerdeelTables", "VerdeelParquet", "VerdeelTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

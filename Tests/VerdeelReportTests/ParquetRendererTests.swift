@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import VerdeelParquet
+import VerdeelTables
+@testable import VerdeelReport
+
+/// The Parquet types a table's declared columns get, and the cells they take.
+struct ParquetRendererTests {
+    static func table(amounts: [Cell]) -> ResultTable {
+        ResultTable(
+            name: "t", title: .init(dutch: "t", english: "t"),
+            columns: [.region, .year, Column("amount", .euro, dutch: "bedrag", english: "amount", "euros"), Column("share", .fraction, dutch: "aandeel", english: "share", "a fraction"),
+                      Column("people", .count, dutch: "inwoners", english: "people", "a count"), Column("flag", .boolean, dutch: "vlag", english: "flag", "yes or no")],
+            rows: amounts.map { [.text("GM0014"), .whole(2026), $0, .number(0.25), .whole(3), .boolean(true)] })
+    }
+
+    /// Codes are strings, years INT32, counts INT64, fractions DOUBLE, yes-or-no BOOLEAN; an
+    /// amount column is INT64 when every value is whole (an empty cell does not count) and
+    /// DOUBLE as soon as one is not (a measure that rounds to cents).
+    @Test func columnsAreTypedByTheirKinds() throws {
+        let whole = try ParquetRenderer.parquetColumns(Self.table(amounts: [.number(250_000), .empty, .number(-3)]))
+        #expect(whole.map(\.kind) == [.string, .int32, .int64, .double, .int64, .boolean])
+        let cents = try ParquetRenderer.parquetColumns(Self.table(amounts: [.number(250_000), .number(1234.56)]))
+        #expect(cents[2].kind == .double)
+    }
+
+    /// A number column's cell is the number its text says, bit for bit; an empty cell is null;
+    /// a text in a number column is refused.
+    @Test func cellsAreTheirTextsNumbers() throws {
+        let double = ParquetColumn(name: "x", kind: .double), integer = ParquetColumn(name: "n", kind: .int64)
+        #expect(try ParquetRenderer.cell(.number(0.1 + 0.2, "0.30000000000000004"), double) == .double(0.30000000000000004))
+        #expect(try ParquetRenderer.cell(.number(3, "3"), integer) == .integer(3))
+        #expect(try ParquetRenderer.cell(.empty, integer) == .null)
+        #expect(throws: ParquetRendererError.self) { try ParquetRenderer.cell(.text("GM0014"), integer) }
+        #expect(throws: ParquetRendererError.self) { try ParquetRenderer.cell(.number(2.5, "2.5"), integer) }
+    }
+}
