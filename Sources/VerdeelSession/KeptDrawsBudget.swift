@@ -1,0 +1,44 @@
+import Foundation
+import VerdeelSimulation
+
+/// Whether the draws a run is asked to keep (`--keep-draws`, ``KeptDraws``) fit, decided
+/// before the run: about ``KeptDraws/bytesPerRow`` bytes a row in memory (at most half the
+/// memory available, and `maxBytes`) and up to 40 a row on disk (the free space where the
+/// output goes). A refusal says how many rows, how large, and how to keep fewer.
+public enum KeptDrawsBudget {
+    public static func statistic(count: Int, for run: ScenarioRun, variants: Int, maxBytes: Int?, output: String?) throws(KeepDrawsError) -> KeptDraws {
+        let kept = KeptDraws(count: count)
+        let draws = run.plan.simulation?.monteCarlo?.draws ?? 1
+        let slots = run.allocations.reduce(0) { $0 + $1.years.count } * run.table.count
+        let rows = kept.rows(variants: variants, slots: slots, draws: draws)
+        let (product, overflow) = rows.multipliedReportingOverflow(by: KeptDraws.bytesPerRow)
+        let memory = overflow ? Int.max : product
+        let limit = min(maxBytes ?? Int.max, RunControl.availableMemory() / 2)
+        let folder = ((output ?? ".") as NSString).deletingLastPathComponent
+        let free = (try? FileManager.default.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder)[.systemFreeSize] as? Int) ?? nil
+        let disk = rows.multipliedReportingOverflow(by: 40)
+        let what = "keeping \(min(count, draws)) draws of \(variants) variants is \(rows) rows"
+        let advice = "keep fewer draws (--keep-draws N) or run fewer variants"
+        if memory > limit {
+            throw KeepDrawsError("\(what), about \(size(memory)) in memory; the limit is \(size(limit)): \(advice)")
+        }
+        if let free, disk.overflow || disk.partialValue > free {
+            throw KeepDrawsError("\(what), up to \(size(disk.overflow ? Int.max : disk.partialValue)) on disk; \(size(free)) are free there: \(advice)")
+        }
+        return kept
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return String(format: "%.1f GB", Double(bytes) / Double(1 << 30)) }
+        return bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(bytes) bytes"
+    }
+}
+
+/// Kept draws that would not fit.
+public struct KeepDrawsError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
