@@ -114,7 +114,7 @@ let package = Package(
         .target(
             name: "VerdeelWorkbench",
             dependencies: [
-                "VerdeelCore", "VerdeelModel", "VerdeelLanguage", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelSession", "VerdeelTables",
+                "VerdeelCore", "VerdeelModel", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelSession", "VerdeelTables",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["README.md"]

@@ -1,7 +1,6 @@
 import Foundation
 import VerdeelAnalysis
 import VerdeelCore
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
 import VerdeelSession
@@ -21,7 +20,7 @@ extension Workbench {
         try request.checkTables()
         let (start, file) = try scenario(request.scenario, field: "scenario")
         let (baseRun, baseFile) = try scenario(request.baseline ?? request.scenario, field: "baseline")
-        let changed = try Self.applied(request.changes, to: start.plan)
+        let changed = try applied(request.changes, to: start.plan)
         let runs: [ScenarioRun]
         do { runs = [baseRun, try file.session.reallocate(changed, on: start)] } catch {
             throw WorkbenchError(.unprocessable, field: request.changes.isEmpty ? "scenario" : "changes", "the scenario cannot be allocated so: \(error)")
@@ -41,14 +40,11 @@ extension Workbench {
     }
 
     /// `plan` with `changes` applied; the first diagnostic refused as the change it is in.
-    static func applied(_ changes: [String], to plan: ScenarioPlan) throws(WorkbenchError) -> ScenarioPlan {
-        switch ParameterSettings(changes).apply(to: plan) {
+    func applied(_ changes: [String], to plan: ScenarioPlan) throws(WorkbenchError) -> ScenarioPlan {
+        switch changeReader.apply(changes, to: plan) {
         case .success(let changed): return changed
-        case .failure(let error):
-            let diagnostic = error.diagnostics.first
-            let index = diagnostic.flatMap { found in changes.firstIndex { $0 == found.sourceLine } } ?? 0
-            let hint = diagnostic?.suggestion.map { "; \($0)" } ?? ""
-            throw WorkbenchError(.unprocessable, field: "changes[\(index)]", (diagnostic?.message ?? "the change cannot be applied") + hint)
+        case .failure(let mistake):
+            throw WorkbenchError(.unprocessable, field: "changes[\(mistake.index)]", mistake.message + (mistake.suggestion.map { "; \($0)" } ?? ""))
         }
     }
 }

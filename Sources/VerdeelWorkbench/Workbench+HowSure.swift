@@ -16,7 +16,7 @@ extension Workbench {
             throw WorkbenchError(.badRequest, field: "changes", "at most \(Self.maximumChanges) changes at once; remove some")
         }
         let (start, file) = try scenario(request.scenario, field: "scenario")
-        let changed = try Self.applied(request.changes, to: start.plan)
+        let changed = try applied(request.changes, to: start.plan)
         guard let plan = changed.monteCarloOnly else {
             let others = files.flatMap(\.plans).filter { $0.simulation?.monteCarlo != nil }.map(\.name)
             let hint = others.isEmpty ? "no scenario served has one" : "scenarios with one: \(others.joined(separator: ", "))"

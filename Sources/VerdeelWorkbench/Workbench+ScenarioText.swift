@@ -1,5 +1,4 @@
 import Foundation
-import VerdeelLanguage
 import VerdeelModel
 import VerdeelReport
 
@@ -13,9 +12,6 @@ extension Workbench {
     public func scenarioText(_ request: AllocationRequest, language: ReportLanguage) throws(WorkbenchError) -> (name: String, text: String) {
         let (start, file) = try scenario(request.scenario, field: "scenario")
         _ = try allocate(AllocationRequest(scenario: request.scenario, changes: request.changes, tables: []))
-        guard let statements = ParameterSettings(request.changes).statements(in: start.plan) else {
-            throw WorkbenchError(.unprocessable, field: "changes", "the changes cannot be written as a scenario")
-        }
         let known = Set(files.flatMap { $0.plans.map(\.name) })
         let stem = start.plan.name + "_workbench"
         var name = stem, number = 2
@@ -26,12 +22,12 @@ extension Workbench {
         let included = (file.path as NSString).lastPathComponent
         let title = (start.plan.title ?? start.plan.name) + language.pick(", gewijzigd in de werkbank", ", changed in the workbench")
         let header = [
-            language.pick("# Scenario '\(start.plan.name)' met de wijzigingen uit de werkbank van verdeel.", "# Scenario '\(start.plan.name)' with the changes made in the verdeel workbench."),
-            language.pick("# Zet dit bestand naast \(included); 'verdeel run \(name).verdeel' verdeelt het.", "# Save this file next to \(included); 'verdeel run \(name).verdeel' allocates it."),
+            language.pick("Scenario '\(start.plan.name)' met de wijzigingen uit de werkbank van verdeel.", "Scenario '\(start.plan.name)' with the changes made in the verdeel workbench."),
+            language.pick("Zet dit bestand naast \(included); 'verdeel run \(name).verdeel' verdeelt het.", "Save this file next to \(included); 'verdeel run \(name).verdeel' allocates it."),
         ]
-        let lines = header + ["include \(Formatter.quoted(included))", "", "scenario \(name) extends \(start.plan.name) {", "    title \(Formatter.quoted(title))"]
-            + statements.map { "    " + $0 } + ["}", ""]
-        return (name + ".verdeel", lines.joined(separator: "\n"))
+        guard let text = changeReader.scenarioText(extending: start.plan, named: name, title: title, included: included, header: header, changes: request.changes) else {
+            throw WorkbenchError(.unprocessable, field: "changes", "the changes cannot be written as a scenario")
+        }
+        return (name + ".verdeel", text)
     }
-
 }

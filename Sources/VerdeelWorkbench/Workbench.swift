@@ -12,8 +12,8 @@ import VerdeelTables
 /// (read once, through the root-folder check, by its client) and, for a request, a
 /// scenario allocated with parameter changes and compared with a baseline, as the typed
 /// tables every format renders. Changes are the command line's settings
-/// (``ParameterSettings``: `jongerenwerk.weight.need=70%`), checked as the language checks
-/// them; every mistake is a ``WorkbenchError`` naming the field. A request can name a
+/// (`jongerenwerk.weight.need=70%`), read by the ``PlanChanges`` its client gives (the
+/// language's), so the workbench needs no syntax of its own; every mistake is a ``WorkbenchError`` naming the field. A request can name a
 /// scenario, never a file.
 public struct Workbench: Sendable {
     /// One scenario file the workbench serves: its scenarios, each allocated once at start
@@ -40,10 +40,13 @@ public struct Workbench: Sendable {
     public static let maximumChanges = 64
 
     let files: [File]
+    /// What reads a request's changes and writes them as a scenario.
+    let changeReader: any PlanChanges
 
-    /// The workbench over `files`; a scenario name found in two files is served from the first.
-    public init(_ files: [File]) {
-        self.files = files
+    /// The workbench over `files`, reading changes with `changes`; a scenario name found in
+    /// two files is served from the first.
+    public init(_ files: [File], changes: any PlanChanges) {
+        (self.files, self.changeReader) = (files, changes)
     }
 
     /// Every scenario served, with its parameters; a scenario in two files (one includes the

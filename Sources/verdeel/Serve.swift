@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelBundle
+import VerdeelLanguage
 import VerdeelServer
 import VerdeelWorkbench
 
@@ -31,7 +32,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         let inputs = files.isEmpty
             ? BundledScenario.workbenchFiles.map { ScenarioInput(file: nil, bundled: $0) } : files.map { ScenarioInput(file: $0, access: access.access) }
-        let workbench = Workbench(try inputs.map(load))
+        let workbench = Workbench(try inputs.map(load), changes: LanguageChanges())
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             printError("warning: the workbench has no login: anyone who can reach \(host):\(port) can use it")
         }

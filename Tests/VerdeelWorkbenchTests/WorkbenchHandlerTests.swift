@@ -16,7 +16,7 @@ struct WorkbenchHandlerTests {
         let scenario = InMemoryScenario(TwoRegions.peopleAndMixed, folder: "workbench")
         let runs = (try? scenario.runs()) ?? []
         let file = Workbench.File(path: scenario.path, runs: runs, files: scenario.compilation.files, session: ScenarioSession(read: scenario.read))
-        return WorkbenchHandlers(Workbench([file]), page: Data("<!DOCTYPE html><title>page</title>".utf8))
+        return WorkbenchHandlers(Workbench([file], changes: LanguageChanges()), page: Data("<!DOCTYPE html><title>page</title>".utf8))
     }()
 
     func post(_ path: String, _ body: String, query: [String: String] = [:]) -> WorkbenchHandlers.Answer {
@@ -254,7 +254,7 @@ struct HowSureTests {
         let scenario = InMemoryScenario(text, folder: "how-sure")
         let runs = (try? scenario.runs()) ?? []
         let file = Workbench.File(path: scenario.path, runs: runs, files: scenario.compilation.files, session: ScenarioSession(read: scenario.read))
-        return WorkbenchHandlers(Workbench([file]), page: Data())
+        return WorkbenchHandlers(Workbench([file], changes: LanguageChanges()), page: Data())
     }
 
     static let handlers = makeHandlers()

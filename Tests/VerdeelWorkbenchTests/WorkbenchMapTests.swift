@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerdeelLanguage
 import VerdeelSession
 import VerdeelTestSupport
 @testable import VerdeelWorkbench
@@ -21,7 +22,7 @@ struct WorkbenchMapTests {
         let data = "code,name,inhabitants,land_area_km2\nGM0014,Groningen,30000,50\nGM0037,Stadskanaal,10000,150\n"
         let source = InMemoryScenario(Self.scenario, data: data, folder: "workbench-map")
         let file = Workbench.File(path: source.path, runs: try source.runs(), files: source.compilation.files, session: ScenarioSession(read: source.read))
-        let allocated = try Workbench([file]).allocate(AllocationRequest(scenario: "judged", changes: ["m.weight.land_area_km2=100%"]))
+        let allocated = try Workbench([file], changes: LanguageChanges()).allocate(AllocationRequest(scenario: "judged", changes: ["m.weight.land_area_km2=100%"]))
         let classes = try #require(allocated.mapClasses().first)
         #expect(classes.measure == "m")
         #expect(classes.change.classes == ["GM0014": 1, "GM0037": 4] && classes.change.legend.count == 5)
