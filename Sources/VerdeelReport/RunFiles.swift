@@ -13,24 +13,31 @@ public enum RunFiles {
     public static func files(
         _ tables: [ResultTable], format: OutputFormat, name: String, provenance: Provenance, seed: UInt64?, warnings: [Words], language: ReportLanguage,
         names: PeopleNames
-    ) throws -> [(name: String, data: Data)] {
-        let record = ("provenance.json", Data(try provenance.json(seed: seed, warnings: warnings).utf8))
+    ) throws -> [OutputFile] {
+        let record = OutputFile("provenance.json", data: Data(try provenance.json(seed: seed, warnings: warnings).utf8))
         switch format {
         case .table, .csv, .html: return try csv(tables) + [record]
         case .csvNL: return try csv(tables.map(names.named), style: .dutch) + [record]
-        case .json: return [("\(name).json", Data(try JSONRenderer.document(tables, provenance: provenance, seed: seed, warnings: warnings).utf8)), record]
-        case .xlsx: return [("\(name).xlsx", try WorkbookRenderer.workbook(tables, provenance: provenance, seed: seed, warnings: warnings, language: language, names: names)), record]
-        case .parquet:
-            let document = try provenance.json(seed: seed, warnings: warnings)
-            let created = "verdeel version \(AllocationJSON.engineVersion)"
-            return try tables.map { ($0.name + ".parquet", try ParquetRenderer.file($0, provenance: document, createdBy: created)) } + (try described(OutputSchema(tables))) + [record]
+        case .json: return [OutputFile("\(name).json", data: Data(try JSONRenderer.document(tables, provenance: provenance, seed: seed, warnings: warnings).utf8)), record]
+        case .xlsx:
+            return [OutputFile("\(name).xlsx", data: try WorkbookRenderer.workbook(tables, provenance: provenance, seed: seed, warnings: warnings, language: language, names: names)), record]
+        case .parquet: return try parquet(tables, provenance: try provenance.json(seed: seed, warnings: warnings)) + [record]
         }
+    }
+
+    /// Each table as a Parquet file, written as it is made, then `schema.json` and
+    /// `dictionary.md`; `provenance` (the document) is each file's key-value metadata.
+    public static func parquet(_ tables: [ResultTable], provenance: String) throws -> [OutputFile] {
+        let created = "verdeel version \(AllocationJSON.engineVersion)"
+        return tables.map { table in
+            OutputFile(table.name + ".parquet") { sink in try ParquetRenderer.write(table, provenance: provenance, createdBy: created, to: sink) }
+        } + (try described(OutputSchema(tables)))
     }
 
     /// Each table as a CSV file of the style, then `schema.json` with their columns as
     /// written and `dictionary.md`, the same for people.
-    public static func csv(_ tables: [ResultTable], style: CSVRenderer.Style = .standard) throws -> [(name: String, data: Data)] {
-        tables.map { ($0.fileName, Data(CSVRenderer.text($0, style: style).utf8)) } + (try described(OutputSchema(tables)))
+    public static func csv(_ tables: [ResultTable], style: CSVRenderer.Style = .standard) throws -> [OutputFile] {
+        tables.map { table in OutputFile(table.fileName) { sink in try CSVRenderer.write(table, style: style, to: sink) } } + (try described(OutputSchema(tables)))
     }
 
     /// One table as CSV text of the style, with the names for people in the Dutch style.
@@ -39,7 +46,7 @@ public enum RunFiles {
     }
 
     /// `schema.json` and `dictionary.md` of a folder's schema.
-    public static func described(_ schema: OutputSchema) throws -> [(name: String, data: Data)] {
-        [(OutputSchema.fileName, try schema.json()), (DataDictionary.fileName, Data(DataDictionary.markdown(schema).utf8))]
+    public static func described(_ schema: OutputSchema) throws -> [OutputFile] {
+        [OutputFile(OutputSchema.fileName, data: try schema.json()), OutputFile(DataDictionary.fileName, data: Data(DataDictionary.markdown(schema).utf8))]
     }
 }

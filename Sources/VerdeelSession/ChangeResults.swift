@@ -35,12 +35,12 @@ public struct ComparisonResult {
 
     /// The files of `format`: the tables as CSV (or one workbook `compare.xlsx`, or
     /// `compare.json` with the attribution as CSV) and `provenance.json`.
-    public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
-        let record = ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))
+    public func files(format: OutputFormat, language: ReportLanguage) throws -> [OutputFile] {
+        let record = OutputFile("provenance.json", data: Data(try provenance.json(warnings: warnings).utf8))
         switch format {
         case .json:
             let explained = try attribution.map { try RunFiles.csv([$0.table()]) } ?? []
-            return [("compare.json", Data(try document().utf8))] + explained + [record]
+            return [OutputFile("compare.json", data: Data(try document().utf8))] + explained + [record]
         case .table, .csv, .csvNL, .html, .xlsx, .parquet:
             return try RunFiles.files(
                 tables, format: format == .html ? .csv : format, name: "compare", provenance: provenance, seed: nil, warnings: warnings, language: language,
@@ -90,11 +90,11 @@ public struct UpdateImpactResult {
 
     /// The files of `format` (CSV, one workbook, `update_impact.json`, or the HTML report of
     /// the newer side against the older) and `provenance.json`.
-    public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
-        let record = ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))
+    public func files(format: OutputFormat, language: ReportLanguage) throws -> [OutputFile] {
+        let record = OutputFile("provenance.json", data: Data(try provenance.json(warnings: warnings).utf8))
         switch format {
-        case .html: return [("update_impact.html", Data(try report(language: language).utf8)), record]
-        case .json: return [("update_impact.json", Data(try document().utf8)), record]
+        case .html: return [OutputFile("update_impact.html", data: Data(try report(language: language).utf8)), record]
+        case .json: return [OutputFile("update_impact.json", data: Data(try document().utf8)), record]
         case .table, .csv, .csvNL, .xlsx, .parquet:
             return try RunFiles.files(
                 tables, format: format, name: "update_impact", provenance: provenance, seed: nil, warnings: warnings, language: language, names: PeopleNames(runs))

@@ -20,7 +20,9 @@ public struct OutputSet: Sendable {
 
     /// Writes the files and the manifest (`notes` are added to it), then swaps the folder in;
     /// `stop` is asked before each step (a signal arrived): then nothing is changed.
-    public func write(files: [(name: String, data: Data)], notes: [String], stop: () -> Bool) throws(OutputSetError) {
+    /// A streamed file is written as it is made; a file that cannot be made (its renderer
+    /// fails) leaves the old folder too.
+    public func write(files: [OutputFile], notes: [String], stop: () -> Bool) throws(OutputSetError) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -38,10 +40,12 @@ public struct OutputSet: Sendable {
             try? manager.removeItem(at: temporary)
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            let manifest = manifestText(files.map(\.name), notes: notes)
-            for file in files + [(Self.manifestName, Data(manifest.utf8))] {
+            let manifest = OutputFile(Self.manifestName, data: Data(manifestText(files.map(\.name), notes: notes).utf8))
+            let hashing = files.contains(where: \.isListing)
+            var written = [WrittenFile]()
+            for file in files + [manifest] {
                 try stopIfAsked()
-                try file.data.write(to: temporary.appendingPathComponent(file.name))
+                written.append(try Self.write(file, to: temporary.appendingPathComponent(file.name), after: written, hashing: hashing))
             }
             try stopIfAsked()
             if manager.fileExists(atPath: target.path) {
@@ -59,6 +63,34 @@ public struct OutputSet: Sendable {
         } catch {
             throw .cannotWrite(path, error.localizedDescription)
         }
+    }
+
+    /// One file of the set, created and written piece by piece; a renderer's failure is
+    /// told apart from the disk's.
+    private static func write(_ file: OutputFile, to url: URL, after earlier: [WrittenFile], hashing: Bool) throws -> WrittenFile {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw OutputSetError.cannotWrite(url.deletingLastPathComponent().path, "cannot create \(file.name)")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        do {
+            let written = try file.written(after: earlier, hashing: hashing) { data in
+                do { try handle.write(contentsOf: data) } catch { throw DiskFailure(error: error) }
+            }
+            try handle.close()
+            return written
+        } catch let failure as DiskFailure {
+            throw failure.error
+        } catch let error as OutputSetError {
+            throw error
+        } catch {
+            throw OutputSetError.cannotMake(file.name, "\(error)")
+        }
+    }
+
+    /// The disk refused a piece of a file.
+    private struct DiskFailure: Error {
+        let error: any Error
     }
 
     private func manifestText(_ names: [String], notes: [String]) -> String {
@@ -105,6 +137,8 @@ public enum OutputSetError: Error, Sendable, CustomStringConvertible {
     case notAFolder(String, link: Bool)
     case foreign(String, String)
     case cannotWrite(String, String)
+    /// A file's renderer failed: its name, why.
+    case cannotMake(String, String)
     /// A signal arrived while the set was being written.
     case stopped
 
@@ -113,6 +147,7 @@ public enum OutputSetError: Error, Sendable, CustomStringConvertible {
         case .notAFolder(let path, let link): "--output \(path) is \(link ? "a symbolic link" : "a file"), not a folder; name a folder"
         case .foreign(let path, let why): "the folder \(path) \(why); verdeel replaces its output folder as a whole, so name a new or empty folder"
         case .cannotWrite(let path, let reason): "cannot write the output folder \(path): \(reason); nothing was changed there"
+        case .cannotMake(let name, let why): "\(name) cannot be made: \(why); nothing was changed in the output folder"
         case .stopped: "stopped: no output was written"
         }
     }

@@ -45,9 +45,9 @@ public struct RunResult: Sendable {
     /// The run's output files in `format` (``RunFiles``): the one JSON document or workbook
     /// is named after the kind of run (`simulation`, `sensitivity`); a plain run's JSON is
     /// `allocations.json` (``AllocationJSON``).
-    public func files(format: OutputFormat, language: ReportLanguage) throws -> [(name: String, data: Data)] {
+    public func files(format: OutputFormat, language: ReportLanguage) throws -> [OutputFile] {
         if kind == .allocation, format == .json {
-            return [("allocations.json", Data(try allocationJSON().utf8)), ("provenance.json", Data(try provenance.json(warnings: warnings).utf8))]
+            return [OutputFile("allocations.json", data: Data(try allocationJSON().utf8)), OutputFile("provenance.json", data: Data(try provenance.json(warnings: warnings).utf8))]
         }
         return try RunFiles.files(tables, format: format, name: fileName, provenance: provenance, seed: seed, warnings: warnings, language: language, names: PeopleNames(runs))
     }

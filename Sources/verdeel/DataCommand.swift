@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelData
+import VerdeelReport
 import VerdeelSession
 
 /// `verdeel data`: bringing outside figures into verdeel's region tables.
@@ -44,7 +45,7 @@ struct ImportCBS: ParsableCommand {
             let sources = try CBSDownloads.sources(paths, table: table, mergers: mergers)
             let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             let files = try CBSImport.files(sources, imported: date, mergers: mergers)
-            try OutputSet(output).write(files: files.map { ($0.name, Data($0.contents.utf8)) })
+            try OutputSet(output).write(files: files.map { OutputFile($0.name, data: Data($0.contents.utf8)) })
             for source in sources {
                 let periods = source.table.periods.map(\.label).joined(separator: ", ")
                 print("\(source.file): CBS \(source.table.id) (\(source.table.form.rawValue)), \(source.table.rows.count) rows, periods \(periods), \(source.table.missing.count) figures missing")

@@ -46,17 +46,17 @@ struct OutputOptions: ParsableArguments {
 extension OutputSet {
     /// Writes the files `make` gives as one set and names each file written; a file that
     /// cannot be made ends the command with its message.
-    func publish(_ format: OutputFormat, notes: [String], _ make: () throws -> [(name: String, data: Data)]) throws {
-        let files: [(name: String, data: Data)]
+    func publish(_ format: OutputFormat, notes: [String], _ make: () throws -> [OutputFile]) throws {
+        let files: [OutputFile]
         do { files = try make() } catch {
             printError("error: the results cannot be written as \(format.rawValue): \(error)")
             throw ExitCode(1)
         }
         try write(files: files, notes: notes)
-        for (name, _) in files { print("wrote \((path as NSString).appendingPathComponent(name))") }
+        for file in files { print("wrote \((path as NSString).appendingPathComponent(file.name))") }
     }
 
-    func write(files: [(name: String, data: Data)], notes: [String] = []) throws {
+    func write(files: [OutputFile], notes: [String] = []) throws {
         try written { stop in try write(files: files, notes: notes, stop: stop) }
     }
 }

@@ -35,3 +35,23 @@ struct ParquetRendererTests {
         #expect(throws: ParquetRendererError.self) { try ParquetRenderer.cell(.number(2.5, "2.5"), integer) }
     }
 }
+
+/// A Parquet file leaves the writer as its row groups are done, not at the end.
+struct ParquetStreamingTests {
+    /// Rows in groups of 10: after 10 rows the sink holds `PAR1` and the first group's
+    /// column chunk; the last 5 rows and the footer come at `finish`.
+    @Test func rowGroupsLeaveAsTheyAreDone() throws {
+        var received = [UInt8]()
+        var writer = try ParquetFileWriter(columns: [ParquetColumn(name: "n", kind: .int64)], metadata: [], createdBy: "test", rowGroupRows: 10) { received += $0 }
+        #expect(received == Array("PAR1".utf8))
+        for value in 0..<9 { try writer.append([.integer(Int64(value))]) }
+        #expect(received.count == 4)
+        try writer.append([.integer(9)])
+        let afterFirstGroup = received.count
+        #expect(afterFirstGroup > 4 + 10)
+        for value in 10..<15 { try writer.append([.integer(Int64(value))]) }
+        #expect(received.count == afterFirstGroup)
+        try writer.finish()
+        #expect(Array(received.suffix(4)) == Array("PAR1".utf8))
+    }
+}

@@ -114,7 +114,7 @@ struct ReadBackTests {
     /// A record as part 2 of 3 of 15 variants writes it (tiles of 4: 4 tiles, part 2 holds
     /// tile floor(4/3) = 1 ..< floor(8/3) = 2, variants 5-8), checked field by field.
     @Test func shardRecordsAreCheckedFieldByField() throws {
-        let files: [(name: String, data: Data)] = [("summary.csv", Data("x\n".utf8)), ("provenance.json", Data("{}\n".utf8))]
+        let files = [("summary.csv", Data("x\n".utf8)), ("provenance.json", Data("{}\n".utf8))].map { WrittenFile(name: $0.0, bytes: $0.1.count, sha256: ShardRecord.hash($0.1)) }
         let good = ShardRecord(shard: 2, shards: 3, variants: 4..<8, variantCount: 15, seed: 1, provenance: "{}\n", notes: ["note"], files: files)
         let manifest = try #require(OutputManifest(OutputManifest.text(engineVersion: good.engineVersion, names: ["summary.csv", "provenance.json", "shard.json"], notes: ["note"])))
         #expect(ShardRecordCheck(good, engineVersion: AllocationJSON.engineVersion).problem(manifest: manifest) == nil)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 import VerdeelData
 import VerdeelTables
@@ -20,19 +21,28 @@ public enum CSVRenderer {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func text(_ table: ResultTable, style: Style = .standard) -> String {
-        let separator = style == .dutch ? ";" : ","
-        let header = table.columns.map { CSVFile.quoted($0.id, separator: separator) }.joined(separator: separator) + "\n"
-        return (style == .dutch ? byteOrderMark : "") + header + body(table, style: style)
+        var text = ""
+        write(table, style: style) { text += String(decoding: $0, as: UTF8.self) }
+        return text
     }
 
-    private static func body(_ table: ResultTable, style: Style) -> String {
-        guard table.chunkCount > 1 else { return table.chunkCount == 1 ? lines(table, chunk: 0, style: style) : "" }
-        let parts = Mutex([String](repeating: "", count: table.chunkCount))
-        DispatchQueue.concurrentPerform(iterations: table.chunkCount) { index in
-            let text = lines(table, chunk: index, style: style)
-            parts.withLock { $0[index] = text }
+    /// The table's CSV text passed to `sink` piece by piece: the header, then the chunks in
+    /// order, made a batch of chunks at a time by several threads, so that memory holds one
+    /// batch's text, not the table's.
+    public static func write(_ table: ResultTable, style: Style = .standard, to sink: (Data) throws -> Void) rethrows {
+        let separator = style == .dutch ? ";" : ","
+        let header = table.columns.map { CSVFile.quoted($0.id, separator: separator) }.joined(separator: separator) + "\n"
+        try sink(Data(((style == .dutch ? byteOrderMark : "") + header).utf8))
+        let batch = max(1, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        for first in stride(from: 0, to: table.chunkCount, by: batch) {
+            let count = min(batch, table.chunkCount - first)
+            let parts = Mutex([String](repeating: "", count: count))
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                let text = lines(table, chunk: first + index, style: style)
+                parts.withLock { $0[index] = text }
+            }
+            try sink(Data(parts.withLock { $0.joined() }.utf8))
         }
-        return parts.withLock { $0.joined() }
     }
 
     private static func lines(_ table: ResultTable, chunk: Int, style: Style) -> String {

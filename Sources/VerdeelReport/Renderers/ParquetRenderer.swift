@@ -12,21 +12,30 @@ import VerdeelTables
 /// provenance document (engine version, scenario files' SHA-256, seed, synthetic notice) is
 /// the file's key-value metadata `verdeel.provenance`.
 public enum ParquetRenderer {
+    /// The table's Parquet file in memory.
     public static func file(_ table: ResultTable, provenance: String, createdBy: String) throws -> Data {
-        let columns = try parquetColumns(table)
         var data = Data()
-        var writer = try ParquetFileWriter(
-            columns: columns, metadata: [("verdeel.provenance", provenance), ("verdeel.table", table.name)], createdBy: createdBy) { data.append(contentsOf: $0) }
-        var failure: (any Error)?
-        for chunk in 0..<table.chunkCount where failure == nil {
-            table.forEachRow(ofChunk: chunk) { row in
-                guard failure == nil else { return }
-                do { try writer.append(try zip(row, columns).map(cell)) } catch { failure = error }
-            }
-        }
-        if let failure { throw failure }
-        try writer.finish()
+        try write(table, provenance: provenance, createdBy: createdBy) { data.append($0) }
         return data
+    }
+
+    /// The table's Parquet file passed to `sink` row group by row group as its rows are made
+    /// (``ParquetFileWriter``): memory holds one row group's columns, not the table.
+    public static func write(_ table: ResultTable, provenance: String, createdBy: String, to sink: (Data) throws -> Void) throws {
+        let columns = try parquetColumns(table)
+        try withoutActuallyEscaping(sink) { sink in
+            var writer = try ParquetFileWriter(
+                columns: columns, metadata: [("verdeel.provenance", provenance), ("verdeel.table", table.name)], createdBy: createdBy) { try sink(Data($0)) }
+            var failure: (any Error)?
+            for chunk in 0..<table.chunkCount where failure == nil {
+                table.forEachRow(ofChunk: chunk) { row in
+                    guard failure == nil else { return }
+                    do { try writer.append(try zip(row, columns).map(cell)) } catch { failure = error }
+                }
+            }
+            if let failure { throw failure }
+            try writer.finish()
+        }
     }
 
     /// The Parquet column of each declared column; an amount column is INT64 when every value

@@ -8,15 +8,15 @@ extension ShardMerge {
     /// merged CSV table (checked by the merge) read back by its declared columns in
     /// `schema.json`: a text column's cells as text, a number column's as the number its text
     /// reads as (an empty cell null), so the Parquet files hold what an unsharded run's do.
-    public static func parquet(_ files: [(name: String, data: Data)]) throws(MergeError) -> [(name: String, data: Data)] {
-        guard let schemaData = files.first(where: { $0.name == OutputSchema.fileName })?.data,
-              let schema = try? JSONDecoder().decode(OutputSchema.self, from: schemaData),
-              let provenance = files.first(where: { $0.name == "provenance.json" })?.data
+    public static func parquet(_ files: [OutputFile]) throws(MergeError) -> [OutputFile] {
+        let data = { (name: String) in try? files.first { $0.name == name }?.data() }
+        guard let schemaData = data(OutputSchema.fileName), let schema = try? JSONDecoder().decode(OutputSchema.self, from: schemaData),
+              let provenance = data("provenance.json")
         else { throw MergeError("the merged run has no \(OutputSchema.fileName) or provenance.json to write Parquet from") }
         let tableFiles = Set(schema.tables.map(\.file))
-        var converted = [(name: String, data: Data)]()
+        var converted = [OutputFile]()
         for table in schema.tables {
-            guard let data = files.first(where: { $0.name == table.file })?.data else { throw MergeError("the merged run has no \(table.file)") }
+            guard let data = data(table.file) else { throw MergeError("the merged run has no \(table.file)") }
             do {
                 let csv = try CSVFile(name: table.file, bytes: Array(data))
                 var rows = [[Cell]]()
@@ -26,7 +26,7 @@ extension ShardMerge {
                     rows.append(row)
                 }
                 let result = ResultTable(name: table.name, title: table.title, columns: table.columns, rows: rows)
-                converted.append((table.name + ".parquet", try ParquetRenderer.file(result, provenance: String(decoding: provenance, as: UTF8.self), createdBy: "verdeel version \(AllocationJSON.engineVersion)")))
+                converted.append(OutputFile(table.name + ".parquet", data: try ParquetRenderer.file(result, provenance: String(decoding: provenance, as: UTF8.self), createdBy: "verdeel version \(AllocationJSON.engineVersion)")))
             } catch let error as MergeError {
                 throw error
             } catch {

@@ -27,14 +27,14 @@ public enum ShardMerge {
 
     /// The merged folder's files of a variant or Monte Carlo run: its tables, `schema.json`
     /// and `provenance.json`.
-    public static func files(_ parts: [PartFolder]) throws(MergeError) -> [(name: String, data: Data)] {
-        var files = [(name: String, data: Data)]()
+    public static func files(_ parts: [PartFolder]) throws(MergeError) -> [OutputFile] {
+        var files = [OutputFile]()
         let names = tableNames(parts)
-        for name in names { files.append((name, try join(name, parts))) }
+        for name in names { files.append(OutputFile(name, data: try join(name, parts))) }
         do { files += try RunFiles.described(schema(names, parts)) } catch let error as MergeError { throw error } catch {
             throw MergeError("the merged \(OutputSchema.fileName) cannot be written (\(error))")
         }
-        if let first = parts.first { files.append(("provenance.json", try first.file("provenance.json"))) }
+        if let first = parts.first { files.append(OutputFile("provenance.json", data: try first.file("provenance.json"))) }
         return files
     }
 

@@ -9,18 +9,20 @@ import VerdeelTables
 /// part, the range it ran, the seed and the SHA-256 of its provenance and of every file, so
 /// that ``ShardMerge`` can check every part it joins.
 public struct ShardPart {
-    /// The files, `shard.json` last.
-    public let files: [(name: String, data: Data)]
+    /// The files, `shard.json` last (made from the sizes and SHA-256 of those written before it).
+    public let files: [OutputFile]
     public let notes: [String]
     /// The variants (or design rows) this part ran, and how many the whole run has.
     public let range: Range<Int>
     public let total: Int
 
-    init(_ choice: ShardChoice, range: Range<Int>, total: Int, seed: UInt64?, provenance: String, files: [(name: String, data: Data)], notes: [String], sensitivity: ShardRecord.SensitivityPart? = nil) throws {
-        var record = ShardRecord(
-            shard: choice.index, shards: choice.count, variants: range, variantCount: total, seed: seed, provenance: provenance, notes: notes, files: files)
-        record.sensitivity = sensitivity
-        self.files = files + [(ShardRecord.fileName, Data(try record.json().utf8))]
+    init(_ choice: ShardChoice, range: Range<Int>, total: Int, seed: UInt64?, provenance: String, files: [OutputFile], notes: [String], sensitivity: ShardRecord.SensitivityPart? = nil) {
+        self.files = files + [OutputFile(ShardRecord.fileName) { written in
+            var record = ShardRecord(
+                shard: choice.index, shards: choice.count, variants: range, variantCount: total, seed: seed, provenance: provenance, notes: notes, files: written)
+            record.sensitivity = sensitivity
+            return Data(try record.json().utf8)
+        }]
         (self.notes, self.range, self.total) = (notes, range, total)
     }
 }
@@ -30,8 +32,8 @@ extension RunResult {
     public func shardPart(_ choice: ShardChoice) throws -> ShardPart? {
         guard let simulation else { return nil }
         let provenance = try provenance.json(seed: seed, warnings: warnings)
-        let files = try RunFiles.csv(tables) + [("provenance.json", Data(provenance.utf8))]
-        return try ShardPart(choice, range: simulation.variants, total: simulation.variantCount, seed: seed, provenance: provenance, files: files, notes: notes)
+        let files = try RunFiles.csv(tables) + [OutputFile("provenance.json", data: Data(provenance.utf8))]
+        return ShardPart(choice, range: simulation.variants, total: simulation.variantCount, seed: seed, provenance: provenance, files: files, notes: notes)
     }
 }
 
@@ -49,8 +51,8 @@ extension ScenarioSession {
         let part = try ScenarioSensitivity.outputs(of: range, run.plan, table: run.table, threads: threads)
         let seed = run.plan.sensitivity?.seed
         let provenance = try Provenance([run], scenarioFiles: files).json(seed: seed, warnings: run.warnings)
-        let written = try RunFiles.csv([Self.designOutputs(part.outputs, part.values, first: range.lowerBound)]) + [("provenance.json", Data(provenance.utf8))]
-        return try ShardPart(choice, range: range, total: rows, seed: seed, provenance: provenance, files: written, notes: Self.notes([run]), sensitivity: location)
+        let written = try RunFiles.csv([Self.designOutputs(part.outputs, part.values, first: range.lowerBound)]) + [OutputFile("provenance.json", data: Data(provenance.utf8))]
+        return ShardPart(choice, range: range, total: rows, seed: seed, provenance: provenance, files: written, notes: Self.notes([run]), sensitivity: location)
     }
 
     /// The rows' outputs (`design_outputs`), rows numbered from `first + 1`, a column
