@@ -102,7 +102,7 @@ let package = Package(
         .target(name: "VerdeelBundle", exclude: ["README.md"]),
         .target(
             name: "VerdeelSession",
-            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelTables"],
+            dependencies: ["VerdeelCore", "VerdeelData", "VerdeelModel", "VerdeelDesign", "VerdeelSimulation", "VerdeelAnalysis", "VerdeelReport", "VerdeelTables", "VerdeelParquet"],
             exclude: ["README.md"]
         ),
         .target(

@@ -13,11 +13,13 @@ set. Prints sizes next to the CSV's.
 Usage: scripts/check-parquet.py [VERDEEL]   (default .build/release/verdeel)
 """
 import csv
+import hashlib
 import json
 import math
 import os
 import shutil
 import struct
+import subprocess
 import sys
 import tempfile
 
@@ -151,7 +153,6 @@ def check_atomic(scenarios):
     (a 160 KB tmpfs) refuses the new set with a message and keeps the old one."""
     import random
     import signal
-    import subprocess
     import time
     out = os.path.join(scenarios, "atomic")
     run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "csv", "--output", "atomic", cwd=scenarios)
@@ -215,31 +216,64 @@ def check_doc_snippets(scenarios):
 
 
 def check_merged(work):
-    """w3 run in three parts and merged with `verdeel merge --format parquet`: every table holds
-    what the unsharded run's Parquet files hold (pyarrow; an empty text is an empty string in
-    both), and the merge is deterministic (merged twice, the same bytes)."""
+    """w3 run in three parts and merged with `verdeel merge --format parquet`, once from CSV
+    parts (re-encoded) and once from Parquet parts (`--shard I/3 --format parquet`, row groups
+    copied): every table holds what the unsharded run's Parquet files hold (pyarrow; an empty
+    text is an empty string in both), with the same column types, and each merge is
+    deterministic (merged twice, the same bytes)."""
     import pyarrow.parquet as pq
-    parts = []
-    for part in (1, 2, 3):
-        run_verdeel(VERDEEL, "run", "Benchmarks/workloads/w3-montecarlo.verdeel", "--shard", f"{part}/3", "--output", f"part-{part}", cwd=work)
-        parts.append(f"part-{part}")
-    run_verdeel(VERDEEL, "merge", *parts, "--format", "parquet", "--output", "merged", cwd=work)
-    run_verdeel(VERDEEL, "merge", *parts, "--format", "parquet", "--output", "merged-again", cwd=work)
     whole = os.path.join(work, "w3-parquet")
     names = sorted(name for name in os.listdir(whole) if name.endswith(".parquet"))
-    check(names == sorted(name for name in os.listdir(os.path.join(work, "merged")) if name.endswith(".parquet")), "the merged run's Parquet files are the whole run's")
 
     def rows(path):
         table = pq.read_table(path)
         return [[("" if value is None and str(table.schema.field(name).type) == "string" else value) for name, value in zip(table.column_names, row)]
                 for row in zip(*[table.column(name).to_pylist() for name in table.column_names])], table.schema.remove_metadata()
-    for name in names:
-        merged_rows, merged_schema = rows(os.path.join(work, "merged", name))
-        whole_rows, whole_schema = rows(os.path.join(whole, name))
-        check(merged_schema.equals(whole_schema) and merged_rows == whole_rows, f"merged {name} differs from the unsharded run's")
-        with open(os.path.join(work, "merged", name), "rb") as first, open(os.path.join(work, "merged-again", name), "rb") as second:
-            check(first.read() == second.read(), f"merged {name}: two merges give other bytes")
+    for kind, extra in (("csv", []), ("parquet", ["--format", "parquet"])):
+        parts = []
+        for part in (1, 2, 3):
+            run_verdeel(VERDEEL, "run", "Benchmarks/workloads/w3-montecarlo.verdeel", "--shard", f"{part}/3", *extra, "--output", f"{kind}-part-{part}", cwd=work)
+            parts.append(f"{kind}-part-{part}")
+        for folder in (f"merged-{kind}", f"merged-{kind}-again"):
+            run_verdeel(VERDEEL, "merge", *parts, "--format", "parquet", "--output", folder, cwd=work)
+        merged = os.path.join(work, f"merged-{kind}")
+        check(names == sorted(name for name in os.listdir(merged) if name.endswith(".parquet")), f"the run merged from {kind} parts has the whole run's Parquet files")
+        for name in names:
+            merged_rows, merged_schema = rows(os.path.join(merged, name))
+            whole_rows, whole_schema = rows(os.path.join(whole, name))
+            check(merged_schema.equals(whole_schema) and merged_rows == whole_rows, f"{name} merged from {kind} parts differs from the unsharded run's")
+            with open(os.path.join(merged, name), "rb") as first, open(os.path.join(work, f"merged-{kind}-again", name), "rb") as second:
+                check(first.read() == second.read(), f"{name} merged from {kind} parts: two merges give other bytes")
+    check_bad_parquet_parts(work)
     return len(names)
+
+
+def check_bad_parquet_parts(work):
+    """Parquet parts are input: a part's summary.parquet cut short (its shard.json rewritten to
+    match, so only the file's own structure tells), CSV and Parquet parts mixed, and Parquet
+    parts merged as CSV are each refused with a message, and nothing is written."""
+    bad = os.path.join(work, "parquet-part-2-cut")
+    shutil.copytree(os.path.join(work, "parquet-part-2"), bad)
+    path = os.path.join(bad, "summary.parquet")
+    with open(path, "rb") as handle:
+        data = handle.read()[:-100] + b"PAR1"
+    with open(path, "wb") as handle:
+        handle.write(data)
+    with open(os.path.join(bad, "shard.json"), encoding="utf-8") as handle:
+        record = json.load(handle)
+    for entry in record["files"]:
+        if entry["name"] == "summary.parquet":
+            entry["bytes"], entry["sha256"] = len(data), hashlib.sha256(data).hexdigest()
+    with open(os.path.join(bad, "shard.json"), "w", encoding="utf-8") as handle:
+        json.dump(record, handle)
+    cases = [(["parquet-part-1", "parquet-part-2-cut", "parquet-part-3", "--format", "parquet"], "is not a Parquet file verdeel wrote"),
+             (["parquet-part-1", "csv-part-2", "parquet-part-3", "--format", "parquet"], "some parts wrote CSV and some Parquet"),
+             (["parquet-part-1", "parquet-part-2", "parquet-part-3"], "merge them with --format parquet")]
+    for arguments, message in cases:
+        completed = subprocess.run([VERDEEL, "merge", *arguments, "--output", "refused"], cwd=work, capture_output=True, text=True, check=False)
+        check(completed.returncode == 1 and message in completed.stderr and "nothing was written" in completed.stderr,
+              f"merge {' '.join(arguments)}: exit {completed.returncode}, {completed.stderr.strip()[:300]}")
+        check(not os.path.exists(os.path.join(work, "refused")), "a refused merge wrote its folder")
 
 
 def check_kept_draws(scenarios):
@@ -335,7 +369,7 @@ def main():
                       for label, count, csv_bytes, parquet_bytes in results)
     check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes
                  + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly, and {fairness_compared} Gini figures of"
-                 + f" fairness_summary within {fairness_worst:.1e}; w3 in 3 parts merged as Parquet: {merged_tables} tables as the whole run's;"
+                 + f" fairness_summary within {fairness_worst:.1e}; w3 in 3 CSV parts and in 3 Parquet parts merged as Parquet: {merged_tables} tables as the whole run's each, bad Parquet parts refused;"
                  + f" docs/parquet.md's {snippets} snippets ran)")
 
 

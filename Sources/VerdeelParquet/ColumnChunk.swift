@@ -59,7 +59,7 @@ struct ColumnChunk {
 
     /// The chunk's pages, what its metadata says of them (offsets from `start`, the chunk's
     /// first byte in the file) and its size before compression, headers included.
-    func encoded(at start: Int, compressed: Bool) throws(ParquetWriteError) -> (bytes: [UInt8], metadata: [UInt8], uncompressed: Int) {
+    func encoded(at start: Int, compressed: Bool) throws(ParquetWriteError) -> (bytes: [UInt8], metadata: ChunkMetadata) {
         var bytes = [UInt8]()
         var uncompressed = 0
         /// A page: its header (sizes before and after compression) and its body.
@@ -118,24 +118,15 @@ struct ColumnChunk {
                 dataHeader.i32(4, 3)
             }
         }
-        var metadata = ThriftCompactWriter()
-        metadata.structBody { meta in
-            meta.i32(1, column.physicalType)
-            meta.i32List(2, encodings)
-            meta.stringList(3, [column.name])
-            meta.i32(4, compressed ? 6 : 0)
-            meta.i64(5, Int64(levels.count))
-            meta.i64(6, Int64(uncompressed))
-            meta.i64(7, Int64(bytes.count))
-            meta.i64(9, Int64(dataOffset))
-            if let dictionaryOffset { meta.i64(11, Int64(dictionaryOffset)) }
-            meta.structure(12) { statistics(&$0) }
-        }
-        return (bytes, metadata.bytes, uncompressed)
+        let metadata = ChunkMetadata(
+            physicalType: column.physicalType, encodings: encodings, path: [column.name], codec: compressed ? 6 : 0, values: Int64(levels.count),
+            uncompressedSize: Int64(uncompressed), compressedSize: Int64(bytes.count), dataPageOffset: Int64(dataOffset),
+            dictionaryPageOffset: dictionaryOffset.map(Int64.init), statistics: statistics)
+        return (bytes, metadata)
     }
 
     /// The chunk's statistics: null count, NaN count for doubles, least and greatest value.
-    private func statistics(_ writer: inout ThriftCompactWriter) {
+    private var statistics: ChunkStatistics {
         var bounds: (min: [UInt8], max: [UInt8])?
         switch column.kind {
         case .string:
@@ -155,12 +146,7 @@ struct ColumnChunk {
         case .boolean:
             if let low = booleans.min(by: { !$0 && $1 }), let high = booleans.max(by: { !$0 && $1 }) { bounds = ([low ? 1 : 0], [high ? 1 : 0]) }
         }
-        writer.i64(3, Int64(nulls))
-        if let bounds {
-            writer.binary(5, bounds.max)
-            writer.binary(6, bounds.min)
-        }
-        if column.kind == .double { writer.i64(9, Int64(nans)) }
+        return ChunkStatistics(nullCount: Int64(nulls), max: bounds?.max, min: bounds?.min, nanCount: column.kind == .double ? Int64(nans) : nil)
     }
 
     /// A page header (`type`: 0 data, 2 dictionary) for a page of `size` bytes, `compressedSize` stored.

@@ -5,7 +5,7 @@
 /// - `int64`, `int32`, `int16`: INT64 or INT32, logical INTEGER(64, 32 or 16, signed).
 /// - `double`: DOUBLE. - `boolean`: BOOLEAN.
 public struct ParquetColumn: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         case string, int64, int32, int16, double, boolean
     }
 

@@ -18,7 +18,7 @@ public struct ParquetFileWriter {
     private let sink: ([UInt8]) throws -> Void
     private var chunks: [ColumnChunk]
     private var offset = 0
-    private var rowGroups: [[UInt8]] = []
+    private var rowGroups: [RowGroupMetadata] = []
     private var rows = 0
 
     public init(
@@ -43,6 +43,45 @@ public struct ParquetFileWriter {
         if chunks.first?.rows ?? 0 >= rowGroupRows { try flushRowGroup() }
     }
 
+    /// The row groups of another file of these columns (`bytes`, its footer checked),
+    /// after the rows appended so far: each chunk's pages copied as they are, with their
+    /// offsets moved, where its column is of the same type; an INT64 chunk for a DOUBLE
+    /// column (the whole numbers of a part whose other parts hold fractions) read back and
+    /// written again as doubles. The rows count as appended.
+    public mutating func append(rowGroupsOf footer: ParquetFooter, in bytes: [UInt8]) throws {
+        guard footer.columns.map(\.name) == columns.map(\.name) else { throw ParquetWriteError("a file of other columns than these") }
+        if chunks.first?.rows ?? 0 > 0 { try flushRowGroup() }
+        for group in footer.rowGroups {
+            var written = [ChunkMetadata]()
+            for (index, chunk) in group.chunks.enumerated() {
+                let pages = Array(bytes[Int(chunk.start)..<Int(chunk.start + chunk.compressedSize)])
+                switch (footer.columns[index].kind, columns[index].kind) {
+                case let (from, to) where from == to:
+                    written.append(chunk.moved(by: Int64(offset) - chunk.start))
+                    try write(pages)
+                case (.int64, .double), (.int32, .double):
+                    var widened = ColumnChunk(columns[index])
+                    let width = footer.columns[index].kind == .int64 ? 8 : 4
+                    for value in try ChunkDecoding.integers(pages, chunk, width: width) {
+                        guard let value else {
+                            try widened.append(.null)
+                            continue
+                        }
+                        guard let exact = Double(exactly: value) else { throw ParquetWriteError("\(value) in column '\(columns[index].name)' has no exact double") }
+                        try widened.append(.double(exact))
+                    }
+                    let (encoded, metadata) = try widened.encoded(at: offset, compressed: compressed)
+                    written.append(metadata)
+                    try write(encoded)
+                case let (from, to):
+                    throw ParquetWriteError("column '\(columns[index].name)' is \(from) in one file and \(to) in another")
+                }
+            }
+            rowGroups.append(RowGroupMetadata(chunks: written, rows: group.rows, uncompressedSize: written.reduce(0) { $0 + $1.uncompressedSize }))
+            rows += Int(group.rows)
+        }
+    }
+
     /// Writes the last row group and the footer.
     public mutating func finish() throws {
         if chunks.first?.rows ?? 0 > 0 { try flushRowGroup() }
@@ -57,7 +96,7 @@ public struct ParquetFileWriter {
             for column in columns { file.structBody { Self.schemaElement(column, &$0) } }
             file.i64(3, Int64(rows))
             file.listHeader(4, count: rowGroups.count, of: .structure)
-            for group in rowGroups { file.raw(group) }
+            for (ordinal, group) in rowGroups.enumerated() { group.write(&file, ordinal: Int16(truncatingIfNeeded: ordinal)) }
             file.structList(5, metadata) { pair, entry in
                 pair.string(1, entry.key)
                 pair.string(2, entry.value)
@@ -72,36 +111,14 @@ public struct ParquetFileWriter {
     }
 
     private mutating func flushRowGroup() throws {
-        let start = offset
         let count = chunks.first?.rows ?? 0
-        var written = [(offset: Int, metadata: [UInt8])]()
-        var uncompressed = 0
+        var written = [ChunkMetadata]()
         for chunk in chunks {
-            let chunkStart = offset
-            let (bytes, metadata, size) = try chunk.encoded(at: chunkStart, compressed: compressed)
+            let (bytes, metadata) = try chunk.encoded(at: offset, compressed: compressed)
             try write(bytes)
-            written.append((chunkStart, metadata))
-            uncompressed += size
+            written.append(metadata)
         }
-        let size = Int64(offset - start), ordinal = Int16(truncatingIfNeeded: rowGroups.count)
-        var group = ThriftCompactWriter()
-        group.structBody { rowGroup in
-            rowGroup.listHeader(1, count: written.count, of: .structure)
-            for chunk in written {
-                rowGroup.structBody { columnChunk in
-                    // file_offset is deprecated: 0 when no column metadata is written outside the footer.
-                    columnChunk.i64(2, 0)
-                    columnChunk.fieldHeader(3, .structure)
-                    columnChunk.raw(chunk.metadata)
-                }
-            }
-            rowGroup.i64(2, Int64(uncompressed))
-            rowGroup.i64(3, Int64(count))
-            rowGroup.i64(5, Int64(start))
-            rowGroup.i64(6, size)
-            rowGroup.i16(7, ordinal)
-        }
-        rowGroups.append(group.bytes)
+        rowGroups.append(RowGroupMetadata(chunks: written, rows: Int64(count), uncompressedSize: written.reduce(0) { $0 + $1.uncompressedSize }))
         chunks = columns.map(ColumnChunk.init)
     }
 

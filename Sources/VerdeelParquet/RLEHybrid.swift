@@ -81,3 +81,39 @@ enum RLEHybrid {
         return width
     }
 }
+
+extension RLEHybrid {
+    /// `count` values of `bitWidth` bits (at most 32) decoded from `bytes`; runs that would
+    /// give more values than asked, or run past the bytes, are refused.
+    static func decode(_ bytes: ArraySlice<UInt8>, bitWidth: Int, count: Int) throws(ParquetReadError) -> [UInt32] {
+        guard (0...32).contains(bitWidth) else { throw ParquetReadError("a bit width of \(bitWidth)") }
+        var reader = ThriftCompactReader(Array(bytes))
+        var values = [UInt32]()
+        values.reserveCapacity(count)
+        let valueBytes = (bitWidth + 7) / 8
+        while values.count < count {
+            let header = try reader.varint()
+            guard header >> 1 <= UInt64(count) else { throw ParquetReadError("a run longer than the page's values") }
+            let length = Int(header >> 1)
+            if header & 1 == 0 {
+                var value: UInt32 = 0
+                for index in 0..<valueBytes { value |= UInt32(try reader.byte()) << UInt32(8 * index) }
+                guard length <= count - values.count else { throw ParquetReadError("a run longer than the page's values") }
+                values += repeatElement(value, count: length)
+            } else {
+                var buffer: UInt64 = 0, held = 0
+                let mask = bitWidth == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(bitWidth)) - 1
+                for _ in 0..<(length * 8) {
+                    while held < bitWidth {
+                        buffer |= UInt64(try reader.byte()) << UInt64(held)
+                        held += 8
+                    }
+                    if values.count < count { values.append(UInt32(buffer & mask)) }
+                    buffer >>= UInt64(bitWidth)
+                    held -= bitWidth
+                }
+            }
+        }
+        return values
+    }
+}

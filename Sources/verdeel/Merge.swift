@@ -17,7 +17,7 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "The folder to write the merged run into (replaced as a whole).")
     var output: String
 
-    @Option(name: .long, help: "csv (the parts' tables joined byte for byte) or parquet (a Parquet file per table).")
+    @Option(name: .long, help: "csv (the parts' tables joined byte for byte) or parquet (a Parquet file per table; parts written as Parquet have their row groups copied).")
     var format: OutputFormat = .csv
 
     @OptionGroup(title: "Files a sensitivity analysis's scenario may be read from")
@@ -36,8 +36,14 @@ struct Merge: ParsableCommand {
                 try OutputSet(URL(fileURLWithPath: output).standardizedFileURL.path).publish(format, notes: merged.notes) { try merged.files(format: format, language: .nl) }
                 return
             }
-            let joined = try ShardMerge.files(loaded)
-            let files = format == .parquet ? try ShardMerge.parquet(joined) : joined
+            let files: [OutputFile]
+            if try ShardMerge.parquetParts(loaded) {
+                guard format == .parquet else { Self.fail("the parts wrote Parquet; merge them with --format parquet") }
+                files = try ShardMerge.parquetFiles(loaded)
+            } else {
+                let joined = try ShardMerge.files(loaded)
+                files = format == .parquet ? try ShardMerge.parquet(joined) : joined
+            }
             try OutputSet(output).publish(format, notes: loaded[0].record.notes) { files }
         } catch let error as MergeError {
             Self.fail(error.description)

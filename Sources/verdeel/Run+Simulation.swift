@@ -17,7 +17,7 @@ extension Run {
         if result.infeasible.count > 10 { printError("warning: \(result.infeasible.count) variants are infeasible in all (see infeasible.csv)") }
         let rate = String(format: "%.3g", Double(result.cells) / max(seconds, 1e-9))
         print("scenario \(run.plan.name): \(result.variantCount) variants x \(result.draws) draws x \(result.slots.count) measure-year-regions = \(result.cells) cells in \(String(format: "%.3f", seconds)) s (\(rate) cells/s, \(threads) thread\(threads == 1 ? "" : "s"); memory estimate \(SimulationError.gigabytes(result.estimatedBytes)))")
-        if let output = out.output, let part, let written = try simulated.shardPart(part) {
+        if let output = out.output, let part, let written = try simulated.shardPart(part, format: out.format) {
             try OutputSet(output).write(files: written.files, notes: written.notes)
             print("wrote part \(part.index) of \(part.count) (variants \(written.range.lowerBound + 1)-\(written.range.upperBound) of \(written.total)) into \(output); join the parts with: verdeel merge PART... --output DIR")
         } else if let output = out.output {

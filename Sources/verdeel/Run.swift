@@ -54,9 +54,8 @@ struct Run: ParsableCommand {
         try out.refuse([.html])
         if try part() != nil {
             guard out.output != nil else { throw ValidationError("a shard writes its part into a folder: add --output DIR") }
-            guard out.format == .table || out.format == .csv else {
-                let advice = out.format == .parquet ? "verdeel merge --format parquet writes the merged run as Parquet" : "convert the merged run"
-                throw ValidationError("a shard writes CSV for 'verdeel merge'; leave out --format \(out.format.rawValue) (\(advice))")
+            guard [.table, .csv, .parquet].contains(out.format) else {
+                throw ValidationError("a shard writes CSV or Parquet for 'verdeel merge'; leave out --format \(out.format.rawValue) (convert the merged run)")
             }
         }
     }

@@ -27,8 +27,9 @@ struct ParseTests {
         #expect(refusal(["run", "s.verdeel", "--format", "html", "--output", "out"]) == "--format html is not written here; use table, csv, csv-nl, json, xlsx, parquet")
         #expect(refusal(["run", "s.verdeel", "--shard", "1/2"]) == "a shard writes its part into a folder: add --output DIR")
         #expect(refusal(["run", "s.verdeel", "--shard", "1/2", "--output", "p", "--format", "json"])
-            == "a shard writes CSV for 'verdeel merge'; leave out --format json (convert the merged run)")
+            == "a shard writes CSV or Parquet for 'verdeel merge'; leave out --format json (convert the merged run)")
         #expect(refusal(["run", "s.verdeel", "--shard", "1/2", "--output", "p"]) == nil)
+        #expect(refusal(["run", "s.verdeel", "--shard", "1/2", "--output", "p", "--format", "parquet"]) == nil)
         #expect(refusal(["run", "rnu"])?.hasPrefix("'rnu' is neither a command nor a scenario file. Did you mean 'verdeel run'?") == true)
     }
 

@@ -57,6 +57,11 @@ public enum ParquetRenderer {
         }
     }
 
+    /// The Parquet kinds a column of `kind` is written as (an amount column: two).
+    public static func kinds(of kind: ColumnKind) -> Set<ParquetColumn.Kind> {
+        [self.kind(kind, whole: true), self.kind(kind, whole: false)]
+    }
+
     static func kind(_ kind: ColumnKind, whole: Bool) -> ParquetColumn.Kind {
         switch kind {
         case .text, .regionCode: .string

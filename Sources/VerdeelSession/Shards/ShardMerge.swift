@@ -43,20 +43,22 @@ public enum ShardMerge {
     static func tableNames(_ parts: [PartFolder]) -> [String] {
         var names = [String]()
         for part in parts {
-            for file in part.record.files where file.name.hasSuffix(".csv") && !names.contains(file.name) { names.append(file.name) }
+            for file in part.record.files where (file.name.hasSuffix(".csv") || file.name.hasSuffix(".parquet")) && !names.contains(file.name) { names.append(file.name) }
         }
-        if let index = names.firstIndex(of: "infeasible.csv"), let summary = names.firstIndex(of: "summary.csv") {
+        let suffix = names.first.map { ($0 as NSString).pathExtension } ?? "csv"
+        if let index = names.firstIndex(of: "infeasible.\(suffix)"), let summary = names.firstIndex(of: "summary.\(suffix)") {
             names.remove(at: index)
-            names.insert("infeasible.csv", at: summary + 1)
+            names.insert("infeasible.\(suffix)", at: summary + 1)
         }
         return names
     }
 
-    /// The merged folder's schema: each table as the parts that hold it describe it (alike).
+    /// The merged folder's schema: each table as the parts that hold it describe it (alike;
+    /// `schema.json` names a Parquet table by its CSV file's name).
     static func schema(_ names: [String], _ parts: [PartFolder]) throws(MergeError) -> OutputSchema {
         var tables = [OutputSchema.Table]()
         for name in names {
-            let described = parts.compactMap { $0.record.files.contains { $0.name == name } ? $0.schema.table(file: name) : nil }
+            let described = parts.compactMap { $0.record.files.contains { $0.name == name } ? $0.schema.table(file: csvName(name)) : nil }
             guard let first = described.first, described.allSatisfy({ $0 == first }) else {
                 throw MergeError("the parts describe \(name) differently in their \(OutputSchema.fileName); merge the parts of one run")
             }

@@ -28,11 +28,13 @@ public struct ShardPart {
 }
 
 extension RunResult {
-    /// A simulation's part (its variants' tables as CSV and `provenance.json`) as a shard folder.
-    public func shardPart(_ choice: ShardChoice) throws -> ShardPart? {
+    /// A simulation's part (its variants' tables as CSV, or as Parquet when `format` is
+    /// `parquet`, and `provenance.json`) as a shard folder.
+    public func shardPart(_ choice: ShardChoice, format: OutputFormat = .csv) throws -> ShardPart? {
         guard let simulation else { return nil }
         let provenance = try provenance.json(seed: seed, warnings: warnings)
-        let files = try RunFiles.csv(tables) + [OutputFile("provenance.json", data: Data(provenance.utf8))]
+        let tables = format == .parquet ? try RunFiles.parquet(tables, provenance: provenance) : try RunFiles.csv(tables)
+        let files = tables + [OutputFile("provenance.json", data: Data(provenance.utf8))]
         return ShardPart(choice, range: simulation.variants, total: simulation.variantCount, seed: seed, provenance: provenance, files: files, notes: notes)
     }
 }
