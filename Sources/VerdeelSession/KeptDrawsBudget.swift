@@ -2,16 +2,16 @@ import Foundation
 import VerdeelSimulation
 
 /// Whether the draws a run is asked to keep (`--keep-draws`, ``KeptDraws``) fit, decided
-/// before the run: about ``KeptDraws/bytesPerRow`` bytes a row in memory (at most half the
+/// before the run: about ``KeptDraws/bytesPerRow`` bytes a row (more with perturbed inputs) in memory (at most half the
 /// memory available, and `maxBytes`) and up to 40 a row on disk (the free space where the
 /// output goes). A refusal says how many rows, how large, and how to keep fewer.
 public enum KeptDrawsBudget {
     public static func statistic(count: Int, for run: ScenarioRun, variants: Int, maxBytes: Int?, output: String?) throws(KeepDrawsError) -> KeptDraws {
-        let kept = KeptDraws(count: count)
+        let kept = KeptDraws(count: count, inputs: run.plan.simulation?.monteCarlo?.perturbations.map(\.indicator) ?? [])
         let draws = run.plan.simulation?.monteCarlo?.draws ?? 1
         let slots = run.allocations.reduce(0) { $0 + $1.years.count } * run.table.count
         let rows = kept.rows(variants: variants, slots: slots, draws: draws)
-        let (product, overflow) = rows.multipliedReportingOverflow(by: KeptDraws.bytesPerRow)
+        let (product, overflow) = rows.multipliedReportingOverflow(by: kept.bytesPerRow)
         let memory = overflow ? Int.max : product
         let limit = min(maxBytes ?? Int.max, RunControl.availableMemory() / 2)
         let folder = ((output ?? ".") as NSString).deletingLastPathComponent

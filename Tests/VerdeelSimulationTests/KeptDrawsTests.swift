@@ -46,4 +46,48 @@ struct KeptDrawsTests {
     @Test func moreThanTheRunHasKeepsThemAll() throws {
         #expect(try kept(1_000).count == 2 * 50 * 3)
     }
+
+    /// The perturbed land area of every kept draw, with the key land area only: each draw's
+    /// amounts are 1M split by that draw's perturbed areas, rounded (within a euro of
+    /// 1M x area / total, adding up to 1M); the areas are the same in both variants (common
+    /// random numbers), differ between draws, and a spread of 0% leaves 50, 30 and 20.
+    @Test func theDrawsPerturbedInputsAreKept() throws {
+        func rows(spread: String) throws -> [[Cell]] {
+            let text = threeRegionScenario(key: "land_area_km2 100%", blocks: """
+                variants {
+                    base m in 0, 10k
+                }
+                montecarlo {
+                    draws 20
+                    seed 5
+                    perturb land_area_km2 normal sd \(spread)
+                }
+                """)
+            let compilation = compile(text, files: ["three.csv": threeRegions])
+            let plan = try #require(compilation.plans.first, "\(compilation.diagnostics.map(\.rendered))")
+            let run = try ScenarioRun.run(plan) { read($0, files: ["three.csv": threeRegions]) }
+            let statistic = KeptDraws(count: 20, inputs: ["land_area_km2"])
+            #expect(statistic.table.columns.map(\.id) == ["draw", "measure", "year", "region", "amount", "perturbed_land_area_km2"])
+            let result = try MonteCarloEngine.run(plan, table: run.table, control: RunControl(threads: 2), statistics: [statistic]) { read($0, files: ["three.csv": threeRegions]) }
+            let table = try #require(result.tables.first { $0.header.name == "draws" })
+            return table.rows.enumerated().flatMap { variant, rows in rows.map { [Cell.whole(variant + 1)] + $0 } }
+        }
+        let value = { (cell: Cell) -> Double in
+            if case .number(let number, _) = cell { return number }
+            return .nan
+        }
+        let still = try rows(spread: "0%")
+        #expect(still.map { value($0[6]) } == Array(repeating: [50.0, 30, 20], count: 2 * 20).flatMap { $0 })
+        let drawn = try rows(spread: "10%")
+        #expect(drawn.count == 2 * 20 * 3)
+        let first = drawn.prefix(60), second = drawn.suffix(60)
+        #expect(first.map { value($0[6]) } == second.map { value($0[6]) })
+        #expect(Set(first.map { value($0[6]) }).count > 30)
+        for draw in stride(from: 0, to: 60, by: 3) {
+            let areas = first[(first.startIndex + draw)..<(first.startIndex + draw + 3)].map { value($0[6]) }
+            let amounts = first[(first.startIndex + draw)..<(first.startIndex + draw + 3)].map { value($0[5]) }
+            #expect(amounts.reduce(0, +) == 1_000_000)
+            for (area, amount) in zip(areas, amounts) { #expect(abs(amount - 1_000_000 * area / areas.reduce(0, +)) < 1) }
+        }
+    }
 }

@@ -83,9 +83,28 @@ struct DrawGenerator {
         start: Int, size: Int, factor: [Double], spreads: [[Double]], nominal: [[Double]], generator: Philox, normals: inout [Double], independent: inout [[Double]]
     ) throws(SimulationError) -> [[Double]] {
         guard let plan else { return [] }
+        let perturbed = perturbedIndicators(
+            start: start, size: size, factor: factor, spreads: spreads, nominal: nominal, generator: generator, normals: &normals, independent: &independent)
+        var columns = [String: [Double]]()
+        for (q, perturbation) in plan.perturbations.enumerated() { columns[perturbation.indicator] = perturbed[q] }
+        var result = [[Double]]()
+        for criterion in criteria {
+            do {
+                result.append(try criterion.expression.evaluate(stacked: columns, groups: size, over: table))
+            } catch {
+                throw .invalidDraw(draw: start, .expression(criterion: criterion.name, error))
+            }
+        }
+        return result
+    }
+
+    /// Each perturbed indicator's values in draws `start..<start + size` (`[q][j * regions + r]`).
+    private func perturbedIndicators(
+        start: Int, size: Int, factor: [Double], spreads: [[Double]], nominal: [[Double]], generator: Philox, normals: inout [Double], independent: inout [[Double]]
+    ) -> [[Double]] {
+        guard let plan else { return [] }
         let regions = table.count
         let p = plan.perturbations.count
-        var columns = [String: [Double]]()
         var perturbed = plan.perturbations.map { _ in [Double](repeating: 0, count: size * regions) }
         for j in 0..<size {
             let draw = start + j
@@ -101,13 +120,24 @@ struct DrawGenerator {
                 }
             }
         }
-        for (q, perturbation) in plan.perturbations.enumerated() { columns[perturbation.indicator] = perturbed[q] }
-        var result = [[Double]]()
-        for criterion in criteria {
-            do {
-                result.append(try criterion.expression.evaluate(stacked: columns, groups: size, over: table))
-            } catch {
-                throw .invalidDraw(draw: start, .expression(criterion: criterion.name, error))
+        return perturbed
+    }
+
+    /// Every perturbed indicator's value in every draw, region-major as the shares
+    /// (`[q][r * draws + d]`): exactly the values the draw's criteria were evaluated on.
+    func perturbedInputs() throws(SimulationError) -> [[Double]] {
+        guard let plan, !plan.perturbations.isEmpty else { return [] }
+        let regions = table.count
+        let (factor, spreads, generator) = (try cholesky(plan), try spreadValues(plan), Philox(seed: plan.seed))
+        let nominal = plan.perturbations.map { table.indicators[$0.indicator] ?? [] }
+        var result = plan.perturbations.map { _ in [Double](repeating: 0, count: draws * regions) }
+        var normals = [Double](), independent = [[Double]](repeating: [], count: plan.perturbations.count)
+        for chunk in 0..<chunkCount {
+            let start = chunk * Self.chunk, size = min(Self.chunk, draws - start)
+            let values = perturbedIndicators(
+                start: start, size: size, factor: factor, spreads: spreads, nominal: nominal, generator: generator, normals: &normals, independent: &independent)
+            for q in values.indices {
+                for j in 0..<size { for r in 0..<regions { result[q][r * draws + start + j] = values[q][j * regions + r] } }
             }
         }
         return result

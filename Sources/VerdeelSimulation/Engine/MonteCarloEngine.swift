@@ -104,8 +104,9 @@ public enum MonteCarloEngine {
             let steps = DrawSteps(control: control, total: generator.chunkCount + measures.count * blocks.count, reports: variants == 1)
             let shares = try generator.shares(threads: control.threads, steps: steps)
             if control.isCancelled { throw .interrupted }
+            let inputs = statistics.contains(where: \.wantsPerturbedInputs) ? try generator.perturbedInputs() : []
             let statisticShares = statistics.map { statistic in
-                statistic.criteria.map { criterion in shares[configured.firstIndex { $0.name == criterion.name } ?? 0] }
+                statistic.criteria.map { criterion in shares[configured.firstIndex { $0.name == criterion.name } ?? 0] } + (statistic.wantsPerturbedInputs ? inputs : [])
             }
             let prepared = measures.enumerated().map { index, planned in
                 PreparedMeasure(planned, index: index, criteria: configured, shares: shares, blocks: blocks, monteCarlo: simulation.monteCarlo)

@@ -19,10 +19,14 @@ public protocol DrawStatistic: Sendable {
     var acrossMeasures: Bool { get }
     /// Memory the statistic keeps for a whole run besides its accumulators (default 0).
     func runBytes(regions: Int, draws: Int, threads: Int) -> Int
+    /// Whether its accumulators read each draw's perturbed indicators
+    /// (``DrawBlock/perturbedInput(_:criteria:region:draw:)``, in the plan's `perturb` order).
+    var wantsPerturbedInputs: Bool { get }
 }
 
 extension DrawStatistic {
     public var acrossMeasures: Bool { false }
+    public var wantsPerturbedInputs: Bool { false }
 
     /// Memory the statistic keeps for a whole run besides its accumulators (e.g. tables per
     /// region and draw), counted in the run's memory estimate.
@@ -73,7 +77,8 @@ public struct DrawBlock {
     /// The run's draw that is the block's first.
     public let start: Int
     public let regions: Int
-    /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`.
+    /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`; then,
+    /// for a statistic that wants them, each perturbed indicator's values, laid out alike.
     @usableFromInline package let shareRows: [BufferHandle<Double>]
 
     package init(
@@ -108,6 +113,13 @@ public struct DrawBlock {
     @inlinable public func share(criterion c: Int, region r: Int, draw j: Int) -> Double {
         assert(c >= 0 && c < shareRows.count && r >= 0 && r < regions && j >= 0 && j < width, "criterion \(c), region \(r), draw \(j)")
         return shareRows[c][r * draws + start + j]
+    }
+
+    /// The value of perturbed indicator q (the plan's `perturb` order) of region r in draw j,
+    /// for a statistic that ``DrawStatistic/wantsPerturbedInputs`` and has `criteria`
+    /// criteria: what the draw's criteria were evaluated on.
+    @inlinable public func perturbedInput(_ q: Int, criteria: Int, region r: Int, draw j: Int) -> Double {
+        share(criterion: criteria + q, region: r, draw: j)
     }
 }
 

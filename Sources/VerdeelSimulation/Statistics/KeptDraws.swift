@@ -5,13 +5,18 @@ import VerdeelTables
 /// measure and year, the first ``count`` draws (all of them when the run has fewer), one row
 /// per draw and region, in that order: the draw (1-based), the measure, the year, the region
 /// and its amount in that draw after rounding (euros; what the summaries summarise, so the
-/// mean, sd and quantiles of these rows are `summary`'s when every draw is kept).
+/// mean, sd and quantiles of these rows are `summary`'s when every draw is kept), then the
+/// value in that draw of each perturbed indicator (`perturbed_NAME`, in the plan's `perturb`
+/// order) for the region: what the draw's criteria were computed from.
 public struct KeptDraws: DrawStatistic {
     /// The draws kept of every variant, from the first.
     public let count: Int
+    /// The perturbed indicators, in the plan's `perturb` order.
+    public let inputs: [String]
 
-    public init(count: Int) {
+    public init(count: Int, inputs: [String] = []) {
         self.count = max(0, count)
+        self.inputs = inputs
     }
 
     public var table: StatisticTable.Header {
@@ -19,17 +24,26 @@ public struct KeptDraws: DrawStatistic {
             Column("draw", .ordinal, dutch: "trekking", english: "draw", "the draw, from 1; its random numbers depend only on the seed and this number"),
             .measure, .year, .region,
             Column("amount", .euro, dutch: "bedrag", english: "amount", "the region's amount in this draw after rounding, euros"),
-        ])
+        ] + inputs.map { indicator in
+            Column("perturbed_\(indicator)", .decimal, dutch: "getrokken \(indicator)", english: "perturbed \(indicator)", "the region's value of '\(indicator)' in this draw, as perturbed")
+        })
     }
 
     public var criteria: [Criterion] { [] }
 
+    public var wantsPerturbedInputs: Bool { !inputs.isEmpty }
+
     public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
-        Accumulator(context, count: count)
+        Accumulator(context, count: count, inputs: inputs.count)
     }
 
     /// Bytes of memory a kept row takes (six cells; 270 measured on w3 with `--keep-draws 100`).
     public static let bytesPerRow = 320
+    /// Bytes each perturbed indicator adds to a kept row (a number cell).
+    public static let bytesPerInput = 48
+
+    /// Bytes of memory a kept row of this statistic takes.
+    public var bytesPerRow: Int { Self.bytesPerRow + inputs.count * Self.bytesPerInput }
 
     /// The rows kept of `variants` variants of `slots` measure-year-regions and `draws` draws
     /// (`Int.max` when they could not be counted).
@@ -42,11 +56,12 @@ public struct KeptDraws: DrawStatistic {
     final class Accumulator: TableAccumulator {
         let context: StatisticContext
         let count: Int
+        let inputs: Int
         private var kept: [[Cell]] = []
         let failure: String? = nil
 
-        init(_ context: StatisticContext, count: Int) {
-            (self.context, self.count) = (context, count)
+        init(_ context: StatisticContext, count: Int, inputs: Int) {
+            (self.context, self.count, self.inputs) = (context, count, inputs)
         }
 
         func add(_ block: DrawBlock) {
@@ -56,7 +71,8 @@ public struct KeptDraws: DrawStatistic {
             for j in 0..<wanted {
                 let draw = Cell.whole(block.start + j + 1)
                 for r in 0..<block.regions {
-                    kept.append([draw, measure, year, .text(context.regions[r]), .number(block.euros(region: r, draw: j))])
+                    kept.append([draw, measure, year, .text(context.regions[r]), .number(block.euros(region: r, draw: j))]
+                        + (0..<inputs).map { .number(block.perturbedInput($0, criteria: 0, region: r, draw: j)) })
                 }
             }
         }
