@@ -6,7 +6,7 @@
 /// count, and the least and greatest value (strings by unsigned bytes, doubles without NaN,
 /// a zero maximum written +0.0 and a zero minimum -0.0, as parquet.thrift asks).
 struct ColumnChunk {
-    let column: ParquetColumn
+    private(set) var column: ParquetColumn
     private(set) var levels: [UInt32] = []
     private var integers: [Int64] = []
     private var doubles: [Double] = []
@@ -22,6 +22,17 @@ struct ColumnChunk {
     }
 
     var rows: Int { levels.count }
+
+    /// The INT64 chunk as a DOUBLE one: every value so far the double it equals exactly.
+    mutating func widenToDoubles() throws(ParquetWriteError) {
+        guard column.kind == .int64 else { throw ParquetWriteError("column '\(column.name)' is \(column.kind), not INT64") }
+        for value in integers {
+            guard let exact = Double(exactly: value) else { throw ParquetWriteError("\(value) in column '\(column.name)' has no exact double") }
+            doubles.append(exact)
+        }
+        integers = []
+        column = ParquetColumn(name: column.name, kind: .double)
+    }
 
     mutating func append(_ cell: ParquetCell) throws(ParquetWriteError) {
         switch (column.kind, cell) {

@@ -9,7 +9,7 @@ public struct ParquetFileWriter {
     /// Rows per row group: bounded memory, and statistics fine enough to skip groups.
     public static let defaultRowGroupRows = 131_072
 
-    let columns: [ParquetColumn]
+    private(set) var columns: [ParquetColumn]
     let metadata: [(key: String, value: String)]
     let createdBy: String
     let rowGroupRows: Int
@@ -80,6 +80,18 @@ public struct ParquetFileWriter {
             rowGroups.append(RowGroupMetadata(chunks: written, rows: group.rows, uncompressedSize: written.reduce(0) { $0 + $1.uncompressedSize }))
             rows += Int(group.rows)
         }
+    }
+
+    /// Whether a row group has been written (after which no column can change its type).
+    public var hasWrittenRowGroups: Bool { !rowGroups.isEmpty }
+
+    /// Column `index`, INT64, made DOUBLE before any row group is written: the values
+    /// appended so far become the doubles they equal (a column taken for whole numbers that
+    /// turns out to hold fractions).
+    public mutating func widen(column index: Int) throws {
+        guard !hasWrittenRowGroups, columns.indices.contains(index) else { throw ParquetWriteError("a column can change its type only before the first row group") }
+        try chunks[index].widenToDoubles()
+        columns[index] = chunks[index].column
     }
 
     /// Writes the last row group and the footer.

@@ -10,8 +10,21 @@ public struct OutputFile: Sendable {
     /// Where a streamed file's pieces go, in order.
     public typealias Sink = (_ bytes: Data) throws -> Void
 
+    /// What a streamed file's renderer writes to: `stream(bytes)` adds the next piece;
+    /// `restart()` throws away every piece written so far, for a renderer that learns late
+    /// that it must write the file another way (a Parquet column it took for whole euros
+    /// that holds cents after its first row group).
+    public struct Stream {
+        let write: Sink
+        let restarting: () throws -> Void
+
+        public func callAsFunction(_ bytes: Data) throws { try write(bytes) }
+
+        public func restart() throws { try restarting() }
+    }
+
     private enum Contents: Sendable {
-        case streamed(@Sendable (Sink) throws -> Void)
+        case streamed(@Sendable (Stream) throws -> Void)
         case listing(@Sendable ([WrittenFile]) throws -> Data)
     }
 
@@ -20,11 +33,11 @@ public struct OutputFile: Sendable {
 
     /// A file whose bytes are made.
     public init(_ name: String, data: Data) {
-        (self.name, self.contents) = (name, .streamed { sink in try sink(data) })
+        (self.name, self.contents) = (name, .streamed { stream in try stream(data) })
     }
 
-    /// A file written by `write`, which passes its pieces to the sink it is given.
-    public init(_ name: String, streaming write: @escaping @Sendable (Sink) throws -> Void) {
+    /// A file written by `write`, which passes its pieces to the stream it is given.
+    public init(_ name: String, streaming write: @escaping @Sendable (Stream) throws -> Void) {
         (self.name, self.contents) = (name, .streamed(write))
     }
 
@@ -39,31 +52,44 @@ public struct OutputFile: Sendable {
         return false
     }
 
-    /// Makes the file, passing its pieces to `sink`; `earlier` are the files written before
-    /// it. An error of the renderer or the sink ends it.
-    public func write(after earlier: [WrittenFile], to sink: Sink) throws {
-        switch contents {
-        case .streamed(let make): try make(sink)
-        case .listing(let make): try sink(try make(earlier))
+    /// Makes the file, passing its pieces to `sink`; `restart` throws away what the sink has
+    /// had so far; `earlier` are the files written before it. An error of the renderer or the
+    /// sink ends it.
+    public func write(after earlier: [WrittenFile], to sink: Sink, restart: @escaping () throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            switch contents {
+            case .streamed(let make): try make(Stream(write: sink, restarting: restart))
+            case .listing(let make): try sink(try make(earlier))
+            }
         }
     }
 
-    /// The file written to `sink`, counted and (when `hashing`) hashed on the way.
-    public func written(after earlier: [WrittenFile], hashing: Bool, to sink: Sink) throws -> WrittenFile {
-        var hasher = SHA256(), bytes = 0
-        try write(after: earlier) { data in
-            try sink(data)
-            bytes += data.count
-            if hashing { hasher.update(data: data) }
+    /// The file written to `sink` (`restart` empties it), counted and (when `hashing`)
+    /// hashed on the way.
+    public func written(after earlier: [WrittenFile], hashing: Bool, to sink: Sink, restart: @escaping () throws -> Void) throws -> WrittenFile {
+        final class Tally {
+            var hasher = SHA256(), bytes = 0
         }
-        return WrittenFile(name: name, bytes: bytes, sha256: hashing ? WrittenFile.hex(hasher.finalize()) : "")
+        let tally = Tally()
+        try write(after: earlier, to: { data in
+            try sink(data)
+            tally.bytes += data.count
+            if hashing { tally.hasher.update(data: data) }
+        }, restart: {
+            try restart()
+            (tally.hasher, tally.bytes) = (SHA256(), 0)
+        })
+        return WrittenFile(name: name, bytes: tally.bytes, sha256: hashing ? WrittenFile.hex(tally.hasher.finalize()) : "")
     }
 
     /// The whole file in memory (a download, a test, a folder's files joined).
     public func data(after earlier: [WrittenFile] = []) throws -> Data {
-        var whole = Data()
-        try write(after: earlier) { whole.append($0) }
-        return whole
+        final class Whole {
+            var data = Data()
+        }
+        let whole = Whole()
+        try write(after: earlier, to: { whole.data.append($0) }, restart: { whole.data.removeAll() })
+        return whole.data
     }
 }
 

@@ -30,14 +30,14 @@ public enum RunFiles {
     public static func parquet(_ tables: [ResultTable], provenance: String) throws -> [OutputFile] {
         let created = "verdeel version \(AllocationJSON.engineVersion)"
         return tables.map { table in
-            OutputFile(table.name + ".parquet") { sink in try ParquetRenderer.write(table, provenance: provenance, createdBy: created, to: sink) }
+            OutputFile(table.name + ".parquet") { stream in try ParquetRenderer.write(table, provenance: provenance, createdBy: created, to: stream) }
         } + (try described(OutputSchema(tables)))
     }
 
     /// Each table as a CSV file of the style, then `schema.json` with their columns as
     /// written and `dictionary.md`, the same for people.
     public static func csv(_ tables: [ResultTable], style: CSVRenderer.Style = .standard) throws -> [OutputFile] {
-        tables.map { table in OutputFile(table.fileName) { sink in try CSVRenderer.write(table, style: style, to: sink) } } + (try described(OutputSchema(tables)))
+        tables.map { table in OutputFile(table.fileName) { stream in try CSVRenderer.write(table, style: style, to: stream.callAsFunction) } } + (try described(OutputSchema(tables)))
     }
 
     /// One table as CSV text of the style, with the names for people in the Dutch style.

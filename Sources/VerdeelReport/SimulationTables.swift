@@ -103,12 +103,39 @@ public struct SimulationTables {
     /// A plugged-in statistic's table: `variant` and the statistic's declared columns,
     /// variant after variant; infeasible variants have no rows.
     public static func table(_ statistic: StatisticTable) -> ResultTable {
-        let variants = statistic.firstVariant..<(statistic.firstVariant + statistic.rows.count)
-        return ResultTable(name: statistic.header.name, title: statistic.header.title, columns: [variant] + statistic.header.columns, chunks: chunks(variants)) { chunk in
-            Self.variants(chunk, of: variants).flatMap { variant in
-                statistic.rows[variant - statistic.firstVariant].map { [.whole(variant + 1)] + $0 }
+        let pieces = rowChunks(statistic.variantRows.map(\.count))
+        return ResultTable(name: statistic.header.name, title: statistic.header.title, columns: [variant] + statistic.header.columns, chunks: pieces.count, streaming: { chunk, sink in
+            for (index, rows) in pieces[chunk] {
+                let number = Cell.whole(statistic.firstVariant + index + 1)
+                statistic.variantRows[index].forEach(in: rows) { sink([number] + $0) }
             }
+        })
+    }
+
+    /// Rows a chunk of a statistic's table holds at most (a variant with more is split), so
+    /// that a format holds a bounded number of rows at once however many draws are kept.
+    static let chunkRows = 65_536
+
+    /// The chunks of a table whose variants have `counts` rows: each a list of (variant
+    /// index, its rows in the chunk), at most ``chunkVariants`` variants and ``chunkRows`` rows.
+    static func rowChunks(_ counts: [Int]) -> [[(variant: Int, rows: Range<Int>)]] {
+        var chunks = [[(variant: Int, rows: Range<Int>)]](), current = [(variant: Int, rows: Range<Int>)](), held = 0
+        func close() {
+            if !current.isEmpty { chunks.append(current) }
+            (current, held) = ([], 0)
         }
+        for (index, count) in counts.enumerated() {
+            var start = 0
+            repeat {
+                let end = min(count, start + chunkRows - held)
+                current.append((index, start..<end))
+                held += end - start
+                start = end
+                if held >= chunkRows || current.count >= chunkVariants { close() }
+            } while start < count
+        }
+        close()
+        return chunks
     }
 
     /// A parameter's value: a number, or for a criterion or vintage the definition it takes.

@@ -74,9 +74,11 @@ public struct OutputSet: Sendable {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         do {
-            let written = try file.written(after: earlier, hashing: hashing) { data in
+            let written = try file.written(after: earlier, hashing: hashing, to: { data in
                 do { try handle.write(contentsOf: data) } catch { throw DiskFailure(error: error) }
-            }
+            }, restart: {
+                do { try handle.truncate(atOffset: 0) } catch { throw DiskFailure(error: error) }
+            })
             try handle.close()
             return written
         } catch let failure as DiskFailure {

@@ -18,10 +18,24 @@ struct ParquetRendererTests {
     /// amount column is INT64 when every value is whole (an empty cell does not count) and
     /// DOUBLE as soon as one is not (a measure that rounds to cents).
     @Test func columnsAreTypedByTheirKinds() throws {
-        let whole = try ParquetRenderer.parquetColumns(Self.table(amounts: [.number(250_000), .empty, .number(-3)]))
-        #expect(whole.map(\.kind) == [.string, .int32, .int64, .double, .int64, .boolean])
-        let cents = try ParquetRenderer.parquetColumns(Self.table(amounts: [.number(250_000), .number(1234.56)]))
-        #expect(cents[2].kind == .double)
+        let kinds = { (table: ResultTable) in try ParquetFooter(file: [UInt8](try ParquetRenderer.file(table, provenance: "{}", createdBy: "test"))).columns.map(\.kind) }
+        #expect(try kinds(Self.table(amounts: [.number(250_000), .empty, .number(-3)])) == [.string, .int32, .int64, .double, .int64, .boolean])
+        #expect(try kinds(Self.table(amounts: [.number(250_000), .number(1234.56)]))[2] == .double)
+    }
+
+    /// An amount column whole for its first row group (131,072 rows) and then 0.5: the file
+    /// is written again with the column DOUBLE from the start, all 131,073 rows in it; a
+    /// fraction in the first row group widens the column in place.
+    @Test func aFractionAfterTheFirstRowGroupRestartsTheFile() throws {
+        let rows = (0..<131_072).map { [Cell.whole($0)] } + [[Cell.number(0.5)]]
+        let table = ResultTable(
+            name: "t", title: .init(dutch: "t", english: "t"), columns: [Column("amount", .euro, dutch: "bedrag", english: "amount", "euros")], rows: rows)
+        let footer = try ParquetFooter(file: [UInt8](try ParquetRenderer.file(table, provenance: "{}", createdBy: "test")))
+        #expect(footer.columns.map(\.kind) == [.double] && footer.rows == 131_073)
+        let early = try ParquetFooter(file: [UInt8](try ParquetRenderer.file(
+            ResultTable(name: "t", title: .init(dutch: "t", english: "t"), columns: table.columns, rows: [[Cell.whole(3)], [Cell.number(0.5)]]),
+            provenance: "{}", createdBy: "test")))
+        #expect(early.columns.map(\.kind) == [.double] && early.rows == 2)
     }
 
     /// A number column's cell is the number its text says, bit for bit; an empty cell is null;

@@ -33,7 +33,7 @@ public enum CSVRenderer {
         let separator = style == .dutch ? ";" : ","
         let header = table.columns.map { CSVFile.quoted($0.id, separator: separator) }.joined(separator: separator) + "\n"
         try sink(Data(((style == .dutch ? byteOrderMark : "") + header).utf8))
-        let batch = max(1, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let batch = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
         for first in stride(from: 0, to: table.chunkCount, by: batch) {
             let count = min(batch, table.chunkCount - first)
             let parts = Mutex([String](repeating: "", count: count))

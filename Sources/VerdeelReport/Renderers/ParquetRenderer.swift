@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import VerdeelCore
 import VerdeelParquet
 import VerdeelTables
@@ -14,46 +16,91 @@ import VerdeelTables
 public enum ParquetRenderer {
     /// The table's Parquet file in memory.
     public static func file(_ table: ResultTable, provenance: String, createdBy: String) throws -> Data {
-        var data = Data()
-        try write(table, provenance: provenance, createdBy: createdBy) { data.append($0) }
-        return data
+        try OutputFile(table.name + ".parquet") { stream in try write(table, provenance: provenance, createdBy: createdBy, to: stream) }.data()
     }
 
-    /// The table's Parquet file passed to `sink` row group by row group as its rows are made
-    /// (``ParquetFileWriter``): memory holds one row group's columns, not the table.
-    public static func write(_ table: ResultTable, provenance: String, createdBy: String, to sink: (Data) throws -> Void) throws {
-        let columns = try parquetColumns(table)
-        try withoutActuallyEscaping(sink) { sink in
-            var writer = try ParquetFileWriter(
-                columns: columns, metadata: [("verdeel.provenance", provenance), ("verdeel.table", table.name)], createdBy: createdBy) { try sink(Data($0)) }
-            var failure: (any Error)?
-            for chunk in 0..<table.chunkCount where failure == nil {
-                table.forEachRow(ofChunk: chunk) { row in
-                    guard failure == nil else { return }
-                    do { try writer.append(try zip(row, columns).map(cell)) } catch { failure = error }
-                }
+    /// The table's Parquet file passed to `stream` row group by row group as its rows are
+    /// made (``ParquetFileWriter``): memory holds one row group's columns, not the table. An
+    /// amount column is written INT64 until a value in it is not whole: then DOUBLE, the
+    /// values so far widened when no row group has been written yet, else the file
+    /// restarted with that column DOUBLE from the start (rare: a column whole for its first
+    /// 131,072 rows). So every table is read once, and the types are as if it had been
+    /// read twice.
+    public static func write(_ table: ResultTable, provenance: String, createdBy: String, to stream: OutputFile.Stream) throws {
+        var fractional = Set<Int>()
+        while true {
+            do {
+                try attempt(table, fractional: fractional, metadata: [("verdeel.provenance", provenance), ("verdeel.table", table.name)], createdBy: createdBy, to: stream)
+                return
+            } catch let restart as Restart {
+                fractional.insert(restart.column)
+                try stream.restart()
             }
-            if let failure { throw failure }
-            try writer.finish()
         }
     }
 
-    /// The Parquet column of each declared column; an amount column is INT64 when every value
-    /// in it is whole (one pass over the rows first).
-    static func parquetColumns(_ table: ResultTable) throws -> [ParquetColumn] {
-        let amounts = table.columns.indices.filter { table.columns[$0].kind == .euro }
-        var whole = Set(amounts)
-        if !whole.isEmpty {
-            for chunk in 0..<table.chunkCount {
-                table.forEachRow(ofChunk: chunk) { row in
-                    for index in whole where index < row.count {
-                        if case .number(_, let text) = row[index], Int64(text) == nil { whole.remove(index) }
+    /// An amount column found not whole after the first row group: write the file again.
+    private struct Restart: Error {
+        let column: Int
+    }
+
+    private static func attempt(
+        _ table: ResultTable, fractional: Set<Int>, metadata: [(key: String, value: String)], createdBy: String, to stream: OutputFile.Stream
+    ) throws {
+        let declared = table.columns.enumerated().map { index, column in
+            ParquetColumn(name: column.id, kind: kind(column.kind, whole: !fractional.contains(index)))
+        }
+        let amounts = Set(table.columns.indices.filter { table.columns[$0].kind == .euro })
+        var speculative = amounts.subtracting(fractional)
+        var writer = try ParquetFileWriter(columns: declared, metadata: metadata, createdBy: createdBy) { try stream(Data($0)) }
+        try forEachConverted(table, declared, amounts: amounts) { row in
+            for index in speculative {
+                guard case .double = row[index] else { continue }
+                guard !writer.hasWrittenRowGroups else { throw Restart(column: index) }
+                try writer.widen(column: index)
+                speculative.remove(index)
+            }
+            for index in amounts where !speculative.contains(index) {
+                if case .integer(let value) = row[index] { row[index] = .double(Double(value)) }
+            }
+            try writer.append(row)
+        }
+        try writer.finish()
+    }
+
+    /// Every row of the table as Parquet cells, in order, made a batch of chunks at a time
+    /// by several threads (as CSV is written): an amount column's cell is an integer when its
+    /// text is a whole number, else a double; the others as their column is.
+    private static func forEachConverted(_ table: ResultTable, _ columns: [ParquetColumn], amounts: Set<Int>, _ body: (inout [ParquetCell]) throws -> Void) throws {
+        let batch = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        for first in stride(from: 0, to: table.chunkCount, by: batch) {
+            let count = min(batch, table.chunkCount - first)
+            let converted = Mutex([Result<[[ParquetCell]], any Error>](repeating: .success([]), count: count))
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                var rows = [[ParquetCell]]()
+                let made = Result { () throws -> [[ParquetCell]] in
+                    var failure: (any Error)?
+                    table.forEachRow(ofChunk: first + index) { row in
+                        guard failure == nil else { return }
+                        do {
+                            guard row.count == columns.count else { throw ParquetRendererError("a row of \(row.count) cells for \(columns.count) columns") }
+                            rows.append(try row.indices.map { column in
+                                if amounts.contains(column), case .number(_, let text) = row[column], let whole = Int64(text) { return .integer(whole) }
+                                if amounts.contains(column) { return try cell(row[column], ParquetColumn(name: columns[column].name, kind: .double)) }
+                                return try cell(row[column], columns[column])
+                            })
+                        } catch {
+                            failure = error
+                        }
                     }
+                    if let failure { throw failure }
+                    return rows
                 }
+                converted.withLock { $0[index] = made }
             }
-        }
-        return table.columns.enumerated().map { index, column in
-            ParquetColumn(name: column.id, kind: kind(column.kind, whole: whole.contains(index)))
+            for result in converted.withLock({ $0 }) {
+                for var row in try result.get() { try body(&row) }
+            }
         }
     }
 
@@ -84,7 +131,11 @@ public enum ParquetRenderer {
         case (.number(_, let text), .int64), (.number(_, let text), .int32), (.number(_, let text), .int16):
             guard let value = Int64(text) else { throw ParquetRendererError("'\(text)' in column '\(column.name)' is not a whole number") }
             return .integer(value)
-        case (.number(let value, let text), .double): return .double(Double(text) ?? value)
+        case (.number(let value, let text), .double):
+            // A cell's value is the number its text reads as (Cell), except a negative zero or a
+            // NaN written as "0" or "nan": those are read from the text, so the bits are the CSV's.
+            guard value.isNaN || (value == 0 && value.sign == .minus) else { return .double(value) }
+            return .double(Double(text) ?? value)
         default: throw ParquetRendererError("a cell \(cell) in column '\(column.name)' is not a \(column.kind) value")
         }
     }

@@ -29,17 +29,15 @@ extension ShardMerge {
             for part in holding { kinds.append(try checkedFooter(name, part).columns.map(\.kind)) }
             let columns = try mergedColumns(name, kinds, declared: try holding[0].columns(of: csvName(name)))
             let provenance = try holding[0].file("provenance.json")
-            files.append(OutputFile(name) { sink in
-                try withoutActuallyEscaping(sink) { sink in
-                    var writer = try ParquetFileWriter(
-                        columns: columns, metadata: [("verdeel.provenance", String(decoding: provenance, as: UTF8.self)), ("verdeel.table", stem(name))],
-                        createdBy: "verdeel version \(AllocationJSON.engineVersion)") { try sink(Data($0)) }
-                    for part in holding {
-                        let bytes = [UInt8](try part.file(name))
-                        try writer.append(rowGroupsOf: try ParquetFooter(file: bytes), in: bytes)
-                    }
-                    try writer.finish()
+            files.append(OutputFile(name) { stream in
+                var writer = try ParquetFileWriter(
+                    columns: columns, metadata: [("verdeel.provenance", String(decoding: provenance, as: UTF8.self)), ("verdeel.table", stem(name))],
+                    createdBy: "verdeel version \(AllocationJSON.engineVersion)") { try stream(Data($0)) }
+                for part in holding {
+                    let bytes = [UInt8](try part.file(name))
+                    try writer.append(rowGroupsOf: try ParquetFooter(file: bytes), in: bytes)
                 }
+                try writer.finish()
             })
         }
         do { files += try RunFiles.described(schema(names, parts)) } catch let error as MergeError { throw error } catch {

@@ -237,7 +237,7 @@ final class Output: @unchecked Sendable {
     private let storage: MutableBufferHandle<DrawSummary>
     private let infeasible = Mutex<[Int: String]>([:])
     /// Per plugged-in statistic, each variant's rows.
-    private let statisticStorage: [MutableBufferHandle<[[Cell]]>]
+    private let statisticStorage: [MutableBufferHandle<StatisticRows>]
     let slots: Int
 
     /// The first variant held (the start of a shard's range): variant v is kept at v - first.
@@ -246,7 +246,7 @@ final class Output: @unchecked Sendable {
     init(variants: Range<Int>, slots: Int, statistics: Int = 0) {
         self.slots = slots
         first = variants.lowerBound
-        statisticStorage = (0..<statistics).map { _ in .allocate(max(variants.count, 1), repeating: []) }
+        statisticStorage = (0..<statistics).map { _ in .allocate(max(variants.count, 1), repeating: StatisticRows()) }
         storage = .allocate(
             max(variants.count * slots, 1), repeating: DrawSummary(mean: 0, standardDeviation: 0, p05: 0, p50: 0, p95: 0, probabilityBelowBaseline: 0))
     }
@@ -257,16 +257,16 @@ final class Output: @unchecked Sendable {
     }
 
     /// Adds rows (measure after measure, year after year: each variant is written by one worker).
-    func write(_ rows: [[Cell]], statistic: Int, variant: Int) {
-        statisticStorage[statistic][variant - first] += rows
+    func write(_ rows: StatisticRows, statistic: Int, variant: Int) {
+        statisticStorage[statistic][variant - first].append(rows)
     }
 
     /// Each variant's rows; none for an infeasible variant (even for measures before the one
     /// that made it infeasible).
-    func statisticRows(_ statistic: Int) -> [[[Cell]]] {
+    func statisticRows(_ statistic: Int) -> [StatisticRows] {
         let infeasible = infeasibleVariants()
         let rows = statisticStorage[statistic]
-        return (0..<rows.count).map { index in infeasible[first + index] == nil ? rows[index] : [] }
+        return (0..<rows.count).map { index in infeasible[first + index] == nil ? rows[index] : StatisticRows() }
     }
 
     func isInfeasible(_ variant: Int) -> Bool { infeasible.withLock { $0[variant] != nil } }

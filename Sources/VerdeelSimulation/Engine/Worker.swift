@@ -201,7 +201,7 @@ struct Worker {
                 for r in 0..<regions { output.write(yearSummaries[y][r], variant: member.variant, slot: firstSlots[y] + r) }
                 summaries[m * years + y].keepHints(in: hints, firstSlot: firstSlots[y])
                 for (k, accumulator) in own[(own.startIndex + y * drawStatistics.count)...].prefix(drawStatistics.count).enumerated() {
-                    output.write(accumulator.rows(), statistic: k, variant: member.variant)
+                    output.write(accumulator.producedRows(), statistic: k, variant: member.variant)
                 }
                 if let v = summed.firstIndex(of: member.variant), let year = layout.years.firstIndex(of: member.settings.poolTotals[y].year) {
                     let cells = regions * draws
@@ -303,7 +303,7 @@ struct Worker {
                         output.markInfeasible(variant, "all measures, \(year): \(failure)")
                         break
                     }
-                    output.write(accumulator.rows(), statistic: k, variant: variant)
+                    output.write(accumulator.producedRows(), statistic: k, variant: variant)
                 }
             }
         }

@@ -136,6 +136,13 @@ public protocol TableAccumulator: DrawAccumulator {
     /// The result rows, after the last block (each row's cells after `variant`, one per
     /// declared column).
     func rows() -> [[Cell]]
+    /// The result rows as the run keeps them until they are written: by default ``rows()``;
+    /// a statistic of many rows keeps its numbers and makes each row when it is read.
+    func producedRows() -> StatisticRows
+}
+
+extension TableAccumulator {
+    public func producedRows() -> StatisticRows { StatisticRows(rows()) }
 }
 
 /// The rows a statistic produced, by variant: one table per statistic.
@@ -155,14 +162,18 @@ public struct StatisticTable: Sendable {
     }
 
     public let header: Header
-    /// `rows[variant - firstVariant]`: that variant's rows (empty for an infeasible variant).
-    public let rows: [[[Cell]]]
-    /// The first variant of `rows` (0, or the start of a shard's range).
+    /// `variantRows[variant - firstVariant]`: that variant's rows (none for an infeasible
+    /// variant), made when read.
+    public let variantRows: [StatisticRows]
+    /// The first variant of `variantRows` (0, or the start of a shard's range).
     public let firstVariant: Int
 
-    public init(header: Header, rows: [[[Cell]]], firstVariant: Int = 0) {
+    public init(header: Header, rows: [StatisticRows], firstVariant: Int = 0) {
         self.header = header
-        self.rows = rows
+        self.variantRows = rows
         self.firstVariant = firstVariant
     }
+
+    /// Every variant's rows, made (`rows[variant - firstVariant]`).
+    public var rows: [[[Cell]]] { variantRows.map(\.all) }
 }

@@ -37,10 +37,11 @@ public struct KeptDraws: DrawStatistic {
         Accumulator(context, count: count, inputs: inputs.count)
     }
 
-    /// Bytes of memory a kept row takes (six cells; 270 measured on w3 with `--keep-draws 100`).
-    public static let bytesPerRow = 320
-    /// Bytes each perturbed indicator adds to a kept row (a number cell).
-    public static let bytesPerInput = 48
+    /// Bytes of memory a kept row takes while the run goes on: its amount (the draw and the
+    /// region follow from its place).
+    public static let bytesPerRow = 8
+    /// Bytes each perturbed indicator adds to a kept row.
+    public static let bytesPerInput = 8
 
     /// Bytes of memory a kept row of this statistic takes.
     public var bytesPerRow: Int { Self.bytesPerRow + inputs.count * Self.bytesPerInput }
@@ -53,30 +54,44 @@ public struct KeptDraws: DrawStatistic {
         return first || second ? Int.max : rows
     }
 
+    /// One variant's measure and year: the kept draws' amounts (`[d * regions + r]`, euros)
+    /// and perturbed inputs (`[(d * regions + r) * inputs + q]`), made into rows when read.
     final class Accumulator: TableAccumulator {
         let context: StatisticContext
         let count: Int
         let inputs: Int
-        private var kept: [[Cell]] = []
+        private var amounts: [Double] = []
+        private var inputValues: [Double] = []
         let failure: String? = nil
 
         init(_ context: StatisticContext, count: Int, inputs: Int) {
             (self.context, self.count, self.inputs) = (context, count, inputs)
+            let rows = min(count, context.draws) * context.regions.count
+            amounts.reserveCapacity(rows)
+            inputValues.reserveCapacity(rows * inputs)
         }
 
         func add(_ block: DrawBlock) {
             let wanted = min(block.width, count - block.start)
             guard wanted > 0 else { return }
-            let measure = Cell.text(context.measure), year = Cell.whole(context.year)
             for j in 0..<wanted {
-                let draw = Cell.whole(block.start + j + 1)
                 for r in 0..<block.regions {
-                    kept.append([draw, measure, year, .text(context.regions[r]), .number(block.euros(region: r, draw: j))]
-                        + (0..<inputs).map { .number(block.perturbedInput($0, criteria: 0, region: r, draw: j)) })
+                    amounts.append(block.euros(region: r, draw: j))
+                    for q in 0..<inputs { inputValues.append(block.perturbedInput(q, criteria: 0, region: r, draw: j)) }
                 }
             }
         }
 
-        func rows() -> [[Cell]] { kept }
+        func rows() -> [[Cell]] { producedRows().all }
+
+        func producedRows() -> StatisticRows {
+            let (amounts, values, inputs) = (self.amounts, self.inputValues, self.inputs)
+            let measure = Cell.text(context.measure), year = Cell.whole(context.year), regions = context.regions
+            guard !regions.isEmpty else { return StatisticRows() }
+            return StatisticRows(count: amounts.count) { index in
+                [.whole(index / regions.count + 1), measure, year, .text(regions[index % regions.count]), .number(amounts[index])]
+                    + (0..<inputs).map { .number(values[index * inputs + $0]) }
+            }
+        }
     }
 }
