@@ -5,7 +5,8 @@
    summary of 342,000 rows; w3: 13 x 1,000 x 10,000, 13,000 rows) written with `--format
    csv` and `--format parquet` (seconds, median of ROUNDS runs each; bytes of the summary
    and of all tables), then read back in pandas (`read_csv` with the codes as text against
-   `read_parquet`; median seconds);
+   `read_parquet`; median seconds), and the same summary written by pyarrow itself, read
+   the same way (how verdeel's writer compares with Arrow C++'s);
 2. a part of w5 (the national run of 100,000 variants; `--shard 1/PARTS`, 40 parts by
    default: 2,500 variants, a summary of 855,000 rows) written as a CSV part and as a
    Parquet part: seconds, bytes, peak memory (GNU time's maximum resident set), and pandas
@@ -54,9 +55,15 @@ def measured_run(arguments, work):
 
 
 def read_seconds(pd, path, rounds):
+    """Median seconds pandas takes to read the file, after one read that is not timed."""
     if path.endswith(".csv"):
-        return timed(lambda: pd.read_csv(path, dtype={"region": str, "measure": str, "region_name": str}), rounds)
-    return timed(lambda: pd.read_parquet(path), rounds)
+        def read():
+            pd.read_csv(path, dtype={"region": str, "measure": str, "region_name": str})
+    else:
+        def read():
+            pd.read_parquet(path)
+    read()
+    return timed(read, rounds)
 
 
 def whole_run(pd, arguments, work):
@@ -77,6 +84,12 @@ def whole_run(pd, arguments, work):
     print(f"{name} summary ({rows:,} rows): csv {sizes['csv'] / 1e6:.2f} MB, parquet {sizes['parquet'] / 1e6:.2f} MB ({sizes['parquet'] / sizes['csv']:.1%});"
           f" all tables: csv {totals['csv'] / 1e6:.2f} MB, parquet {totals['parquet'] / 1e6:.2f} MB ({totals['parquet'] / totals['csv']:.1%})")
     print(f"pandas reading the {name} summary: read_csv {read_csv * 1000:.0f} ms, read_parquet {read_parquet * 1000:.0f} ms ({read_csv / read_parquet:.1f}x faster)")
+    import pyarrow.parquet as pq
+    theirs = os.path.join(work, "pyarrow-summary.parquet")
+    pq.write_table(pq.read_table(parquet_summary), theirs, compression="zstd")
+    read_theirs = read_seconds(pd, theirs, arguments.rounds + 2)
+    print(f"the same summary written by pyarrow itself (ZSTD): {os.path.getsize(theirs) / 1e6:.2f} MB, read_parquet {read_theirs * 1000:.0f} ms"
+          f" (verdeel's file reads in {read_parquet / read_theirs:.2f}x its time)")
 
 
 def w5_part(pd, arguments, work):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VerdeelReport
 import VerdeelSession
 import VerdeelSimulation
 
@@ -26,8 +27,8 @@ struct KeepDrawsOptions: ParsableArguments {
 
     /// The statistic for `run` (its `variants` to be run), or the library's refusal
     /// (``KeptDrawsBudget``) when the kept draws would not fit.
-    func statistic(for run: ScenarioRun, variants: Int, output: String?) throws -> KeptDraws? {
+    func statistic(for run: ScenarioRun, variants: Int, output: String?, format: OutputFormat) throws -> KeptDraws? {
         guard let count else { return nil }
-        return try KeptDrawsBudget.statistic(count: count, for: run, variants: variants, maxBytes: maxBytes, output: output)
+        return try KeptDrawsBudget.statistic(count: count, for: run, variants: variants, maxBytes: maxBytes, output: output, format: format)
     }
 }

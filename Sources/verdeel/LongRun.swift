@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerdeelLanguage
+import VerdeelReport
 import VerdeelSession
 import VerdeelSimulation
 
@@ -17,7 +18,7 @@ struct LongRun {
 
     /// The variants and draws of `run` (a part's, or all), with the fairness statistics over
     /// the draws unless `fairness` is false, and the draws kept as `keep` asks.
-    func simulation(_ run: ScenarioRun, fairness: Bool, chunk: Int, part: ShardChoice?, keep: KeepDrawsOptions?, output: String?) throws -> RunResult {
+    func simulation(_ run: ScenarioRun, fairness: Bool, chunk: Int, part: ShardChoice?, keep: KeepDrawsOptions?, output: String?, format: OutputFormat = .csv) throws -> RunResult {
         let chosen = try sources.orExit { try session.drawStatistics(run, fairness: fairness) }
         for warning in chosen.warnings { printError("warning: \(warning.english)") }
         if let problem = ProcessorCheck.problem() {
@@ -27,7 +28,7 @@ struct LongRun {
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let variants = ScenarioSession.variants(of: run.plan, part: part.map { ($0.index, $0.count) })
         let kept: KeptDraws?
-        do { kept = try keep?.statistic(for: run, variants: variants.count, output: output) } catch {
+        do { kept = try keep?.statistic(for: run, variants: variants.count, output: output, format: format) } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
