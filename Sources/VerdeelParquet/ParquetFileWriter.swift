@@ -59,17 +59,10 @@ public struct ParquetFileWriter {
                 case let (from, to) where from == to:
                     written.append(chunk.moved(by: Int64(offset) - chunk.start))
                     try write(pages)
-                case (.int64, .double), (.int32, .double):
-                    var widened = ColumnChunk(columns[index])
-                    let width = footer.columns[index].kind == .int64 ? 8 : 4
-                    for value in try ChunkDecoding.integers(pages, chunk, width: width) {
-                        guard let value else {
-                            try widened.append(.null)
-                            continue
-                        }
-                        guard let exact = Double(exactly: value) else { throw ParquetWriteError("\(value) in column '\(columns[index].name)' has no exact double") }
-                        try widened.append(.double(exact))
-                    }
+                case (.int64, .double):
+                    var widened = ColumnChunk(footer.columns[index])
+                    for value in try ChunkDecoding.integers(pages, chunk, width: 8) { try widened.append(value.map { .integer($0) } ?? .null) }
+                    try widened.widenToDoubles()
                     let (encoded, metadata) = try widened.encoded(at: offset, compressed: compressed)
                     written.append(metadata)
                     try write(encoded)

@@ -98,7 +98,7 @@ struct ThriftCompactReader {
     /// A list of `expected` elements, each read by `element`.
     mutating func list<Element>(of expected: FieldType, _ element: (inout ThriftCompactReader) throws(ParquetReadError) -> Element) throws(ParquetReadError) -> [Element] {
         let (type, count) = try listHeader()
-        guard type == expected || (expected == .booleanTrue && type == .booleanFalse) else { throw ParquetReadError("a list holds \(type), not \(expected)") }
+        guard type == expected else { throw ParquetReadError("a list holds \(type), not \(expected)") }
         var elements = [Element]()
         for _ in 0..<count { elements.append(try element(&self)) }
         return elements

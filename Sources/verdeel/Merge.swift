@@ -36,14 +36,7 @@ struct Merge: ParsableCommand {
                 try OutputSet(URL(fileURLWithPath: output).standardizedFileURL.path).publish(format, notes: merged.notes) { try merged.files(format: format, language: .nl) }
                 return
             }
-            let files: [OutputFile]
-            if try ShardMerge.parquetParts(loaded) {
-                guard format == .parquet else { Self.fail("the parts wrote Parquet; merge them with --format parquet") }
-                files = try ShardMerge.parquetFiles(loaded)
-            } else {
-                let joined = try ShardMerge.files(loaded)
-                files = format == .parquet ? try ShardMerge.parquet(joined) : joined
-            }
+            let files = try ShardMerge.files(loaded, format: format)
             try OutputSet(output).publish(format, notes: loaded[0].record.notes) { files }
         } catch let error as MergeError {
             Self.fail(error.description)

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 import VerdeelData
 import VerdeelTables
 
@@ -22,27 +20,19 @@ public enum CSVRenderer {
 
     public static func text(_ table: ResultTable, style: Style = .standard) -> String {
         var text = ""
-        write(table, style: style) { text += String(decoding: $0, as: UTF8.self) }
+        // Neither the lines nor this sink throw.
+        try? write(table, style: style) { text += String(decoding: $0, as: UTF8.self) }
         return text
     }
 
     /// The table's CSV text passed to `sink` piece by piece: the header, then the chunks in
     /// order, made a batch of chunks at a time by several threads, so that memory holds one
     /// batch's text, not the table's.
-    public static func write(_ table: ResultTable, style: Style = .standard, to sink: (Data) throws -> Void) rethrows {
+    public static func write(_ table: ResultTable, style: Style = .standard, to sink: (Data) throws -> Void) throws {
         let separator = style == .dutch ? ";" : ","
         let header = table.columns.map { CSVFile.quoted($0.id, separator: separator) }.joined(separator: separator) + "\n"
         try sink(Data(((style == .dutch ? byteOrderMark : "") + header).utf8))
-        let batch = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        for first in stride(from: 0, to: table.chunkCount, by: batch) {
-            let count = min(batch, table.chunkCount - first)
-            let parts = Mutex([String](repeating: "", count: count))
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                let text = lines(table, chunk: first + index, style: style)
-                parts.withLock { $0[index] = text }
-            }
-            try sink(Data(parts.withLock { $0.joined() }.utf8))
-        }
+        try table.forEachMadeChunk({ lines(table, chunk: $0, style: style) }) { try sink(Data($0.utf8)) }
     }
 
     private static func lines(_ table: ResultTable, chunk: Int, style: Style) -> String {

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 import VerdeelCore
 import VerdeelParquet
 import VerdeelTables
@@ -69,38 +67,28 @@ public enum ParquetRenderer {
     }
 
     /// Every row of the table as Parquet cells, in order, made a batch of chunks at a time
-    /// by several threads (as CSV is written): an amount column's cell is an integer when its
-    /// text is a whole number, else a double; the others as their column is.
+    /// on every core (``ResultTable/forEachMadeChunk(_:_:)``): an amount column's cell is an
+    /// integer when its text is a whole number, else a double; the others as their column is.
     private static func forEachConverted(_ table: ResultTable, _ columns: [ParquetColumn], amounts: Set<Int>, _ body: (inout [ParquetCell]) throws -> Void) throws {
-        let batch = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        for first in stride(from: 0, to: table.chunkCount, by: batch) {
-            let count = min(batch, table.chunkCount - first)
-            let converted = Mutex([Result<[[ParquetCell]], any Error>](repeating: .success([]), count: count))
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                var rows = [[ParquetCell]]()
-                let made = Result { () throws -> [[ParquetCell]] in
-                    var failure: (any Error)?
-                    table.forEachRow(ofChunk: first + index) { row in
-                        guard failure == nil else { return }
-                        do {
-                            guard row.count == columns.count else { throw ParquetRendererError("a row of \(row.count) cells for \(columns.count) columns") }
-                            rows.append(try row.indices.map { column in
-                                if amounts.contains(column), case .number(_, let text) = row[column], let whole = Int64(text) { return .integer(whole) }
-                                if amounts.contains(column) { return try cell(row[column], ParquetColumn(name: columns[column].name, kind: .double)) }
-                                return try cell(row[column], columns[column])
-                            })
-                        } catch {
-                            failure = error
-                        }
-                    }
-                    if let failure { throw failure }
-                    return rows
-                }
-                converted.withLock { $0[index] = made }
+        try table.forEachMadeChunk({ chunk in
+            var rows = [[ParquetCell]](), failure: (any Error)?
+            table.forEachRow(ofChunk: chunk) { row in
+                guard failure == nil else { return }
+                do { rows.append(try converted(row, columns, amounts: amounts)) } catch { failure = error }
             }
-            for result in converted.withLock({ $0 }) {
-                for var row in try result.get() { try body(&row) }
-            }
+            if let failure { throw failure }
+            return rows
+        }) { rows in
+            for var row in rows { try body(&row) }
+        }
+    }
+
+    private static func converted(_ row: [Cell], _ columns: [ParquetColumn], amounts: Set<Int>) throws -> [ParquetCell] {
+        guard row.count == columns.count else { throw ParquetRendererError("a row of \(row.count) cells for \(columns.count) columns") }
+        return try row.indices.map { column in
+            guard amounts.contains(column) else { return try cell(row[column], columns[column]) }
+            if case .number(_, let text) = row[column], let whole = Int64(text) { return .integer(whole) }
+            return try cell(row[column], ParquetColumn(name: columns[column].name, kind: .double))
         }
     }
 

@@ -5,9 +5,21 @@ import VerdeelReport
 import VerdeelTables
 
 extension ShardMerge {
+    /// The merged folder's files of a variant or Monte Carlo run in `format` (csv or parquet):
+    /// CSV parts joined byte for byte (``files(_:)``), as Parquet re-encoded (``parquet(_:)``);
+    /// Parquet parts joined by row group (``parquetFiles(_:)``), which only `parquet` writes.
+    public static func files(_ parts: [PartFolder], format: OutputFormat) throws(MergeError) -> [OutputFile] {
+        if try parquetParts(parts) {
+            guard format == .parquet else { throw MergeError("the parts wrote Parquet; merge them with --format parquet") }
+            return try parquetFiles(parts)
+        }
+        let joined = try files(parts)
+        return format == .parquet ? try parquet(joined) : joined
+    }
+
     /// Whether the parts wrote their tables as Parquet (`--shard I/N --format parquet`);
     /// parts of both kinds are refused.
-    public static func parquetParts(_ parts: [PartFolder]) throws(MergeError) -> Bool {
+    static func parquetParts(_ parts: [PartFolder]) throws(MergeError) -> Bool {
         let kinds = Set(parts.map { part in part.record.files.contains { $0.name.hasSuffix(".parquet") } })
         guard kinds.count <= 1 else { throw MergeError("some parts wrote CSV and some Parquet; run every part with the same --format") }
         return kinds.first ?? false
@@ -20,20 +32,22 @@ extension ShardMerge {
     /// `provenance.json`. Every part's file is checked first (``checkedFooter``), and read
     /// again, checked against its SHA-256, when its row groups are copied; memory holds one
     /// part's file at a time.
-    public static func parquetFiles(_ parts: [PartFolder]) throws(MergeError) -> [OutputFile] {
+    static func parquetFiles(_ parts: [PartFolder]) throws(MergeError) -> [OutputFile] {
         let names = tableNames(parts)
+        var provenances = [String]()
+        for part in parts { provenances.append(String(decoding: try part.file("provenance.json"), as: UTF8.self)) }
         var files = [OutputFile]()
         for name in names {
-            let holding = parts.filter { part in part.record.files.contains { $0.name == name } }
+            let holding = parts.indices.filter { index in parts[index].record.files.contains { $0.name == name } }
             var kinds = [[ParquetColumn.Kind]]()
-            for part in holding { kinds.append(try checkedFooter(name, part).columns.map(\.kind)) }
-            let columns = try mergedColumns(name, kinds, declared: try holding[0].columns(of: csvName(name)))
-            let provenance = try holding[0].file("provenance.json")
+            for index in holding { kinds.append(try checkedFooter(name, parts[index], provenance: provenances[index]).columns.map(\.kind)) }
+            let columns = try mergedColumns(name, kinds, declared: try parts[holding[0]].columns(of: csvName(name)))
+            let (provenance, holders) = (provenances[holding[0]], holding.map { parts[$0] })
             files.append(OutputFile(name) { stream in
                 var writer = try ParquetFileWriter(
-                    columns: columns, metadata: [("verdeel.provenance", String(decoding: provenance, as: UTF8.self)), ("verdeel.table", stem(name))],
+                    columns: columns, metadata: [("verdeel.provenance", provenance), ("verdeel.table", stem(name))],
                     createdBy: "verdeel version \(AllocationJSON.engineVersion)") { try stream(Data($0)) }
-                for part in holding {
+                for part in holders {
                     let bytes = [UInt8](try part.file(name))
                     try writer.append(rowGroupsOf: try ParquetFooter(file: bytes), in: bytes)
                 }
@@ -51,7 +65,7 @@ extension ShardMerge {
     /// columns the declared columns of `schema.json` by name and type, its key-value
     /// metadata naming this table and the part's provenance, and its variants (the chunks'
     /// statistics) within the range the part holds.
-    static func checkedFooter(_ name: String, _ part: PartFolder) throws(MergeError) -> ParquetFooter {
+    static func checkedFooter(_ name: String, _ part: PartFolder, provenance: String) throws(MergeError) -> ParquetFooter {
         let again = "run part \(part.record.shard) of \(part.record.shards) again"
         let shown = "\(part.path)/\(name)"
         let footer: ParquetFooter
@@ -63,7 +77,6 @@ extension ShardMerge {
         for (column, kind) in zip(declared, footer.columns.map(\.kind)) where !ParquetRenderer.kinds(of: column.kind).contains(kind) {
             throw MergeError("\(shown): column \(column.id) is \(kind), which a \(column.kind) column is never written as; \(again)")
         }
-        let provenance = String(decoding: try part.file("provenance.json"), as: UTF8.self)
         guard footer.value(of: "verdeel.table") == stem(name), footer.value(of: "verdeel.provenance") == provenance else {
             throw MergeError("\(shown) is not this part's table \(stem(name)) (its metadata names another table or run); \(again)")
         }
