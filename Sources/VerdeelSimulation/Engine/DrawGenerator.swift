@@ -23,12 +23,12 @@ struct DrawGenerator {
     var chunkCount: Int { (draws + Self.chunk - 1) / Self.chunk }
 
     /// Every criterion's shares for every draw; `steps` (one per chunk) stops it when the
-    /// run is cancelled (the shares are then incomplete, and the run is abandoned).
+    /// run is cancelled, which then throws ``SimulationError/interrupted``.
     func shares(threads: Int = 1, steps: DrawSteps? = nil) throws(SimulationError) -> [[Double]] {
         let regions = table.count
         let count = draws * regions
-        var result = criteria.map { _ in [Double](repeating: 0, count: count) }
         guard let plan, !plan.perturbations.isEmpty else {
+            var result = criteria.map { _ in [Double](repeating: 0, count: count) }
             for (index, criterion) in criteria.enumerated() {
                 let nominal: [Double]
                 do { nominal = try criterion.shares(over: table) } catch { throw .invalidDraw(draw: 0, error) }
@@ -61,6 +61,8 @@ struct DrawGenerator {
             }
         }
         if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
+        // A cancelled run's shares are incomplete: abandon them before copying them out.
+        if steps?.control.isCancelled == true { throw .interrupted }
         return outputs.arrays()
     }
 
