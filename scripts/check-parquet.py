@@ -6,7 +6,8 @@ sensitivity run and a compare with --explain, every table's every value equals t
 output of the same run: codes and names as strings, whole euros, years and counts as
 integers, doubles bit-equal to the double the CSV's text reads as, empty cells as nulls; the
 files' key-value metadata holds provenance.json. `--keep-draws`: draws.parquet gives the
-summary's statistics and fairness_summary's Gini when recomputed in pandas and numpy. A Parquet set replaces an output folder as
+summary's statistics and fairness_summary's Gini when recomputed in pandas and numpy, and
+amounts before rounding that add up to the budget, within a euro per pool of the rounded ones. A Parquet set replaces an output folder as
 one set: after runs killed mid-write and on a disk too small, the folder holds a complete
 set. Prints sizes next to the CSV's.
 
@@ -307,6 +308,37 @@ def check_kept_draws(scenarios):
     return len(draws)
 
 
+def check_exact_in_draws(scenarios):
+    """draws.parquet's `exact` (each draw's amount before rounding): in every variant, draw,
+    measure and year the amounts add up to what the plain run distributes (its allocations'
+    sum: the budget less top-slices) within 1e-4 euro, and each rounded amount lies within a
+    euro per pool (component) of it; with a floor of EUR 210,000 on 'wijk' (bases of 200k
+    and 250k of 2.85M by inhabitants in 2026: the small municipalities are held), every
+    amount before rounding is at least the floor, some exactly at it. Returns the rows."""
+    import pandas as pd
+    run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--scenario", "baseline", "--format", "parquet", "--output", "plain", cwd=scenarios)
+    allocations = pd.read_parquet(os.path.join(scenarios, "plain/allocations.parquet"))
+    totals = allocations.groupby(["measure", "year"])["amount"].sum()
+    pools = allocations.groupby("measure")["component"].nunique()
+    with open(os.path.join(scenarios, "mc-floor.verdeel"), "w", encoding="utf-8") as handle:
+        handle.write(MONTE_CARLO.replace("scenario mc extends baseline {\n", "scenario mc extends baseline {\n    measure wijk {\n        floor 210k\n    }\n"))
+    run_verdeel(VERDEEL, "run", "mc-floor.verdeel", "--scenario", "mc", "--keep-draws", "20", "--format", "parquet", "--output", "kept-floor", cwd=scenarios)
+    rows = 0
+    for folder in ("kept", "kept-floor"):
+        draws = pd.read_parquet(os.path.join(scenarios, folder, "draws.parquet"))
+        rows += len(draws)
+        sums = draws.groupby(["variant", "draw", "measure", "year"])["exact"].sum().reset_index()
+        expected = sums.apply(lambda row: totals[(row["measure"], row["year"])], axis=1)
+        worst = float((sums["exact"] - expected).abs().max())
+        check(worst < 1e-4, f"{folder}: the amounts before rounding of a draw add up to the distributed budget within {worst:.2e} euro, not 1e-4")
+        gap = (draws["amount"] - draws["exact"]).abs() / draws["measure"].map(pools)
+        check(float(gap.max()) < 1, f"{folder}: a rounded amount lies {float(gap.max()):.3f} euro per pool from its amount before rounding")
+    wijk = draws[draws["measure"] == "wijk"]
+    check(float(wijk["exact"].min()) == 210_000 and int((wijk["exact"] == 210_000).sum()) > 0 and int(wijk["amount"].min()) >= 210_000,
+          f"with a floor of 210k, wijk's amounts before rounding: smallest {float(wijk['exact'].min())}")
+    return rows
+
+
 def check_fairness_from_draws(scenarios):
     """Each draw's Gini of the amounts per inhabitant, weighted by inhabitants (docs/fairness.md:
     the sum over all pairs of p_i p_j |y_i - y_j| / (2 P^2 mu)), computed here from
@@ -379,13 +411,15 @@ def main():
         snippets = check_doc_snippets(scenarios)
         check_atomic(scenarios)
         kept_rows = check_kept_draws(scenarios)
+        exact_rows = check_exact_in_draws(scenarios)
         fairness_compared, fairness_worst = check_fairness_from_draws(scenarios)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     sizes = "; ".join(f"{label} {count} tables: csv {csv_bytes / 1e6:.2f} MB, parquet {parquet_bytes / 1e6:.2f} MB ({parquet_bytes / csv_bytes:.0%})"
                       for label, count, csv_bytes, parquet_bytes in results)
     check.finish("parquet", "parquet: {count} checks passed (pyarrow, DuckDB and fastparquet read every value of the CSV; " + sizes
-                 + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly, and {fairness_compared} Gini figures of"
+                 + f"; draws.parquet of {kept_rows:,} rows gives summary's mean and quantiles exactly, its amounts before rounding ({exact_rows:,} rows, one run with a floor that binds) add up to the budget,"
+                 + f" and {fairness_compared} Gini figures of"
                  + f" fairness_summary within {fairness_worst:.1e}; w3 in 3 CSV parts and in 3 Parquet parts merged as Parquet: {merged_tables} tables as the whole run's each, bad Parquet parts refused;"
                  + f" docs/parquet.md's {snippets} snippets ran)")
 

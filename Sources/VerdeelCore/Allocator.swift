@@ -43,7 +43,7 @@ public struct Allocator: Sendable {
             for (index, pool) in pools.enumerated() {
                 let bounds = try RegionBounds.resolve(measure.limits, table: table, unit: unit, previous: previous[index], measure: name)
                 let distribution = PoolDistribution(measure: name, component: pool.component, year: year, table: table, unit: unit)
-                let (allocation, poolWarnings) = try distribution.distribute(
+                let (allocation, poolWarnings, _) = try distribution.distribute(
                     total: poolTotals[index], keyShares: pool.keyShares, baseCents: baseCents,
                     policy: measure.base?.policy ?? .error, bounds: bounds, keyTerms: pool.key.terms.count,
                     exactKey: { () throws(AllocationError) in try pool.key.exactInputs(over: table, measure: name) })

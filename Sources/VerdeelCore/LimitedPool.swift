@@ -24,27 +24,38 @@ public struct LimitedPool: Sendable {
     /// Whether the bounds depend on the year before (a transition limit).
     public var needsPreviousYear: Bool { limits.transition != nil }
 
-    /// The whole units of each region (table order) for `total` units and these key shares;
-    /// `previous` is the same draw's units the year before (for a transition limit);
-    /// `exactKey` gives the key's exact inputs (`keyTerms` criteria) for a close call.
-    public func units(
+    /// The pool shared for `total` units and these key shares: each region's amount before
+    /// and after rounding (table order); `previous` is the same draw's units the year before
+    /// (for a transition limit); `exactKey` gives the key's exact inputs (`keyTerms`
+    /// criteria) for a close call.
+    public func share(
         total: Int64, keyShares: [Double], previous: [Int64]? = nil, keyTerms: Int, exactKey: () throws(AllocationError) -> ExactKey
-    ) throws(AllocationError) -> [Int64] {
+    ) throws(AllocationError) -> Shared {
         var bounds = self.bounds
         if let previous, limits.transition != nil {
             let unit = distribution.unit
             bounds = try RegionBounds.resolve(limits, table: table, unit: unit, previous: previous.map { $0 * unit.cents }, measure: distribution.measure)
         }
-        let (allocation, _) = try distribution.distribute(
+        let (allocation, _, unrounded) = try distribution.distribute(
             total: total, keyShares: keyShares, baseCents: baseCents, policy: base?.policy ?? .error, bounds: bounds,
             keyTerms: keyTerms, exactKey: exactKey)
         let unit = distribution.unit.cents
-        return allocation.regions.map { $0.amount.cents / unit }
+        return Shared(unrounded: unrounded, units: allocation.regions.map { $0.amount.cents / unit })
+    }
+
+    /// One sharing of the pool (``share(total:keyShares:previous:keyTerms:exactKey:)``), in
+    /// units of rounding, table order.
+    public struct Shared: Sendable {
+        /// Each region's amount after limits, before rounding: `base + remainder * share`
+        /// where no limit binds, the bound or the level's amount where one does.
+        public let unrounded: [Double]
+        /// Each region's whole units: `unrounded` rounded by largest remainder.
+        public let units: [Int64]
     }
 
     /// The pool as it is shared when no limit binds: each region's base and the remainder
     /// that the key shares (units), and the bounds (whole units). A draw whose unrounded
-    /// amounts `base + remainder * share` all lie within the bounds is shared by ``units``
+    /// amounts `base + remainder * share` all lie within the bounds is shared by ``share``
     /// exactly as without limits (nothing is held or moved), so the engine can round such
     /// draws sixteen at a time and send only the others here. `nil` when the bounds depend
     /// on the year before (a transition limit) or the bases do not fit in `total`.

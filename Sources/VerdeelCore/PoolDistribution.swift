@@ -10,12 +10,13 @@ struct PoolDistribution {
     let table: RegionTable
     let unit: RoundingUnit
 
-    /// The result and any warnings. `exactKey` gives the key's exact inputs (`keyTerms`
+    /// The result, any warnings, and each region's amount before rounding in units (the
+    /// result's `exact` in euros). `exactKey` gives the key's exact inputs (`keyTerms`
     /// weighted criteria), asked for only when a rounding decision is a close call.
     func distribute(
         total: Int64, keyShares: [Double], baseCents: [Double]?, policy: Base.InfeasibilityPolicy, bounds: RegionBounds,
         keyTerms: Int, exactKey: () throws(AllocationError) -> ExactKey
-    ) throws(AllocationError) -> (ComponentAllocation, [Words]) {
+    ) throws(AllocationError) -> (allocation: ComponentAllocation, warnings: [Words], unrounded: [Double]) {
         var warnings = [Words]()
         let target = Double(total)
         var base = (baseCents ?? Array(repeating: 0, count: table.count)).map { $0 / Double(unit.cents) }
@@ -63,7 +64,7 @@ struct PoolDistribution {
         }
         let allocation = ComponentAllocation(
             component: component, distributed: Money(cents: total * unit.cents), regions: regions)
-        return (allocation, warnings)
+        return (allocation, warnings, amounts)
     }
 
     /// The units (and held regions, when limits can bind) in exact arithmetic.

@@ -33,7 +33,7 @@ import VerdeelRandom
         let lanes = LimitedLanes(kernel: LargestRemainderKernel(regions: Self.regions))
         let generator = Philox(seed: 11)
         var (binding, decidedInLanes) = (0, 0)
-        var (group, groupCore) = ([(shares: [Double], binds: Bool)](), [[Int64]]())
+        var (group, groupCore) = ([(shares: [Double], binds: Bool)](), [LimitedPool.Shared]())
         for d in 0..<draws {
             let raw = (0..<Self.regions).map { r in
                 let u = generator.uniforms(draw: d, stream: r, index: 0).0
@@ -41,7 +41,7 @@ import VerdeelRandom
             }
             let sum = raw.reduce(0, +)
             let shares = raw.map { $0 / sum }
-            let core = try pool.units(total: total, keyShares: shares, keyTerms: 1) {
+            let core = try pool.share(total: total, keyShares: shares, keyTerms: 1) {
                 ExactKey([ExactKey.Term(weight: .one, values: raw)])
             }
             let starts = shares.map { 10_000 + form.remainder * $0 }
@@ -61,8 +61,9 @@ import VerdeelRandom
     /// Up to sixteen consecutive draws (`draws[lane].shares[region]`) through
     /// ``LimitedLanes``: the lanes it finds outside the bounds must be the draws in which a
     /// bound binds; each decided lane (as without limits where none binds, with them where
-    /// one does) must get the core's units; returns how many were decided.
-    func checkLanes(_ lanes: LimitedLanes, _ draws: [(shares: [Double], binds: Bool)], _ core: [[Int64]], form: LimitedPool.Unlimited, total: Int64) -> Int {
+    /// one does) must get the core's units, and its amounts before rounding bit for bit;
+    /// returns how many were decided.
+    func checkLanes(_ lanes: LimitedLanes, _ draws: [(shares: [Double], binds: Bool)], _ core: [LimitedPool.Shared], form: LimitedPool.Unlimited, total: Int64) -> Int {
         // Region-major with a stride of 16, the draws after one unused column.
         var matrix = [Double](repeating: 0, count: Self.regions * 17)
         for (lane, draw) in draws.enumerated() { for r in 0..<Self.regions { matrix[r * 17 + 1 + lane] = draw.shares[r] } }
@@ -72,11 +73,14 @@ import VerdeelRandom
         #expect(outside == draws.indices.reduce(0) { $0 | (draws[$1].binds ? 1 << $1 : 0) })
         var decided = 0
         let terms = Self.regions + 9
-        for (undecided, binding) in [(lanes.roundUnlimited(total: total, lower: form.lower, upper: form.upper, terms: terms), false),
-                                     (lanes.roundLimited(total: total, lower: form.lower, upper: form.upper, terms: terms), true)] {
+        for binding in [false, true] {
+            let undecided = binding
+                ? lanes.roundLimited(total: total, lower: form.lower, upper: form.upper, terms: terms)
+                : lanes.roundUnlimited(total: total, lower: form.lower, upper: form.upper, terms: terms)
             for lane in draws.indices where undecided & (1 << lane) == 0 && draws[lane].binds == binding {
                 decided += 1
-                #expect((0..<Self.regions).map { Int64(lanes.units(region: $0)[lane]) } == core[lane], "lane \(lane)")
+                #expect((0..<Self.regions).map { Int64(lanes.units(region: $0)[lane]) } == core[lane].units, "lane \(lane)")
+                #expect((0..<Self.regions).map { lanes.unrounded(region: $0)[lane] } == core[lane].unrounded, "lane \(lane)")
             }
         }
         return decided

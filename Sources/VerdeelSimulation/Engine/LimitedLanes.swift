@@ -34,6 +34,9 @@ final class LimitedLanes {
     private var largest = Lanes()
     /// The lanes loaded (one bit each).
     private var used: UInt32 = 0
+    /// Whether the last rounding was ``roundLimited`` (its amounts before rounding are
+    /// `amounts`), not ``roundUnlimited`` (`starts`).
+    private var roundedLimited = false
 
     init(kernel: LargestRemainderKernel) {
         self.kernel = kernel
@@ -76,6 +79,7 @@ final class LimitedLanes {
     /// The loaded draws shared as without limits, into ``units(region:)``; returns the lanes
     /// not decided (ties, close calls, units outside the bounds).
     func roundUnlimited(total: Int64, lower: [Double], upper: [Double], terms: Int) -> UInt32 {
+        roundedLimited = false
         let undecided = kernel.round(amounts: starts.reading, total: Double(total), scale: largest, terms: terms)
         return (undecided | outsideBounds(lower: lower, upper: upper)) & used
     }
@@ -84,6 +88,7 @@ final class LimitedLanes {
     /// the lanes not decided.
     func roundLimited(total: Int64, lower: [Double], upper: [Double], terms: Int) -> UInt32 {
         guard (0..<regions).allSatisfy({ lower[$0] <= upper[$0] }) else { return used }
+        roundedLimited = true
         var undecided = level(lower: lower, upper: upper, total: Double(total))
         undecided |= kernel.round(amounts: amounts.reading, total: Double(total), scale: Lanes(repeating: Double(total)), terms: terms)
         return (undecided | outsideBounds(lower: lower, upper: upper)) & used
@@ -91,6 +96,10 @@ final class LimitedLanes {
 
     /// Region `r`'s whole units per lane after a rounding.
     func units(region r: Int) -> Lanes { kernel.whole[r] }
+
+    /// Region `r`'s amount before rounding per lane, in the last rounding: the start, or
+    /// the amount with the limits holding.
+    func unrounded(region r: Int) -> Lanes { roundedLimited ? amounts[r] : starts[r] }
 
     /// The lanes with whole units outside the bounds.
     private func outsideBounds(lower: [Double], upper: [Double]) -> UInt32 {

@@ -43,6 +43,10 @@ struct Worker {
     private var summed: [Int] = []
     private var sums: [Double] = []
     private var staging: [Double] = []
+    /// For statistics that read them (``DrawStatistic/wantsUnroundedAmounts``): the block's
+    /// amounts before rounding, laid out as `amounts` (units); empty for others.
+    private var unrounded: [Double]
+    private let keepsUnrounded: Bool
 
     init(
         blocks: DrawBlocks, layout: Layout, table: RegionTable, generator: DrawGenerator,
@@ -60,6 +64,8 @@ struct Worker {
         let cells = regions * blocks.size
         tileShares = Array(repeating: 0, count: MonteCarloEngine.tile * cells)
         amounts = Array(repeating: 0, count: cells)
+        keepsUnrounded = statistics.contains(where: \.wantsUnroundedAmounts)
+        unrounded = keepsUnrounded ? Array(repeating: 0, count: cells) : []
         hints = AmountHints(slots: layout.slots.count)
         kernel = LargestRemainderKernel(regions: regions)
         limitedLanes = LimitedLanes(kernel: kernel)
@@ -170,7 +176,12 @@ struct Worker {
                     let slot = m * years + y
                     amounts.withUnsafeBufferPointer { y0 in
                         let block = BufferHandle(y0).slice(from: 0, count: regions * width)
-                        feed(summaries[slot], accumulators[(slot * drawStatistics.count)..<((slot + 1) * drawStatistics.count)], amounts: block, width: width, start: start, unitEuros: unitEuros)
+                        unrounded.withUnsafeBufferPointer { u0 in
+                            let before = keepsUnrounded ? BufferHandle(u0).slice(from: 0, count: regions * width) : nil
+                            feed(
+                                summaries[slot], accumulators[(slot * drawStatistics.count)..<((slot + 1) * drawStatistics.count)], amounts: block, unrounded: before,
+                                width: width, start: start, unitEuros: unitEuros)
+                        }
                         if !summed.isEmpty {
                             for r in 0..<regions {
                                 for j in 0..<width { staging[(slot * regions + r) * draws + start + j] = block[r * width + j] * unitEuros }
@@ -310,15 +321,18 @@ struct Worker {
     }
 
     /// Hands one block of a variant's year to its statistics: the amounts' summaries, then
-    /// the plugged-in statistics' accumulators (with the shares of their criteria).
+    /// the plugged-in statistics' accumulators (with the shares of their criteria, and the
+    /// amounts before rounding when kept).
     private func feed(
-        _ summaries: AmountSummaries, _ accumulators: ArraySlice<any TableAccumulator>, amounts: BufferHandle<Double>, width: Int, start: Int, unitEuros: Double
+        _ summaries: AmountSummaries, _ accumulators: ArraySlice<any TableAccumulator>, amounts: BufferHandle<Double>, unrounded: BufferHandle<Double>?,
+        width: Int, start: Int, unitEuros: Double
     ) {
         summaries.add(DrawBlock(amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: []))
         for (k, accumulator) in accumulators.enumerated() {
             withRows(drawStatisticShares[k]) { pointers in
                 accumulator.add(DrawBlock(
-                    amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: pointers))
+                    amounts: amounts, unitEuros: unitEuros, draws: blocks.draws, width: width, start: start, regions: regions, shareRows: pointers,
+                    unrounded: unrounded))
             }
         }
     }
@@ -349,8 +363,25 @@ struct Worker {
                         into: MutableBufferHandle(y).slice(from: 0, count: regions * width), accumulate: p > 0, terms: terms, exact: exact) && succeeded
                 }
             }
+            if keepsUnrounded { addUnrounded(measure, pool: p, base: base, remainder: remainder, block: b, row: m) }
         }
         return succeeded
+    }
+
+    /// Adds pool `p`'s amounts before rounding in block `b`, `base + remainder * share` as
+    /// the kernel forms them, into `unrounded`.
+    private mutating func addUnrounded(_ measure: PreparedMeasure, pool p: Int, base: [Double], remainder: Double, block b: Int, row m: Int) {
+        let (width, regions, blocks, tileShares) = (blocks.width(b), self.regions, self.blocks, self.tileShares)
+        unrounded.withUnsafeMutableBufferPointer { y in
+            Self.withShares(measure, pool: p, blocks: blocks, block: b, row: m, tileShares: tileShares) { x in
+                for r in 0..<regions {
+                    for j in 0..<width {
+                        let index = r * width + j
+                        y[index] = (p > 0 ? y[index] : 0) + (base[r] + remainder * x[index])
+                    }
+                }
+            }
+        }
     }
 
     /// Pool `p`'s units in draw `d` in exact arithmetic (no limits); `nil` if that failed.
@@ -420,13 +451,14 @@ struct Worker {
                 }
                 do {
                     let (generator, settings) = (self.generator, settingsOf)
-                    let units = try limited.units(
+                    let shared = try limited.share(
                         total: total, keyShares: shares, previous: previous.map { q in (0..<regions).map { q[$0 * width + j] } },
                         keyTerms: measure.keyTermsCount,
                         exactKey: { () throws(AllocationError) in try Self.exactKey(measure, settings, pool: p, draw: start + j, generator: generator) })
                     for r in 0..<regions {
-                        amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + Double(units[r])
-                        currentYear[p][r * width + j] = units[r]
+                        amounts[r * width + j] = (p > 0 ? amounts[r * width + j] : 0) + Double(shared.units[r])
+                        currentYear[p][r * width + j] = shared.units[r]
+                        if keepsUnrounded { unrounded[r * width + j] = (p > 0 ? unrounded[r * width + j] : 0) + shared.unrounded[r] }
                     }
                 } catch {
                     return "draw \(start + j + 1): \(error)"
@@ -438,7 +470,7 @@ struct Worker {
     }
 
     /// Pool `p` of a measure with limits for block `b`, sixteen draws at a time through
-    /// ``LimitedLanes`` into `amounts`: a draw whose unrounded amounts all lie within the
+    /// ``LimitedLanes`` into `amounts` (and `unrounded`): a draw whose unrounded amounts all lie within the
     /// bounds is rounded as without limits (the core shares it exactly so), one in which a
     /// bound is broken is shared with the limits holding. Returns which draws were done;
     /// the rest (ties, close calls, what the lanes cannot decide) are left to the core.
@@ -448,30 +480,39 @@ struct Worker {
         let width = blocks.width(b)
         var done = [Bool](repeating: false, count: width)
         let terms = regions + measure.keyTermsCount + 8
-        let (lanes, regions) = (self.limitedLanes, self.regions)
+        let (lanes, regions, keepsUnrounded) = (self.limitedLanes, self.regions, self.keepsUnrounded)
         typealias Lanes = LimitedLanes.Lanes
-        // No transition limit here: the year's units are not needed the year after.
-        amounts.withUnsafeMutableBufferPointer { amounts in
-            let amounts = MutableBufferHandle(amounts).slice(from: 0, count: regions * width)
-            done.withUnsafeMutableBufferPointer { done in
-                let done = MutableBufferHandle(done)
-                /// Lanes `decided` of the draws from `first` (`count` of them) into `amounts`:
-                /// sixteen at once when all are decided (nearly always), else lane by lane.
-                func store(_ decided: UInt32, first: Int, count: Int) {
-                    for r in 0..<regions {
-                        let (target, units) = (r * width + first, lanes.units(region: r))
-                        if count == Lanes.scalarCount && decided == 0xFFFF {
-                            let previous: Lanes = p > 0 ? amounts.lanes(at: target) : Lanes()
-                            amounts.store(previous + units, at: target)
-                        } else {
-                            var bits = decided
-                            while bits != 0 {
-                                let lane = bits.trailingZeroBitCount
-                                bits &= bits &- 1
-                                amounts[target + lane] = (p > 0 ? amounts[target + lane] : 0) + units[lane]
-                            }
-                        }
+        /// Lanes `decided` of the draws from `first` (`count` of them) into `target`, the whole
+        /// units or (`beforeRounding`) the amounts before rounding: sixteen at once when all
+        /// are decided (nearly always), else lane by lane.
+        func store(_ decided: UInt32, first: Int, count: Int, beforeRounding: Bool, into target: MutableBufferHandle<Double>) {
+            for r in 0..<regions {
+                let (at, values) = (r * width + first, beforeRounding ? lanes.unrounded(region: r) : lanes.units(region: r))
+                if count == Lanes.scalarCount && decided == 0xFFFF {
+                    let previous: Lanes = p > 0 ? target.lanes(at: at) : Lanes()
+                    target.store(previous + values, at: at)
+                } else {
+                    var bits = decided
+                    while bits != 0 {
+                        let lane = bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        target[at + lane] = (p > 0 ? target[at + lane] : 0) + values[lane]
                     }
+                }
+            }
+        }
+        // The worker's buffers, taken out while they are written through handles (no
+        // transition limit here: the year's units are not needed the year after).
+        var (amounts, unrounded) = (self.amounts, self.unrounded)
+        (self.amounts, self.unrounded) = ([], [])
+        defer { (self.amounts, self.unrounded) = (amounts, unrounded) }
+        amounts.withUnsafeMutableBufferPointer { amounts in
+            unrounded.withUnsafeMutableBufferPointer { unrounded in
+                let amounts = MutableBufferHandle(amounts).slice(from: 0, count: regions * width)
+                let before = keepsUnrounded ? MutableBufferHandle(unrounded).slice(from: 0, count: regions * width) : nil
+                func keep(_ decided: UInt32, first: Int, count: Int) {
+                    store(decided, first: first, count: count, beforeRounding: false, into: amounts)
+                    if let before { store(decided, first: first, count: count, beforeRounding: true, into: before) }
                     var bits = decided
                     while bits != 0 {
                         done[first + bits.trailingZeroBitCount] = true
@@ -487,11 +528,11 @@ struct Worker {
                             lower: form.lower, upper: form.upper)
                         if outside != all {
                             let undecided = lanes.roundUnlimited(total: total, lower: form.lower, upper: form.upper, terms: terms)
-                            store(all & ~outside & ~undecided, first: first, count: count)
+                            keep(all & ~outside & ~undecided, first: first, count: count)
                         }
                         if outside != 0 {
                             let undecided = lanes.roundLimited(total: total, lower: form.lower, upper: form.upper, terms: terms)
-                            store(outside & ~undecided, first: first, count: count)
+                            keep(outside & ~undecided, first: first, count: count)
                         }
                     }
                 }

@@ -22,11 +22,15 @@ public protocol DrawStatistic: Sendable {
     /// Whether its accumulators read each draw's perturbed indicators
     /// (``DrawBlock/perturbedInput(_:criteria:region:draw:)``, in the plan's `perturb` order).
     var wantsPerturbedInputs: Bool { get }
+    /// Whether its accumulators read each draw's amounts before rounding
+    /// (``DrawBlock/unroundedEuros(region:draw:)``).
+    var wantsUnroundedAmounts: Bool { get }
 }
 
 extension DrawStatistic {
     public var acrossMeasures: Bool { false }
     public var wantsPerturbedInputs: Bool { false }
+    public var wantsUnroundedAmounts: Bool { false }
 
     /// Memory the statistic keeps for a whole run besides its accumulators (e.g. tables per
     /// region and draw), counted in the run's memory estimate.
@@ -80,13 +84,18 @@ public struct DrawBlock {
     /// Per criterion of the statistic, its shares over the whole run, `[r * draws + d]`; then,
     /// for a statistic that wants them, each perturbed indicator's values, laid out alike.
     @usableFromInline package let shareRows: [BufferHandle<Double>]
+    /// For a statistic that wants them, the amounts before rounding (after limits) in units
+    /// of rounding, laid out as `amounts`.
+    @usableFromInline package let unrounded: BufferHandle<Double>?
 
     package init(
-        amounts: BufferHandle<Double>, unitEuros: Double, draws: Int, width: Int, start: Int, regions: Int, shareRows: [BufferHandle<Double>]
+        amounts: BufferHandle<Double>, unitEuros: Double, draws: Int, width: Int, start: Int, regions: Int, shareRows: [BufferHandle<Double>],
+        unrounded: BufferHandle<Double>? = nil
     ) {
         assert(amounts.count >= regions * width, "a block of \(regions) x \(width) amounts in \(amounts.count)")
+        assert((unrounded?.count ?? amounts.count) >= regions * width, "a block of \(regions) x \(width) amounts before rounding")
         (self.amounts, self.unitEuros, self.draws, self.width, self.start, self.regions) = (amounts, unitEuros, draws, width, start, regions)
-        self.shareRows = shareRows
+        (self.shareRows, self.unrounded) = (shareRows, unrounded)
     }
 
     /// Region r's amount in draw j of the block, in units of rounding.
@@ -97,6 +106,15 @@ public struct DrawBlock {
 
     /// Region r's amount in draw j of the block, in euros.
     @inlinable public func euros(region r: Int, draw j: Int) -> Double { units(region: r, draw: j) * unitEuros }
+
+    /// Region r's amount in draw j of the block before rounding, after limits, in euros (the
+    /// `exact` of a plain run's allocation), for a statistic that
+    /// ``DrawStatistic/wantsUnroundedAmounts``; NaN for one that does not.
+    @inlinable public func unroundedEuros(region r: Int, draw j: Int) -> Double {
+        assert(r >= 0 && r < regions && j >= 0 && j < width, "region \(r) of \(regions), draw \(j) of \(width)")
+        guard let unrounded else { return .nan }
+        return unrounded[r * width + j] * unitEuros
+    }
 
     /// Region r's amounts in draws j, j + 1, ... of the block (one per lane of `Lanes`), in
     /// units of rounding; draws past the block's end repeat its last draw.

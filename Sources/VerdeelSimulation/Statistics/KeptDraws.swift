@@ -5,9 +5,12 @@ import VerdeelTables
 /// measure and year, the first ``count`` draws (all of them when the run has fewer), one row
 /// per draw and region, in that order: the draw (1-based), the measure, the year, the region
 /// and its amount in that draw after rounding (euros; what the summaries summarise, so the
-/// mean, sd and quantiles of these rows are `summary`'s when every draw is kept), then the
-/// value in that draw of each perturbed indicator (`perturbed_NAME`, in the plan's `perturb`
-/// order) for the region: what the draw's criteria were computed from.
+/// mean, sd and quantiles of these rows are `summary`'s when every draw is kept), its amount
+/// before rounding (`exact`, euros, after limits, as a plain run's `exact`: the amounts add
+/// up to the measure's budget less its top-slices, and each rounded amount lies within one
+/// unit of rounding per pool of it), then the value in that draw of each perturbed
+/// indicator (`perturbed_NAME`, in the plan's `perturb` order) for the region: what the
+/// draw's criteria were computed from.
 public struct KeptDraws: DrawStatistic {
     /// The draws kept of every variant, from the first.
     public let count: Int
@@ -24,6 +27,7 @@ public struct KeptDraws: DrawStatistic {
             Column("draw", .ordinal, dutch: "trekking", english: "draw", "the draw, from 1; its random numbers depend only on the seed and this number"),
             .measure, .year, .region,
             Column("amount", .euro, dutch: "bedrag", english: "amount", "the region's amount in this draw after rounding, euros"),
+            Column("exact", .euroCents, dutch: "exact", english: "exact", "the region's amount in this draw before rounding (after limits), euros"),
         ] + inputs.map { indicator in
             Column("perturbed_\(indicator)", .decimal, dutch: "getrokken \(indicator)", english: "perturbed \(indicator)", "the region's value of '\(indicator)' in this draw, as perturbed")
         })
@@ -33,13 +37,15 @@ public struct KeptDraws: DrawStatistic {
 
     public var wantsPerturbedInputs: Bool { !inputs.isEmpty }
 
+    public var wantsUnroundedAmounts: Bool { true }
+
     public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
         Accumulator(context, count: count, inputs: inputs.count)
     }
 
-    /// Bytes of memory a kept row takes while the run goes on: its amount (the draw and the
-    /// region follow from its place).
-    public static let bytesPerRow = 8
+    /// Bytes of memory a kept row takes while the run goes on: its amounts after and before
+    /// rounding (the draw and the region follow from its place).
+    public static let bytesPerRow = 16
     /// Bytes each perturbed indicator adds to a kept row.
     public static let bytesPerInput = 8
 
@@ -54,13 +60,15 @@ public struct KeptDraws: DrawStatistic {
         return first || second ? Int.max : rows
     }
 
-    /// One variant's measure and year: the kept draws' amounts (`[d * regions + r]`, euros)
-    /// and perturbed inputs (`[(d * regions + r) * inputs + q]`), made into rows when read.
+    /// One variant's measure and year: the kept draws' amounts after and before rounding
+    /// (`[d * regions + r]`, euros) and perturbed inputs (`[(d * regions + r) * inputs + q]`),
+    /// made into rows when read.
     final class Accumulator: TableAccumulator {
         let context: StatisticContext
         let count: Int
         let inputs: Int
         private var amounts: [Double] = []
+        private var unrounded: [Double] = []
         private var inputValues: [Double] = []
         let failure: String? = nil
 
@@ -68,6 +76,7 @@ public struct KeptDraws: DrawStatistic {
             (self.context, self.count, self.inputs) = (context, count, inputs)
             let rows = min(count, context.draws) * context.regions.count
             amounts.reserveCapacity(rows)
+            unrounded.reserveCapacity(rows)
             inputValues.reserveCapacity(rows * inputs)
         }
 
@@ -77,6 +86,7 @@ public struct KeptDraws: DrawStatistic {
             for j in 0..<wanted {
                 for r in 0..<block.regions {
                     amounts.append(block.euros(region: r, draw: j))
+                    unrounded.append(block.unroundedEuros(region: r, draw: j))
                     for q in 0..<inputs { inputValues.append(block.perturbedInput(q, criteria: 0, region: r, draw: j)) }
                 }
             }
@@ -85,11 +95,11 @@ public struct KeptDraws: DrawStatistic {
         func rows() -> [[Cell]] { producedRows().all }
 
         func producedRows() -> StatisticRows {
-            let (amounts, values, inputs) = (self.amounts, self.inputValues, self.inputs)
+            let (amounts, unrounded, values, inputs) = (self.amounts, self.unrounded, self.inputValues, self.inputs)
             let measure = Cell.text(context.measure), year = Cell.whole(context.year), regions = context.regions
             guard !regions.isEmpty else { return StatisticRows() }
             return StatisticRows(count: amounts.count) { index in
-                [.whole(index / regions.count + 1), measure, year, .text(regions[index % regions.count]), .number(amounts[index])]
+                [.whole(index / regions.count + 1), measure, year, .text(regions[index % regions.count]), .number(amounts[index]), .number(unrounded[index])]
                     + (0..<inputs).map { .number(values[index * inputs + $0]) }
             }
         }
