@@ -150,8 +150,10 @@ def parquet_set(folder):
 
 def check_atomic(scenarios):
     """A Parquet set replaces a CSV set whole; runs killed with SIGKILL at random moments
-    leave the complete set (every file listed, every Parquet file whole); a disk too small
-    (a 160 KB tmpfs) refuses the new set with a message and keeps the old one."""
+    leave the complete set (every file listed, every Parquet file whole), also runs keeping
+    their draws, which leave no working file behind; a disk too small (a 160 KB tmpfs)
+    refuses the new set with a message and keeps the old one, and refuses kept draws that
+    would not fit before the run, saying how large they would be."""
     import random
     import signal
     import time
@@ -167,6 +169,18 @@ def check_atomic(scenarios):
         time.sleep(rng.uniform(0.0, 0.5))
         process.send_signal(signal.SIGKILL)
         process.wait()
+    with open(os.path.join(scenarios, "mc.verdeel"), "w", encoding="utf-8") as handle:
+        handle.write(MONTE_CARLO)
+    for _ in range(3):
+        process = subprocess.Popen([VERDEEL, "run", "mc.verdeel", "--scenario", "mc", "--keep-draws", "all", "--format", "parquet", "--output", "atomic-kept"], cwd=scenarios,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.1, 0.6))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    check(not [name for name in os.listdir(scenarios) if name.startswith(".verdeel-draws")], f"killed runs keeping draws left working files: {os.listdir(scenarios)}")
+    if os.path.exists(os.path.join(scenarios, "atomic-kept")):
+        listed, present, _ = parquet_set(os.path.join(scenarios, "atomic-kept"))
+        check(listed == present, f"a killed run keeping draws left an incomplete set: listed {listed}, present {present}")
     listed, present, rows = parquet_set(out)
     check(listed == present and rows == complete, f"after SIGKILLs: listed {listed}, present {present}, rows {rows}")
     small = os.path.join(scenarios, "small-disk")
@@ -182,6 +196,12 @@ def check_atomic(scenarios):
         full = run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "parquet", "--output", target, cwd=scenarios, expect=1)
         check(full.returncode != 0 and "error" in full.stderr.lower(), f"a full disk: exit {full.returncode}, {full.stderr.strip()[:200]}")
         check(parquet_set(target) == before, "a full disk: the old set is not intact")
+        kept = run_verdeel(VERDEEL, "run", "mc.verdeel", "--scenario", "mc", "--keep-draws", "all", "--format", "parquet", "--output", target, cwd=scenarios, expect=1)
+        # 54,600 rows (200 draws x 21 measure-years x 13 regions) of 17 + 9 x 2 bytes in Parquet
+        # and 16 + 8 x 2 in the working file: 3,658,200 bytes.
+        check(kept.returncode == 1 and "54600 rows, up to 3.5 MB on disk" in kept.stderr and "are free there" in kept.stderr and "keep fewer draws" in kept.stderr,
+              f"kept draws on a full disk: exit {kept.returncode}, {kept.stderr.strip()[:300]}")
+        check(parquet_set(target) == before, "kept draws on a full disk: the old set is not intact")
         check(sorted(os.listdir(small)) == ["out"], f"a full disk: left behind {sorted(os.listdir(small))}")
     finally:
         subprocess.run(["umount", small], check=False)

@@ -45,7 +45,7 @@ public struct PeopleNames: Sendable {
             columns.append(column)
             if let join = joins.first(where: { $0.0 == index }) { columns.append(join.1.column) }
         }
-        return ResultTable(name: table.name, title: table.title, columns: columns, chunks: table.chunkCount) { (chunk: Int, sink: ResultTable.RowSink) in
+        return ResultTable(name: table.name, title: table.title, columns: columns, chunks: table.chunkCount, streaming: { (chunk: Int, sink: ResultTable.RowSink) in
             var named = [Cell]()
             table.forEachRow(ofChunk: chunk) { row in
                 named.removeAll(keepingCapacity: true)
@@ -59,7 +59,7 @@ public struct PeopleNames: Sendable {
                 }
                 sink(named)
             }
-        }
+        }, failure: { table.rowsFailure })
     }
 
     /// A column of names and how a code becomes its name.

@@ -41,8 +41,8 @@ public enum RunFiles {
     }
 
     /// One table as CSV text of the style, with the names for people in the Dutch style.
-    public static func text(_ table: ResultTable, style: CSVRenderer.Style, names: PeopleNames) -> String {
-        CSVRenderer.text(style == .dutch ? names.named(table) : table, style: style)
+    public static func text(_ table: ResultTable, style: CSVRenderer.Style, names: PeopleNames) throws -> String {
+        try CSVRenderer.text(style == .dutch ? names.named(table) : table, style: style)
     }
 
     /// `schema.json` and `dictionary.md` of a folder's schema.

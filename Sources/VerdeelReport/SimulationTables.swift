@@ -104,12 +104,14 @@ public struct SimulationTables {
     /// variant after variant; infeasible variants have no rows.
     public static func table(_ statistic: StatisticTable) -> ResultTable {
         let pieces = rowChunks(statistic.variantRows.map(\.count))
-        return ResultTable(name: statistic.header.name, title: statistic.header.title, columns: [variant] + statistic.header.columns, chunks: pieces.count, streaming: { chunk, sink in
-            for (index, rows) in pieces[chunk] {
-                let number = Cell.whole(statistic.firstVariant + index + 1)
-                statistic.variantRows[index].forEach(in: rows) { sink([number] + $0) }
-            }
-        })
+        return ResultTable(
+            name: statistic.header.name, title: statistic.header.title, columns: [variant] + statistic.header.columns, chunks: pieces.count,
+            streaming: { chunk, sink in
+                for (index, rows) in pieces[chunk] {
+                    let number = Cell.whole(statistic.firstVariant + index + 1)
+                    statistic.variantRows[index].forEach(in: rows) { sink([number] + $0) }
+                }
+            }, failure: statistic.failure)
     }
 
     /// Rows a chunk of a statistic's table holds at most (a variant with more is split), so

@@ -50,7 +50,7 @@ public struct ComparisonResult {
 
     /// The changes as one text on standard output: JSON, or the CSV in `format`'s style.
     public func text(format: OutputFormat) throws -> String {
-        format == .json ? try document() : RunFiles.text(comparison.table(), style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
+        format == .json ? try document() : try RunFiles.text(comparison.table(), style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
     }
 
     /// The changes as the terminal shows them: the change tables (years left out past 120
@@ -103,7 +103,7 @@ public struct UpdateImpactResult {
 
     /// The changes as one text on standard output: JSON, or the CSV in `format`'s style.
     public func text(format: OutputFormat) throws -> String {
-        format == .json ? try document() : RunFiles.text(impact.table(), style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
+        format == .json ? try document() : try RunFiles.text(impact.table(), style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
     }
 
     private func document() throws -> String { try provenance.json("changes", impact.rows, warnings: warnings) }

@@ -3,10 +3,12 @@ import VerdeelReport
 import VerdeelSimulation
 
 /// Whether the draws a run is asked to keep (`--keep-draws`, ``KeptDraws``) fit, decided
-/// before the run: about ``KeptDraws/bytesPerRow`` bytes a row (more with perturbed inputs) in memory (at most half the
-/// memory available, and `maxBytes`) and at most ``diskBytesPerRow(_:inputs:)`` a row on disk
-/// in the output's format (the free space where the output goes). A refusal says how many
-/// rows, how large, and how to keep fewer.
+/// before the run, and where their numbers go while it runs: a working file (``DrawSpill``)
+/// next to the output, so that memory holds none of them. On disk they take about
+/// ``KeptDraws/bytesPerRow`` bytes a row in that file (more with perturbed inputs) and at
+/// most ``diskBytesPerRow(_:inputs:)`` a row in the output's format; together at most the
+/// free space where the output goes, and `maxBytes`. A refusal says how many rows, how
+/// large, and how to keep fewer.
 public enum KeptDrawsBudget {
     /// Bytes a kept row takes at most on disk in `format` with `inputs` perturbed inputs:
     /// Parquet 17 and 9 per input (the amount before rounding is a double that hardly
@@ -23,25 +25,30 @@ public enum KeptDrawsBudget {
     public static func statistic(
         count: Int, for run: ScenarioRun, variants: Int, maxBytes: Int?, output: String?, format: OutputFormat = .csv
     ) throws(KeepDrawsError) -> KeptDraws {
-        let kept = KeptDraws(count: count, inputs: run.plan.simulation?.monteCarlo?.perturbations.map(\.indicator) ?? [])
+        let inputs = run.plan.simulation?.monteCarlo?.perturbations.map(\.indicator) ?? []
+        let sizing = KeptDraws(count: count, inputs: inputs)
         let draws = run.plan.simulation?.monteCarlo?.draws ?? 1
         let slots = run.allocations.reduce(0) { $0 + $1.years.count } * run.table.count
-        let rows = kept.rows(variants: variants, slots: slots, draws: draws)
-        let (product, overflow) = rows.multipliedReportingOverflow(by: kept.bytesPerRow)
-        let memory = overflow ? Int.max : product
-        let limit = min(maxBytes ?? Int.max, RunControl.availableMemory() / 2)
-        let folder = ((output ?? ".") as NSString).deletingLastPathComponent
-        let free = (try? FileManager.default.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder)[.systemFreeSize] as? Int) ?? nil
-        let disk = rows.multipliedReportingOverflow(by: diskBytesPerRow(format, inputs: kept.inputs.count))
-        let what = "keeping \(min(count, draws)) draws of \(variants) variants is \(rows) rows"
+        let rows = sizing.rows(variants: variants, slots: slots, draws: draws)
+        let (perRow, _) = diskBytesPerRow(format, inputs: inputs.count).addingReportingOverflow(sizing.bytesPerRow)
+        let (bytes, overflow) = rows.multipliedReportingOverflow(by: perRow)
+        let disk = overflow ? Int.max : bytes
+        let parent = ((output ?? ".") as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        let free = (try? FileManager.default.attributesOfFileSystem(forPath: folder)[.systemFreeSize] as? Int) ?? nil
+        let what = "keeping \(min(count, draws)) draws of \(variants) variants is \(rows) rows, up to \(size(disk)) on disk (the table and its working file while the run goes on)"
         let advice = "keep fewer draws (--keep-draws N) or run fewer variants"
-        if memory > limit {
-            throw KeepDrawsError("\(what), about \(size(memory)) in memory; the limit is \(size(limit)): \(advice)")
+        if let maxBytes, disk > maxBytes {
+            throw KeepDrawsError("\(what); the limit given (--max-bytes) is \(size(maxBytes)): \(advice)")
         }
-        if let free, disk.overflow || disk.partialValue > free {
-            throw KeepDrawsError("\(what), up to \(size(disk.overflow ? Int.max : disk.partialValue)) on disk; \(size(free)) are free there: \(advice)")
+        if let free, disk > free {
+            throw KeepDrawsError("\(what); \(size(free)) are free there: \(advice)")
         }
-        return kept
+        do {
+            return KeptDraws(count: count, inputs: inputs, spill: try DrawSpill(folder: folder))
+        } catch {
+            throw KeepDrawsError(error.description)
+        }
     }
 
     static func size(_ bytes: Int) -> String {

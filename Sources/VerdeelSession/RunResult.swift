@@ -58,7 +58,7 @@ public struct RunResult: Sendable {
     public func text(format: OutputFormat, language: ReportLanguage = .en) throws -> String {
         switch format {
         case .table: AllocationText.text(self, language: language)
-        case .csv, .csvNL: RunFiles.text(tables[0], style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
+        case .csv, .csvNL: try RunFiles.text(tables[0], style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs))
         case .json: try allocationJSON()
         case .xlsx, .html, .parquet: ""
         }

@@ -9,7 +9,7 @@ extension ResultTable {
 
     /// Makes each chunk with `make` (``chunksPerBatch`` at a time, on every core) and hands
     /// what it made to `consume` in chunk order: a renderer's text or cells of a chunk made
-    /// in parallel, written in order.
+    /// in parallel, written in order; then throws if rows were missing (``checkRows()``).
     public func forEachMadeChunk<Made: Sendable>(_ make: @Sendable (Int) throws -> Made, _ consume: (Made) throws -> Void) throws {
         let batch = Self.chunksPerBatch
         for first in stride(from: 0, to: chunkCount, by: batch) {
@@ -23,5 +23,6 @@ extension ResultTable {
                 if let result { try consume(try result.get()) }
             }
         }
+        try checkRows()
     }
 }

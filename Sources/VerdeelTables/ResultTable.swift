@@ -18,6 +18,8 @@ public struct ResultTable: Sendable {
     public let columns: [Column]
     public let chunkCount: Int
     private let chunk: @Sendable (Int, RowSink) -> Void
+    /// Why rows could not be made (a file they were kept in failed), asked once they are read.
+    private let failure: @Sendable () -> String?
 
     /// A table's title in the workbook's sheet names and the report's headings.
     public typealias Title = Words
@@ -32,13 +34,34 @@ public struct ResultTable: Sendable {
         self.init(name: name, title: title, columns: columns, chunks: chunks) { (index: Int, sink: RowSink) in chunk(index).forEach(sink) }
     }
 
-    /// A table whose chunk `i` hands its rows, in order, to a sink when a renderer asks.
-    public init(name: String, title: Title, columns: [Column], chunks: Int, streaming: @escaping @Sendable (Int, RowSink) -> Void) {
+    /// A table whose chunk `i` hands its rows, in order, to a sink when a renderer asks;
+    /// `failure` says why rows were missing from it, if they were (``checkRows()``).
+    public init(
+        name: String, title: Title, columns: [Column], chunks: Int, streaming: @escaping @Sendable (Int, RowSink) -> Void,
+        failure: @escaping @Sendable () -> String? = { nil }
+    ) {
         self.name = name
         self.title = title
         self.columns = columns
         chunkCount = chunks
         chunk = streaming
+        self.failure = failure
+    }
+
+    /// After its rows were read: throws when some could not be made (a renderer then writes
+    /// nothing of the table rather than a table without them).
+    public func checkRows() throws(RowsMissing) {
+        if let failure = rowsFailure { throw RowsMissing(table: name, reason: failure) }
+    }
+
+    /// Why rows could not be made, if so (for a table made from this one to pass on).
+    public var rowsFailure: String? { failure() }
+
+    /// Rows of a table could not be made.
+    public struct RowsMissing: Error, CustomStringConvertible, Sendable {
+        public let table: String
+        public let reason: String
+        public var description: String { "the rows of \(table) could not be read back: \(reason)" }
     }
 
     /// Hands the rows of chunk `index` (`0..<chunkCount`) to `sink`, in order.
@@ -68,10 +91,10 @@ extension ResultTable {
     /// accepts (the table itself when it has no such column), streamed as the table is.
     public func keepingRows(where id: String, _ keep: @escaping @Sendable (String) -> Bool) -> ResultTable {
         guard let column = columns.firstIndex(where: { $0.id == id }) else { return self }
-        return ResultTable(name: name, title: title, columns: columns, chunks: chunkCount) { (chunk: Int, sink: ResultTable.RowSink) in
+        return ResultTable(name: name, title: title, columns: columns, chunks: chunkCount, streaming: { (chunk: Int, sink: ResultTable.RowSink) in
             forEachRow(ofChunk: chunk) { row in
                 if column < row.count, case .text(let text) = row[column], keep(text) { sink(row) }
             }
-        }
+        }, failure: { rowsFailure })
     }
 }

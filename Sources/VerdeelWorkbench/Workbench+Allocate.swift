@@ -131,7 +131,11 @@ public struct Allocated: Sendable {
             guard let table = tables.first(where: { $0.name == wanted }) else {
                 throw WorkbenchError(.notFound, field: "table", "there is no table '\(wanted)' (tables: \(tables.map(\.name).joined(separator: ", ")))")
             }
-            return (table.fileName, Data(RunFiles.text(table, style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs)).utf8))
+            do {
+                return (table.fileName, Data(try RunFiles.text(table, style: format == .csvNL ? .dutch : .standard, names: PeopleNames(runs)).utf8))
+            } catch {
+                throw WorkbenchError(.unprocessable, field: "table", "the table cannot be made: \(error)")
+            }
         case .xlsx:
             do {
                 let data = try WorkbookRenderer.workbook(tables, provenance: provenance, seed: nil, warnings: warnings, language: language, names: PeopleNames(runs))

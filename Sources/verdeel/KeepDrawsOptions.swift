@@ -10,7 +10,7 @@ struct KeepDrawsOptions: ParsableArguments {
     @Option(name: .long, help: "Keep every draw's amounts in the table draws (draws.parquet with --format parquet): 'all', or N for the first N draws of every variant.")
     var keepDraws: String?
 
-    @Option(name: .long, help: "The most bytes of memory the kept draws may take (default: half the memory available).")
+    @Option(name: .long, help: "The most bytes the kept draws may take on disk, their table and its working file while the run goes on (default: the free space where the output goes).")
     var maxBytes: Int?
 
     func validate() throws {

@@ -38,12 +38,12 @@ struct NewStatisticTests {
         let largest = try #require(tables.first { $0.name == "largest_loss" })
         let header = "variant,measure,year,largest_loss_mean,largest_loss_p50,largest_loss_p95,worst_region,worst_region_name,p_worst_region,loss_per_inhabitant,"
             + "regions_losing_mean,regions_losing_p50,regions_losing_p95,regions_losing_max,p_any_region_losing\n"
-        let csv = CSVRenderer.text(largest)
+        let csv = try CSVRenderer.text(largest)
         #expect(csv.hasPrefix(header))
         // One row per variant and threshold; at 2M every region gains, so none loses.
         #expect(csv.split(separator: "\n").count == 3)
         #expect(csv.split(separator: "\n")[2].hasSuffix(",0.25,0,0,0,0,0"))
-        #expect(CSVRenderer.text(largest, style: .dutch).hasPrefix("\u{FEFF}" + header.replacingOccurrences(of: ",", with: ";")))
+        #expect(try CSVRenderer.text(largest, style: .dutch).hasPrefix("\u{FEFF}" + header.replacingOccurrences(of: ",", with: ";")))
 
         let provenance = Provenance([run], scenarioFiles: [])
         let json = try JSONRenderer.document(tables, provenance: provenance, seed: 3, warnings: [])

@@ -49,7 +49,7 @@ struct ScenarioSessionTests {
         let control = { RunControl(threads: 2, variants: 0..<2) }
         let viaSession = try session.simulate(run, statistics: chosen.statistics, control: control())
         let direct = try MonteCarloEngine.run(plan, table: run.table, control: control(), statistics: chosen.statistics)
-        #expect(RunTables.simulation(viaSession).map { CSVRenderer.text($0) } == RunTables.simulation(direct).map { CSVRenderer.text($0) })
+        #expect(try RunTables.simulation(viaSession).map { try CSVRenderer.text($0) } == RunTables.simulation(direct).map { try CSVRenderer.text($0) })
     }
 
     /// An update of a table's figures compares the plan with the table's rows of one vintage

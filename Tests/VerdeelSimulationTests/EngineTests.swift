@@ -68,7 +68,7 @@ import VerdeelTestSupport
             """, files: ["three.csv": threeRegions])
         let means = (0..<4).map { v in (0..<3).map { result.summary(variant: v, slot: $0).mean } }
         #expect(means == [[100_000, 300_000, 600_000], [100_000, 300_000, 600_000], [500_000, 300_000, 200_000], [100_000, 300_000, 600_000]])
-        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,m_weight_c,criterion_c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
+        #expect(try CSVRenderer.text(SimulationTables(result).variants()) == "variant,m_weight_c,criterion_c\n1,0,land_area_km2\n2,0,inhabitants\n3,1,land_area_km2\n4,1,inhabitants\n")
     }
 
     /// Data vintages as a variant dimension: score 1, 1, 2 in 2019 shares 1M as 250k, 250k,
@@ -97,7 +97,7 @@ import VerdeelTestSupport
         let result = try simulate(text, files: ["three.csv": threeRegions, "scores.csv": scores])
         #expect((0..<3).map { result.summary(variant: 0, slot: $0).mean } == [250_000, 500_000, 250_000])
         #expect((0..<3).map { result.summary(variant: 1, slot: $0).mean } == [250_000, 250_000, 500_000])
-        #expect(CSVRenderer.text(SimulationTables(result).variants()) == "variant,vintage_scores\n1,2023\n2,2019\n")
+        #expect(try CSVRenderer.text(SimulationTables(result).variants()) == "variant,vintage_scores\n1,2023\n2,2019\n")
         let missing = text.replacingOccurrences(of: "\"2023\", \"2019\"", with: "\"2023\", \"2031\"")
         #expect {
             try simulate(missing, files: ["three.csv": threeRegions, "scores.csv": scores])
@@ -204,7 +204,7 @@ import VerdeelTestSupport
         #expect(ranks.compactMap { Double($0[5]) }.reduce(0, +).isApproximatelyEqual(to: 6, relativeTolerance: 2e-10))
         #expect(ranks[1][6] == "2" && ranks[1][7] == "3")
         #expect(ranks.allSatisfy { row in Double(row[8]).map { $0 > 0 && $0 < 1 } ?? false })
-        #expect(CSVRenderer.text(SimulationTables.table(perturbed.tables[0])).hasPrefix("variant,measure,year,region,region_name,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,A,2,"))
+        #expect(try CSVRenderer.text(SimulationTables.table(perturbed.tables[0])).hasPrefix("variant,measure,year,region,region_name,baseline_rank,mean_rank,best_rank,worst_rank,p_same_rank\n1,m,2026,GM0001,A,2,"))
     }
 
     static let w3 = try? String(contentsOfFile: "\(repositoryRoot)/Benchmarks/workloads/w3-montecarlo.verdeel", encoding: .utf8)
@@ -224,7 +224,7 @@ import VerdeelTestSupport
         var files = [String]()
         for (threads, chunk) in [(1, 8), (2, 8), (2, 1), (2, 24), (1, 1000)] {
             let result = try simulate(text, control: RunControl(threads: threads, chunk: chunk))
-            files.append(RunTables.simulation(result).filter { $0.name != "variants" }.map { CSVRenderer.text($0) }.joined())
+            files.append(try RunTables.simulation(result).filter { $0.name != "variants" }.map { try CSVRenderer.text($0) }.joined())
         }
         #expect(Set(files).count == 1)
         #expect(files[0].split(separator: "\n").count == 2 * (1 + 21 * 13))
@@ -345,10 +345,10 @@ import VerdeelTestSupport
         #expect(result.infeasible == [1: "measure 'wijk', 2026: the fixed bases need EUR 3,900,000 but only EUR 2,850,000 is available after top-slices; lower the base, raise the budget, or set the base's policy to 'scale'"])
         // Variant 3 is the baseline itself: 200k each plus (2,850,000 - 2,600,000) by inhabitants.
         let tables = SimulationTables(result)
-        let summary = CSVRenderer.text(tables.summary())
+        let summary = try CSVRenderer.text(tables.summary())
         #expect(!summary.contains("\n2,wijk"))
         #expect(summary.contains("\n3,wijk,2026,GM0014,"))
-        #expect(tables.infeasible().map { CSVRenderer.text($0) }?.hasPrefix("variant,reason\n2,") == true)
+        #expect(try tables.infeasible().map { try CSVRenderer.text($0) }?.hasPrefix("variant,reason\n2,") == true)
         let total = (0..<13).map { result.summary(variant: 0, slot: $0).mean }.reduce(0, +)
         #expect(total == 2_850_000)
         #expect((0..<13).allSatisfy { result.summary(variant: 2, slot: $0).probabilityBelowBaseline == 0 })

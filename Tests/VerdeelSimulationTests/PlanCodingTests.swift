@@ -40,7 +40,7 @@ struct PlanCodingTests {
             let compiled = try plans.map { try ScenarioRun.run($0) }
             let decoded = try plans.map { try ScenarioRun.run(try Self.roundTrip($0)) }
             let (before, after) = (RunTables.allocation(compiled, fairness: []), RunTables.allocation(decoded, fairness: []))
-            #expect(before.map { CSVRenderer.text($0) } == after.map { CSVRenderer.text($0) }, "\(file)")
+            #expect(try before.map { try CSVRenderer.text($0) } == after.map { try CSVRenderer.text($0) }, "\(file)")
         }
     }
 
@@ -53,7 +53,7 @@ struct PlanCodingTests {
         let control = { RunControl(threads: 2, variants: 0..<3) }
         let before = RunTables.simulation(try MonteCarloEngine.run(plan, table: table, control: control()))
         let after = RunTables.simulation(try MonteCarloEngine.run(try Self.roundTrip(plan), table: table, control: control()))
-        #expect(before.map { CSVRenderer.text($0) } == after.map { CSVRenderer.text($0) })
+        #expect(try before.map { try CSVRenderer.text($0) } == after.map { try CSVRenderer.text($0) })
     }
 
     /// A plan built in Swift, without the language, runs like the compiled one.
@@ -63,6 +63,6 @@ struct PlanCodingTests {
             name: compiled.name, data: compiled.data, measures: compiled.measures.map { PlannedMeasure(id: $0.id, title: $0.title, measure: $0.measure) },
             assertions: compiled.assertions, simulation: compiled.simulation, fairness: compiled.fairness, sensitivity: compiled.sensitivity)
         #expect(built == compiled)
-        #expect(CSVRenderer.text(AllocationTables([try ScenarioRun.run(built)]).allocations()) == CSVRenderer.text(AllocationTables([try ScenarioRun.run(compiled)]).allocations()))
+        #expect(try CSVRenderer.text(AllocationTables([try ScenarioRun.run(built)]).allocations()) == CSVRenderer.text(AllocationTables([try ScenarioRun.run(compiled)]).allocations()))
     }
 }

@@ -18,10 +18,10 @@ public enum CSVRenderer {
     /// The UTF-8 byte-order mark that starts every `dutch` file.
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func text(_ table: ResultTable, style: Style = .standard) -> String {
+    /// The table's CSV text; throws only when rows of it could not be made (``ResultTable/checkRows()``).
+    public static func text(_ table: ResultTable, style: Style = .standard) throws -> String {
         var text = ""
-        // Neither the lines nor this sink throw.
-        try? write(table, style: style) { text += String(decoding: $0, as: UTF8.self) }
+        try write(table, style: style) { text += String(decoding: $0, as: UTF8.self) }
         return text
     }
 

@@ -13,6 +13,7 @@ public enum JSONRenderer {
             converted[table.name] = table.rows.map { row in
                 Dictionary(zip(ids, row.map(Value.init)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
             }
+            try table.checkRows()
         }
         return try provenance.json("tables", converted, seed: seed, warnings: warnings)
     }

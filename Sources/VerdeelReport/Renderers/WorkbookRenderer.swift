@@ -17,6 +17,7 @@ public enum WorkbookRenderer {
         for table in tables.map(names.named) {
             if table.name == "allocations" { sheets += AllocationPivot(table).sheets(language) }
             tableSheets.append(sheet(table, language: language))
+            try table.checkRows()
         }
         return try Workbook(sheets: sheets + tableSheets).archive()
     }

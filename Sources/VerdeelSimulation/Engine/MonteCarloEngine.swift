@@ -135,10 +135,11 @@ public enum MonteCarloEngine {
             }
         }
         if control.isCancelled { throw .interrupted }
+        if let failure = statistics.lazy.compactMap(\.failure).first { throw .statistic(failure) }
         let cells = variants * draws * layout.slots.count
         return SimulationResult(
             plan: simulation, design: design, variants: range, slots: layout.slots, summaries: output.summaries(),
-            tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k), firstVariant: range.lowerBound) },
+            tables: statistics.enumerated().map { k, statistic in StatisticTable(header: statistic.table, rows: output.statisticRows(k), firstVariant: range.lowerBound, failure: { statistic.failure }) },
             infeasible: output.infeasibleVariants(),
             draws: draws, cells: cells, estimatedBytes: needed)
     }

@@ -19,6 +19,8 @@ public enum SimulationError: SiteError, Sendable {
     case baseline(AllocationError)
     /// Ctrl-C: the run stopped and wrote nothing.
     case interrupted
+    /// A statistic could not keep what it made (the kept draws' working file could not be written).
+    case statistic(String)
 
     public func described(by locator: any SiteLocator) -> String {
         switch self {
@@ -32,6 +34,7 @@ public enum SimulationError: SiteError, Sendable {
         case .data(let text): return text
         case .baseline(let error): return "the baseline cannot be allocated: \(error)"
         case .interrupted: return "interrupted: no output was written"
+        case .statistic(let text): return "\(text); no output was written"
         }
     }
 

@@ -25,12 +25,16 @@ public protocol DrawStatistic: Sendable {
     /// Whether its accumulators read each draw's amounts before rounding
     /// (``DrawBlock/unroundedEuros(region:draw:)``).
     var wantsUnroundedAmounts: Bool { get }
+    /// Why what its accumulators made cannot be given (a file they were kept in failed), if so:
+    /// asked after the run and once its rows are read.
+    var failure: String? { get }
 }
 
 extension DrawStatistic {
     public var acrossMeasures: Bool { false }
     public var wantsPerturbedInputs: Bool { false }
     public var wantsUnroundedAmounts: Bool { false }
+    public var failure: String? { nil }
 
     /// Memory the statistic keeps for a whole run besides its accumulators (e.g. tables per
     /// region and draw), counted in the run's memory estimate.
@@ -185,11 +189,14 @@ public struct StatisticTable: Sendable {
     public let variantRows: [StatisticRows]
     /// The first variant of `variantRows` (0, or the start of a shard's range).
     public let firstVariant: Int
+    /// Why rows could not be made (``DrawStatistic/failure``), asked once they are read.
+    public let failure: @Sendable () -> String?
 
-    public init(header: Header, rows: [StatisticRows], firstVariant: Int = 0) {
+    public init(header: Header, rows: [StatisticRows], firstVariant: Int = 0, failure: @escaping @Sendable () -> String? = { nil }) {
         self.header = header
         self.variantRows = rows
         self.firstVariant = firstVariant
+        self.failure = failure
     }
 
     /// Every variant's rows, made (`rows[variant - firstVariant]`).

@@ -16,10 +16,13 @@ public struct KeptDraws: DrawStatistic {
     public let count: Int
     /// The perturbed indicators, in the plan's `perturb` order.
     public let inputs: [String]
+    /// Where the numbers go as each variant is done; nil to hold them in memory.
+    public let spill: DrawSpill?
 
-    public init(count: Int, inputs: [String] = []) {
+    public init(count: Int, inputs: [String] = [], spill: DrawSpill? = nil) {
         self.count = max(0, count)
         self.inputs = inputs
+        self.spill = spill
     }
 
     public var table: StatisticTable.Header {
@@ -39,17 +42,19 @@ public struct KeptDraws: DrawStatistic {
 
     public var wantsUnroundedAmounts: Bool { true }
 
+    public var failure: String? { spill?.failure }
+
     public func accumulator(_ context: StatisticContext) -> any TableAccumulator {
-        Accumulator(context, count: count, inputs: inputs.count)
+        Accumulator(context, count: count, inputs: inputs.count, spill: spill)
     }
 
-    /// Bytes of memory a kept row takes while the run goes on: its amounts after and before
-    /// rounding (the draw and the region follow from its place).
+    /// Bytes a kept row's numbers take (in memory, or in the spill file): its amounts after
+    /// and before rounding (the draw and the region follow from its place).
     public static let bytesPerRow = 16
     /// Bytes each perturbed indicator adds to a kept row.
     public static let bytesPerInput = 8
 
-    /// Bytes of memory a kept row of this statistic takes.
+    /// Bytes a kept row's numbers of this statistic take.
     public var bytesPerRow: Int { Self.bytesPerRow + inputs.count * Self.bytesPerInput }
 
     /// The rows kept of `variants` variants of `slots` measure-year-regions and `draws` draws
@@ -60,24 +65,22 @@ public struct KeptDraws: DrawStatistic {
         return first || second ? Int.max : rows
     }
 
-    /// One variant's measure and year: the kept draws' amounts after and before rounding
-    /// (`[d * regions + r]`, euros) and perturbed inputs (`[(d * regions + r) * inputs + q]`),
-    /// made into rows when read.
+    /// One variant's measure and year: the kept draws' numbers, row after row (`[d * regions
+    /// + r]`, each the amount after and before rounding in euros, then the perturbed
+    /// inputs), held until the variant is done, then appended to the spill file if there is
+    /// one; rows are made from them when read.
     final class Accumulator: TableAccumulator {
         let context: StatisticContext
         let count: Int
         let inputs: Int
-        private var amounts: [Double] = []
-        private var unrounded: [Double] = []
-        private var inputValues: [Double] = []
+        let spill: DrawSpill?
+        private var values: [Double] = []
+        private var produced: StatisticRows?
         let failure: String? = nil
 
-        init(_ context: StatisticContext, count: Int, inputs: Int) {
-            (self.context, self.count, self.inputs) = (context, count, inputs)
-            let rows = min(count, context.draws) * context.regions.count
-            amounts.reserveCapacity(rows)
-            unrounded.reserveCapacity(rows)
-            inputValues.reserveCapacity(rows * inputs)
+        init(_ context: StatisticContext, count: Int, inputs: Int, spill: DrawSpill?) {
+            (self.context, self.count, self.inputs, self.spill) = (context, count, inputs, spill)
+            values.reserveCapacity(min(count, context.draws) * context.regions.count * (2 + inputs))
         }
 
         func add(_ block: DrawBlock) {
@@ -85,22 +88,43 @@ public struct KeptDraws: DrawStatistic {
             guard wanted > 0 else { return }
             for j in 0..<wanted {
                 for r in 0..<block.regions {
-                    amounts.append(block.euros(region: r, draw: j))
-                    unrounded.append(block.unroundedEuros(region: r, draw: j))
-                    for q in 0..<inputs { inputValues.append(block.perturbedInput(q, criteria: 0, region: r, draw: j)) }
+                    values.append(block.euros(region: r, draw: j))
+                    values.append(block.unroundedEuros(region: r, draw: j))
+                    for q in 0..<inputs { values.append(block.perturbedInput(q, criteria: 0, region: r, draw: j)) }
                 }
             }
         }
 
         func rows() -> [[Cell]] { producedRows().all }
 
+        /// The rows, made once (appending the numbers to the spill file the first time).
         func producedRows() -> StatisticRows {
-            let (amounts, unrounded, values, inputs) = (self.amounts, self.unrounded, self.inputValues, self.inputs)
+            if let produced { return produced }
+            let rows = makeRows()
+            produced = rows
+            values = []
+            return rows
+        }
+
+        private func makeRows() -> StatisticRows {
+            let stride = 2 + inputs, rows = values.count / (2 + inputs)
             let measure = Cell.text(context.measure), year = Cell.whole(context.year), regions = context.regions
-            guard !regions.isEmpty else { return StatisticRows() }
-            return StatisticRows(count: amounts.count) { index in
-                [.whole(index / regions.count + 1), measure, year, .text(regions[index % regions.count]), .number(amounts[index]), .number(unrounded[index])]
-                    + (0..<inputs).map { .number(values[index * inputs + $0]) }
+            guard !regions.isEmpty, rows > 0 else { return StatisticRows() }
+            let row = { @Sendable (values: ArraySlice<Double>, index: Int) -> [Cell] in
+                [.whole(index / regions.count + 1), measure, year, .text(regions[index % regions.count])] + values.map { .number($0) }
+            }
+            guard let spill else {
+                let kept = values
+                return StatisticRows(count: rows) { index in row(kept[(index * stride)..<((index + 1) * stride)], index) }
+            }
+            // A failed append is the spill's failure, reported after the run: no rows here.
+            guard let first = spill.append(values) else { return StatisticRows() }
+            return StatisticRows(count: rows) { range, body in
+                guard let read = spill.read(count: range.count * stride, from: first + range.lowerBound * stride) else { return }
+                for index in range {
+                    let at = (index - range.lowerBound) * stride
+                    body(row(read[at..<(at + stride)], index))
+                }
             }
         }
     }

@@ -3,12 +3,15 @@ import VerdeelTables
 /// One variant's rows of a statistic's table, made when they are read: the rows of each of
 /// its accumulators (measure after measure, year after year) in order, each kept the way its
 /// accumulator chose. Most statistics give a few rows as cells; the kept draws give millions
-/// and keep only their numbers (``TableAccumulator/producedRows()``), so that a run holds
-/// them compactly and a format makes each row as it writes it.
+/// and keep only their numbers (``TableAccumulator/producedRows()``), in memory or in a file
+/// (``DrawSpill``), so that a format makes each row as it writes it.
 public struct StatisticRows: Sendable {
+    /// Makes the rows of a range (row numbers from 0) in order, handing each to a sink.
+    public typealias RangeMaker = @Sendable (Range<Int>, ([Cell]) -> Void) -> Void
+
     struct Segment: Sendable {
         let count: Int
-        let row: @Sendable (Int) -> [Cell]
+        let rows: RangeMaker
     }
 
     private var segments: [Segment] = []
@@ -24,7 +27,15 @@ public struct StatisticRows: Sendable {
 
     /// `count` rows, row `i` made by `row(i)` when it is read.
     public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
-        if count > 0 { segments = [Segment(count: count, row: row)] }
+        self.init(count: count) { range, body in
+            for index in range { body(row(index)) }
+        }
+    }
+
+    /// `count` rows made a range at a time by `rows` when they are read (e.g. read from a
+    /// file at once).
+    public init(count: Int, rows: @escaping RangeMaker) {
+        if count > 0 { segments = [Segment(count: count, rows: rows)] }
         self.count = count
     }
 
@@ -44,7 +55,7 @@ public struct StatisticRows: Sendable {
         var first = 0
         for segment in segments {
             let own = range.clamped(to: first..<(first + segment.count))
-            for index in own { body(segment.row(index - first)) }
+            if !own.isEmpty { segment.rows((own.lowerBound - first)..<(own.upperBound - first), body) }
             first += segment.count
         }
     }
