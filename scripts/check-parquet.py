@@ -269,24 +269,46 @@ def check_merged(work):
 
 
 def check_bad_parquet_parts(work):
-    """Parquet parts are input: a part's summary.parquet cut short (its shard.json rewritten to
-    match, so only the file's own structure tells), CSV and Parquet parts mixed, and Parquet
-    parts merged as CSV are each refused with a message, and nothing is written."""
-    bad = os.path.join(work, "parquet-part-2-cut")
-    shutil.copytree(os.path.join(work, "parquet-part-2"), bad)
-    path = os.path.join(bad, "summary.parquet")
-    with open(path, "rb") as handle:
-        data = handle.read()[:-100] + b"PAR1"
-    with open(path, "wb") as handle:
-        handle.write(data)
-    with open(os.path.join(bad, "shard.json"), encoding="utf-8") as handle:
-        record = json.load(handle)
-    for entry in record["files"]:
-        if entry["name"] == "summary.parquet":
-            entry["bytes"], entry["sha256"] = len(data), hashlib.sha256(data).hexdigest()
-    with open(os.path.join(bad, "shard.json"), "w", encoding="utf-8") as handle:
-        json.dump(record, handle)
+    """Parquet parts are input: a part's summary.parquet cut short, or with a column chunk's
+    largest value in its footer's statistics changed (its structure whole: only its values
+    tell), each with its shard.json rewritten to match; CSV and Parquet parts mixed, and
+    Parquet parts merged as CSV: each refused with a message, and nothing is written."""
+    import pyarrow.parquet as pq
+
+    def tampered(folder, change):
+        bad = os.path.join(work, folder)
+        shutil.copytree(os.path.join(work, "parquet-part-2"), bad)
+        path = os.path.join(bad, "summary.parquet")
+        with open(path, "rb") as handle:
+            data = change(path, handle.read())
+        with open(path, "wb") as handle:
+            handle.write(data)
+        with open(os.path.join(bad, "shard.json"), encoding="utf-8") as handle:
+            record = json.load(handle)
+        for entry in record["files"]:
+            if entry["name"] == "summary.parquet":
+                entry["bytes"], entry["sha256"] = len(data), hashlib.sha256(data).hexdigest()
+        with open(os.path.join(bad, "shard.json"), "w", encoding="utf-8") as handle:
+            json.dump(record, handle)
+
+    def wrong_statistic(path, data):
+        footer = struct.unpack("<I", data[-8:-4])[0]
+        start = len(data) - 8 - footer
+        metadata = pq.ParquetFile(path).metadata
+        for column in range(metadata.num_columns):
+            statistics = metadata.row_group(0).column(column).statistics
+            if metadata.schema.column(column).physical_type != "DOUBLE" or not statistics.has_min_max:
+                continue
+            pattern = struct.pack("<d", statistics.max)
+            if data[start:-8].count(pattern) == 1:
+                at = data.index(pattern, start)
+                return data[:at] + struct.pack("<d", statistics.max + 1) + data[at + 8:]
+        check(False, "no double column's largest value is unique in the footer")
+        return data
+    tampered("parquet-part-2-cut", lambda path, data: data[:-100] + b"PAR1")
+    tampered("parquet-part-2-statistics", wrong_statistic)
     cases = [(["parquet-part-1", "parquet-part-2-cut", "parquet-part-3", "--format", "parquet"], "is not a Parquet file verdeel wrote"),
+             (["parquet-part-1", "parquet-part-2-statistics", "parquet-part-3", "--format", "parquet"], "has statistics that are not its values'"),
              (["parquet-part-1", "csv-part-2", "parquet-part-3", "--format", "parquet"], "some parts wrote CSV and some Parquet"),
              (["parquet-part-1", "parquet-part-2", "parquet-part-3"], "merge them with --format parquet")]
     for arguments, message in cases:

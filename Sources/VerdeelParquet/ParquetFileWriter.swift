@@ -61,7 +61,7 @@ public struct ParquetFileWriter {
                     try write(pages)
                 case (.int64, .double):
                     var widened = ColumnChunk(footer.columns[index])
-                    for value in try ChunkDecoding.integers(pages, chunk, width: 8) { try widened.append(value.map { .integer($0) } ?? .null) }
+                    for cell in try ChunkDecoding.cells(pages, chunk, kind: .int64).cells { try widened.append(cell) }
                     try widened.widenToDoubles()
                     let (encoded, metadata) = try widened.encoded(at: offset, compressed: compressed)
                     written.append(metadata)

@@ -57,6 +57,40 @@ public struct ParquetFooter: Sendable {
         return low <= high ? low...high : nil
     }
 
+    /// Column `column`'s cells, row group by row group, each chunk checked: decoded
+    /// (``ChunkDecoding``) and written again by verdeel's own writer, it must give the same
+    /// pages before compression, the same encodings and the same statistics, so that its
+    /// values, their encoding and the statistics a reader skips row groups by are what
+    /// verdeel writes for those values. `bytes` is the file this footer was read from.
+    public func checkedCells(ofColumn column: Int, in bytes: [UInt8]) throws(ParquetReadError) -> [[ParquetCell]] {
+        guard columns.indices.contains(column) else { throw ParquetReadError("there is no column \(column + 1)") }
+        let name = columns[column].name
+        var groups = [[ParquetCell]]()
+        for (number, group) in rowGroups.enumerated() {
+            let chunk = group.chunks[column]
+            guard chunk.start >= 0, chunk.compressedSize <= Int64(bytes.count) - chunk.start else {
+                throw ParquetReadError("column '\(name)' of row group \(number + 1) lies outside the file")
+            }
+            let (cells, pages) = try ChunkDecoding.cells(Array(bytes[Int(chunk.start)..<Int(chunk.start + chunk.compressedSize)]), chunk, kind: columns[column].kind)
+            var again = ColumnChunk(columns[column])
+            let written: (bytes: [UInt8], metadata: ChunkMetadata)
+            do {
+                for cell in cells { try again.append(cell) }
+                written = try again.encoded(at: 0, compressed: false)
+            } catch {
+                throw ParquetReadError("column '\(name)' of row group \(number + 1) holds values verdeel does not write: \(error)")
+            }
+            guard try ChunkDecoding.pages(written.bytes, codec: 0) == pages, written.metadata.encodings == chunk.encodings else {
+                throw ParquetReadError("column '\(name)' of row group \(number + 1) is not encoded as verdeel encodes its values")
+            }
+            guard written.metadata.statistics == chunk.statistics else {
+                throw ParquetReadError("column '\(name)' of row group \(number + 1) has statistics that are not its values'")
+            }
+            groups.append(cells)
+        }
+        return groups
+    }
+
     static func integer(_ plain: [UInt8]) -> Int64? {
         switch plain.count {
         case 8: Int64(bitPattern: plain.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })

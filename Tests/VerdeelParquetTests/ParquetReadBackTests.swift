@@ -3,8 +3,9 @@ import Testing
 @testable import VerdeelParquet
 
 /// Reading back what the writer wrote, for a merge: Thrift values by hand, a file's footer,
-/// row groups of two files joined, an INT64 chunk widened to doubles, and files that are not
-/// whole refused.
+/// row groups of two files joined, an INT64 chunk widened to doubles, a page written by hand
+/// from the specification decoded, every type's cells read back, and files that are not
+/// whole or whose statistics are not their values' refused.
 struct ParquetReadBackTests {
     /// `i32` field 1 = 150 is `15 AC 02` (delta 1, type 5; zigzag 300 as a varint), a struct
     /// field 3 (delta 2, type 12) holding binary field 2 "ab" is `2C 28 02 61 62 00`, then the stop byte.
@@ -82,7 +83,7 @@ struct ParquetReadBackTests {
         let file = try Self.file([7, nil, -2])
         let footer = try ParquetFooter(file: file)
         let chunk = footer.rowGroups[0].chunks[0]
-        #expect(try ChunkDecoding.integers(Array(file[Int(chunk.start)..<Int(chunk.start + chunk.compressedSize)]), chunk, width: 8) == [7, nil, -2])
+        #expect(try ChunkDecoding.cells(Array(file[Int(chunk.start)..<Int(chunk.start + chunk.compressedSize)]), chunk, kind: .int64).cells == [.integer(7), .null, .integer(-2)])
         var joined = [UInt8]()
         var writer = try ParquetFileWriter(
             columns: [ParquetColumn(name: "variant", kind: .double), ParquetColumn(name: "region", kind: .string)], metadata: [], createdBy: "test") { joined += $0 }
@@ -92,5 +93,61 @@ struct ParquetReadBackTests {
         #expect(widened.columns[0].kind == .double)
         let statistics = widened.rowGroups[0].chunks[0].statistics
         #expect(statistics.min == ColumnChunk.plain((-2.0).bitPattern, 8) && statistics.max == ColumnChunk.plain(7.0.bitPattern, 8) && statistics.nullCount == 1)
+    }
+
+    /// A data page of INT32 [5, null, -1] by hand (parquet.thrift, Encodings.md): the header
+    /// `15 00` type 0, `15 1C` and `15 1C` 14 bytes before and after compression, `2C` the
+    /// data page header (3 values `15 06`, PLAIN `15 00`, RLE levels `15 06 15 06`), stops;
+    /// the body: levels' length 2, `03 05` (one bit-packed group: 1, 0, 1), then 5 and -1.
+    @Test func aPageWrittenByHandDecodes() throws {
+        let page: [UInt8] = [0x15, 0x00, 0x15, 0x1C, 0x15, 0x1C, 0x2C, 0x15, 0x06, 0x15, 0x00, 0x15, 0x06, 0x15, 0x06, 0x00, 0x00,
+                             0x02, 0x00, 0x00, 0x00, 0x03, 0x05, 0x05, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF]
+        let metadata = ChunkMetadata(
+            physicalType: 1, encodings: [3, 0], path: ["x"], codec: 0, values: 3, uncompressedSize: Int64(page.count), compressedSize: Int64(page.count),
+            dataPageOffset: 4, dictionaryPageOffset: nil, statistics: ChunkStatistics())
+        #expect(try ChunkDecoding.cells(page, metadata, kind: .int32).cells == [.integer(5), .null, .integer(-1)])
+        #expect(throws: ParquetReadError.self) { try ChunkDecoding.cells(Array(page.dropLast()), metadata, kind: .int32) }
+        #expect(throws: ParquetReadError.self) { try ChunkDecoding.cells(page, metadata, kind: .int64) }
+    }
+
+    /// Every type, empty cells and a repeated string, in row groups of two, compressed or
+    /// not: each column's cells read back group by group as written.
+    @Test func everyTypesCellsReadBack() throws {
+        let columns: [ParquetColumn] = [.init(name: "region", kind: .string), .init(name: "amount", kind: .int64), .init(name: "year", kind: .int16),
+                                        .init(name: "rank", kind: .int32), .init(name: "share", kind: .double), .init(name: "met", kind: .boolean)]
+        let rows: [[ParquetCell]] = [
+            [.string("GM0014"), .integer(3_169_712), .integer(2028), .integer(1), .double(0.25), .boolean(true)],
+            [.string("Pekela"), .null, .integer(2029), .integer(-3), .double(-0.0), .boolean(false)],
+            [.string("GM0014"), .integer(-7), .null, .null, .null, .null],
+        ]
+        for compressed in [true, false] {
+            var bytes = [UInt8]()
+            var writer = try ParquetFileWriter(columns: columns, metadata: [], createdBy: "test", rowGroupRows: 2, compressed: compressed) { bytes += $0 }
+            for row in rows { try writer.append(row) }
+            try writer.finish()
+            let footer = try ParquetFooter(file: bytes)
+            for index in columns.indices {
+                #expect(try footer.checkedCells(ofColumn: index, in: bytes) == [[rows[0][index], rows[1][index]], [rows[2][index]]])
+            }
+        }
+    }
+
+    /// An uncompressed variant column 1, 2, 3 whose last value is made 9 in its page: the
+    /// file is whole, but its statistics (greatest 3) are not its values'.
+    @Test func valuesThatAreNotTheirStatisticsAreRefused() throws {
+        var bytes = [UInt8]()
+        var writer = try ParquetFileWriter(columns: [ParquetColumn(name: "variant", kind: .int64)], metadata: [], createdBy: "test", compressed: false) { bytes += $0 }
+        for value in [1, 2, 3] as [Int64] { try writer.append([.integer(value)]) }
+        try writer.finish()
+        let three: [UInt8] = [3, 0, 0, 0, 0, 0, 0, 0]
+        let footerStart = bytes.count - 8 - (0..<4).reduce(0) { $0 | Int(bytes[bytes.count - 8 + $1]) << (8 * $1) }
+        let at = try #require((4...(footerStart - 8)).first { Array(bytes[$0..<($0 + 8)]) == three })
+        bytes[at] = 9
+        let footer = try ParquetFooter(file: bytes)
+        #expect {
+            try footer.checkedCells(ofColumn: 0, in: bytes)
+        } throws: { error in
+            "\(error)".contains("statistics that are not its values'")
+        }
     }
 }

@@ -63,13 +63,16 @@ extension ShardMerge {
 
     /// A part's Parquet table checked as input: its footer read back (``ParquetFooter``), its
     /// columns the declared columns of `schema.json` by name and type, its key-value
-    /// metadata naming this table and the part's provenance, and its variants (the chunks'
-    /// statistics) within the range the part holds.
+    /// metadata naming this table and the part's provenance, its variants (the chunks'
+    /// statistics) within the range the part holds, and then every value: each column chunk
+    /// decoded and found encoded as verdeel encodes it, with true statistics
+    /// (``ParquetFooter/checkedCells(ofColumn:in:)``), and the variants in order, none empty.
     static func checkedFooter(_ name: String, _ part: PartFolder, provenance: String) throws(MergeError) -> ParquetFooter {
         let again = "run part \(part.record.shard) of \(part.record.shards) again"
         let shown = "\(part.path)/\(name)"
         let footer: ParquetFooter
-        do { footer = try ParquetFooter(file: [UInt8](try part.file(name))) } catch let error as MergeError { throw error } catch {
+        let bytes = [UInt8](try part.file(name))
+        do { footer = try ParquetFooter(file: bytes) } catch {
             throw MergeError("\(shown) is not a Parquet file verdeel wrote: \(error); \(again)")
         }
         let declared = try part.columns(of: csvName(name))
@@ -86,7 +89,27 @@ extension ShardMerge {
                 throw MergeError("\(shown) holds variants outside the \(held.lowerBound)-\(held.upperBound) this part holds; \(again)")
             }
         }
+        try checkValues(footer, bytes, shown: shown, again: again)
         return footer
+    }
+
+    /// Every column's values of a part's table decoded and checked (see ``checkedFooter``);
+    /// the variants (given by the statistics checked there) must not decrease or be empty.
+    private static func checkValues(_ footer: ParquetFooter, _ bytes: [UInt8], shown: String, again: String) throws(MergeError) {
+        for (index, column) in footer.columns.enumerated() {
+            let groups: [[ParquetCell]]
+            do { groups = try footer.checkedCells(ofColumn: index, in: bytes) } catch {
+                throw MergeError("\(shown) is not a Parquet file verdeel wrote: \(error); \(again)")
+            }
+            guard column.name == "variant" else { continue }
+            var previous = Int64.min
+            for cell in groups.joined() {
+                guard case .integer(let variant) = cell, variant >= previous else {
+                    throw MergeError("\(shown) has its variants out of order or empty; \(again)")
+                }
+                previous = variant
+            }
+        }
     }
 
     /// The merged file's columns: the parts' types where they agree; a whole-euro column
