@@ -64,7 +64,7 @@ def same(text, value, parquet_type):
 
 def parquet_type(schema_type):
     name = str(schema_type)
-    if name in ("string", "large_string"):
+    if name in ("string", "large_string") or name.startswith("dictionary<values=string"):
         return "string"
     if name.startswith("int"):
         return "int"
@@ -114,11 +114,19 @@ def check_table(folder_csv, folder_parquet, name, provenance):
         wrong = [(r, header[c], rows[r][c], reader_rows[r][c]) for r in range(min(len(rows), len(reader_rows))) for c in range(len(header))
                  if not same(rows[r][c], reader_rows[r][c], types[header[c]])]
         check(not wrong, f"{name}: {reader} differs from the CSV in {len(wrong)} cells, e.g. {wrong[:3]}")
+    import pyarrow.parquet as pq
+    texts = [field for field in pq.read_schema(path) if parquet_type(field.type) == "string"]
+    check(all(str(field.type) == "dictionary<values=string, indices=int32, ordered=0>" for field in texts),
+          f"{name}: its ARROW:schema does not make every text column a dictionary: {[str(field.type) for field in texts]}")
     if name == "allocations":
         import pandas as pd
+        import polars as pl
         dtypes = {column: str(dtype) for column, dtype in pd.read_parquet(path).dtypes.items()}
-        check(dtypes["region"] in ("object", "str", "string") and dtypes["year"] == "int32" and dtypes["amount"] == "int64" and dtypes["exact"] == "float64",
+        check(dtypes["region"] == "category" and dtypes["year"] == "int32" and dtypes["amount"] == "int64" and dtypes["exact"] == "float64",
               f"allocations: pandas dtypes {dtypes}")
+        polars = {column: str(dtype) for column, dtype in pl.read_parquet(path).schema.items()}
+        check(polars["region"] == "Categorical" and polars["year"] == "Int32" and polars["amount"] == "Int64" and polars["exact"] == "Float64",
+              f"allocations: polars dtypes {polars}")
     return os.path.getsize(os.path.join(folder_csv, name + ".csv")), os.path.getsize(path)
 
 

@@ -2,7 +2,8 @@
 /// `PAR1`, row groups of at most ``rowGroupRows`` rows (each column a ``ColumnChunk``),
 /// then the file metadata in Thrift's compact protocol (the schema: a root and one optional
 /// leaf per column; the row groups with each chunk's offsets, sizes and statistics; the
-/// key-value metadata; `created_by`; a type-defined order for every column), its length
+/// key-value metadata, and the columns' Arrow schema as `ARROW:schema` (``ArrowSchema``);
+/// `created_by`; a type-defined order for every column), its length
 /// (4 bytes, little-endian) and `PAR1`. Memory holds one row group at a time; the bytes go
 /// to `sink` as each row group is done. The same rows give the same bytes.
 public struct ParquetFileWriter {
@@ -102,7 +103,7 @@ public struct ParquetFileWriter {
             file.i64(3, Int64(rows))
             file.listHeader(4, count: rowGroups.count, of: .structure)
             for (ordinal, group) in rowGroups.enumerated() { group.write(&file, ordinal: Int16(truncatingIfNeeded: ordinal)) }
-            file.structList(5, metadata) { pair, entry in
+            file.structList(5, metadata + [(ArrowSchema.key, ArrowSchema.metadata(columns, pairs: metadata))]) { pair, entry in
                 pair.string(1, entry.key)
                 pair.string(2, entry.value)
             }
