@@ -14,6 +14,7 @@ extension Checker {
         var population: String?, group: String?
         var reference: FairnessPlan.Reference?
         var epsilons = FairnessPlan.defaultEpsilons
+        var alphas = FairnessPlan.defaultAlphas
         var losses = [Double]()
         var declared = Declarations(unit: unit, scope: "the fairness block")
         for line in located.value.lines {
@@ -61,6 +62,21 @@ extension Checker {
                     }
                     epsilons.append(value)
                 }
+            case .entropy(let literals):
+                guard declared.claim("entropy", line.range, &self) else { continue }
+                alphas = []
+                for literal in literals {
+                    let value = literal.value.doubleValue
+                    guard literal.unit == .plain, value >= 0, value <= 10 else {
+                        error(literal.range, unit, "a generalised entropy parameter must be a number from 0 to 10, not \(literal.text)", suggestion: "e.g. entropy 0, 1, 2")
+                        continue
+                    }
+                    guard !alphas.contains(value) else {
+                        error(literal.range, unit, "the entropy parameter \(literal.text) is named twice", suggestion: "name each once")
+                        continue
+                    }
+                    alphas.append(value)
+                }
             case .losses(let literals):
                 guard declared.claim("losses", line.range, &self) else { continue }
                 for literal in literals {
@@ -81,7 +97,7 @@ extension Checker {
             return nil
         }
         let place = located.value.lines.first.map { site($0.range, unit) }
-        return FairnessPlan(population: chosen, group: group, reference: reference, epsilons: epsilons, losses: losses, declaredAt: place)
+        return FairnessPlan(population: chosen, group: group, reference: reference, epsilons: epsilons, alphas: alphas, losses: losses, declaredAt: place)
     }
 
     private func suggestion(_ name: String, among names: Set<String>) -> String? {

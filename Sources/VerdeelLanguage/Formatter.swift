@@ -235,6 +235,7 @@ private struct Printer {
         case .group(let column): return "group \(name(column))"
         case .reference(let criterion): return "reference \(name(criterion))"
         case .atkinson(let epsilons): return "atkinson " + epsilons.map(\.text).joined(separator: ", ")
+        case .entropy(let alphas): return "entropy " + alphas.map(\.text).joined(separator: ", ")
         case .losses(let amounts): return "losses " + amounts.map(\.text).joined(separator: ", ")
         }
     }

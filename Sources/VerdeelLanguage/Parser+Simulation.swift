@@ -81,7 +81,7 @@ extension Parser {
         return .range(from: from, to: to, step: nil, count: nil)
     }
 
-    static let fairnessKeywords = ["population", "group", "reference", "atkinson", "losses"]
+    static let fairnessKeywords = ["population", "group", "reference", "atkinson", "entropy", "losses"]
     static let sensitivityKeywords = ["weight", "key", "base", "budget", "topslice", "perturb", "second_order", "bootstrap", "levels", "dummy", "until", "group"]
     static let sensitivityFactorKeywords = ["weight", "key", "base", "budget", "topslice", "perturb"]
 
@@ -190,6 +190,7 @@ extension Parser {
         case "group": return .group(try name("the text column that groups the regions (e.g. province)"))
         case "reference": return .reference(try name("the reference criterion (e.g. need)"))
         case "atkinson": return .atkinson(try list { parser throws(Failure) in try parser.literal("an inequality aversion (e.g. 0.5, 1, 2)") })
+        case "entropy": return .entropy(try list { parser throws(Failure) in try parser.literal("a generalised entropy parameter (e.g. 0, 1, 2)") })
         default: return .losses(try list { parser throws(Failure) in try parser.literal("a loss in euros per inhabitant (e.g. 7.50, 15)") })
         }
     }

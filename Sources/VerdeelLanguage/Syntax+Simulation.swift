@@ -48,6 +48,8 @@ public enum FairnessStatement: Sendable {
     case reference(Name)
     /// `atkinson E, E, ...`: the inequality aversions of the Atkinson indices.
     case atkinson([Literal])
+    /// `entropy A, A, ...`: the parameters of the generalised entropy indices GE(A).
+    case entropy([Literal])
     /// `losses X, Y, ...`: amounts in euros per inhabitant; a Monte Carlo run reports each
     /// region's probability of losing more than each against the baseline.
     case losses([Literal])

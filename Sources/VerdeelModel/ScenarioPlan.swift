@@ -39,8 +39,9 @@ public struct ScenarioPlan: Codable, Equatable, Sendable {
 }
 
 /// The settings of the fairness metrics: the population indicator, the text column that
-/// groups regions, the reference criterion, the Atkinson epsilons and the losses (euros per
-/// inhabitant) whose probabilities a Monte Carlo run reports.
+/// groups regions, the reference criterion, the Atkinson epsilons, the generalised
+/// entropy alphas and the losses (euros per inhabitant) whose probabilities a Monte Carlo
+/// run reports.
 public struct FairnessPlan: Codable, Equatable, Sendable {
     /// The criterion need is measured by: its name in the outputs and its expression.
     public struct Reference: Codable, Equatable, Sendable {
@@ -57,21 +58,30 @@ public struct FairnessPlan: Codable, Equatable, Sendable {
     public let group: String?
     public let reference: Reference?
     public let epsilons: [Double]
+    /// The parameters of the generalised entropy indices GE(alpha).
+    public let alphas: [Double]
     public let losses: [Double]
     /// Where the scenario's fairness block is; `nil` for the defaults (no block).
     public let declaredAt: Site?
 
-    public init(population: String, group: String? = nil, reference: Reference? = nil, epsilons: [Double] = Self.defaultEpsilons, losses: [Double] = [], declaredAt: Site? = nil) {
+    public init(
+        population: String, group: String? = nil, reference: Reference? = nil, epsilons: [Double] = Self.defaultEpsilons, alphas: [Double] = Self.defaultAlphas,
+        losses: [Double] = [], declaredAt: Site? = nil
+    ) {
         self.population = population
         self.group = group
         self.reference = reference
         self.epsilons = epsilons
+        self.alphas = alphas
         self.losses = losses
         self.declaredAt = declaredAt
     }
 
     /// The epsilons when the scenario names none.
     public static let defaultEpsilons: [Double] = [0.5, 1, 2]
+    /// The alphas when the scenario names none: GE(0), the mean log deviation, and GE(2),
+    /// half the squared coefficient of variation (GE(1) is Theil's index, always reported).
+    public static let defaultAlphas: [Double] = [0, 2]
 }
 
 /// The CSV files a scenario reads: the regions, tables joined to them, and districts.

@@ -105,8 +105,8 @@ import VerdeelAnalysis
         #expect(settings.values(empty).allSatisfy { $0 == nil })
         #expect(LorenzCurve(empty) == nil)
         #expect(settings.metrics.map(\.description) == [
-            "gini", "theil", "theil_between", "theil_within", "atkinson_0.5", "atkinson_1", "atkinson_2", "cv", "max_min_ratio", "hoover",
-            "loosemore_hanby", "suits",
+            "gini", "theil", "theil_between", "theil_within", "atkinson_0.5", "atkinson_1", "atkinson_2", "ge_0", "ge_0_between", "ge_0_within",
+            "ge_2", "ge_2_between", "ge_2_within", "cv", "max_min_ratio", "hoover", "loosemore_hanby", "suits",
         ])
     }
 

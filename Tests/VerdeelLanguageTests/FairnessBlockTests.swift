@@ -36,12 +36,13 @@ struct FairnessBlockTests {
     }
 
     @Test func everyLine() throws {
-        let compilation = compile(Self.block("population inhabitants", "group province", "reference need", "atkinson 0.25, 3", "losses 7.50, 15"))
+        let compilation = compile(Self.block("population inhabitants", "group province", "reference need", "atkinson 0.25, 3", "entropy 0.5, 1, 3", "losses 7.50, 15"))
         let fairness = try #require(compilation.plans.first?.fairness)
         #expect(fairness.population == "inhabitants")
         #expect(fairness.group == "province")
         #expect(fairness.reference?.name == "need")
         #expect(fairness.epsilons == [0.25, 3])
+        #expect(fairness.alphas == [0.5, 1, 3])
         #expect(fairness.losses == [7.5, 15])
         #expect(fairness.declaredAt.map(compilation.sources.location(of:))?.hasSuffix("test.verdeel:11:9") == true)
     }
@@ -52,6 +53,7 @@ struct FairnessBlockTests {
         let fairness = try #require(plan(Self.header + "}\n")?.fairness)
         #expect(fairness.population == "inhabitants")
         #expect(fairness.epsilons == [0.5, 1, 2])
+        #expect(fairness.alphas == [0, 2])
         #expect(fairness.group == nil && fairness.reference == nil && fairness.losses.isEmpty && fairness.declaredAt == nil)
         #expect(try #require(plan(Self.block("group province"))?.fairness).population == "inhabitants")
     }
@@ -69,6 +71,8 @@ struct FairnessBlockTests {
         #expect(diagnostics(Self.block("atkinson 200")).first?.hasPrefix("test.verdeel:11:18: error: an Atkinson inequality aversion must be a number from 0 to 100, not 200") == true)
         #expect(diagnostics(Self.block("atkinson -1")).first?.hasPrefix("test.verdeel:11:18: error: expected an inequality aversion (e.g. 0.5, 1, 2), found '-'") == true)
         #expect(diagnostics(Self.block("atkinson 1, 1")) == ["test.verdeel:11:21: error: the Atkinson aversion 1 is named twice | help: name each once"])
+        #expect(diagnostics(Self.block("entropy 11")) == ["test.verdeel:11:17: error: a generalised entropy parameter must be a number from 0 to 10, not 11 | help: e.g. entropy 0, 1, 2"])
+        #expect(diagnostics(Self.block("entropy 2, 2")) == ["test.verdeel:11:20: error: the entropy parameter 2 is named twice | help: name each once"])
         #expect(diagnostics(Self.block("losses 5%")) == ["test.verdeel:11:16: error: a loss is an amount in euros per inhabitant above 0, not 5% | help: e.g. losses 7.50, 15"])
         #expect(diagnostics(Self.block("group province", "group province")).first?.hasPrefix("test.verdeel:12:9: error: the fairness block declares group twice (first at test.verdeel:11:9)") == true)
         #expect(diagnostics(Self.block("weights 1")).first?.hasPrefix("test.verdeel:11:9: error: unknown statement 'weights' in a fairness block") == true)
@@ -102,7 +106,7 @@ struct FairnessBlockTests {
     }
 
     @Test func formatsAndReadsBack() throws {
-        let text = Self.block("population inhabitants", "group province", "reference need", "atkinson 0.5, 1, 2", "losses 7.50, 15")
+        let text = Self.block("population inhabitants", "group province", "reference need", "atkinson 0.5, 1, 2", "entropy 0, 2", "losses 7.50, 15")
         let formatted = try #require(Formatter.format(text, name: "test.verdeel"))
         #expect(formatted == text)
     }

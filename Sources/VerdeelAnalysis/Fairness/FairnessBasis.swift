@@ -30,7 +30,7 @@ public struct FairnessBasis: Sendable {
             reference = nil
         }
         groups = plan.group.flatMap { table.labels[$0] }
-        settings = FairnessSettings(epsilons: plan.epsilons, grouped: groups != nil, referenced: reference != nil)
+        settings = FairnessSettings(epsilons: plan.epsilons, alphas: plan.alphas, grouped: groups != nil, referenced: reference != nil)
     }
 
     /// The input for one allocation's amounts (euros, table order) and, optionally, other

@@ -8,6 +8,8 @@ import VerdeelSimulation
 ///
 /// - `theil = sum s_i ln q_i`; `theil_between = sum_g s_g ln(s_g / pi_g)`, `theil_within = theil - theil_between`
 /// - `atkinson_E = 1 - (sum pi_i q_i^(1 - E))^(1 / (1 - E))`, `1 - exp(sum pi_i ln q_i)` for E = 1
+/// - `ge_A = (sum pi_i q_i^A - 1) / (A (A - 1))`, `-sum pi_i ln q_i` for A = 0, `theil` for A = 1,
+///   `cv^2 / 2` for A = 2; `ge_A_between` the same of the groups' `s_g` and `pi_g`, `ge_A_within = ge_A - ge_A_between`
 /// - `cv = sqrt(sum pi_i (q_i - 1)^2)`, `max_min_ratio = max q / min q`, `hoover = 1/2 sum abs(s_i - pi_i)`
 /// - `gini = sum_(i<j) pi_i pi_j abs(q_i - q_j)` and, with reference shares `r_i`,
 ///   `suits = 1 - sum_k sum_j r_k s_j w_jk` (`w` 2 when region j's reference per person is
@@ -140,10 +142,12 @@ final class FairnessLanes {
         if two {
             for r in 0..<regions { reciprocals += pi[r] * pi[r] / s[r] }
         }
-        let between = groupOf == nil ? zero : theilBetween()
+        if groupOf != nil { addGroups() }
+        let between = groupOf == nil ? zero : self.between(1)
         let (gini, suits) = orders.map { sorted(populations, orders: $0, draw: block.start + j, valid: valid, referenced: referenced) }
             ?? pairwise(referenced: referenced)
         let empty = total .<= zero
+        var (lastEntropy, lastBetween) = (zero, zero)
         for (index, metric) in metrics.enumerated() {
             let value: Lanes
             switch metric {
@@ -158,6 +162,14 @@ final class FairnessLanes {
                 case 2: value = (one - one / reciprocals).replacing(with: one, where: anyZero)
                 default: value = atkinson(epsilon, anyZero: anyZero)
                 }
+            // FairnessSettings lists each alpha's index, then its between and within parts.
+            case .entropy(let alpha):
+                value = entropy(alpha, theil: theil, logMean: logMean, squares: squares, anyZero: anyZero)
+                lastEntropy = value
+            case .entropyBetween(let alpha):
+                value = self.between(alpha)
+                lastBetween = value
+            case .entropyWithin: value = lastEntropy - lastBetween
             case .coefficientOfVariation: value = Self.squareRoot(squares)
             case .maxMinRatio: value = (highest / lowest).replacing(with: .nan, where: lowest .<= zero)
             case .hoover: value = 0.5 * hoover
@@ -169,25 +181,59 @@ final class FairnessLanes {
         }
     }
 
-    /// `theil_between = sum_g s_g ln(s_g / pi_g)` from the regions' shares.
-    private func theilBetween() -> Lanes {
-        guard let groupOf else { return Lanes() }
-        let zero = Lanes(), one = Lanes(repeating: 1)
+    /// Each group's share of the money and of the people, from the regions'.
+    private func addGroups() {
+        guard let groupOf else { return }
         for g in 0..<groupCount {
-            groupShares[g] = zero
-            groupPeople[g] = zero
+            groupShares[g] = Lanes()
+            groupPeople[g] = Lanes()
         }
         for r in 0..<regions {
             groupShares[groupOf[r]] += s[r]
             groupPeople[groupOf[r]] += pi[r]
         }
-        var between = zero
+    }
+
+    /// GE(alpha) of the groups themselves (``addGroups()`` first): `sum_g s_g ln(s_g / pi_g)`
+    /// for alpha 1 (Theil's between), `-sum_g pi_g ln(s_g / pi_g)` for 0, else
+    /// `(sum_g pi_g (s_g / pi_g)^alpha - 1) / (alpha (alpha - 1))`; NaN where a group has no
+    /// money and alpha <= 0.
+    private func between(_ alpha: Double) -> Lanes {
+        let zero = Lanes(), one = Lanes(repeating: 1)
+        var sum = zero, none = LaneMath.Mask(repeating: false)
         for g in 0..<groupCount {
-            let share = groupShares[g]
-            let none = share .<= zero
-            between += share * LaneMath.log((share / groupPeople[g]).replacing(with: one, where: none))
+            let (share, people) = (groupShares[g], groupPeople[g])
+            let empty = share .<= zero
+            none .|= empty
+            let log = LaneMath.log((share / people).replacing(with: one, where: empty))
+            switch alpha {
+            case 1: sum += share * log
+            case 0: sum += people * log
+            default: sum += (people * LaneMath.exp(alpha * log)).replacing(with: zero, where: empty)
+            }
         }
-        return between
+        switch alpha {
+        case 1: return sum
+        case 0: return (zero - sum).replacing(with: .nan, where: none)
+        default: return ((sum - one) / (alpha * (alpha - 1))).replacing(with: .nan, where: alpha < 0 ? none : LaneMath.Mask(repeating: false))
+        }
+    }
+
+    /// GE(alpha) from the sums already made: Theil's for 1, minus the mean of `ln q` for 0
+    /// (NaN where a region gets nothing), half of `sum pi_i (q_i - 1)^2` for 2, and
+    /// otherwise `q^alpha` as `exp(alpha ln q)` from the logarithms taken (0 where q = 0 and
+    /// alpha > 0, NaN where alpha < 0).
+    private func entropy(_ alpha: Double, theil: Lanes, logMean: Lanes, squares: Lanes, anyZero: LaneMath.Mask) -> Lanes {
+        let zero = Lanes(), one = Lanes(repeating: 1)
+        switch alpha {
+        case 1: return theil
+        case 0: return (zero - logMean).replacing(with: .nan, where: anyZero)
+        case 2: return 0.5 * squares
+        default:
+            var sum = zero
+            for r in 0..<regions { sum += (pi[r] * LaneMath.exp(alpha * logs[r])).replacing(with: zero, where: q[r] .<= zero) }
+            return ((sum - one) / (alpha * (alpha - 1))).replacing(with: .nan, where: alpha < 0 ? anyZero : LaneMath.Mask(repeating: false))
+        }
     }
 
     /// `atkinson_E` for an epsilon other than 0.5, 1 and 2: `q^(1 - E)` as

@@ -15,7 +15,7 @@ struct OutputLayout {
         allYears = Array(Set(years.flatMap { $0 })).sorted()
         let codes = model.table.regions.map(\.code)
         metrics = model.plan.fairness.map { fairness in
-            FairnessSettings(epsilons: fairness.epsilons, grouped: fairness.group != nil, referenced: fairness.reference != nil).metrics.map { "fairness:\($0)" }
+            FairnessSettings(fairness).metrics.map { "fairness:\($0)" }
         } ?? []
         var outputs = [ScenarioSensitivity.Output]()
         let blocks = zip(model.plan.measures.map(\.id), years).map { ($0, $1) } + (model.plan.measures.count > 1 ? [("all", allYears)] : [])

@@ -63,11 +63,12 @@ public enum MonteCarloEngine {
         // Per worker: a tile's key shares for one block, one variant's amounts in full for
         // every year of a measure, and the tile's quantile bracket tallies.
         let years = layout.firstSlot.map(\.count).max() ?? 1
-        // Plugged-in statistics may keep a value per draw for each of up to 16 figures (fairness
-        // keeps every metric of every draw for exact quantiles).
+        // Plugged-in statistics may keep a value per draw for each of up to 24 figures (fairness
+        // keeps every metric of every draw for exact quantiles: 20 with a grouping and a
+        // reference and the default epsilons and alphas).
         // Statistics across measures add each variant's amounts over the measures, per draw.
         let acrossMeasures = measures.count > 1 && statistics.contains(where: \.acrossMeasures) ? 2 * tile * layout.years.count * columns : 0
-        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024 + statistics.count * tile * years * draws * 16 + acrossMeasures) * 8
+        let perWorker = ((tile + 1) * regions * blocks.size + years * columns + tile * years * regions * 3 * 1_024 + statistics.count * tile * years * draws * 24 + acrossMeasures) * 8
         // Per variant and slot: its summary (48 bytes), rank summary (40) and the CSV text
         // made of them at the end (about 100 bytes a row, held twice while it is joined).
         let perSlot = 48 + (simulation.monteCarlo?.ranks == true ? 40 + 200 : 0) + 200

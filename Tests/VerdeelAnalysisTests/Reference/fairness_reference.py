@@ -35,6 +35,7 @@ population = {c: ref.inhabitants[c] for c in codes}
 reference = ref.need
 province = {c: ref.municipalities[c]["province"] for c in codes}
 EPSILONS = [F(1, 2), F(1), F(2)]
+ALPHAS = [0, 2]
 
 BUDGETS = {
     "ontmoetingsplekken": {2026: 10_000_000, 2027: 10_000_000, 2028: 20_000_000, 2029: 30_000_000, 2030: 30_000_000, 2031: 30_000_000, 2032: 8_000_000},
@@ -97,6 +98,16 @@ def metrics(a):
         else:
             mean = math.fsum(float(pi[c]) * float(y[c] / mu) ** float(1 - e) for c in codes)
             out[name] = 1 - mean ** (1 / float(1 - e))
+    for alpha in ALPHAS:
+        out[f"ge_{alpha}"] = entropy(alpha, {c: y[c] / mu for c in codes}, pi)
+        parts = []
+        for g in groups:
+            members = [c for c in codes if province[c] == g]
+            sg, pg = sum(s[c] for c in members), sum(pi[c] for c in members)
+            own = entropy(alpha, {c: (s[c] / sg) / (pi[c] / pg) for c in members}, {c: pi[c] / pg for c in members})
+            parts.append((sg, pg, own))
+        out[f"ge_{alpha}_between"] = entropy(alpha, {g: sg / pg for g, (sg, pg, _) in zip(groups, parts)}, {g: pg for g, (_, pg, _) in zip(groups, parts)})
+        out[f"ge_{alpha}_within"] = math.fsum(float(pg) ** (1 - alpha) * float(sg) ** alpha * float(own) for sg, pg, own in parts)
     out["cv"] = math.sqrt(float(sum(pi[c] * (y[c] - mu) ** 2 for c in codes))) / float(mu)
     out["max_min_ratio"] = max(y.values()) / min(y.values())
     out["hoover"] = sum(abs(s[c] - pi[c]) for c in codes) / 2
@@ -114,6 +125,15 @@ def metrics(a):
         x_prev, y_prev = x, yy
     out["suits"] = 1 - 2 * area
     return {k: float(v) for k, v in out.items()}
+
+
+def entropy(alpha, ratio, weight):
+    """GE(alpha) of the textbook (Shorrocks; Cowell): `sum_i w_i (r_i^alpha - 1) / (alpha (alpha - 1))`
+    with `r_i` a person's amount over the mean and `w_i` the population share; the mean log
+    deviation `sum_i w_i ln(1 / r_i)` for 0. Exact (a Fraction) for alpha 2."""
+    if alpha == 0:
+        return math.fsum(float(weight[k]) * math.log(1 / float(ratio[k])) for k in ratio)
+    return sum(weight[k] * (ratio[k] ** alpha - 1) for k in ratio) / (alpha * (alpha - 1))
 
 
 def expected():
