@@ -49,34 +49,14 @@ extension Checker {
                 reference = FairnessPlan.Reference(name: name.text, expression: expression)
             case .atkinson(let literals):
                 guard declared.claim("atkinson", line.range, &self) else { continue }
-                epsilons = []
-                for literal in literals {
-                    let value = literal.value.doubleValue
-                    guard literal.unit == .plain, value >= 0, value <= 100 else {
-                        error(literal.range, unit, "an Atkinson inequality aversion must be a number from 0 to 100, not \(literal.text)", suggestion: "e.g. atkinson 0.5, 1, 2")
-                        continue
-                    }
-                    guard !epsilons.contains(value) else {
-                        error(literal.range, unit, "the Atkinson aversion \(literal.text) is named twice", suggestion: "name each once")
-                        continue
-                    }
-                    epsilons.append(value)
-                }
+                epsilons = parameters(
+                    literals, within: 0...100, unit, wrong: "an Atkinson inequality aversion must be a number from 0 to 100", example: "atkinson 0.5, 1, 2",
+                    twice: "the Atkinson aversion")
             case .entropy(let literals):
                 guard declared.claim("entropy", line.range, &self) else { continue }
-                alphas = []
-                for literal in literals {
-                    let value = literal.value.doubleValue
-                    guard literal.unit == .plain, value >= 0, value <= 10 else {
-                        error(literal.range, unit, "a generalised entropy parameter must be a number from 0 to 10, not \(literal.text)", suggestion: "e.g. entropy 0, 1, 2")
-                        continue
-                    }
-                    guard !alphas.contains(value) else {
-                        error(literal.range, unit, "the entropy parameter \(literal.text) is named twice", suggestion: "name each once")
-                        continue
-                    }
-                    alphas.append(value)
-                }
+                alphas = parameters(
+                    literals, within: 0...10, unit, wrong: "a generalised entropy parameter must be a number from 0 to 10", example: "entropy 0, 1, 2",
+                    twice: "the entropy parameter")
             case .losses(let literals):
                 guard declared.claim("losses", line.range, &self) else { continue }
                 for literal in literals {
@@ -98,6 +78,26 @@ extension Checker {
         }
         let place = located.value.lines.first.map { site($0.range, unit) }
         return FairnessPlan(population: chosen, group: group, reference: reference, epsilons: epsilons, alphas: alphas, losses: losses, declaredAt: place)
+    }
+
+    /// A line's numbers, each plain, within `range` and named once; the others reported.
+    private mutating func parameters(
+        _ literals: [Literal], within range: ClosedRange<Double>, _ unit: Unit, wrong: String, example: String, twice: String
+    ) -> [Double] {
+        var values = [Double]()
+        for literal in literals {
+            let value = literal.value.doubleValue
+            guard literal.unit == .plain, range.contains(value) else {
+                error(literal.range, unit, "\(wrong), not \(literal.text)", suggestion: "e.g. \(example)")
+                continue
+            }
+            guard !values.contains(value) else {
+                error(literal.range, unit, "\(twice) \(literal.text) is named twice", suggestion: "name each once")
+                continue
+            }
+            values.append(value)
+        }
+        return values
     }
 
     private func suggestion(_ name: String, among names: Set<String>) -> String? {
