@@ -102,9 +102,9 @@ enum ChunkDecoding {
     private static func values(
         _ bytes: ArraySlice<UInt8>, count: Int, kind: ParquetColumn.Kind, dictionary: [String]?, column: String
     ) throws(ParquetReadError) -> [ParquetCell] {
-        let bytes = Array(bytes)
+        let start = bytes.startIndex
         func word(_ index: Int, width: Int) -> UInt64 {
-            (0..<width).reduce(UInt64(0)) { $0 | UInt64(bytes[index * width + $1]) << UInt64(8 * $1) }
+            (0..<width).reduce(UInt64(0)) { $0 | UInt64(bytes[start + index * width + $1]) << UInt64(8 * $1) }
         }
         func filled(_ width: Int) throws(ParquetReadError) {
             guard bytes.count == count * width else { throw ParquetReadError("column '\(column)' has a data page whose values do not fill it") }
@@ -112,7 +112,7 @@ enum ChunkDecoding {
         switch kind {
         case .string:
             guard let dictionary, let width = bytes.first, width <= 32 else { throw ParquetReadError("column '\(column)' has no bit width for its indices") }
-            let indices = try RLEHybrid.decode(bytes[1...], bitWidth: Int(width), count: count)
+            let indices = try RLEHybrid.decode(bytes.dropFirst(), bitWidth: Int(width), count: count)
             guard indices.count == count, indices.allSatisfy({ Int($0) < dictionary.count }) else {
                 throw ParquetReadError("column '\(column)' has an index past its dictionary")
             }
@@ -128,7 +128,7 @@ enum ChunkDecoding {
             return (0..<count).map { .double(Double(bitPattern: word($0, width: 8))) }
         case .boolean:
             guard bytes.count == (count + 7) / 8 else { throw ParquetReadError("column '\(column)' has a data page whose values do not fill it") }
-            return (0..<count).map { .boolean(bytes[$0 / 8] >> UInt8($0 % 8) & 1 == 1) }
+            return (0..<count).map { .boolean(bytes[start + $0 / 8] >> UInt8($0 % 8) & 1 == 1) }
         }
     }
 }
