@@ -67,6 +67,7 @@ def runs(binary, work):
         ("a plain run (`verdeel run FILE --output DIR`)", ["run", "sociale-agenda.verdeel", "--scenario", "baseline", "--output", "plain"], "plain"),
         ("a variant and Monte Carlo run", ["run", "runs.verdeel", "--scenario", "mc", "--output", "mc"], "mc"),
         ("a variant or Monte Carlo run with `--keep-draws all` or `N`", ["run", "runs.verdeel", "--scenario", "mc", "--keep-draws", "2", "--output", "kept"], "kept"),
+        ("a Monte Carlo run with `--rank-sobol`", ["run", "runs.verdeel", "--scenario", "mc", "--rank-sobol", "--output", "ranked"], "ranked"),
         ("a Sobol analysis (`sensitivity sobol` block)", ["run", "runs.verdeel", "--scenario", "sobol", "--output", "sobol"], "sobol"),
         ("a Morris analysis (`sensitivity morris` block)", ["run", "runs.verdeel", "--scenario", "morris", "--output", "morris"], "morris"),
         ("`verdeel compare FILE A B --explain --format csv --output DIR`",

@@ -19,25 +19,17 @@ struct PoolDistribution {
     ) throws(AllocationError) -> (allocation: ComponentAllocation, warnings: [Words], unrounded: [Double]) {
         var warnings = [Words]()
         let target = Double(total)
-        var base = (baseCents ?? Array(repeating: 0, count: table.count)).map { $0 / Double(unit.cents) }
-        let baseTotal = base.reduce(0, +)
-        var scaled = false
-        if baseTotal > target {
-            // Bases are accepted amounts (at most Money.largest each): their sum fits in cents.
-            let required = Money(cents: Int64((baseTotal * Double(unit.cents)).rounded()))
-            let available = Money(cents: total * unit.cents)
+        let start = Self.start(total: total, baseCents: baseCents, regions: table.count, unit: unit)
+        if let required = start.scaledFrom {
             guard policy == .scale else {
-                throw .infeasibleBase(measure: measure, component: component, year: year, required: required, available: available)
+                throw .infeasibleBase(measure: measure, component: component, year: year, required: required, available: Money(cents: total * unit.cents))
             }
-            let factor = target / baseTotal
-            base = base.map { $0 * factor }
-            scaled = true
+            let available = Money(cents: total * unit.cents)
             warnings.append(Words(
                 dutch: "maatregel '\(measure)'\(component.map { ", onderdeel '\($0)'" } ?? ""), \(year): de vaste voeten vragen \(required.dutchDescription) maar er is maar \(available.dutchDescription); elke vaste voet is naar rato verlaagd (beleid 'scale')",
                 english: "measure '\(measure)'\(component.map { ", component '\($0)'" } ?? ""), \(year): the fixed bases need \(required) but only \(available) is available; every base was scaled down pro rata (policy 'scale')"))
         }
-        // Scaled bases fill the pool exactly: nothing is left for the key, not even rounding noise.
-        let remainder = scaled ? 0 : max(0, target - base.reduce(0, +))
+        let (base, remainder) = (start.base, start.remainder)
         var amounts = zip(base, keyShares).map { $0 + remainder * $1 }
         var limitedBy = [LimitKind?](repeating: nil, count: table.count)
         var moved = false
@@ -65,6 +57,21 @@ struct PoolDistribution {
         let allocation = ComponentAllocation(
             component: component, distributed: Money(cents: total * unit.cents), regions: regions)
         return (allocation, warnings, amounts)
+    }
+
+    /// A pool's amounts before limits: each region's base in units (scaled pro rata when the
+    /// bases need more than the pool, `scaledFrom` then the amount they needed) and the
+    /// remainder `R = total - sum(base)` the key shares (0 when the bases were scaled: they
+    /// fill the pool exactly, not even rounding noise is left for the key).
+    static func start(total: Int64, baseCents: [Double]?, regions: Int, unit: RoundingUnit) -> (base: [Double], remainder: Double, scaledFrom: Money?) {
+        let target = Double(total)
+        let base = (baseCents ?? Array(repeating: 0, count: regions)).map { $0 / Double(unit.cents) }
+        let baseTotal = base.reduce(0, +)
+        guard baseTotal > target else { return (base, max(0, target - baseTotal), nil) }
+        // Bases are accepted amounts (at most Money.largest each): their sum fits in cents.
+        let required = Money(cents: Int64((baseTotal * Double(unit.cents)).rounded()))
+        let factor = target / baseTotal
+        return (base.map { $0 * factor }, 0, required)
     }
 
     /// The units (and held regions, when limits can bind) in exact arithmetic.

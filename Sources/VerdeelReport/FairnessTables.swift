@@ -57,6 +57,55 @@ public struct FairnessTables {
         return ResultTable(name: "lorenz", title: .init(dutch: "Lorenzcurve", english: "Lorenz"), columns: columns, rows: rows)
     }
 
+    /// `gini_sources`: per measure and year, the Gini of the rounded amounts per inhabitant
+    /// split by the parts the amounts are made of (Lerman-Yitzhaki, ``GiniDecomposition``):
+    /// the contributions add up to the Gini in `fairness`.
+    public func sources() -> ResultTable {
+        let columns = [
+            Self.scenario, .measure, .year,
+            Column("component", .text, dutch: "onderdeel", english: "component", "the measure's component (empty when it has none)"),
+            Column("part", .text, dutch: "deel", english: "part", "base, key (one criterion's part of the key), limits (what floors, caps and transition limits moved) or rounding"),
+            Column("criterion", .text, dutch: "criterium", english: "criterion", "the key's criterion of a key part (empty otherwise)"),
+            Column("share", .fraction, dutch: "aandeel", english: "share", "S_k: the part's share of the amount"),
+            Column("gini", .decimal, dutch: "gini", english: "gini", "G_k: the part's own Gini per inhabitant (empty when it adds up to 0)"),
+            Column("correlation", .decimal, dutch: "correlatie", english: "correlation", "R_k: the part's Gini correlation with the amount (empty when the part is the same per inhabitant everywhere)"),
+            Column("contribution", .decimal, dutch: "bijdrage", english: "contribution", "S_k G_k R_k: the part's contribution; they add up to the Gini"),
+            Column("elasticity", .decimal, dutch: "elasticiteit", english: "elasticity", "contribution / Gini - S_k: the Gini's relative change when the part grows 1% (empty when the Gini is 0)"),
+        ]
+        var rows = [[Cell]]()
+        for (scenario, report) in reports {
+            for row in report.sources {
+                let figures = row.figures
+                rows.append([
+                    .text(scenario), .text(row.measure), .whole(row.year), .text(row.source.component ?? ""), .text(row.source.part.rawValue), .text(row.source.criterion ?? ""),
+                    Self.cell(figures.share), Self.cell(figures.gini), Self.cell(figures.correlation), Self.cell(figures.contribution), Self.cell(figures.elasticity),
+                ])
+            }
+        }
+        return ResultTable(name: "gini_sources", title: .init(dutch: "Gini naar bron", english: "Gini by source"), columns: columns, rows: rows)
+    }
+
+    /// `gini_regions`: per measure (and `all`) and year, each region's contribution
+    /// `pi_i sum_j pi_j |y_i - y_j| / (2 mu)` to the Gini of the rounded amounts per inhabitant.
+    public func regions() -> ResultTable {
+        let columns = [
+            Self.scenario, .measure, .year, Column.region, .regionName,
+            Column("per_inhabitant", .euroCents, dutch: "per inwoner", english: "per inhabitant", "the region's amount per inhabitant (of the population the metrics use), euros"),
+            Column("population_share", .fraction, dutch: "aandeel inwoners", english: "population share", "the region's share of the population"),
+            Column("contribution", .decimal, dutch: "bijdrage", english: "contribution", "the region's contribution to the Gini; they add up to the Gini"),
+        ]
+        var rows = [[Cell]]()
+        for (scenario, report) in reports {
+            for row in report.regions {
+                rows.append([
+                    .text(scenario), .text(row.measure), .whole(row.year), .text(row.region), .text(regionNames[row.region] ?? ""),
+                    Self.cell(row.perInhabitant), Self.cell(row.populationShare), Self.cell(row.contribution),
+                ])
+            }
+        }
+        return ResultTable(name: "gini_regions", title: .init(dutch: "Gini naar gemeente", english: "Gini by region"), columns: columns, rows: rows)
+    }
+
     /// One metric's change between two scenarios (`compare_fairness`).
     public struct Change: Encodable, Equatable {
         public let from, to: String

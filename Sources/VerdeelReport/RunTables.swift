@@ -5,8 +5,8 @@ import VerdeelTables
 /// The tables each kind of run writes: what every format (CSV, csv-nl, JSON, the workbook,
 /// the report) is rendered from. One place says which tables a run of each kind has.
 public enum RunTables {
-    /// A plain run: allocations, top-slices, earmarks (if any), and the fairness metrics and
-    /// Lorenz curves (when measured); with `named`, only the tables of those names, each made
+    /// A plain run: allocations, top-slices, earmarks (if any), and the fairness metrics,
+    /// Lorenz curves and the Gini by source and by region (when measured); with `named`, only the tables of those names, each made
     /// only when named.
     public static func allocation(_ runs: [ScenarioRun], fairness: [(scenario: String, report: FairnessReport)], named: Set<String>? = nil) -> [ResultTable] {
         let wanted = { (name: String) in named?.contains(name) ?? true }
@@ -15,11 +15,13 @@ public enum RunTables {
         if wanted("allocations") { tables.append(allocation.allocations()) }
         if wanted("topslices") { tables.append(allocation.topslices()) }
         if wanted("earmarks"), let earmarks = allocation.earmarks() { tables.append(earmarks) }
-        if !fairness.isEmpty, wanted("fairness") || wanted("lorenz") {
+        if !fairness.isEmpty, ["fairness", "lorenz", "gini_sources", "gini_regions"].contains(where: wanted) {
             let names = runs.reduce(into: [String: String]()) { names, run in names.merge(run.table.regionNames) { first, _ in first } }
             let fairnessTables = FairnessTables(fairness, regionNames: names)
             if wanted("fairness") { tables.append(fairnessTables.metrics()) }
             if wanted("lorenz") { tables.append(fairnessTables.lorenz()) }
+            if wanted("gini_sources") { tables.append(fairnessTables.sources()) }
+            if wanted("gini_regions") { tables.append(fairnessTables.regions()) }
         }
         return tables
     }

@@ -39,14 +39,31 @@ public struct ScenarioSession: Sendable {
 
     /// The statistics a simulation of `run` computes over its draws besides the amounts'
     /// summaries: with `fairness`, the fairness metrics over the draws and, when the plan
-    /// names loss thresholds, the probabilities of losses and the largest loss per draw. The engine adds the rank
+    /// names loss thresholds, the probabilities of losses and the largest loss per draw; with
+    /// `givenData`, the sensitivity of the amounts to the perturbed inputs estimated from the
+    /// draws (``RankSobolOverDraws``, for up to 48 regions). The engine adds the rank
     /// statistics a plan asks for itself.
-    public func drawStatistics(_ run: ScenarioRun, fairness: Bool) throws -> (statistics: [any DrawStatistic], warnings: [Words]) {
-        guard fairness else { return ([], []) }
-        let found = try ScenarioFairness.reports([run])
-        guard let report = found.reports.first?.report else { return ([], found.warnings) }
-        let statistic = FairnessOverDraws(report.basis, baseline: report)
-        return ([statistic] + (statistic.lossTable.map { [$0] } ?? []) + (LargestLossOverDraws(report.basis).map { [$0] } ?? []), found.warnings)
+    public func drawStatistics(_ run: ScenarioRun, fairness: Bool, givenData: Bool = false) throws -> (statistics: [any DrawStatistic], warnings: [Words]) {
+        var statistics = [any DrawStatistic](), warnings = [Words]()
+        if fairness {
+            let found = try ScenarioFairness.reports([run])
+            warnings = found.warnings
+            if let report = found.reports.first?.report {
+                let statistic = FairnessOverDraws(report.basis, baseline: report)
+                statistics = [statistic] + (statistic.lossTable.map { [$0] } ?? []) + (LargestLossOverDraws(report.basis).map { [$0] } ?? [])
+            }
+        }
+        if givenData, let monteCarlo = run.plan.simulation?.monteCarlo {
+            let indicators = monteCarlo.perturbations.map(\.indicator)
+            if let statistic = RankSobolOverDraws(indicators: indicators, seed: monteCarlo.seed, regions: run.table.count) {
+                statistics.append(statistic)
+            } else if !indicators.isEmpty {
+                warnings.append(Words(
+                    dutch: "scenario '\(run.plan.name)': geen gevoeligheid uit de trekkingen (rank_sobol) voor meer dan \(RankSobolOverDraws.largestRegions) gemeenten",
+                    english: "scenario '\(run.plan.name)': no sensitivity from the draws (rank_sobol) for more than \(RankSobolOverDraws.largestRegions) regions"))
+            }
+        }
+        return (statistics, warnings)
     }
 
     /// The variants and draws of `run` (those `control` selects), summarised, with

@@ -17,9 +17,12 @@ struct LongRun {
     let threads: Int
 
     /// The variants and draws of `run` (a part's, or all), with the fairness statistics over
-    /// the draws unless `fairness` is false, and the draws kept as `keep` asks.
-    func simulation(_ run: ScenarioRun, fairness: Bool, chunk: Int, part: ShardChoice?, keep: KeepDrawsOptions?, output: String?, format: OutputFormat = .csv) throws -> RunResult {
-        let chosen = try sources.orExit { try session.drawStatistics(run, fairness: fairness) }
+    /// the draws unless `fairness` is false, the sensitivity from the draws when `givenData`,
+    /// and the draws kept as `keep` asks.
+    func simulation(
+        _ run: ScenarioRun, fairness: Bool, givenData: Bool = false, chunk: Int, part: ShardChoice?, keep: KeepDrawsOptions?, output: String?, format: OutputFormat = .csv
+    ) throws -> RunResult {
+        let chosen = try sources.orExit { try session.drawStatistics(run, fairness: fairness, givenData: givenData) }
         for warning in chosen.warnings { printError("warning: \(warning.english)") }
         if let problem = ProcessorCheck.problem() {
             printError("error: \(problem)")

@@ -8,7 +8,7 @@ import VerdeelSimulation
 extension Run {
     func simulation(_ run: ScenarioRun, long: LongRun, part: ShardChoice?) throws {
         let started = Date()
-        let simulated = try long.simulation(run, fairness: !noFairness, chunk: chunk, part: part, keep: keep, output: out.output, format: out.format)
+        let simulated = try long.simulation(run, fairness: !noFairness, givenData: rankSobol, chunk: chunk, part: part, keep: keep, output: out.output, format: out.format)
         guard let result = simulated.simulation else { return }
         let seconds = Date().timeIntervalSince(started)
         for (variant, reason) in result.infeasible.sorted(by: { $0.key < $1.key }).prefix(10) {

@@ -36,6 +36,9 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Leave out the fairness metrics (fairness.csv, lorenz.csv, fairness_summary.csv, losses.csv, largest_loss.csv).")
     var noFairness = false
 
+    @Flag(name: .long, help: "Also estimate from a Monte Carlo run's draws how much each perturbed input drives each region's amount (rank_sobol.csv; up to 48 regions).")
+    var rankSobol = false
+
     @Option(name: .long, help: "Run part I of N of a variant, Monte Carlo or sensitivity run (I from 1) into --output; 'verdeel merge' joins the parts. Default from a Slurm array's environment.")
     var shard: String?
 

@@ -185,8 +185,11 @@ struct CommandTests {
         let example = blocks[1].drop { $0 != "\n" }.dropFirst()
         let sweep = blocks[3].drop { $0 != "\n" }.dropFirst()
         #expect(sweep.hasPrefix("scenario sweep extends baseline"))
+        #expect(sweep.contains("draws 10_000"))
+        // The README's 10,000 draws take 20 s in a debug build; 500 check the same files.
+        let fewerDraws = sweep.replacingOccurrences(of: "draws 10_000", with: "draws 500")
         try withTemporaryDirectory { directory in
-            try (String(example) + "\n" + String(sweep)).write(toFile: directory + "/example.verdeel", atomically: true, encoding: .utf8)
+            try (String(example) + "\n" + fewerDraws).write(toFile: directory + "/example.verdeel", atomically: true, encoding: .utf8)
             try TwoRegions.municipalities.write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
             let run = try verdeel(["run", "example.verdeel", "--scenario", "sweep", "--output", "out"], in: directory)
             #expect(run.status == 0, "\(run.errors)")

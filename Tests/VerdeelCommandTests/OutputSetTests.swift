@@ -53,10 +53,16 @@ extension CommandTests {
             try earlier.write(toFile: out + "/manifest.txt", atomically: true, encoding: .utf8)
             // A temporary folder left by a run that was killed (process 999999999 does not exist).
             try FileManager.default.createDirectory(atPath: directory + "/.out.verdeel-tmp-999999999", withIntermediateDirectories: true)
-            let result = try verdeel(["run", repositoryRoot + "/Benchmarks/workloads/w2-simplex.verdeel", "--output", out])
+            let inputs = directory + "/inputs"
+            try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+            try TwoRegions.municipalities.write(toFile: inputs + "/regions.csv", atomically: true, encoding: .utf8)
+            try Self.smallScenario("key inhabitants 50%, land_area_km2 50%", extra: "scenario v extends s {\n    variants {\n        weight m land_area_km2 in 20%, 80%\n    }\n}\n")
+                .replacingOccurrences(of: "regions \"regions.csv\" {", with: "regions \"regions.csv\" synthetic source \"made up for the test\" {")
+                .write(toFile: inputs + "/s.verdeel", atomically: true, encoding: .utf8)
+            let result = try verdeel(["run", "s.verdeel", "--scenario", "v", "--output", out], in: inputs)
             #expect(result.status == 0, "\(result.errors)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["dictionary.md", "fairness_summary.csv", "manifest.txt", "provenance.json", "schema.json", "summary.csv", "variants.csv"])
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["inputs", "out"])
             let manifest = try String(contentsOfFile: out + "/manifest.txt", encoding: .utf8)
             #expect(manifest.hasPrefix("Written by verdeel 0.4.0 as one set; these files belong together:\n  variants.csv\n  summary.csv\n"))
             #expect(manifest.contains("SYNTHETIC"))

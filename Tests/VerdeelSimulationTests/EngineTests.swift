@@ -220,7 +220,7 @@ import VerdeelTestSupport
     /// The same seed gives bit-identical summary and rank files whatever the thread count or
     /// chunk size.
     @Test func identicalForAnyThreadCountAndChunk() throws {
-        let text = Self.smallW3(draws: 500).replacingOccurrences(of: "    perturb inhabitants normal sd 1%", with: "    perturb inhabitants normal sd 1%\n        ranks")
+        let text = Self.smallW3(draws: 200).replacingOccurrences(of: "    perturb inhabitants normal sd 1%", with: "    perturb inhabitants normal sd 1%\n        ranks")
         var files = [String]()
         for (threads, chunk) in [(1, 8), (2, 8), (2, 1), (2, 24), (1, 1000)] {
             let result = try simulate(text, control: RunControl(threads: threads, chunk: chunk))

@@ -35,15 +35,44 @@ public struct FairnessReport: Sendable {
         public let curve: LorenzCurve
     }
 
+    /// One part of a measure's amounts in one year and its share of the Gini
+    /// (``GiniDecomposition``), on the rounded amounts.
+    public struct SourceRow: Sendable {
+        public let measure: String
+        public let year: Int
+        public let source: AmountSource
+        public let figures: GiniDecomposition.Source
+    }
+
+    /// One region's contribution to the Gini of the rounded amounts of a measure (or `all`)
+    /// and year.
+    public struct RegionRow: Sendable {
+        public let measure: String
+        public let year: Int
+        public let region: String
+        public let perInhabitant: Double
+        public let populationShare: Double
+        public let contribution: Double
+    }
+
     public let basis: FairnessBasis
     public let rows: [Row]
     public let curves: [Curve]
+    /// The Gini by the parts of the amounts, per measure and year (not for `all`), when the
+    /// parts were given.
+    public let sources: [SourceRow]
+    /// The Gini by region, per measure (and `all`) and year.
+    public let regions: [RegionRow]
 
-    /// `measures` are the scenario's measure identifiers with their allocations.
-    public init(_ basis: FairnessBasis, measures: [(id: String, allocation: MeasureAllocation)]) throws(FairnessError) {
+    /// `measures` are the scenario's measure identifiers with their allocations and, for the
+    /// Gini by source, the parts of their amounts (``Allocator/sources(of:allocation:)``).
+    public init(
+        _ basis: FairnessBasis, measures: [(id: String, allocation: MeasureAllocation)], sources: [[(year: Int, sources: [AmountSource])]]? = nil
+    ) throws(FairnessError) {
         self.basis = basis
         var rows = [Row]()
         var curves = [Curve]()
+        var regionRows = [RegionRow]()
         let regions = basis.codes.count
         var totals = [Int: (rounded: [Double], exact: [Double])]()
         var parts = [(measure: String, year: Int, rounded: [Double], exact: [Double])]()
@@ -78,8 +107,24 @@ public struct FairnessReport: Sendable {
                 rows.append(Row(measure: part.measure, year: part.year, metric: metric, value: values[index], exact: exactValues[index]))
             }
             if let curve = LorenzCurve(input) { curves.append(Curve(measure: part.measure, year: part.year, curve: curve)) }
+            let total = input.totalPopulation
+            for (index, contribution) in (GiniDecomposition.regions(input) ?? []).enumerated() {
+                regionRows.append(RegionRow(
+                    measure: part.measure, year: part.year, region: basis.codes[index], perInhabitant: input.amounts[index] / input.populations[index],
+                    populationShare: input.populations[index] / total, contribution: contribution))
+            }
         }
         self.rows = rows
         self.curves = curves
+        self.regions = regionRows
+        self.sources = zip(measures, sources ?? []).flatMap { measure, years in
+            years.flatMap { year, parts -> [SourceRow] in
+                let perPerson = parts.map { part in
+                    GiniDecomposition.Part(perPerson: zip(part.values, basis.populations).map { part.scale * ($0 / $1) }, isBalanced: part.isBalanced)
+                }
+                let figures = GiniDecomposition.sources(populations: basis.populations, parts: perPerson) ?? []
+                return zip(parts, figures).map { SourceRow(measure: measure.id, year: year, source: $0, figures: $1) }
+            }
+        }
     }
 }

@@ -21,7 +21,16 @@ public enum ScenarioFairness {
             do {
                 let basis = try FairnessBasis(plan, table: run.table)
                 let measures = zip(run.plan.measures, run.allocations).map { (id: $0.id, allocation: $1) }
-                reports.append((run.plan.name, try FairnessReport(basis, measures: measures)))
+                let allocator = Allocator(table: run.table)
+                var sources: [[(year: Int, sources: [AmountSource])]]?
+                do {
+                    sources = try zip(run.plan.measures, run.allocations).map { planned, allocation throws(AllocationError) in
+                        try allocator.sources(of: planned.measure, allocation: allocation)
+                    }
+                } catch {
+                    warnings.append(Words(dutch: "scenario '\(run.plan.name)': geen Gini naar bron: \(error)", english: "scenario '\(run.plan.name)': no Gini by source: \(error)"))
+                }
+                reports.append((run.plan.name, try FairnessReport(basis, measures: measures, sources: sources)))
             } catch {
                 guard let place = plan.declaredAt else {
                     warnings.append(Words(dutch: "scenario '\(run.plan.name)': geen eerlijkheidsmaten: \(error)", english: "scenario '\(run.plan.name)': no fairness metrics: \(error)"))

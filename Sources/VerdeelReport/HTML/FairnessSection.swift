@@ -16,6 +16,7 @@ enum FairnessSection {
         guard !ours.isEmpty else { return nil }
         let numbers = context.numbers
         let lorenz = context.input.rows("lorenz")
+        let sources = context.input.rows("gini_sources").filter { $0["scenario"] == scenario }
         var panels = [(key: String, label: String, html: String)]()
         var tables = [(key: String, table: [String: Any])]()
         var panelMeasures = [String]()
@@ -48,7 +49,7 @@ enum FairnessSection {
             let chart = curves.isEmpty ? "" : Figure.of(LorenzChart(
                 title: context.label(measure, year) + ": " + context.say("Lorenzcurve (inwoners naar bedrag per inwoner)", "Lorenz curve (inhabitants by amount per inhabitant)"),
                 curves: curves, percentText: { numbers.percent($0, decimals: 0) }, equalityLabel: context.say("gelijke verdeling", "equal shares")))
-            panels.append((ReportContext.key(measure, year), context.label(measure, year), chart))
+            panels.append((ReportContext.key(measure, year), context.label(measure, year), chart + sourceChart(context, sources, measure: measure, year: year)))
             panelMeasures.append(measure)
         }
         var view = ReportContext.switchView(
@@ -60,5 +61,38 @@ enum FairnessSection {
             return panel
         }
         return view
+    }
+
+    /// The Gini of the measure and year split by the parts of the amount (`gini_sources`):
+    /// one bar per part, its contribution (they add up to the Gini; a negative one makes the
+    /// allocation more equal). Empty for `all`, which has no parts.
+    static func sourceChart(_ context: ReportContext, _ rows: [[String: String]], measure: String, year: Int) -> String {
+        let here = rows.filter { $0["measure"] == measure && $0["year"] == String(year) }
+        let bars = here.compactMap { row -> (String, Double)? in
+            guard let value = row["contribution"].flatMap(Double.init) else { return nil }
+            return (partName(row, context), value)
+        }
+        guard !bars.isEmpty else { return "" }
+        let numbers = context.numbers
+        return Figure.of(BarChart(
+            title: context.label(measure, year) + ": " + context.say(
+                "Gini naar deel van het bedrag (bijdrage; samen de Gini)", "Gini by part of the amount (contribution; together the Gini)"),
+            labels: bars.map(\.0), values: bars.map(\.1),
+            valueText: { numbers.number($0, decimals: 4) }, axisText: { numbers.number($0, decimals: 2) }, diverging: true))
+    }
+
+    /// A part's name: the criterion of a key part, else base, limits or rounding in the
+    /// report's language, with its component in brackets.
+    static func partName(_ row: [String: String], _ context: ReportContext) -> String {
+        let part = row["part"] ?? ""
+        let name: String
+        switch part {
+        case "key": name = context.say("sleutel: ", "key: ") + (row["criterion"] ?? "")
+        case "base": name = context.say("vaste voet", "base")
+        case "limits": name = context.say("grenzen", "limits")
+        case "rounding": name = context.say("afronding", "rounding")
+        default: name = part
+        }
+        return (row["component"] ?? "").isEmpty ? name : "\(name) (\(row["component"] ?? ""))"
     }
 }

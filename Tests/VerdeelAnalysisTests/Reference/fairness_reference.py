@@ -9,6 +9,10 @@ math.fsum where they need logarithms or powers. PySAL's `inequality` package, ru
 population-expanded vector (one entry per inhabitant), cross-checks Gini, Theil (with its
 between/within split by province) and Atkinson.
 
+The Gini by source (Lerman-Yitzhaki) and by region come from the parts of the reference's
+own allocation (base, each key criterion, rounding) in exact arithmetic, the identity
+`sum of contributions = Gini` asserted exactly.
+
 Run from the repository root after `swift build -c release`:
 
     python3 Tests/VerdeelAnalysisTests/Reference/fairness_reference.py --check
@@ -70,6 +74,77 @@ def rounded(measure, budget):
         for c in codes:
             total[c] += amounts[c]
     return total
+
+
+def sources(measure, budget):
+    """The parts of the rounded amounts (docs/fairness.md, Gini by source), exact:
+    (component, part, criterion, region -> euros) with the base, each key criterion's
+    `remainder x weight x share`, and rounding (rounded - unrounded) of each pool."""
+    s_inh, s_area, s_need = ref.shares(ref.inhabitants), ref.shares(ref.land_area), ref.shares(ref.need)
+
+    def rounding(paid, key, base, total):
+        return {c: F(paid[c]) - base - (total - base * len(codes)) * sum(w * sh[c] for w, sh in key) for c in codes}
+
+    if measure == "ontmoetingsplekken":
+        key = [(F(1, 2), s_inh), (F(1, 2), s_area)]
+        return [("", "key", "inhabitants", {c: budget * key[0][0] * s_inh[c] for c in codes}),
+                ("", "key", "area", {c: budget * key[1][0] * s_area[c] for c in codes}),
+                ("", "rounding", "", rounding(ref.meeting_places(budget), key, 0, budget))]
+    d = budget - ref.topslice(budget, F(5, 100))
+    if measure == "wijk":
+        remainder = d - 200_000 * len(codes)
+        return [("", "base", "", {c: F(200_000) for c in codes}),
+                ("", "key", "inhabitants", {c: remainder * s_inh[c] for c in codes}),
+                ("", "rounding", "", rounding(ref.district_support(budget), [(F(1), s_inh)], 200_000, d))]
+    key = [(F(20, 100), s_inh), (F(80, 100), s_need)]
+    out = []
+    for name, (part, paid) in ref.youth_work(budget).items():
+        out += [(name, "key", "inhabitants", {c: part * key[0][0] * s_inh[c] for c in codes}),
+                (name, "key", "need", {c: part * key[1][0] * s_need[c] for c in codes}),
+                (name, "rounding", "", rounding(paid, key, 0, part))]
+    return out
+
+
+def mid_ranks(y, pi):
+    """F_c: the population share below y_c plus half that of the regions equal to it."""
+    return {c: sum(pi[d] for d in codes if y[d] < y[c]) + sum(pi[d] for d in codes if y[d] == y[c]) / 2 for c in codes}
+
+
+def gini_by_source(parts):
+    """Lerman and Yitzhaki (1985) on the per-person parts, exact: for each part its share S,
+    own Gini G (None for a mean of 0), Gini correlation R (None for an own covariance of 0),
+    contribution S G R = 2 cov(y_k, F) / mu and elasticity contribution / Gini - S."""
+    P = sum(population.values())
+    pi = {c: population[c] / P for c in codes}
+    per = [{c: euros[c] / population[c] for c in codes} for _, _, _, euros in parts]
+    y = {c: sum(p[c] for p in per) for c in codes}
+    mu = sum(pi[c] * y[c] for c in codes)
+    ranks = mid_ranks(y, pi)
+
+    def cov(x, f):
+        mean = sum(pi[c] * x[c] for c in codes)
+        return sum(pi[c] * (x[c] - mean) * (f[c] - F(1, 2)) for c in codes)
+
+    gini = sum(population[i] * population[j] * abs(y[i] - y[j]) for i in codes for j in codes) / (2 * P * P * mu)
+    out = {}
+    for (component, part, criterion, _), x in zip(parts, per):
+        mean = sum(pi[c] * x[c] for c in codes)
+        own = cov(x, mid_ranks(x, pi))
+        contribution = 2 * cov(x, ranks) / mu
+        out[(component, part, criterion)] = {
+            "share": mean / mu, "gini": 2 * own / mean if mean != 0 else None,
+            "correlation": cov(x, ranks) / own if own != 0 else None,
+            "contribution": contribution, "elasticity": contribution / gini - mean / mu}
+    assert sum(v["contribution"] for v in out.values()) == gini
+    return out
+
+
+def gini_by_region(a):
+    """Each region's `pi_i sum_j pi_j |y_i - y_j| / (2 mu)`, exact."""
+    P = sum(population.values())
+    y = {c: a[c] / population[c] for c in codes}
+    mu = sum(a.values()) / P
+    return {i: population[i] * sum(population[j] * abs(y[i] - y[j]) for j in codes) / (2 * P * P * mu) for i in codes}
 
 
 def metrics(a):
@@ -152,6 +227,67 @@ def expected():
     return rows
 
 
+def expected_splits():
+    """The Gini by source per measure and year, and by region per measure (and all) and year."""
+    by_source, by_region, totals = {}, {}, {}
+    for measure, budgets in BUDGETS.items():
+        for year, budget in budgets.items():
+            by_source[(measure, year)] = gini_by_source(sources(measure, budget))
+            r = rounded(measure, budget)
+            by_region[(measure, year)] = gini_by_region(r)
+            t = totals.setdefault(year, {c: F(0) for c in codes})
+            for c in codes:
+                t[c] += r[c]
+    for year, r in totals.items():
+        by_region[("all", year)] = gini_by_region(r)
+    return by_source, by_region
+
+
+def compare_splits(target):
+    """Every figure of gini_sources.csv and gini_regions.csv against the exact reference:
+    within 1e-9 of the reference, relative to the larger of the value and the Gini (a
+    rounding part's contribution is 1e-7 of it). A rounding part is the paid amount minus
+    the unrounded one, a double known to about 1e-16 of the amount (1e-10 euro of EUR 1.5
+    million), so it is known to about 1e-9 of itself and its correlation is checked to 1e-8."""
+    by_source, by_region = expected_splits()
+    worst, compared, problems = 0.0, 0, []
+
+    def check(where, got, want, scale, tolerance=1e-9):
+        nonlocal worst, compared
+        if want is None or got == "":
+            if (want is None) != (got == ""):
+                problems.append(f"{where}: verdeel {got!r}, reference {want!r}")
+            return
+        difference = abs(float(got) - float(want)) / max(abs(float(want)), scale)
+        worst, compared = max(worst, difference), compared + 1
+        if difference > tolerance:
+            problems.append(f"{where}: verdeel {got}, reference {float(want)!r}")
+
+    with open(os.path.join(target, "gini_sources.csv"), newline="") as f:
+        written = list(csv.DictReader(f))
+    seen = set()
+    for row in written:
+        key = (row["measure"], int(row["year"]))
+        part = (row["component"], row["part"], row["criterion"])
+        want = by_source[key][part]
+        seen.add(key + part)
+        gini = float(sum(v["contribution"] for v in by_source[key].values()))
+        for column in ("share", "gini", "correlation", "contribution", "elasticity"):
+            tolerance = 1e-8 if (row["part"], column) == ("rounding", "correlation") else 1e-9
+            check(f"gini_sources {key} {part} {column}", row[column], want[column], gini if column in ("contribution", "elasticity") else 1e-300, tolerance)
+    expected_parts = {key + part for key, parts in by_source.items() for part in parts}
+    if seen != expected_parts:
+        problems.append(f"gini_sources: parts differ: {sorted(seen ^ expected_parts)[:5]}")
+    with open(os.path.join(target, "gini_regions.csv"), newline="") as f:
+        written = list(csv.DictReader(f))
+    for row in written:
+        key = (row["measure"], int(row["year"]))
+        check(f"gini_regions {key} {row['region']}", row["contribution"], by_region[key][row["region"]], 1e-300)
+    if len(written) != sum(len(v) for v in by_region.values()):
+        problems.append(f"gini_regions: {len(written)} rows, the reference has {sum(len(v) for v in by_region.values())}")
+    return worst, compared, problems
+
+
 def pysal_check(rows):
     """Gini, Theil (between/within by province) and Atkinson of PySAL on one entry per inhabitant."""
     import numpy as np
@@ -198,6 +334,7 @@ def main():
                        check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(target, "fairness.csv"), newline="") as f:
             written = list(csv.DictReader(f))
+        split_worst, split_compared, split_problems = compare_splits(target)
     worst, compared, problems = 0.0, 0, []
     seen = set()
     for row in written:
@@ -214,9 +351,11 @@ def main():
                 problems.append(f"{key} {row['metric']} {column}: verdeel {got!r}, reference {want!r}")
     if seen != set(rows):
         problems.append(f"measures and years differ: {sorted(set(rows) ^ seen)}")
+    problems += split_problems
     for problem in problems[:20]:
         print(problem)
     print(f"fairness of the baseline: {compared} values, largest relative difference {worst:.2g} from the reference; PySAL agrees within {pysal:.2g}")
+    print(f"Gini by source and by region: {split_compared} values, largest relative difference {split_worst:.2g} from the exact reference")
     return 1 if problems else 0
 
 
