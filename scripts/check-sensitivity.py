@@ -11,6 +11,9 @@ indices. Checks:
     to 1e-9 (S1, ST, and S2 for Ishigami with second order);
   - Morris: SALib's morris.analyze on verdeel's trajectories gives the same mu, mu* and
     sigma to 1e-9;
+  - aggregated indices (sobol_aggregated.csv) of two outputs Y1 = X1, Y2 = 2 X2 + X1 X3:
+    the variance-weighted mean of SALib's indices of each output to 1e-9, and the analytic
+    aggregate within its interval;
   - the sensitivity from a Monte Carlo run's draws (rank_sobol.csv): R's sobolrank formula
     (sensitivity::estim.sobolrank, written again in numpy) on the kept draws' amounts and
     perturbed inputs gives every s1 and s1_conf (20 disjoint subsamples) to 1e-9, and the
@@ -135,6 +138,39 @@ def morris_case(folder):
     print(f"Morris (G-function, 200 trajectories): largest difference from SALib {difference:.3g}; mu* {stars}")
 
 
+def aggregate_case(folder):
+    """Two outputs of three uniform factors on [0, 1]: Y1 = X1 (variance 12/144) and
+    Y2 = 2 X2 + X1 X3 (variance 4/12 + Var(X1 X3) = 48/144 + (1/9 - 1/16) = 55/144). Checked:
+    the aggregate equals sum_o Var(Y_o) S_o / sum_o Var(Y_o) with SALib's S_o and numpy's
+    variances, and X2's analytic aggregate S1: only Y2 depends on it, by 48/144 of the 67/144
+    in all, so 48/67."""
+    names, bounds = ["x1", "x2", "x3"], [[0.0, 1.0]] * 3
+    problem = os.path.join(folder, "aggregate.txt")
+    with open(problem, "w") as handle:
+        handle.write("".join(f"{factor} 0.0 1.0\n" for factor in names))
+    samples, outputs, result = (os.path.join(folder, f"aggregate-{part}") for part in ("X.txt", "Y.txt", "out"))
+    run("sample", "sobol", "--problem", problem, "-N", "8192", "--seed", "3", "--output", samples)
+    x = np.loadtxt(samples, ndmin=2)
+    y = np.column_stack([x[:, 0], 2 * x[:, 1] + x[:, 0] * x[:, 2]])
+    np.savetxt(outputs, y)
+    run("analyze", "sobol", "--problem", problem, "--samples", samples, "--outputs", outputs, "--seed", "5", "--output", result)
+    rows = read_rows(os.path.join(result, "sobol_aggregated.csv"))
+    check(len(rows) == 3 and all(row["outputs"] == "2" for row in rows), f"sobol_aggregated: {rows}")
+    variances = np.var(y, axis=0)
+    problem_dict = {"num_vars": 3, "names": names, "bounds": bounds}
+    salib = [salib_sobol.analyze(problem_dict, y[:, o], calc_second_order=False, num_resamples=10, seed=1) for o in range(2)]
+    worst = 0.0
+    for g, row in enumerate(rows):
+        for key, name in (("s1", "S1"), ("st", "ST")):
+            want = sum(variances[o] * salib[o][name][g] for o in range(2)) / variances.sum()
+            worst = max(worst, abs(float(row[key]) - want))
+    check(worst <= 1e-9, f"sobol_aggregated differs from SALib's weighted indices by {worst:.3g}")
+    exact = 48 / 67
+    estimate, half = float(rows[1]["s1"]), float(rows[1]["s1_conf"])
+    check(abs(estimate - exact) <= max(half, 0.01), f"sobol_aggregated x2 s1 {estimate:.4f} +- {half:.4f}, analytic {exact:.4f}")
+    print(f"sobol_aggregated (two outputs): SALib's weighted indices within {worst:.3g}; x2 S1 {estimate:.4f} +- {half:.4f} (exact {exact:.4f})")
+
+
 def sobolrank(x, y):
     """R's estim.sobolrank: (mean(Y[o] * Y[o[c(2:n, 1)]]) - mean(Y)^2) / var(Y), o the stable
     order of x. Applied to Y - mean(Y), which leaves it unchanged (each draw is once first and
@@ -198,6 +234,7 @@ def rank_sobol_case(folder):
 
 
 with tempfile.TemporaryDirectory() as folder:
+    aggregate_case(folder)
     rank_sobol_case(folder)
     pi = math.pi
     sobol_case(folder, "ishigami", ["x1", "x2", "x3"], [[-pi, pi]] * 3, ishigami, ishigami_analytic(), True)

@@ -4,7 +4,12 @@ the baseline must hold, within its stated tolerance beyond the noise measured in
 A figure fails when  now < baseline x (1 - tolerance - noise),  with `now` and `baseline`
 the medians over the rounds and `noise` this run's half spread relative to its median,
 (max - min) / (2 median). Ratios, never absolute seconds, decide: both sides of a ratio are
-measured in the same rounds, so a slower or busier machine moves them alike."""
+measured in the same rounds, so a slower or busier machine moves them alike. They do move
+with the kind of processor, though: verdeel's vector code uses AVX-512 where there is one and
+numpy's peer gains far less from it, so w3's ratio is about 39 on an AVX-512 machine and 22 on
+an AVX2 one of the same make. Each kind keeps its own baseline: `baseline.json` for the
+kind it was measured on, `baseline-EXTENSION.json` for a kind whose widest vector extension
+is EXTENSION (`baseline-avx2.json`); `path_for` picks the one of the machine at hand."""
 import json
 import os
 from dataclasses import dataclass
@@ -15,13 +20,40 @@ DEFAULT_TOLERANCE = 0.15
 PATH = os.path.join(measure.ROOT, "Benchmarks", "baseline.json")
 
 
+def widest_extension(machine):
+    """The widest vector extension the machine has (`avx512f`, `avx2`, ...), or `none`."""
+    extensions = [flag for flag in machine.get("vector_extensions", []) if flag.startswith("avx")]
+    return "avx512f" if "avx512f" in extensions else (extensions[-1] if extensions else "none")
+
+
+def path_for(machine, default=PATH):
+    """The baseline of the machine's kind: `default` when it was measured on a machine with
+    the same widest vector extension (or there is no other), else the kind's own file next
+    to it."""
+    if os.path.exists(default) and widest_extension(load(default)["machine"]) == widest_extension(machine):
+        return default
+    own = os.path.join(os.path.dirname(default), f"baseline-{widest_extension(machine)}.json")
+    return own if os.path.exists(own) or not os.path.exists(default) else default
+
+
+def path_for_update(machine, default=PATH):
+    """Where a new baseline of the machine's kind goes: the default file when it holds that
+    kind (or does not exist yet), else the kind's own file."""
+    if not os.path.exists(default) or widest_extension(load(default)["machine"]) == widest_extension(machine):
+        return default
+    return os.path.join(os.path.dirname(default), f"baseline-{widest_extension(machine)}.json")
+
+
 def load(path=PATH):
     with open(path) as handle:
         return json.load(handle)
 
 
 def tolerances(path=PATH):
-    """Each figure's stated tolerance in the baseline kept so far (none when there is none)."""
+    """Each figure's stated tolerance in the baseline kept so far (none when there is none);
+    a kind's first baseline takes the default file's."""
+    if not os.path.exists(path) and path != PATH:
+        path = PATH
     return {name: figure["tolerance"] for name, figure in load(path)["figures"].items()} if os.path.exists(path) else {}
 
 

@@ -49,6 +49,7 @@ public enum SensitivityTables {
         if let sobol = result.sobol {
             tables.append(Self.sobol(sobol, outputs: outputs, factors: result.factors))
             if secondOrder { tables.append(Self.secondOrder(sobol, outputs: outputs, factors: result.factors)) }
+            tables.append(Self.aggregated(result.aggregated, factors: result.factors))
         }
         if let morris = result.morris { tables.append(Self.morris(morris, outputs: outputs, factors: result.factors)) }
         tables.append(Self.elasticities(elasticities, regionNames: regionNames))
@@ -72,6 +73,33 @@ public enum SensitivityTables {
                        Self.index("st", "the total-order Sobol index"), Self.index("st_conf", "its 95% confidence half-width (bootstrap)")]
         let rows = perFactor(sobol, outputs: outputs, factors: factors) { index, g in [index.s1[g], index.s1Confidence[g], index.st[g], index.stConfidence[g]] }
         return ResultTable(name: "sobol", title: .init(dutch: "Sobol-indices", english: "Sobol"), columns: columns, rows: rows)
+    }
+
+    /// `sobol_aggregated`: per measure and year, each factor's indices over the regions'
+    /// amounts together, weighted by their variances (``SobolAggregate``).
+    public static func aggregated(_ aggregates: [SobolAggregate], factors: [String]) -> ResultTable {
+        aggregated(aggregates, factors: factors, leading: [.measure, .year]) { [.text($0.measure), .whole($0.year)] }
+    }
+
+    /// `sobol_aggregated` of a file's outputs: every column together.
+    public static func aggregated(_ aggregate: SobolAggregate, factors: [String]) -> ResultTable {
+        aggregated([aggregate], factors: factors, leading: []) { _ in [] }
+    }
+
+    private static func aggregated(_ aggregates: [SobolAggregate], factors: [String], leading: [Column], place: (SobolAggregate) -> [Cell]) -> ResultTable {
+        let columns = leading + [
+            Column("outputs", .count, dutch: "uitkomsten", english: "outputs", "the outputs aggregated (those that vary): a measure's and year's regions' amounts, or a file's columns"),
+            Self.factor, Self.index("s1", "the first-order index of the outputs together: sum of variance x S1 over the sum of the variances"),
+            Self.index("s1_conf", "its 95% confidence half-width (the outputs' bootstrap resamples)"),
+            Self.index("st", "the total-order index of the outputs together"), Self.index("st_conf", "its 95% confidence half-width"),
+        ]
+        let rows = aggregates.flatMap { aggregate in
+            factors.enumerated().map { g, factor -> [Cell] in
+                place(aggregate) + [.whole(aggregate.outputs), .text(factor)]
+                    + [aggregate.s1[g], aggregate.s1Confidence[g], aggregate.st[g], aggregate.stConfidence[g]].map(Self.number)
+            }
+        }
+        return ResultTable(name: "sobol_aggregated", title: .init(dutch: "Sobol samen", english: "Sobol aggregated"), columns: columns, rows: rows)
     }
 
     public static func secondOrder(_ sobol: [SobolIndices], outputs: Outputs, factors: [String]) -> ResultTable {

@@ -82,6 +82,25 @@ class BaselineTests(unittest.TestCase):
         self.assertEqual(kept["figures"]["w3.peer_ratio"], {"median": 25.0, "min": 22.0, "max": 28.0, "tolerance": 0.15})
         self.assertEqual((kept["commit"], kept["runs"]), ("c", 3))
 
+    def test_each_kind_of_machine_has_its_own_baseline(self):
+        """An AVX-512 baseline in baseline.json: an AVX-512 machine compares with it; an AVX2
+        machine with baseline-avx2.json once there is one (until then with baseline.json),
+        and a new AVX2 baseline goes there, not over the AVX-512 one."""
+        wide = {"vector_extensions": ["sse4_2", "avx", "avx2", "fma", "avx512f"]}
+        narrow = {"vector_extensions": ["sse4_2", "avx", "avx2", "fma"]}
+        self.assertEqual((baseline.widest_extension(wide), baseline.widest_extension(narrow), baseline.widest_extension({})), ("avx512f", "avx2", "none"))
+        with tempfile.TemporaryDirectory() as folder:
+            default = os.path.join(folder, "baseline.json")
+            baseline.save({"machine": wide, "figures": {}}, default)
+            self.assertEqual(baseline.path_for(wide, default), default)
+            self.assertEqual(baseline.path_for(narrow, default), default)
+            own = os.path.join(folder, "baseline-avx2.json")
+            self.assertEqual(baseline.path_for_update(narrow, default), own)
+            self.assertEqual(baseline.path_for_update(wide, default), default)
+            baseline.save({"machine": narrow, "figures": {}}, own)
+            self.assertEqual(baseline.path_for(narrow, default), own)
+            self.assertEqual(baseline.path_for(wide, default), default)
+
 
 class FormatTests(unittest.TestCase):
     def test_the_document_fits_the_schema(self):

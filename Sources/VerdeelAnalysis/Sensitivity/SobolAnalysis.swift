@@ -98,9 +98,10 @@ public struct SobolAnalysis: Sendable {
         let range = sums.range(slot), width = range.count * features.count
         return sums.values[slot].withUnsafeBufferPointer { values in
             range.enumerated().map { local, o in
-                guard moments.sd[o] > 0 else { return .zero(groups: groups, secondOrder: secondOrder, constant: true) }
+                let variance = moments.sd[o] * moments.sd[o]
+                guard moments.sd[o] > 0 else { return .zero(groups: groups, secondOrder: secondOrder, constant: true, variance: 0) }
                 guard sums.high[slot][local] - sums.low[slot][local] > SobolEstimators.epsilon else {
-                    return .zero(groups: groups, secondOrder: secondOrder, constant: false)
+                    return .zero(groups: groups, secondOrder: secondOrder, constant: false, variance: variance)
                 }
                 let offset = local * features.count
                 let point = estimators.indices(values, at: offset, basePoints: Double(n))
@@ -109,7 +110,7 @@ public struct SobolAnalysis: Sendable {
                 var indices = SobolIndices(
                     s1: point.s1, s1Confidence: (0..<groups).map { j in spread { $0.s1[j] } },
                     st: point.st, stConfidence: (0..<groups).map { j in spread { $0.st[j] } },
-                    s2: nil, s2Confidence: nil, isConstant: false)
+                    s2: nil, s2Confidence: nil, isConstant: false, variance: variance, s1Resamples: draws.map(\.s1), stResamples: draws.map(\.st))
                 if secondOrder {
                     var s2 = [[Double]](repeating: [Double](repeating: 0, count: groups), count: groups), confidence = s2
                     for (p, (j, k)) in features.pairs.enumerated() {

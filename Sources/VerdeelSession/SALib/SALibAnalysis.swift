@@ -71,6 +71,9 @@ public struct SALibAnalysis: Sendable {
         let indices = try analysis.analyze(values: outputs.values, rows: outputs.rows, outputs: outputs.columns, threads: threads)
         var tables = [SensitivityTables.sobol(indices, outputs: .init(names: names), factors: problem.groups)]
         if secondOrder { tables.append(SensitivityTables.secondOrder(indices, outputs: .init(names: names), factors: problem.groups)) }
+        if outputs.columns > 1, let aggregate = SobolAggregate(measure: "", year: 0, indices, z: NormalQuantile.of(0.5 + confidenceLevel / 2)) {
+            tables.append(SensitivityTables.aggregated(aggregate, factors: problem.groups))
+        }
         return (tables, zip(names, indices).filter { $0.1.isConstant }.map { "output \($0.0) has the same value in every row: its indices are 0" })
     }
 }
