@@ -169,7 +169,7 @@ def check_atomic(scenarios):
     run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "csv", "--output", "atomic", cwd=scenarios)
     run_verdeel(VERDEEL, "run", "sociale-agenda.verdeel", "--format", "parquet", "--output", "atomic", cwd=scenarios)
     listed, present, complete = parquet_set(out)
-    check(listed == present and not any(name.endswith(".csv") for name in present) and len(complete) == 5, f"a parquet set over a csv set: {present}")
+    check(listed == present and not any(name.endswith(".csv") for name in present) and len(complete) == 7, f"a parquet set over a csv set: {present}")
     rng = random.Random(28)
     for _ in range(8):
         process = subprocess.Popen([VERDEEL, "run", "sociale-agenda.verdeel", "--format", "parquet", "--output", "atomic"], cwd=scenarios,
