@@ -58,11 +58,11 @@ public struct FairnessReport: Sendable {
     public let basis: FairnessBasis
     public let rows: [Row]
     public let curves: [Curve]
-    /// The Gini by the parts of the amounts, per measure and year (not for `all`), when the
-    /// parts were given.
-    public let sources: [SourceRow]
-    /// The Gini by region, per measure (and `all`) and year.
-    public let regions: [RegionRow]
+    /// The rounded amounts of every measure (and `all`) and year, which the Gini splits are
+    /// computed from when their tables are made (not for every report a run or a request makes).
+    let roundedInputs: [(measure: String, year: Int, input: FairnessInput)]
+    /// Each measure's identifier and the parts of its amounts per year, when they were given.
+    let amountSources: [(id: String, years: [(year: Int, sources: [AmountSource])])]
 
     /// `measures` are the scenario's measure identifiers with their allocations and, for the
     /// Gini by source, the parts of their amounts (``Allocator/sources(of:allocation:)``).
@@ -72,7 +72,7 @@ public struct FairnessReport: Sendable {
         self.basis = basis
         var rows = [Row]()
         var curves = [Curve]()
-        var regionRows = [RegionRow]()
+        var inputs = [(measure: String, year: Int, input: FairnessInput)]()
         let regions = basis.codes.count
         var totals = [Int: (rounded: [Double], exact: [Double])]()
         var parts = [(measure: String, year: Int, rounded: [Double], exact: [Double])]()
@@ -107,23 +107,36 @@ public struct FairnessReport: Sendable {
                 rows.append(Row(measure: part.measure, year: part.year, metric: metric, value: values[index], exact: exactValues[index]))
             }
             if let curve = LorenzCurve(input) { curves.append(Curve(measure: part.measure, year: part.year, curve: curve)) }
-            let total = input.totalPopulation
-            for (index, contribution) in (GiniDecomposition.regions(input) ?? []).enumerated() {
-                regionRows.append(RegionRow(
-                    measure: part.measure, year: part.year, region: basis.codes[index], perInhabitant: input.amounts[index] / input.populations[index],
-                    populationShare: input.populations[index] / total, contribution: contribution))
-            }
+            inputs.append((part.measure, part.year, input))
         }
         self.rows = rows
         self.curves = curves
-        self.regions = regionRows
-        self.sources = zip(measures, sources ?? []).flatMap { measure, years in
+        roundedInputs = inputs
+        amountSources = zip(measures, sources ?? []).map { ($0.id, $1) }
+    }
+
+    /// The Gini by the parts of the amounts, per measure and year (not for `all`), when the
+    /// parts were given.
+    public var sources: [SourceRow] {
+        amountSources.flatMap { id, years in
             years.flatMap { year, parts -> [SourceRow] in
                 let perPerson = parts.map { part in
                     GiniDecomposition.Part(perPerson: zip(part.values, basis.populations).map { part.scale * ($0 / $1) }, isBalanced: part.isBalanced)
                 }
                 let figures = GiniDecomposition.sources(populations: basis.populations, parts: perPerson) ?? []
-                return zip(parts, figures).map { SourceRow(measure: measure.id, year: year, source: $0, figures: $1) }
+                return zip(parts, figures).map { SourceRow(measure: id, year: year, source: $0, figures: $1) }
+            }
+        }
+    }
+
+    /// The Gini by region, per measure (and `all`) and year.
+    public var regions: [RegionRow] {
+        roundedInputs.flatMap { measure, year, input -> [RegionRow] in
+            let total = input.totalPopulation
+            return (GiniDecomposition.regions(input) ?? []).enumerated().map { index, contribution in
+                RegionRow(
+                    measure: measure, year: year, region: basis.codes[index], perInhabitant: input.amounts[index] / input.populations[index],
+                    populationShare: input.populations[index] / total, contribution: contribution)
             }
         }
     }

@@ -98,10 +98,12 @@ public struct RankSobolOverDraws: DrawStatistic {
                 var sum = [Double](repeating: 0, count: regions), sumParts = [Double](repeating: 0, count: k * regions)
                 var mine = [Double](repeating: .nan, count: regions), mineParts = [Double](repeating: .nan, count: k * regions)
                 for i in 0..<regions {
-                    let found = estimate(orders.inputs[q * regions + i])
+                    // An input that does not vary has no index and adds nothing to `all`.
+                    guard let order = orders.inputs[q * regions + i] else { continue }
+                    let found = RankSobol.indices(order: order, of: outputs, workspace: &workspace)
                     for r in 0..<regions {
-                        sum[r] += orders.inputs[q * regions + i] == nil ? 0 : found.whole[r]
-                        for b in 0..<k where orders.inputs[q * regions + i] != nil { sumParts[b * regions + r] += found.parts[b * regions + r] }
+                        sum[r] += found.whole[r]
+                        for b in 0..<k { sumParts[b * regions + r] += found.parts[b * regions + r] }
                     }
                     mine[i] = found.whole[i]
                     for b in 0..<k { mineParts[b * regions + i] = found.parts[b * regions + i] }
